@@ -1,0 +1,181 @@
+package io.railcast.model.planning;
+
+import io.railcast.model.campaign.Campaign;
+import io.railcast.model.campaign.CampaignKind;
+import io.railcast.model.campaign.Frequency;
+import io.railcast.model.network.Station;
+import io.railcast.model.solver.CreativeChoice;
+import io.railcast.model.solver.Demand;
+import io.railcast.model.solver.Filler;
+import io.railcast.model.solver.HourProblem;
+import io.railcast.model.solver.PlayWindow;
+import io.railcast.model.time.SecondRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns bookings into the problem of one screen group's clock hour: which plays each campaign owes in which
+ * window, which creative the rotation gives each, how much PSA airtime the share asks, and what may fill the rest.
+ * Not thread-safe (it caches per-day apportionments); use one per thread.
+ */
+final class HourProblemResolver {
+
+    private final PsaPolicy psaPolicy;
+    private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
+    private final Map<String, List<CreativeChoice>> cycles = new HashMap<>();
+
+    private record DayKey(String station, String campaign, LocalDate operatingDay) {
+    }
+
+    HourProblemResolver(PsaPolicy psaPolicy) {
+        this.psaPolicy = psaPolicy;
+    }
+
+    /** The group's problem for one local hour, or null when its screens are off air then. */
+    HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
+        Station station = group.station();
+        SecondRange onAir = ActiveTime.onAir(station, hour);
+        if (onAir.isEmpty()) {
+            return null;
+        }
+        List<Demand> demands = new ArrayList<>();
+        List<Campaign> psaPool = new ArrayList<>();
+        List<Filler> fillers = new ArrayList<>();
+        for (Campaign campaign : group.campaigns()) {
+            SecondRange active = ActiveTime.of(campaign, station, date, hour);
+            if (active.isEmpty()) {
+                continue;
+            }
+            if (campaign.isContracted()) {
+                Demand demand = contracted(group, campaign, active, date, hour);
+                if (demand != null) {
+                    demands.add(demand);
+                }
+            } else if (campaign.kind() == CampaignKind.PUBLIC_SERVICE) {
+                psaPool.add(campaign);
+            } else {
+                fillers.add(new Filler(campaign.id(), campaign.kind(), active, cycle(group, campaign)));
+            }
+        }
+        double share = psaPolicy.shareFor(station.province());
+        psaPool.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
+        demands.addAll(psaShareDemands(group, psaPool, demands, share, date, hour));
+        for (Campaign psa : psaPool) {
+            fillers.add(new Filler(psa.id(), psa.kind(), ActiveTime.of(psa, station, date, hour), cycle(group, psa)));
+        }
+        boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+        return new HourProblem(group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands,
+                fillers);
+    }
+
+    private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
+        List<PlayWindow> windows = new ArrayList<>();
+        Frequency frequency = campaign.frequency().orElseThrow();
+        if (frequency instanceof Frequency.PerPeriod perPeriod) {
+            int period = perPeriod.periodSeconds();
+            for (int from = 0; from < SecondRange.HOUR; from += period) {
+                SecondRange covered = active.intersect(new SecondRange(from, from + period));
+                int plays = covered.isEmpty() ? 0 : perPeriod.playsOwed(covered.length());
+                if (plays > 0) {
+                    windows.add(new PlayWindow(covered.from(), covered.to(), plays));
+                }
+            }
+        } else {
+            int plays = owedPerDay(group.station(), campaign, (Frequency.PerDay) frequency, date, hour);
+            if (plays > 0) {
+                windows.add(new PlayWindow(active.from(), active.to(), plays));
+            }
+        }
+        int plays = windows.stream().mapToInt(PlayWindow::plays).sum();
+        if (plays == 0) {
+            return null;
+        }
+        // Start the rotation where this hour's plays fall in a day that repeats this hour's count, so that a
+        // 1-per-hour campaign with two creatives alternates them hour by hour.
+        List<CreativeChoice> cycle = cycle(group, campaign);
+        List<CreativeChoice> rotation = CreativeRotation.take(cycle, (long) hour * plays, plays);
+        return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
+                creatives(campaign));
+    }
+
+    /**
+     * Plays of a per-day campaign owed in one hour: the day's plays are apportioned to its hours in proportion to
+     * the campaign's active seconds, rounding the running total (so they add up to exactly n a day).
+     */
+    private int owedPerDay(Station station, Campaign campaign, Frequency.PerDay perDay, LocalDate date, int hour) {
+        int startHour = ActiveTime.operatingDayStartHour(station);
+        LocalDate operatingDay = hour >= startHour ? date : date.minusDays(1);
+        int index = hour >= startHour ? hour - startHour : hour + 24 - startHour;
+        int[] owed = perDayOwed.computeIfAbsent(new DayKey(station.code(), campaign.id(), operatingDay), key -> {
+            long[] cumulative = new long[24];
+            long total = 0;
+            for (int i = 0; i < 24; i++) {
+                int h = (startHour + i) % 24;
+                LocalDate d = startHour + i < 24 ? operatingDay : operatingDay.plusDays(1);
+                total += ActiveTime.of(campaign, station, d, h).length();
+                cumulative[i] = total;
+            }
+            int[] perHour = new int[24];
+            long before = 0;
+            for (int i = 0; i < 24 && total > 0; i++) {
+                long upTo = (perDay.plays() * cumulative[i] + total / 2) / total;
+                perHour[i] = (int) (upTo - before);
+                before = upTo;
+            }
+            return perHour;
+        });
+        return owed[index];
+    }
+
+    /**
+     * PSA plays that bring PSA airtime up to the share of commercial airtime, taken in turn from the PSAs without a
+     * guaranteed frequency (highest priority first), each spread over its active time.
+     */
+    private List<Demand> psaShareDemands(ScreenGroup group, List<Campaign> pool, List<Demand> contracted, double share,
+            LocalDate date, int hour) {
+        long commercial = 0;
+        long publicService = 0;
+        for (Demand demand : contracted) {
+            if (demand.kind() == CampaignKind.COMMERCIAL) {
+                commercial += demand.airtimeSeconds();
+            } else if (demand.kind() == CampaignKind.PUBLIC_SERVICE) {
+                publicService += demand.airtimeSeconds();
+            }
+        }
+        long owed = (long) Math.ceil(share * commercial) - publicService;
+        if (owed <= 0 || pool.isEmpty()) {
+            return List.of();
+        }
+        int[] plays = new int[pool.size()];
+        List<List<CreativeChoice>> cycles = pool.stream().map(psa -> cycle(group, psa)).toList();
+        for (int turn = 0; owed > 0; turn++) {
+            int i = turn % pool.size();
+            owed -= cycles.get(i).get((hour + plays[i]) % cycles.get(i).size()).durationSeconds();
+            plays[i]++;
+        }
+        List<Demand> demands = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (plays[i] > 0) {
+                Campaign psa = pool.get(i);
+                SecondRange active = ActiveTime.of(psa, group.station(), date, hour);
+                demands.add(new Demand(psa.id(), psa.kind(), psa.category(), false,
+                        List.of(new PlayWindow(active.from(), active.to(), plays[i])), active.to(),
+                        CreativeRotation.take(cycles.get(i), hour, plays[i]), creatives(psa)));
+            }
+        }
+        return demands;
+    }
+
+    private List<CreativeChoice> cycle(ScreenGroup group, Campaign campaign) {
+        return cycles.computeIfAbsent(campaign.id() + "\u0000" + group.type(),
+                key -> CreativeRotation.cycle(campaign.creativesFor(group.type())));
+    }
+
+    private static List<CreativeChoice> creatives(Campaign campaign) {
+        return campaign.creatives().stream().map(c -> CreativeChoice.of(c.creative())).toList();
+    }
+}

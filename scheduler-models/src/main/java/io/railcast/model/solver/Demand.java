@@ -1,0 +1,34 @@
+package io.railcast.model.solver;
+
+import io.railcast.model.campaign.CampaignKind;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one campaign asks of one hour: plays per window, ending by {@code activeTo}, the creative that the weighted
+ * rotation gives each play (in play order), and the creatives it may choose from.
+ *
+ * @param contracted whether the plays are owed (commercial, or PSA with a guaranteed frequency) rather than used to
+ *                   meet the PSA share
+ */
+public record Demand(String campaignId, CampaignKind kind, String category, boolean contracted,
+        List<PlayWindow> windows, int activeTo, List<CreativeChoice> rotation, List<CreativeChoice> creatives) {
+
+    public Demand {
+        Objects.requireNonNull(campaignId, "campaignId");
+        windows = List.copyOf(windows);
+        rotation = List.copyOf(rotation);
+        creatives = List.copyOf(creatives);
+        if (rotation.size() != windows.stream().mapToInt(PlayWindow::plays).sum()) {
+            throw new IllegalArgumentException("campaign " + campaignId + ": one rotation creative per play");
+        }
+    }
+
+    public int plays() {
+        return rotation.size();
+    }
+
+    public int airtimeSeconds() {
+        return rotation.stream().mapToInt(CreativeChoice::durationSeconds).sum();
+    }
+}

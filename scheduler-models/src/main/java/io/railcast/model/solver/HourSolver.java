@@ -23,7 +23,7 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 public final class HourSolver {
 
     /** Stop as soon as nothing hard is broken and spacing, PSA share and rotation are perfect. */
-    private static final String GOOD_ENOUGH = "[0]hard/[0/0/0/" + Long.MIN_VALUE + "]soft";
+    static final String GOOD_ENOUGH = "[0]hard/[0/0/0/" + Long.MIN_VALUE + "]soft";
 
     private final SolverFactory<HourSchedule> factory;
     private final ThreadLocal<Solver<HourSchedule>> solvers;
@@ -72,7 +72,7 @@ public final class HourSolver {
      * category back to back and only uses rotation creatives, which the planner picks from those made for the screen.
      * HourSolverTest checks this claim against OptaPlanner's own score. Any hour with a fault goes to the solver.
      */
-    private static boolean constructionIsGoodEnough(HourSchedule schedule) {
+    static boolean constructionIsGoodEnough(HourSchedule schedule) {
         EvenSpacingConstruction.Placement placement = EvenSpacingConstruction.best(schedule.getFrame(),
                 schedule.getSpots());
         if (placement.faults() > 0 || placement.psaSecondsShort() > 0) {

@@ -65,4 +65,14 @@ public final class ScheduleAuditor {
         Objects.requireNonNull(schedule, "schedule");
         return new AuditRun(network, campaigns, psaPolicy, schedule, faultLimit).run();
     }
+
+    /**
+     * How much {@code next} changes what screens play compared with {@code previous}, over the screens and dates
+     * both schedules cover. Screen-hours that keep the very same plan object are unchanged without a look.
+     */
+    public Churn churn(NetworkSchedule previous, NetworkSchedule next) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(next, "next");
+        return previous == next ? Churn.NONE : new ChurnCount(previous, next).count();
+    }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ final class AuditRun {
     // By identity, as the schedule keeps them: equal plans of different screen-hours are still judged apart.
     private final Map<HourPlan, Integer> planIndex = new IdentityHashMap<>();
     private final List<List<Spot>> sortedSpots = new ArrayList<>();
+    private final Map<ScreenType, List<Integer>> candidates;
     private final Map<HourContext, Integer> contextIds = new HashMap<>();
     private final List<HourContext> contexts = new ArrayList<>();
     private final Map<Long, Integer> verdictIds = new HashMap<>();
@@ -63,6 +65,7 @@ final class AuditRun {
             sortedSpots.add(null);
         }
         sortedSpots.add(List.of()); // the last index stands for an on-air hour with no plan at all
+        this.candidates = candidates();
     }
 
     AuditReport run() {
@@ -78,8 +81,11 @@ final class AuditRun {
             ActiveTime activeTime = new ActiveTime(hours, schedule.firstDay(), schedule.days(), book.size());
             Map<ScreenClass, int[]> contextsByClass = new HashMap<>();
             for (Station station : stations) {
+                // Targeting sees a screen only through its type and zone, so its screens share few campaign lists.
+                Map<List<Object>, ScreenClass> classes = new HashMap<>();
                 for (Screen screen : network.screensAt(station.code())) {
-                    ScreenClass screenClass = new ScreenClass(screen.type(), playable(station, screen));
+                    ScreenClass screenClass = classes.computeIfAbsent(List.of(screen.type(), screen.zone()),
+                            k -> new ScreenClass(screen.type(), playable(station, screen)));
                     int[] ids = contextsByClass.computeIfAbsent(screenClass, c -> contextIds(activeTime, c));
                     auditScreen(station, screen, ids);
                 }
@@ -92,20 +98,33 @@ final class AuditRun {
     private record ScreenClass(ScreenType type, List<Integer> campaigns) {
     }
 
-    /** The campaigns that target the screen and have a creative for it, and may touch the horizon at all. */
+    /** The campaigns that target the screen and have a creative for it. */
     private List<Integer> playable(Station station, Screen screen) {
-        // Operating days reach a day either side of the horizon's dates; a per-day share depends on them too.
-        var from = schedule.firstDay().minusDays(1).atStartOfDay();
-        var to = schedule.firstDay().plusDays(schedule.days() + 1L).atStartOfDay();
         List<Integer> playable = new ArrayList<>();
-        for (int c = 0; c < book.size(); c++) {
-            Campaign campaign = book.get(c);
-            if (campaign.flight().overlaps(from, to) && campaign.targeting().matches(station, screen)
-                    && !campaign.creativesFor(screen.type()).isEmpty()) {
+        for (int c : candidates.get(screen.type())) {
+            if (book.get(c).targeting().matches(station, screen)) {
                 playable.add(c);
             }
         }
         return playable;
+    }
+
+    /** Per screen type, the campaigns with a creative for it whose flight may touch the horizon at all. */
+    private Map<ScreenType, List<Integer>> candidates() {
+        // Operating days reach a day either side of the horizon's dates; a per-day share depends on them too.
+        var from = schedule.firstDay().minusDays(1).atStartOfDay();
+        var to = schedule.firstDay().plusDays(schedule.days() + 1L).atStartOfDay();
+        Map<ScreenType, List<Integer>> candidates = new EnumMap<>(ScreenType.class);
+        for (ScreenType type : ScreenType.values()) {
+            List<Integer> forType = new ArrayList<>();
+            for (int c = 0; c < book.size(); c++) {
+                if (book.get(c).flight().overlaps(from, to) && !book.get(c).creativesFor(type).isEmpty()) {
+                    forType.add(c);
+                }
+            }
+            candidates.put(type, forType);
+        }
+        return candidates;
     }
 
     private int[] contextIds(ActiveTime activeTime, ScreenClass screenClass) {
@@ -121,9 +140,9 @@ final class AuditRun {
                 Campaign campaign = book.get(c);
                 SecondRange range = activeTime.active(c, campaign)[slot];
                 if (!range.isEmpty()) {
-                    int owedToday = campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay
+                    int hourShare = campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay
                             ? activeTime.owedPerDay(c, campaign, perDay)[slot] : 0;
-                    actives.add(new HourContext.Active(c, range, owedToday));
+                    actives.add(new HourContext.Active(c, range, hourShare));
                 }
             }
             HourContext context = new HourContext(onAir, screenClass.type(), actives);

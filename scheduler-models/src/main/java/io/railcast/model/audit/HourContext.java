@@ -22,8 +22,8 @@ record HourContext(SecondRange onAir, ScreenType type, List<Active> actives) {
     /**
      * @param campaign  position in the {@link CampaignBook}
      * @param range     the active time A, never empty
-     * @param owedToday for a per-day campaign the plays owed this hour; 0 otherwise
+     * @param hourShare for a per-day campaign the plays owed this hour; 0 otherwise
      */
-    record Active(int campaign, SecondRange range, int owedToday) {
+    record Active(int campaign, SecondRange range, int hourShare) {
     }
 }

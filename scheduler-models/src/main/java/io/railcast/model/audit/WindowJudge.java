@@ -83,7 +83,7 @@ final class WindowJudge {
                     }
                 }
             } else {
-                window(campaign, range, active.owedToday(), starts);
+                window(campaign, range, active.hourShare(), starts);
             }
         }
 

@@ -22,7 +22,7 @@ import java.util.List;
  * @param deadAirSeconds         on-air seconds no spot covers, summed over screen-hours
  * @param unknownScreens         screens the schedule plans but the network does not have
  * @param maxCumulativeDeviation the worst spacing of any contracted window that owes plays; evenly spaced plays
- *                               starting at the window's start come to 1
+ *                               starting at the window's start come to 1; 0 when no window owes any
  * @param p99CumulativeDeviation the 99th percentile (nearest rank) of that, each screen-hour's window counted once
  * @param psaShareMin            the lowest PSA-to-commercial airtime ratio of any screen-day with commercial airtime;
  *                               1.0 when no screen-day has any, since then no floor can be missed

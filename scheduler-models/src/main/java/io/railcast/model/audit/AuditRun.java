@@ -26,8 +26,11 @@ import java.util.Optional;
 
 /**
  * One audit of one schedule. The walk over ~10^6 screen-hours does only lookups: what a screen-hour is judged
- * against is interned as an {@link HourContext} (shared by every screen of a station with the same type and
+ * against is interned as an {@link HourContext} (the same for every screen with the same opening hours, type and
  * campaigns), and each (plan, context) pair is judged once however many screen-hours play it.
+ *
+ * <p>Every screen of the network is audited, planned or not: a schedule is every screen's plan, so a screen it
+ * leaves out shows dead air and owes its plays.
  */
 final class AuditRun {
 

@@ -14,10 +14,12 @@ import java.util.Objects;
  * <p>The contract it checks, in each station's local clock time over the schedule's dates:
  * <ul>
  * <li>A screen-hour is on air when the station's operating hours meet the clock hour; an off-air screen-hour has no
- * plan, and an on-air one is covered by spots that neither overlap nor leave it.</li>
+ * plan, and an on-air one is covered by spots that neither overlap nor leave it. An on-air screen-hour without a
+ * plan is all dead air and owes its plays like any other.</li>
  * <li>A campaign is active in a screen-hour during the on-air range, its daily hours and its flight (A). Every play
- * of every campaign lies inside A, on a screen it targets, with a creative of its own made for the screen's
- * type.</li>
+ * lies inside A, on a screen its campaign targets, with a creative of its own made for the screen's type and as long
+ * as the spot. This holds for fillers and PSAs without a frequency too, though the contract only names contracted
+ * campaigns: a filler outside its flight is a bug all the same.</li>
  * <li>A contracted campaign with n plays per period owes, in each clock-aligned window of the hour that meets A, n
  * plays, or pro rata rounded down for a window A cuts; a play belongs to the window it starts in. One with n plays
  * per day owes them per operating day (the 24 clock hours from the hour of opening; the calendar day for all-day
@@ -29,8 +31,9 @@ import java.util.Objects;
  * </ul>
  * Details of each figure are on {@link AuditReport}.
  *
- * <p>Campaigns that target a screen but have no creative for its type owe nothing there (the booking is refused by
- * the campaign validator). Immutable and safe to share between threads; each call works on its own state.
+ * <p>Every screen of the network is audited over the whole horizon, whether the schedule names it or not. Campaigns
+ * that target a screen but have no creative for its type owe nothing there (the campaign validator refuses such
+ * bookings). Immutable and safe to share between threads; each call works on its own state.
  */
 public final class ScheduleAuditor {
 

@@ -20,7 +20,9 @@ import io.railcast.model.schedule.ScreenHour;
 import io.railcast.model.time.DailyHours;
 import io.railcast.model.time.SecondRange;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +87,7 @@ final class AuditFixture {
 
     static Campaign campaign(String id, CampaignKind kind, String category, Targeting targeting, FlightWindow flight,
             DailyHours dailyHours, Frequency frequency, Creative... creatives) {
-        List<WeightedCreative> rotation = java.util.Arrays.stream(creatives).map(c -> new WeightedCreative(c, 1)).toList();
+        List<WeightedCreative> rotation = Arrays.stream(creatives).map(c -> new WeightedCreative(c, 1)).toList();
         return new Campaign(id, id, kind, "owner-" + id, category, rotation, targeting, flight, dailyHours,
                 Optional.ofNullable(frequency), 0, 100_000);
     }
@@ -136,7 +138,7 @@ final class AuditFixture {
 
     /** The correct schedule with one screen-hour's plan changed. */
     static NetworkSchedule scheduleWith(Screen screen, int hour, HourPlan plan) {
-        java.util.HashMap<ScreenHour, HourPlan> changes = new java.util.HashMap<>();
+        Map<ScreenHour, HourPlan> changes = new HashMap<>();
         changes.put(new ScreenHour(screen.id(), DAY, hour), plan);
         return schedule(changes);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.model.campaign.Creative;
 import io.railcast.model.campaign.FlightWindow;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.Targeting;

@@ -23,7 +23,7 @@ final class ActiveTime {
     private final LocalDate firstDay;
     private final int days;
     private final SecondRange[] onAir = new SecondRange[24];
-    /** The clock hour that holds the opening time; midnight for all-day stations, so their day is the calendar day. */
+    /** The clock hour that holds the opening time; 0 for stations open all day, whose day is the calendar day. */
     private final int dayStartHour;
     private final SecondRange[][] activeByCampaign;
     private final int[][] owedByCampaign;
@@ -34,7 +34,8 @@ final class ActiveTime {
         for (int hour = 0; hour < 24; hour++) {
             onAir[hour] = operatingHours.within(hour).orElse(SecondRange.EMPTY);
         }
-        this.dayStartHour = operatingHours.start().getHour();
+        // Equal start and end mean all day whatever the time named, and an all-day station's day is the calendar day.
+        this.dayStartHour = operatingHours.isAllDay() ? 0 : operatingHours.start().getHour();
         this.activeByCampaign = new SecondRange[campaigns][];
         this.owedByCampaign = new int[campaigns][];
     }

@@ -195,4 +195,24 @@ class PerDayFrequencyTest {
 
         assertFaults(audit(plans), "deadAirSeconds", 5);
     }
+
+    @Test
+    void takesTheCalendarDayForAStationOpenAllDayWhateverHourItNames() {
+        // Open 05:00-05:00 is open all day. DAWN, 1/day from 04:00 to 06:00, owes its play at 04:xx of its calendar
+        // day; were the day to start at 05:00, the play would be owed at 05:xx instead.
+        Station allDay = new Station("XAN", "西安北站", "Shaanxi", "Xi'an Bureau", Tier.MAJOR, Station.CHINA,
+                DailyHours.parse("05:00-05:00"));
+        Screen screen = new Screen("xan-led-1", "XAN", ScreenType.LED_LARGE, "waiting-hall", LoopPolicy.STANDARD);
+        Campaign dawn = campaign("dawn", CampaignKind.COMMERCIAL, "04:00-06:00", MONTH, 1);
+        NetworkSchedule.Builder builder = NetworkSchedule.builder(FIRST, 1);
+        for (int hour = 0; hour < 24; hour++) {
+            PlanSketch sketch = PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER);
+            builder.put(screen.id(), FIRST, hour, (hour == 4 ? sketch.play(1800, dawn) : sketch).filled());
+        }
+
+        AuditReport report = new ScheduleAuditor().audit(new Network(List.of(allDay), List.of(screen)),
+                List.of(dawn, FILLER), new PsaPolicy(0, Map.of()), builder.build());
+
+        assertClean(report);
+    }
 }

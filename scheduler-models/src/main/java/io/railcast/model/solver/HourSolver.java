@@ -14,6 +14,7 @@ import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.monitoring.MonitoringConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
@@ -39,6 +40,8 @@ public final class HourSolver {
                 .withEntityClasses(SpotAssignment.class)
                 .withConstraintProviderClass(HourConstraints.class)
                 .withTerminationConfig(new TerminationConfig().withBestScoreLimit(GOOD_ENOUGH))
+                // One solver per planning thread; their per-solver gauges would clash in the global registry.
+                .withMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()))
                 .withPhases(
                         new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(EvenSpacingConstruction.class)),
                         new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()

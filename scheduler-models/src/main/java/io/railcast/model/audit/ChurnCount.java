@@ -1,5 +1,6 @@
 package io.railcast.model.audit;
 
+import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.NetworkSchedule;
 import io.railcast.model.schedule.Spot;
@@ -28,8 +29,8 @@ final class ChurnCount {
     }
 
     /** How one plan compares to another: whether the content differs, and how many new spots it has. */
-    private record Change(boolean differs, int spotsMoved) {
-        static final Change NONE = new Change(false, 0);
+    private record Change(boolean differs, int spotsMoved, int commercialSpotsMoved) {
+        static final Change NONE = new Change(false, 0, 0);
     }
 
     private final NetworkSchedule previous;
@@ -59,6 +60,7 @@ final class ChurnCount {
         int screensChanged = 0;
         long screenHoursChanged = 0;
         long spotsMoved = 0;
+        long commercialSpotsMoved = 0;
         for (String screenId : next.screenIds()) {
             if (!previousScreens.contains(screenId)) {
                 continue;
@@ -69,12 +71,13 @@ final class ChurnCount {
                     Change change = compare(previous.planFor(screenId, date, hour), next.planFor(screenId, date, hour));
                     changedHere += change.differs() ? 1 : 0;
                     spotsMoved += change.spotsMoved();
+                    commercialSpotsMoved += change.commercialSpotsMoved();
                 }
             }
             screensChanged += changedHere > 0 ? 1 : 0;
             screenHoursChanged += changedHere;
         }
-        return new Churn(screensChanged, screenHoursChanged, spotsMoved);
+        return new Churn(screensChanged, screenHoursChanged, spotsMoved, commercialSpotsMoved);
     }
 
     private Change compare(Optional<HourPlan> before, Optional<HourPlan> after) {
@@ -97,17 +100,19 @@ final class ChurnCount {
         Map<SpotKey, Integer> unmatched = new HashMap<>();
         before.forEach(spot -> unmatched.merge(SpotKey.of(spot), 1, Integer::sum));
         int moved = 0;
+        int commercialMoved = 0;
         for (Spot spot : after) {
             SpotKey key = SpotKey.of(spot);
             Integer count = unmatched.get(key);
             if (count == null) {
                 moved++;
+                commercialMoved += spot.kind() == CampaignKind.COMMERCIAL ? 1 : 0;
             } else if (count == 1) {
                 unmatched.remove(key);
             } else {
                 unmatched.put(key, count - 1);
             }
         }
-        return new Change(moved > 0 || !unmatched.isEmpty(), moved);
+        return new Change(moved > 0 || !unmatched.isEmpty(), moved, commercialMoved);
     }
 }

@@ -94,6 +94,7 @@ public final class PlanBenchmark {
         figures.put("screensChangedByReplan", churn.screensChanged());
         figures.put("screensChangedOutsideTarget", changedOutsideTarget);
         figures.put("spotsMovedByReplan", churn.spotsMoved());
+        figures.put("commercialSpotsMovedByReplan", churn.commercialSpotsMoved());
         figures.put("replanFeasible", replanAudit.isFeasible());
         printTable(figures);
         audit.faults().stream().limit(10).forEach(fault -> System.out.println("fault: " + fault));

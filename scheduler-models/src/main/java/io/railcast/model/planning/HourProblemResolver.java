@@ -27,6 +27,9 @@ final class HourProblemResolver {
     private final PsaPolicy psaPolicy;
     private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
     private final Map<String, List<CreativeChoice>> cycles = new HashMap<>();
+    private final Map<Signature, HourProblem> resolved = new HashMap<>();
+    private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
+    private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
 
     private record DayKey(String station, String campaign, LocalDate operatingDay) {
     }
@@ -37,16 +40,56 @@ final class HourProblemResolver {
 
     /** The group's problem for one local hour, or null when its screens are off air then. */
     HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
-        Station station = group.station();
-        SecondRange onAir = ActiveTime.onAir(station, hour);
+        SecondRange onAir = ActiveTime.onAir(group.station(), hour);
         if (onAir.isEmpty()) {
             return null;
         }
+        // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a
+        // problem (and its deep hash) is built again, and equal problems become one object, so memory stays flat.
+        return resolved.computeIfAbsent(signature(group, onAir, date, hour),
+                key -> canonical.computeIfAbsent(build(group, onAir, date, hour), problem -> problem));
+    }
+
+    /**
+     * What decides a group's problem in an hour, and so equal for any two group-hours with equal problems: screen
+     * type, slot, PSA share and on-air time, and each active campaign (by identity) with its active range, its plays
+     * owed when they are per day, and where its creative rotation stands.
+     */
+    private Signature signature(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
+        Station station = group.station();
+        boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+        long share = Double.doubleToLongBits(psaPolicy.shareFor(station.province()));
+        Signature.Builder signature = new Signature.Builder().add(group.type().ordinal())
+                .add(group.loopPolicy().slotSeconds()).add((int) share).add((int) (share >>> 32))
+                .add(onAir.from()).add(onAir.to()).add(continues ? 1 : 0);
+        List<Campaign> campaigns = group.campaigns();
+        for (int i = 0; i < campaigns.size(); i++) {
+            CampaignCalendar calendar = calendar(campaigns.get(i));
+            Campaign campaign = calendar.campaign;
+            SecondRange active = calendar.active(onAir, date, hour);
+            if (active.isEmpty()) {
+                continue;
+            }
+            signature.add(calendar.number).add(active.from()).add(active.to());
+            if (campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay) {
+                signature.add(owedPerDay(station, campaign, perDay, date, hour));
+            }
+            int cycle = calendar.cycleLength(group.type());
+            if (cycle > 1) {
+                signature.add(campaign.isContracted() ? (int) Math.floorMod(date.toEpochDay() + hour, (long) cycle)
+                        : hour % cycle);
+            }
+        }
+        return signature.build();
+    }
+
+    private HourProblem build(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
+        Station station = group.station();
         List<Demand> demands = new ArrayList<>();
         List<Campaign> psaPool = new ArrayList<>();
         List<Filler> fillers = new ArrayList<>();
         for (Campaign campaign : group.campaigns()) {
-            SecondRange active = ActiveTime.of(campaign, station, date, hour);
+            SecondRange active = calendar(campaign).active(station, date, hour);
             if (active.isEmpty()) {
                 continue;
             }
@@ -65,7 +108,7 @@ final class HourProblemResolver {
         psaPool.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
         demands.addAll(psaShareDemands(group, psaPool, demands, share, date, hour));
         for (Campaign psa : psaPool) {
-            fillers.add(new Filler(psa.id(), psa.kind(), ActiveTime.of(psa, station, date, hour), cycle(group, psa)));
+            fillers.add(new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour), cycle(group, psa)));
         }
         boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
         return new HourProblem(group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands,
@@ -94,10 +137,11 @@ final class HourProblemResolver {
         if (plays == 0) {
             return null;
         }
-        // Start the rotation where this hour's plays fall in a day that repeats this hour's count, so that a
-        // 1-per-hour campaign with two creatives alternates them hour by hour.
+        // Start the rotation where this hour's plays fall in a run of hours that all repeat this hour's count, so a
+        // 1-per-hour campaign with two creatives alternates them hour by hour; each day starts one hour's plays
+        // further on (a whole day's would be a multiple of most cycles), so the weights also even out across days.
         List<CreativeChoice> cycle = cycle(group, campaign);
-        List<CreativeChoice> rotation = CreativeRotation.take(cycle, (long) hour * plays, plays);
+        List<CreativeChoice> rotation = CreativeRotation.take(cycle, (date.toEpochDay() + hour) * plays, plays);
         return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
                 creatives(campaign));
     }
@@ -116,7 +160,7 @@ final class HourProblemResolver {
             for (int i = 0; i < 24; i++) {
                 int h = (startHour + i) % 24;
                 LocalDate d = startHour + i < 24 ? operatingDay : operatingDay.plusDays(1);
-                total += ActiveTime.of(campaign, station, d, h).length();
+                total += calendar(campaign).active(station, d, h).length();
                 cumulative[i] = total;
             }
             int[] perHour = new int[24];
@@ -161,13 +205,17 @@ final class HourProblemResolver {
         for (int i = 0; i < pool.size(); i++) {
             if (plays[i] > 0) {
                 Campaign psa = pool.get(i);
-                SecondRange active = ActiveTime.of(psa, group.station(), date, hour);
+                SecondRange active = calendar(psa).active(group.station(), date, hour);
                 demands.add(new Demand(psa.id(), psa.kind(), psa.category(), false,
                         List.of(new PlayWindow(active.from(), active.to(), plays[i])), active.to(),
                         CreativeRotation.take(cycles.get(i), hour, plays[i]), creatives(psa)));
             }
         }
         return demands;
+    }
+
+    private CampaignCalendar calendar(Campaign campaign) {
+        return calendars.computeIfAbsent(campaign, c -> new CampaignCalendar(c, calendars.size()));
     }
 
     private List<CreativeChoice> cycle(ScreenGroup group, Campaign campaign) {

@@ -11,7 +11,6 @@ import io.railcast.model.solver.HourSolver;
 import io.railcast.model.solver.SolvedHour;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,15 +77,12 @@ public final class NetworkPlanner {
             int days) {
         Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
         HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
-        Map<HourProblem, HourProblem> canonical = new HashMap<>();
         for (ScreenGroup group : groups) {
             HourProblem[] hours = new HourProblem[days * 24];
             for (int day = 0; day < days; day++) {
                 LocalDate date = firstDay.plusDays(day);
                 for (int hour = 0; hour < 24; hour++) {
-                    HourProblem problem = resolver.resolve(group, date, hour);
-                    // One object per distinct problem keeps memory flat and later look-ups by identity cheap.
-                    hours[day * 24 + hour] = problem == null ? null : canonical.computeIfAbsent(problem, p -> p);
+                    hours[day * 24 + hour] = resolver.resolve(group, date, hour);
                 }
             }
             problems.put(group.key(), hours);

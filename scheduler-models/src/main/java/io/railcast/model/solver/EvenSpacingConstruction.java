@@ -13,8 +13,8 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * <p>Each play owns an equal share of its window; starting inside that share keeps the campaign's count within one
  * play of its ideal rate at every instant (a level schedule, Steiner and Yeomans 1993). Plays are released at the
  * middle of their share and placed earliest-deadline-first (deadline: the end of the share) on the slot grid, never
- * back to back with a spot of the same exclusive category. Plays already published keep their start when it is still
- * valid. If releasing at the middle leaves a play late or out, the hour is placed again releasing at the start of
+ * back to back with a spot of the same exclusive category. Plays already published keep their start when it still lies
+ * in their share. If releasing at the middle leaves a play late or out, the hour is placed again releasing at the start of
  * each share, and the better of the two is kept.
  */
 public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule> {
@@ -70,7 +70,10 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             for (int i = 0; i < spots.size(); i++) {
                 SpotAssignment spot = spots.get(i);
                 Integer previous = spot.getPreviousStart();
-                if (previous != null && inWindow(spot, previous) && canPlace(i, previous)) {
+                // A published start is kept only inside the play's own share: keeping one that has drifted out of it
+                // (its campaign's count changed) would trade even spacing for stability, and spacing weighs more.
+                if (previous != null && previous >= spot.getShareFrom() && previous < spot.getShareTo()
+                        && inWindow(spot, previous) && canPlace(i, previous)) {
                     place(i, previous);
                 }
             }

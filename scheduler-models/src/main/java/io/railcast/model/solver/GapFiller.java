@@ -10,16 +10,16 @@ import java.util.List;
  * the next creative of a filler's rotation that fits what is left of the gap, and the longest one that fits when the
  * rotation's next one does not. Fillers take turns gap by gap; PSAs without a guaranteed frequency stand in where no
  * filler may play.
+ *
+ * <p>What fills a gap depends only on where the gap starts and ends, never on the gaps before it: when re-planning
+ * moves one play, only the gaps around it change, not every gap after it.
  */
 final class GapFiller {
 
     private final HourProblem problem;
-    private final int[] rotationPosition;
-    private int turn;
 
     GapFiller(HourProblem problem) {
         this.problem = problem;
-        this.rotationPosition = new int[problem.fillers().size()];
     }
 
     /** The planned spots (in time order) with every gap of the on-air time filled as far as the fillers allow. */
@@ -37,9 +37,11 @@ final class GapFiller {
 
     private void fillGap(int from, int to, List<Spot> into) {
         int t = from;
-        int gapTurn = turn++;
+        int gapTurn = from / problem.slotSeconds();
+        int[] rotationPosition = new int[problem.fillers().size()];
+        java.util.Arrays.fill(rotationPosition, gapTurn);
         while (t < to) {
-            Spot piece = piece(t, to, gapTurn);
+            Spot piece = piece(t, to, gapTurn, rotationPosition);
             if (piece == null) {
                 t = nextSlot(t); // nothing fits here: this much stays dark and the auditor will say so
             } else {
@@ -49,7 +51,7 @@ final class GapFiller {
         }
     }
 
-    private Spot piece(int t, int gapEnd, int gapTurn) {
+    private Spot piece(int t, int gapEnd, int gapTurn, int[] rotationPosition) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < problem.fillers().size(); i++) {
             if (problem.fillers().get(i).active().contains(t)) {
@@ -66,7 +68,7 @@ final class GapFiller {
         for (int i : java.util.stream.Stream.concat(java.util.stream.Stream.of(chosen), candidates.stream()).toList()) {
             Filler filler = problem.fillers().get(i);
             int room = Math.min(gapEnd, filler.active().to()) - t;
-            CreativeChoice creative = nextFitting(i, room);
+            CreativeChoice creative = nextFitting(i, room, rotationPosition);
             if (creative != null) {
                 return new Spot(t, creative.durationSeconds(), filler.campaignId(), creative.id(), filler.kind());
             }
@@ -74,7 +76,7 @@ final class GapFiller {
         return null;
     }
 
-    private CreativeChoice nextFitting(int fillerIndex, int room) {
+    private CreativeChoice nextFitting(int fillerIndex, int room, int[] rotationPosition) {
         List<CreativeChoice> rotation = problem.fillers().get(fillerIndex).rotation();
         CreativeChoice next = rotation.get(rotationPosition[fillerIndex] % rotation.size());
         if (next.durationSeconds() <= room) {

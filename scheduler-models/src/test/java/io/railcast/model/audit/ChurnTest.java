@@ -46,7 +46,7 @@ class ChurnTest {
 
         Churn churn = auditor.churn(AuditFixture.correctSchedule(), scheduleWith(LED, 9, changed));
 
-        assertThat(churn).isEqualTo(new Churn(1, 1, 1));
+        assertThat(churn).isEqualTo(new Churn(1, 1, 1, 0));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ChurnTest {
                 .play(1800, AuditFixture.CAR, AuditFixture.CAR_B).play(2700, SUV).filled();
 
         assertThat(auditor.churn(AuditFixture.correctSchedule(), scheduleWith(LED, 9, swapped)))
-                .isEqualTo(new Churn(1, 1, 2));
+                .isEqualTo(new Churn(1, 1, 2, 1)); // the car spot and the PSA: one of them commercial
     }
 
     @Test
@@ -72,7 +72,7 @@ class ChurnTest {
         Churn churn = auditor.churn(AuditFixture.correctSchedule(), next.build());
 
         // Hours 6, 7 and 8 lose a spot: they changed, but no spot of theirs is new.
-        assertThat(churn).isEqualTo(new Churn(1, 3, 0));
+        assertThat(churn).isEqualTo(new Churn(1, 3, 0, 0));
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.railcast.model.planning;
+
+import io.railcast.model.campaign.Campaign;
+import io.railcast.model.network.ScreenType;
+import io.railcast.model.network.Station;
+import io.railcast.model.time.SecondRange;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A campaign's timing worked out once, so that asking when it plays in one of a week's 900,000 screen-hours is a
+ * few integer comparisons: its flight on a line of local seconds, its daily hours per clock hour, and the length of
+ * its creative rotation per screen type.
+ */
+final class CampaignCalendar {
+
+    final Campaign campaign;
+    /** Tells this campaign from the others of the same planning run. */
+    final int number;
+    private final long flightFrom;
+    private final long flightTo;
+    private final int[] dailyFrom = new int[24];
+    private final int[] dailyTo = new int[24];
+    private final Map<ScreenType, Integer> cycleLengths = new EnumMap<>(ScreenType.class);
+
+    CampaignCalendar(Campaign campaign, int number) {
+        this.campaign = campaign;
+        this.number = number;
+        this.flightFrom = campaign.flight().start().toEpochSecond(ZoneOffset.UTC);
+        this.flightTo = campaign.flight().end().toEpochSecond(ZoneOffset.UTC);
+        for (int hour = 0; hour < 24; hour++) {
+            SecondRange daily = campaign.dailyHours().within(hour).orElse(SecondRange.EMPTY);
+            dailyFrom[hour] = daily.from();
+            dailyTo[hour] = daily.to();
+        }
+        for (ScreenType type : ScreenType.values()) {
+            if (!campaign.creativesFor(type).isEmpty()) {
+                cycleLengths.put(type, CreativeRotation.cycle(campaign.creativesFor(type)).size());
+            }
+        }
+    }
+
+    /**
+     * Seconds of the hour {@code (date, hour)} in which the campaign may play on a screen on air for {@code onAir}:
+     * on air ∩ daily hours ∩ flight. Empty when none.
+     */
+    SecondRange active(SecondRange onAir, LocalDate date, int hour) {
+        long hourStart = date.toEpochDay() * 86_400 + hour * 3_600L;
+        long from = Math.max(Math.max(onAir.from(), dailyFrom[hour]), flightFrom - hourStart);
+        long to = Math.min(Math.min(onAir.to(), dailyTo[hour]), flightTo - hourStart);
+        return from < to ? new SecondRange((int) from, (int) to) : SecondRange.EMPTY;
+    }
+
+    SecondRange active(Station station, LocalDate date, int hour) {
+        return active(ActiveTime.onAir(station, hour), date, hour);
+    }
+
+    int cycleLength(ScreenType type) {
+        return cycleLengths.getOrDefault(type, 1);
+    }
+}

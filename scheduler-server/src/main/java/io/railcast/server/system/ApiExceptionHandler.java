@@ -30,6 +30,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson == null) {
+            if ("No request body".equals(ex.getReason())) {
+                ex.setDetail("The request has no body; send JSON.");
+            }
             return super.handleServerWebInputException(ex, headers, status, exchange);
         }
         ProblemDetail problem;

@@ -151,6 +151,23 @@ class StationApiIT extends ServerIntegrationTest {
     }
 
     @Test
+    void refusesAnEmptyBody() {
+        admin().post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request has no body; send JSON.");
+    }
+
+    @Test
+    void refusesABodyOverTheSixteenMegabyteLimit() {
+        String padding = "x".repeat(17 * 1024 * 1024);
+        admin().post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[{\"code\": \"" + padding + "\"}]").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void refusesAWrongContentType() {
         long before = count("station");
         admin().post().uri("/api/v1/stations").contentType(MediaType.TEXT_PLAIN)

@@ -1,0 +1,58 @@
+package io.railcast.server.network;
+
+import io.railcast.model.network.Screen;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/v1/screens}: list (all, or one station's), look up, and add one screen or many at once. */
+@RestController
+@RequestMapping("/api/v1/screens")
+class ScreenController {
+
+    private final ScreenService service;
+    private final JsonMapper jsonMapper;
+
+    ScreenController(ScreenService service, JsonMapper jsonMapper) {
+        this.service = service;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @GetMapping
+    Flux<ScreenView> list(@RequestParam(required = false) @Nullable String station) {
+        return service.find(station).map(ScreenView::of);
+    }
+
+    @GetMapping("/{id}")
+    Mono<ScreenView> get(@PathVariable String id) {
+        return service.get(id).map(ScreenView::of);
+    }
+
+    /** One screen object (answered with the screen and its Location) or an array (answered with a count). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body) {
+        JsonItems<Screen> items = JsonItems.read(body, jsonMapper, ScreenPayload.KIND);
+        return service.add(items).flatMap(created -> {
+            if (items.array()) {
+                return Mono.just(ResponseEntity.status(201).body(new ImportResult(created.intValue())));
+            }
+            return service.get(items.items().get(0).id()).map(stored -> {
+                URI location = UriComponentsBuilder.fromPath("/api/v1/screens/{id}").build(stored.screen().id());
+                return ResponseEntity.created(location).body(ScreenView.of(stored));
+            });
+        });
+    }
+}

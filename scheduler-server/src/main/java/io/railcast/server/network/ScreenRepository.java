@@ -1,0 +1,100 @@
+package io.railcast.server.network;
+
+import io.r2dbc.spi.Readable;
+import io.railcast.model.network.LoopPolicy;
+import io.railcast.model.network.Screen;
+import io.railcast.model.network.ScreenType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code screen} table. */
+@Repository
+class ScreenRepository {
+
+    private static final String COLUMNS = "id, station_code, type, zone, loop_seconds, slot_seconds, created_at";
+
+    private final DatabaseClient db;
+
+    ScreenRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The screens of one station, or all when {@code stationCode} is null; by station, then id. */
+    Flux<StoredScreen> find(@Nullable String stationCode) {
+        if (stationCode == null) {
+            return db.sql("select " + COLUMNS + " from screen order by station_code, id")
+                    .map(ScreenRepository::screen)
+                    .all();
+        }
+        return db.sql("select " + COLUMNS + " from screen where station_code = $1 order by id")
+                .bind(0, stationCode)
+                .map(ScreenRepository::screen)
+                .all();
+    }
+
+    Mono<StoredScreen> findById(String id) {
+        return db.sql("select " + COLUMNS + " from screen where id = $1")
+                .bind(0, id)
+                .map(ScreenRepository::screen)
+                .one();
+    }
+
+    /** Those of {@code ids} that are stored. */
+    Flux<String> existingIds(Collection<String> ids) {
+        return db.sql("select id from screen where id = any($1)")
+                .bind(0, ids.toArray(String[]::new))
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
+    /** Those of {@code codes} that name a stored station. */
+    Flux<String> knownStations(Collection<String> codes) {
+        return db.sql("select code from station where code = any($1)")
+                .bind(0, codes.toArray(String[]::new))
+                .map(row -> row.get("code", String.class))
+                .all();
+    }
+
+    /** Inserts all screens in one statement. */
+    Mono<Long> insertAll(List<Screen> screens) {
+        int n = screens.size();
+        String[] ids = new String[n];
+        String[] stations = new String[n];
+        String[] types = new String[n];
+        String[] zones = new String[n];
+        Integer[] loops = new Integer[n];
+        Integer[] slots = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Screen s = screens.get(i);
+            ids[i] = s.id();
+            stations[i] = s.station();
+            types[i] = s.type().name();
+            zones[i] = s.zone();
+            loops[i] = s.loopPolicy().loopSeconds();
+            slots[i] = s.loopPolicy().slotSeconds();
+        }
+        return db.sql("insert into screen (id, station_code, type, zone, loop_seconds, slot_seconds)"
+                        + " select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[])")
+                .bind(0, ids)
+                .bind(1, stations)
+                .bind(2, types)
+                .bind(3, zones)
+                .bind(4, loops)
+                .bind(5, slots)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static StoredScreen screen(Readable row) {
+        Screen screen = new Screen(row.get("id", String.class), row.get("station_code", String.class),
+                ScreenType.valueOf(row.get("type", String.class)), row.get("zone", String.class),
+                new LoopPolicy(row.get("loop_seconds", Integer.class), row.get("slot_seconds", Integer.class)));
+        return new StoredScreen(screen, row.get("created_at", Instant.class));
+    }
+}

@@ -1,0 +1,100 @@
+package io.railcast.server.network;
+
+import io.railcast.model.network.Screen;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Adds and finds screens. A request's screens are stored all together or not at all, and only in stations that
+ * exist.
+ */
+@Service
+class ScreenService {
+
+    private final ScreenRepository screens;
+    private final TransactionalOperator transaction;
+
+    ScreenService(ScreenRepository screens, TransactionalOperator transaction) {
+        this.screens = screens;
+        this.transaction = transaction;
+    }
+
+    Flux<StoredScreen> find(@Nullable String stationCode) {
+        return screens.find(stationCode);
+    }
+
+    Mono<StoredScreen> get(String id) {
+        return screens.findById(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-screen", "Unknown screen",
+                        "No screen has id " + id + ".")));
+    }
+
+    /** Stores all of {@code items}; answers how many. */
+    Mono<Long> add(JsonItems<Screen> items) {
+        List<Screen> list = items.items();
+        Map<String, Integer> indexById = new HashMap<>();
+        List<FieldProblem> repeated = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Integer first = indexById.putIfAbsent(list.get(i).id(), i);
+            if (first != null) {
+                repeated.add(new FieldProblem(i, "id", "id " + list.get(i).id()
+                        + " appears twice in this request, first at index " + first));
+            }
+        }
+        if (!repeated.isEmpty()) {
+            return Mono.error(ApiProblem.invalid("invalid-screen", "Invalid screen", repeated));
+        }
+        if (list.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Set<String> stationCodes = new HashSet<>();
+        list.forEach(screen -> stationCodes.add(screen.station()));
+        Mono<Long> checkThenInsert = screens.knownStations(stationCodes)
+                .collect(HashSet<String>::new, Set::add)
+                .flatMap(known -> {
+                    List<FieldProblem> unknown = problems(items, screen -> !known.contains(screen.station()),
+                            "station", screen -> "station " + screen.station() + " is not known");
+                    return unknown.isEmpty() ? screens.existingIds(indexById.keySet())
+                            .collect(HashSet<String>::new, Set::add)
+                            : Mono.error(ApiProblem.invalid("invalid-screen", "Invalid screen", unknown));
+                })
+                .flatMap(taken -> {
+                    if (taken.isEmpty()) {
+                        return screens.insertAll(list);
+                    }
+                    List<FieldProblem> duplicates = problems(items, screen -> taken.contains(screen.id()),
+                            "id", screen -> "a screen with id " + screen.id() + " exists already");
+                    String detail = taken.size() == 1 ? "Screen " + taken.iterator().next() + " exists already."
+                            : taken.size() + " of the screens exist already.";
+                    return Mono.error(ApiProblem.conflict("duplicate-screen", "Screen exists",
+                            detail + " Nothing was stored.", duplicates));
+                });
+        return transaction.transactional(checkThenInsert);
+    }
+
+    private static List<FieldProblem> problems(JsonItems<Screen> items, Predicate<Screen> wrong,
+            String field, Function<Screen, String> message) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < items.items().size(); i++) {
+            Screen screen = items.items().get(i);
+            if (wrong.test(screen)) {
+                FieldProblem problem = FieldProblem.of(field, message.apply(screen));
+                problems.add(items.array() ? problem.at(i) : problem);
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,69 @@
+package io.railcast.server.network;
+
+import io.railcast.model.network.Station;
+import io.railcast.model.network.Tier;
+import io.railcast.server.system.ApiProblem;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/v1/stations}: list, look up, and add one station or import thousands at once. */
+@RestController
+@RequestMapping("/api/v1/stations")
+class StationController {
+
+    private final StationService service;
+    private final JsonMapper jsonMapper;
+
+    StationController(StationService service, JsonMapper jsonMapper) {
+        this.service = service;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @GetMapping
+    Flux<StationPayload> list(@RequestParam(required = false) @Nullable String province,
+            @RequestParam(required = false) @Nullable String bureau,
+            @RequestParam(required = false) @Nullable String tier) {
+        FieldErrors errors = new FieldErrors();
+        Tier wanted = (tier == null) ? null : errors.constant("tier", tier, Tier.class);
+        if (!errors.problems().isEmpty()) {
+            return Flux.error(ApiProblem.invalid("invalid-filter", "Invalid filter", errors.problems()));
+        }
+        return service.find(new StationFilter(province, bureau, wanted)).map(StationPayload::of);
+    }
+
+    @GetMapping("/{code}")
+    Mono<StationPayload> get(@PathVariable String code) {
+        return service.get(code).map(StationPayload::of);
+    }
+
+    /**
+     * One station object (answered with the station and its Location) or an array of them (answered with how
+     * many were imported).
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body) {
+        JsonItems<Station> items = JsonItems.read(body, jsonMapper, StationPayload.KIND);
+        return service.add(items).map(created -> {
+            if (items.array()) {
+                return ResponseEntity.status(201).body(new ImportResult(created.intValue()));
+            }
+            StationPayload station = StationPayload.of(items.items().get(0));
+            URI location = UriComponentsBuilder.fromPath("/api/v1/stations/{code}").build(station.code());
+            return ResponseEntity.created(location).body(station);
+        });
+    }
+}

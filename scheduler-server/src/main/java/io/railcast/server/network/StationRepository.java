@@ -1,0 +1,100 @@
+package io.railcast.server.network;
+
+import io.r2dbc.spi.Readable;
+import io.railcast.model.network.Station;
+import io.railcast.model.network.Tier;
+import io.railcast.model.time.DailyHours;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code station} table. */
+@Repository
+class StationRepository {
+
+    private static final String COLUMNS = "code, name, province, bureau, tier, zone_id, opens, closes";
+
+    private final DatabaseClient db;
+
+    StationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Stations matching every given criterion, by code. */
+    Flux<Station> find(StationFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (filter.province() != null) {
+            values.add(filter.province());
+            conditions.add("province = $" + values.size());
+        }
+        if (filter.bureau() != null) {
+            values.add(filter.bureau());
+            conditions.add("bureau = $" + values.size());
+        }
+        if (filter.tier() != null) {
+            values.add(filter.tier().name());
+            conditions.add("tier = $" + values.size());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from station" + where
+                + " order by code");
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(StationRepository::station).all();
+    }
+
+    Mono<Station> findByCode(String code) {
+        return db.sql("select " + COLUMNS + " from station where code = $1")
+                .bind(0, code)
+                .map(StationRepository::station)
+                .one();
+    }
+
+    /** Those of {@code codes} that are stored. */
+    Flux<String> existingCodes(Collection<String> codes) {
+        return db.sql("select code from station where code = any($1)")
+                .bind(0, codes.toArray(String[]::new))
+                .map(row -> row.get("code", String.class))
+                .all();
+    }
+
+    /** Inserts all stations in one statement, so that thousands cost one round trip. */
+    Mono<Long> insertAll(List<Station> stations) {
+        int n = stations.size();
+        String[][] columns = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            Station s = stations.get(i);
+            columns[0][i] = s.code();
+            columns[1][i] = s.name();
+            columns[2][i] = s.province();
+            columns[3][i] = s.bureau();
+            columns[4][i] = s.tier().name();
+            columns[5][i] = s.zone().getId();
+            columns[6][i] = s.operatingHours().start().toString();
+            columns[7][i] = s.operatingHours().end().toString();
+        }
+        DatabaseClient.GenericExecuteSpec insert = db.sql("insert into station (" + COLUMNS + ")"
+                + " select code, name, province, bureau, tier, zone_id, opens::time, closes::time"
+                + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
+                + " $8::text[]) as t(code, name, province, bureau, tier, zone_id, opens, closes)");
+        for (int c = 0; c < columns.length; c++) {
+            insert = insert.bind(c, columns[c]);
+        }
+        return insert.fetch().rowsUpdated();
+    }
+
+    private static Station station(Readable row) {
+        return new Station(row.get("code", String.class), row.get("name", String.class),
+                row.get("province", String.class), row.get("bureau", String.class),
+                Tier.valueOf(row.get("tier", String.class)), ZoneId.of(row.get("zone_id", String.class)),
+                new DailyHours(row.get("opens", LocalTime.class), row.get("closes", LocalTime.class)));
+    }
+}

@@ -1,0 +1,78 @@
+package io.railcast.server.network;
+
+import io.railcast.model.network.Station;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Adds and finds stations. A request's stations are stored all together or not at all. */
+@Service
+class StationService {
+
+    private final StationRepository stations;
+    private final TransactionalOperator transaction;
+
+    StationService(StationRepository stations, TransactionalOperator transaction) {
+        this.stations = stations;
+        this.transaction = transaction;
+    }
+
+    Flux<Station> find(StationFilter filter) {
+        return stations.find(filter);
+    }
+
+    Mono<Station> get(String code) {
+        return stations.findByCode(code)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-station", "Unknown station",
+                        "No station has code " + code + ".")));
+    }
+
+    /** Stores all of {@code items}, refusing them all if a code repeats or is taken. */
+    Mono<Long> add(JsonItems<Station> items) {
+        List<Station> list = items.items();
+        Map<String, Integer> indexByCode = new HashMap<>();
+        List<FieldProblem> repeated = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Integer first = indexByCode.putIfAbsent(list.get(i).code(), i);
+            if (first != null) {
+                repeated.add(new FieldProblem(i, "code", "code " + list.get(i).code()
+                        + " appears twice in this request, first at index " + first));
+            }
+        }
+        if (!repeated.isEmpty()) {
+            return Mono.error(ApiProblem.invalid("invalid-station", "Invalid station", repeated));
+        }
+        if (list.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Mono<Long> checkThenInsert = stations.existingCodes(indexByCode.keySet())
+                .collect(HashSet<String>::new, Set::add)
+                .flatMap(taken -> taken.isEmpty() ? stations.insertAll(list)
+                        : Mono.error(duplicate(items, taken)));
+        return transaction.transactional(checkThenInsert);
+    }
+
+    private static ApiProblem duplicate(JsonItems<Station> items, Set<String> taken) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < items.items().size(); i++) {
+            String code = items.items().get(i).code();
+            if (taken.contains(code)) {
+                FieldProblem problem = FieldProblem.of("code", "a station with code " + code + " exists already");
+                problems.add(items.array() ? problem.at(i) : problem);
+            }
+        }
+        String detail = taken.size() == 1 ? "Station " + taken.iterator().next() + " exists already."
+                : taken.size() + " of the stations exist already.";
+        return ApiProblem.conflict("duplicate-station", "Station exists", detail + " Nothing was stored.",
+                problems);
+    }
+}

@@ -1,0 +1,55 @@
+package io.railcast.server.system;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An error a client caused, answered as an RFC 9457 problem ({@code application/problem+json}). Its {@code type}
+ * is a relative URI under {@code /problems/} naming the kind of problem; {@code errors} lists the fields at fault.
+ *
+ * <p>Thrown (or signalled) by features, rendered by Spring's problem-detail handling.
+ */
+public final class ApiProblem extends ErrorResponseException {
+
+    /** At most this many field problems are listed; the detail says how many there were. */
+    public static final int MAX_LISTED = 100;
+
+    private ApiProblem(HttpStatus status, ProblemDetail body) {
+        super(status, body, null);
+    }
+
+    /** 400: the request is understood but its content is wrong. */
+    public static ApiProblem invalid(String kind, String title, List<FieldProblem> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).message()
+                : errors.size() + " problems" + (errors.size() > MAX_LISTED ? "; the first " + MAX_LISTED
+                        + " are listed" : "");
+        return withErrors(HttpStatus.BAD_REQUEST, kind, title, detail, errors);
+    }
+
+    /** 404: nothing is known under that name. */
+    public static ApiProblem notFound(String kind, String title, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, kind, title, detail));
+    }
+
+    /** 409: the request clashes with what is stored, e.g. a key that exists already. */
+    public static ApiProblem conflict(String kind, String title, String detail, List<FieldProblem> errors) {
+        return withErrors(HttpStatus.CONFLICT, kind, title, detail, errors);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + kind));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ApiProblem withErrors(HttpStatus status, String kind, String title, String detail,
+            List<FieldProblem> errors) {
+        ProblemDetail problem = problem(status, kind, title, detail);
+        problem.setProperty("errors", List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_LISTED))));
+        return new ApiProblem(status, problem);
+    }
+}

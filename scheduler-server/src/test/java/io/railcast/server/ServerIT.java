@@ -1,0 +1,84 @@
+package io.railcast.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SchedulerMetaData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.quartz.LocalDataSourceJobStore;
+
+/** The server as operations see it: health, metrics, schema, scheduler, and who may call what. */
+class ServerIT extends ServerIntegrationTest {
+
+    @Autowired
+    private Scheduler scheduler;
+
+    @Test
+    void reportsHealthUpWithTheDatabaseToAnyone() {
+        anonymous.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        admin().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+        anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        anonymous.get().uri("/actuator/info").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void exposesPrometheusMetricsToTheAdminOnly() {
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        admin().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void migratesNetworkAndQuartzTablesWithFlyway() {
+        List<String> versions = sql().queryForList(
+                "select version from flyway_schema_history where success order by installed_rank", String.class);
+        assertThat(versions).containsExactly("1", "2");
+        List<String> tables = sql().queryForList(
+                "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+        assertThat(tables).contains("station", "screen", "qrtz_job_details", "qrtz_triggers", "qrtz_locks",
+                "qrtz_scheduler_state", "qrtz_fired_triggers");
+    }
+
+    @Test
+    void runsQuartzClusteredOnTheJdbcStore() throws SchedulerException {
+        SchedulerMetaData metaData = scheduler.getMetaData();
+        assertThat(metaData.isStarted()).isTrue();
+        assertThat(metaData.isJobStoreClustered()).isTrue();
+        assertThat(metaData.getJobStoreClass()).isEqualTo(LocalDataSourceJobStore.class);
+        // a clustered scheduler checks in to the shared table when it starts
+        assertThat(sql().queryForList("select instance_name from qrtz_scheduler_state", String.class))
+                .contains(scheduler.getSchedulerInstanceId());
+    }
+
+    @Test
+    void refusesCallsWithoutValidCredentialsAsProblems() {
+        anonymous.get().uri("/api/v1/stations").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"RailCast\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(USER, "wrong")).build()
+                .get().uri("/api/v1/screens").exchange()
+                .expectStatus().isUnauthorized();
+        anonymous.post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void runsTheEmbeddedServerWithoutFsyncOnlyWhenToldTo() {
+        // this test context sets railcast.database.embedded.durable=false; EmbeddedDatabasePersistenceIT checks on
+        assertThat(sql().queryForObject("show fsync", String.class)).isEqualTo("off");
+    }
+}

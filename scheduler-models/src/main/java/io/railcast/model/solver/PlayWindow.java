@@ -16,11 +16,6 @@ public record PlayWindow(int from, int to, int plays) {
         return to - from;
     }
 
-    /** Where play {@code k} of this window ideally starts: the middle of its k-th equal share of the window. */
-    double idealStart(int k) {
-        return from + (k + 0.5) * length() / plays;
-    }
-
     /** The start of the k-th share: a play starting in its own share keeps the count within 1 of the ideal rate. */
     double shareStart(int k) {
         return from + (double) k * length() / plays;

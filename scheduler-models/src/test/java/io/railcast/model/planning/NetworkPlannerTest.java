@@ -80,6 +80,22 @@ class NetworkPlannerTest {
     }
 
     @Test
+    void neverDropsAContractedPlayWithoutNamingIt() {
+        List<Campaign> campaigns = bookings();
+        // Handed straight to the planner, past the availability check: more than Ningbo's hours can hold.
+        campaigns.add(campaign("greedy", CampaignKind.COMMERCIAL, Targeting.stations("NGH"), MONDAY.atTime(10, 0),
+                MONDAY.atTime(12, 0), Frequency.perMinutes(10, 5), 30));
+        PlanResult plan = planner.plan(NETWORK, campaigns, MONDAY, 1);
+
+        var audit = new ScheduleAuditor().audit(NETWORK, campaigns, PsaPolicy.DEFAULT, plan.schedule());
+        long named = plan.schedule().shortfalls().stream().mapToLong(s -> (long) s.missingPlays() * s.screens()).sum();
+        assertThat(audit.contractedPlaysMissing()).isPositive().isEqualTo(named);
+        assertThat(audit.overlaps()).isZero();
+        assertThat(audit.windowFaults()).isZero();
+        assertThat(audit.deadAirSeconds()).isZero();
+    }
+
+    @Test
     void availabilityCheckAcceptsABookingThatFits() {
         PlanResult current = planner.plan(NETWORK, bookings(), MONDAY, 1);
         Campaign modest = campaign("modest", CampaignKind.COMMERCIAL, Targeting.provinces("江苏"),

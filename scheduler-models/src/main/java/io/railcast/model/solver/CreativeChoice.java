@@ -15,6 +15,12 @@ public record CreativeChoice(String id, int durationSeconds, Set<ScreenType> scr
         return new CreativeChoice(creative.id(), creative.durationSeconds(), creative.screenTypes());
     }
 
+    /** By id and length only (equal choices have equal ids): hour problems are hashed by the thousand. */
+    @Override
+    public int hashCode() {
+        return id.hashCode() * 31 + durationSeconds;
+    }
+
     public boolean isMadeFor(ScreenType type) {
         return screenTypes.contains(type);
     }

@@ -1,8 +1,8 @@
 package io.railcast.model.solver;
 
+import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.schedule.Spot;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,29 +51,43 @@ final class GapFiller {
         }
     }
 
+    /** The filler piece that starts at {@code t}, or null when nothing may play or fit there. */
     private Spot piece(int t, int gapEnd, int gapTurn, int[] rotationPosition) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < problem.fillers().size(); i++) {
-            if (problem.fillers().get(i).active().contains(t)) {
-                candidates.add(i);
+        // Fillers proper come before PSAs in the list, so take turns among the first kind that may play at t.
+        List<Filler> fillers = problem.fillers();
+        CampaignKind firstKind = null;
+        int takingTurns = 0;
+        for (Filler filler : fillers) {
+            if (filler.active().contains(t) && (firstKind == null || filler.kind() == firstKind)) {
+                firstKind = filler.kind();
+                takingTurns++;
             }
         }
-        if (candidates.isEmpty()) {
+        if (takingTurns == 0) {
             return null;
         }
-        // Fillers proper before PSAs: the list is ordered that way, so take turns only among the first kind present.
-        var firstKind = problem.fillers().get(candidates.get(0)).kind();
-        List<Integer> sameKind = candidates.stream().filter(i -> problem.fillers().get(i).kind() == firstKind).toList();
-        int chosen = sameKind.get(Math.floorMod(gapTurn, sameKind.size()));
-        for (int i : java.util.stream.Stream.concat(java.util.stream.Stream.of(chosen), candidates.stream()).toList()) {
-            Filler filler = problem.fillers().get(i);
-            int room = Math.min(gapEnd, filler.active().to()) - t;
-            CreativeChoice creative = nextFitting(i, room, rotationPosition);
-            if (creative != null) {
-                return new Spot(t, creative.durationSeconds(), filler.campaignId(), creative.id(), filler.kind());
+        int turn = Math.floorMod(gapTurn, takingTurns);
+        int chosen = -1;
+        for (int i = 0; i < fillers.size() && chosen < 0; i++) {
+            if (fillers.get(i).active().contains(t) && fillers.get(i).kind() == firstKind && turn-- == 0) {
+                chosen = i;
             }
         }
-        return null;
+        Spot piece = pieceOf(chosen, t, gapEnd, rotationPosition);
+        for (int i = 0; i < fillers.size() && piece == null; i++) {
+            if (i != chosen && fillers.get(i).active().contains(t)) {
+                piece = pieceOf(i, t, gapEnd, rotationPosition);
+            }
+        }
+        return piece;
+    }
+
+    private Spot pieceOf(int fillerIndex, int t, int gapEnd, int[] rotationPosition) {
+        Filler filler = problem.fillers().get(fillerIndex);
+        CreativeChoice creative = nextFitting(fillerIndex, Math.min(gapEnd, filler.active().to()) - t,
+                rotationPosition);
+        return creative == null ? null
+                : new Spot(t, creative.durationSeconds(), filler.campaignId(), creative.id(), filler.kind());
     }
 
     private CreativeChoice nextFitting(int fillerIndex, int room, int[] rotationPosition) {
@@ -83,8 +97,14 @@ final class GapFiller {
             rotationPosition[fillerIndex]++;
             return next;
         }
-        return rotation.stream().filter(c -> c.durationSeconds() <= room)
-                .max(Comparator.comparingInt(CreativeChoice::durationSeconds)).orElse(null);
+        CreativeChoice longest = null;
+        for (CreativeChoice creative : rotation) {
+            if (creative.durationSeconds() <= room
+                    && (longest == null || creative.durationSeconds() > longest.durationSeconds())) {
+                longest = creative;
+            }
+        }
+        return longest;
     }
 
     private int nextSlot(int t) {

@@ -28,7 +28,7 @@ import java.util.List;
  *                               1.0 when no screen-day has any, since then no floor can be missed
  * @param psaShareFaults         screen-days whose ratio is below the floor of their province; a regulatory measure
  *                               reported beside, not inside, {@link #isFeasible()}
- * @param rotationMaxError       the largest gap, over campaigns, screen types and creatives, between a creative's
+ * @param rotationMaxError       the largest gap, over contracted campaigns, screen types and creatives, between a creative's
  *                               share of its campaign's plays on that type and its share of the weights of the
  *                               creatives made for that type; 0 when nothing plays
  * @param faults                 the first faults found, in words, at most the auditor's limit

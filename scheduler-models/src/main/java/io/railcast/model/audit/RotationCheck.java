@@ -11,6 +11,9 @@ import java.util.Map;
  * How far each campaign's plays per creative stray from its rotation weights. Judged per screen type, because only
  * the creatives made for a type can play on it: a campaign with one LED and one LCD creative of equal weight plays
  * its LED creative every time on an LED wall, and that is right.
+ *
+ * <p>Only contracted campaigns are judged. Fillers and PSAs without a frequency fill gaps by what fits the time left,
+ * which is not a rotation anyone bought.
  */
 final class RotationCheck {
 
@@ -30,6 +33,9 @@ final class RotationCheck {
         double worst = 0;
         for (Map.Entry<Long, long[]> entry : playsByCampaignAndType.entrySet()) {
             Campaign campaign = book.get((int) (entry.getKey() / ScreenType.values().length));
+            if (!campaign.isContracted()) {
+                continue;
+            }
             ScreenType type = ScreenType.values()[(int) (entry.getKey() % ScreenType.values().length)];
             worst = Math.max(worst, error(campaign, type, entry.getValue()));
         }

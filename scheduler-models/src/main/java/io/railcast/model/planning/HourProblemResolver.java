@@ -26,6 +26,7 @@ final class HourProblemResolver {
 
     private final PsaPolicy psaPolicy;
     private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
+    private final Map<DayKey, int[]> playsBeforeHour = new HashMap<>();
     private final Map<String, List<CreativeChoice>> cycles = new HashMap<>();
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
@@ -76,7 +77,8 @@ final class HourProblemResolver {
             }
             int cycle = calendar.cycleLength(group.type());
             if (cycle > 1) {
-                signature.add(campaign.isContracted() ? (int) Math.floorMod(date.toEpochDay() + hour, (long) cycle)
+                signature.add(campaign.isContracted()
+                        ? (int) Math.floorMod(playsBefore(station, campaign, date, hour), (long) cycle)
                         : hour % cycle);
             }
         }
@@ -116,6 +118,23 @@ final class HourProblemResolver {
     }
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
+        List<PlayWindow> windows = windows(group.station(), campaign, active, date, hour);
+        int plays = 0;
+        for (PlayWindow window : windows) {
+            plays += window.plays();
+        }
+        if (plays == 0) {
+            return null;
+        }
+        List<CreativeChoice> rotation = CreativeRotation.take(cycle(group, campaign),
+                playsBefore(group.station(), campaign, date, hour), plays);
+        return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
+                creatives(campaign));
+    }
+
+    /** The windows of one hour in which a contracted campaign owes plays, each with its count. */
+    private List<PlayWindow> windows(Station station, Campaign campaign, SecondRange active, LocalDate date,
+            int hour) {
         List<PlayWindow> windows = new ArrayList<>();
         Frequency frequency = campaign.frequency().orElseThrow();
         if (frequency instanceof Frequency.PerPeriod perPeriod) {
@@ -128,22 +147,36 @@ final class HourProblemResolver {
                 }
             }
         } else {
-            int plays = owedPerDay(group.station(), campaign, (Frequency.PerDay) frequency, date, hour);
+            int plays = owedPerDay(station, campaign, (Frequency.PerDay) frequency, date, hour);
             if (plays > 0) {
                 windows.add(new PlayWindow(active.from(), active.to(), plays));
             }
         }
-        int plays = windows.stream().mapToInt(PlayWindow::plays).sum();
-        if (plays == 0) {
-            return null;
-        }
-        // Start the rotation where this hour's plays fall in a run of hours that all repeat this hour's count, so a
-        // 1-per-hour campaign with two creatives alternates them hour by hour; each day starts one hour's plays
-        // further on (a whole day's would be a multiple of most cycles), so the weights also even out across days.
-        List<CreativeChoice> cycle = cycle(group, campaign);
-        List<CreativeChoice> rotation = CreativeRotation.take(cycle, (date.toEpochDay() + hour) * plays, plays);
-        return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
-                creatives(campaign));
+        return windows;
+    }
+
+    /**
+     * Where this hour's first play stands in the campaign's endless creative rotation at this station: one day's
+     * plays for every day since the epoch, plus the plays earlier today. The rotation so runs on unbroken from hour
+     * to hour and day to day, whatever the campaign's daily hours, and weights hold over any stretch of its flight.
+     */
+    private long playsBefore(Station station, Campaign campaign, LocalDate date, int hour) {
+        int[] before = playsBeforeHour.computeIfAbsent(new DayKey(station.code(), campaign.id(), date), key -> {
+            int[] prefix = new int[25];
+            CampaignCalendar calendar = calendar(campaign);
+            for (int h = 0; h < 24; h++) {
+                SecondRange active = calendar.active(station, date, h);
+                int plays = 0;
+                if (!active.isEmpty()) {
+                    for (PlayWindow window : windows(station, campaign, active, date, h)) {
+                        plays += window.plays();
+                    }
+                }
+                prefix[h + 1] = prefix[h] + plays;
+            }
+            return prefix;
+        });
+        return date.toEpochDay() * before[24] + before[hour];
     }
 
     /**

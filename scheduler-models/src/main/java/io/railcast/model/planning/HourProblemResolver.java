@@ -25,15 +25,11 @@ import java.util.Map;
 final class HourProblemResolver {
 
     private final PsaPolicy psaPolicy;
-    private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
-    private final Map<DayKey, int[]> playsBeforeHour = new HashMap<>();
+    private final DailyPlays dailyPlays = new DailyPlays(this::calendar);
     private final Map<String, List<CreativeChoice>> cycles = new HashMap<>();
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
     private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
-
-    private record DayKey(String station, String campaign, LocalDate operatingDay) {
-    }
 
     HourProblemResolver(PsaPolicy psaPolicy) {
         this.psaPolicy = psaPolicy;
@@ -73,12 +69,12 @@ final class HourProblemResolver {
             }
             signature.add(calendar.number).add(active.from()).add(active.to());
             if (campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay) {
-                signature.add(owedPerDay(station, campaign, perDay, date, hour));
+                signature.add(dailyPlays.owedPerDay(station, campaign, perDay, date, hour));
             }
             int cycle = calendar.cycleLength(group.type());
             if (cycle > 1) {
                 signature.add(campaign.isContracted()
-                        ? (int) Math.floorMod(playsBefore(station, campaign, date, hour), (long) cycle)
+                        ? (int) Math.floorMod(dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
                         : hour % cycle);
             }
         }
@@ -118,7 +114,7 @@ final class HourProblemResolver {
     }
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
-        List<PlayWindow> windows = windows(group.station(), campaign, active, date, hour);
+        List<PlayWindow> windows = dailyPlays.windows(group.station(), campaign, active, date, hour);
         int plays = 0;
         for (PlayWindow window : windows) {
             plays += window.plays();
@@ -127,85 +123,9 @@ final class HourProblemResolver {
             return null;
         }
         List<CreativeChoice> rotation = CreativeRotation.take(cycle(group, campaign),
-                playsBefore(group.station(), campaign, date, hour), plays);
+                dailyPlays.playsBefore(group.station(), campaign, date, hour), plays);
         return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
                 creatives(campaign));
-    }
-
-    /** The windows of one hour in which a contracted campaign owes plays, each with its count. */
-    private List<PlayWindow> windows(Station station, Campaign campaign, SecondRange active, LocalDate date,
-            int hour) {
-        List<PlayWindow> windows = new ArrayList<>();
-        Frequency frequency = campaign.frequency().orElseThrow();
-        if (frequency instanceof Frequency.PerPeriod perPeriod) {
-            int period = perPeriod.periodSeconds();
-            for (int from = 0; from < SecondRange.HOUR; from += period) {
-                SecondRange covered = active.intersect(new SecondRange(from, from + period));
-                int plays = covered.isEmpty() ? 0 : perPeriod.playsOwed(covered.length());
-                if (plays > 0) {
-                    windows.add(new PlayWindow(covered.from(), covered.to(), plays));
-                }
-            }
-        } else {
-            int plays = owedPerDay(station, campaign, (Frequency.PerDay) frequency, date, hour);
-            if (plays > 0) {
-                windows.add(new PlayWindow(active.from(), active.to(), plays));
-            }
-        }
-        return windows;
-    }
-
-    /**
-     * Where this hour's first play stands in the campaign's endless creative rotation at this station: one day's
-     * plays for every day since the epoch, plus the plays earlier today. The rotation so runs on unbroken from hour
-     * to hour and day to day, whatever the campaign's daily hours, and weights hold over any stretch of its flight.
-     */
-    private long playsBefore(Station station, Campaign campaign, LocalDate date, int hour) {
-        int[] before = playsBeforeHour.computeIfAbsent(new DayKey(station.code(), campaign.id(), date), key -> {
-            int[] prefix = new int[25];
-            CampaignCalendar calendar = calendar(campaign);
-            for (int h = 0; h < 24; h++) {
-                SecondRange active = calendar.active(station, date, h);
-                int plays = 0;
-                if (!active.isEmpty()) {
-                    for (PlayWindow window : windows(station, campaign, active, date, h)) {
-                        plays += window.plays();
-                    }
-                }
-                prefix[h + 1] = prefix[h] + plays;
-            }
-            return prefix;
-        });
-        return date.toEpochDay() * before[24] + before[hour];
-    }
-
-    /**
-     * Plays of a per-day campaign owed in one hour: the day's plays are apportioned to its hours in proportion to
-     * the campaign's active seconds, rounding the running total (so they add up to exactly n a day).
-     */
-    private int owedPerDay(Station station, Campaign campaign, Frequency.PerDay perDay, LocalDate date, int hour) {
-        int startHour = ActiveTime.operatingDayStartHour(station);
-        LocalDate operatingDay = hour >= startHour ? date : date.minusDays(1);
-        int index = hour >= startHour ? hour - startHour : hour + 24 - startHour;
-        int[] owed = perDayOwed.computeIfAbsent(new DayKey(station.code(), campaign.id(), operatingDay), key -> {
-            long[] cumulative = new long[24];
-            long total = 0;
-            for (int i = 0; i < 24; i++) {
-                int h = (startHour + i) % 24;
-                LocalDate d = startHour + i < 24 ? operatingDay : operatingDay.plusDays(1);
-                total += calendar(campaign).active(station, d, h).length();
-                cumulative[i] = total;
-            }
-            int[] perHour = new int[24];
-            long before = 0;
-            for (int i = 0; i < 24 && total > 0; i++) {
-                long upTo = (perDay.plays() * cumulative[i] + total / 2) / total;
-                perHour[i] = (int) (upTo - before);
-                before = upTo;
-            }
-            return perHour;
-        });
-        return owed[index];
     }
 
     /**

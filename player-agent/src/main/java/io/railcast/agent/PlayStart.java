@@ -1,0 +1,27 @@
+package io.railcast.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A spot that has started and not yet finished: the first half of a {@link PlayRecord}, journaled at once. */
+record PlayStart(
+        UUID playId, String screenId, String campaign, String creative, Instant startedAt, long scheduleVersion) {
+
+    PlayStart {
+        requireNonNull(playId, "playId");
+        requireNonNull(screenId, "screenId");
+        requireNonNull(campaign, "campaign");
+        requireNonNull(creative, "creative");
+        requireNonNull(startedAt, "startedAt");
+    }
+
+    static PlayStart of(String screenId, Spot spot, Instant startedAt, long scheduleVersion) {
+        return new PlayStart(UUID.randomUUID(), screenId, spot.campaign(), spot.creative(), startedAt, scheduleVersion);
+    }
+
+    PlayRecord finished(long durationMillis) {
+        return new PlayRecord(playId, screenId, campaign, creative, startedAt, durationMillis, scheduleVersion);
+    }
+}

@@ -1,0 +1,34 @@
+package io.railcast.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The server answered, but not with what was asked: {@code status} is the HTTP status, {@code retryAfter} what a
+ * {@code 429} or {@code 503} asked the agent to wait, and the message the problem+json detail when there was one.
+ */
+final class ServerRefusal extends IOException {
+
+    private final int status;
+    private final Duration retryAfter;
+
+    ServerRefusal(int status, String message, Duration retryAfter) {
+        super(message);
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    int status() {
+        return status;
+    }
+
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** 401: the token is revoked or unknown, and nothing but a new token will change that. */
+    boolean tokenRejected() {
+        return status == 401;
+    }
+}

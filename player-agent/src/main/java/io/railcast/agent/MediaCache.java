@@ -141,6 +141,7 @@ final class MediaCache {
             }
             throw refusal;
         }
+        boolean tooLong = false;
         try (InputStream in = body.stream();
                 FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long position = body.partial() ? have : 0;
@@ -148,16 +149,18 @@ final class MediaCache {
             out.position(position);
             byte[] buffer = new byte[64 * 1024];
             int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (position + n > media.size()) {
-                    out.close();
-                    Files.delete(part);
-                    throw new Mismatch(media.creative() + " is longer than its announced " + media.size() + " bytes");
+            while (!tooLong && (n = in.read(buffer)) >= 0) {
+                tooLong = position + n > media.size();
+                if (!tooLong) {
+                    DurableFiles.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+                    position += n;
                 }
-                DurableFiles.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
-                position += n;
             }
             out.force(true);
+        }
+        if (tooLong) {
+            Files.delete(part);
+            throw new Mismatch(media.creative() + " is longer than its announced " + media.size() + " bytes");
         }
     }
 

@@ -141,6 +141,7 @@ class EventStreamTest {
             listen(null, Duration.ofSeconds(45));
             await(() -> client.tokenRejected(), Duration.ofSeconds(5));
             TimeUnit.MILLISECONDS.sleep(500);
+            assertThat(log.lines()).anyMatch(line -> line.contains("token revoked or unknown"));
         }
 
         assertThat(server.requests("/agent/v1/events")).hasSize(1);

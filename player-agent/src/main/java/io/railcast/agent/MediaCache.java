@@ -37,13 +37,12 @@ final class MediaCache {
 
     private final Path directory;
     private final long maxBytes;
-    private final MediaSource source;
     private volatile Set<String> needed = Set.of();
 
-    MediaCache(Path directory, long maxBytes, MediaSource source) throws IOException {
+    /** The cache needs no network to say what it holds, so an agent can play before its HTTP client exists. */
+    MediaCache(Path directory, long maxBytes) throws IOException {
         this.directory = Files.createDirectories(directory);
         this.maxBytes = maxBytes;
-        this.source = source;
     }
 
     /** A downloaded file whose size or digest is not what the schedule says; it has been deleted. */
@@ -86,11 +85,11 @@ final class MediaCache {
     }
 
     /** Fetches every missing file of the schedule; tries them all before failing with the first problem. */
-    void prefetch(Schedule schedule) throws IOException, InterruptedException {
+    void prefetch(Schedule schedule, MediaSource source) throws IOException, InterruptedException {
         IOException first = null;
         for (MediaFile media : distinct(schedule.media().values())) {
             try {
-                fetch(media);
+                fetch(media, source);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "media " + media.creative() + " of version " + schedule.version()
                         + " not cached yet: " + e.getMessage());
@@ -102,7 +101,7 @@ final class MediaCache {
         }
     }
 
-    synchronized void fetch(MediaFile media) throws IOException, InterruptedException {
+    synchronized void fetch(MediaFile media, MediaSource source) throws IOException, InterruptedException {
         if (has(media)) {
             return;
         }
@@ -115,23 +114,25 @@ final class MediaCache {
         }
         if (have < media.size()) {
             makeRoom(media.size() - have);
-            download(media, part, have);
+            download(source, media, part, have);
         }
         verify(media, part);
         DurableFiles.moveAtomically(part, file(media));
     }
 
-    synchronized Usage usage() throws IOException {
+    /** Not synchronized: the heartbeat must not wait for a download to finish. */
+    Usage usage() throws IOException {
         long bytes = 0;
         long files = 0;
         for (Path file : files()) {
-            bytes += Files.size(file);
+            bytes += sizeOrZero(file); // a file may go between listing and looking: a rename or an eviction
             files += file.getFileName().toString().endsWith(PART) ? 0 : 1;
         }
         return new Usage(files, bytes);
     }
 
-    private void download(MediaFile media, Path part, long have) throws IOException, InterruptedException {
+    private void download(MediaSource source, MediaFile media, Path part, long have)
+            throws IOException, InterruptedException {
         MediaSource.Body body;
         try {
             body = source.open(media, have);
@@ -201,6 +202,14 @@ final class MediaCache {
         }
         throw new Full("the cache's " + maxBytes + " bytes cannot hold another " + bytes + " bytes beside the "
                 + used + " bytes the schedules in the horizon need");
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private List<Path> files() throws IOException {

@@ -68,24 +68,24 @@ public final class PlayerAgent implements AutoCloseable {
         if (player != null) {
             throw new IllegalStateException("already started");
         }
+        // play first: everything the player needs is local, and the HTTP client takes a while to load
         Path cache = Files.createDirectories(config.cacheDirectory());
         journal = PlayJournal.open(cache.resolve("journal"));
-        ServerClient client = new ServerClient(config.server(), config.token(), ServerClient.newHttpClient());
-        tokenInUse = config.token();
-        MediaCache media = new MediaCache(cache.resolve("media"), config.cacheMaxBytes(), client);
+        MediaCache media = new MediaCache(cache.resolve("media"), config.cacheMaxBytes());
         ScheduleStore store = new ScheduleStore(cache.resolve("schedule"));
         Programme programme = new Programme();
         ServerClock clock = new ServerClock(localClock);
-        syncThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-sync", true));
-        mediaThread = Executors.newSingleThreadExecutor(task -> thread(task, "railcast-media", true));
-        ScheduleUpdates updates = new ScheduleUpdates(client, config.horizonHours(), programme, media, store, clock,
-                syncThread, mediaThread, timings.rollSpread());
-        updates.restore(store.load());
-
+        String etag = ScheduleUpdates.restore(store.load(), media, programme);
         player = new Player(programme, clock, journal, media, new HeadlessScreen(playLog), firstShown::countDown);
         playerThread = thread(player, "railcast-player", false);
         playerThread.start();
 
+        ServerClient client = new ServerClient(config.server(), config.token(), ServerClient.newHttpClient());
+        tokenInUse = config.token();
+        syncThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-sync", true));
+        mediaThread = Executors.newSingleThreadExecutor(task -> thread(task, "railcast-media", true));
+        ScheduleUpdates updates = new ScheduleUpdates(client, etag, config.horizonHours(), programme, media, store,
+                clock, syncThread, mediaThread, timings.rollSpread());
         Reports reports = new Reports(client, journal, media, programme, updates, clock, VERSION);
         syncThread.execute(guarded(updates::refresh));
         every(updates::poll, timings.poll(), timings.poll());

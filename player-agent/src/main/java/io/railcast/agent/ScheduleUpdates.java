@@ -40,9 +40,11 @@ final class ScheduleUpdates implements EventStream.Listener {
     private String etag;
     private Instant nextRoll;
 
-    ScheduleUpdates(ServerClient client, int hours, Programme programme, MediaCache cache, ScheduleStore store,
-            Clock clock, ScheduledExecutorService syncThread, ExecutorService mediaThread, Duration rollSpread) {
+    ScheduleUpdates(ServerClient client, String etag, int hours, Programme programme, MediaCache cache,
+            ScheduleStore store, Clock clock, ScheduledExecutorService syncThread, ExecutorService mediaThread,
+            Duration rollSpread) {
         this.client = client;
+        this.etag = etag;
         this.hours = hours;
         this.programme = programme;
         this.cache = cache;
@@ -54,11 +56,15 @@ final class ScheduleUpdates implements EventStream.Listener {
         this.nextRoll = nextHour(clock.instant());
     }
 
-    /** Offers the stored versions whose media is all here, so a restarted agent plays before it reaches the server. */
-    void restore(List<ScheduleStore.Stored> stored) {
+    /**
+     * Offers the stored versions whose media is all here, so a restarted agent plays before it reaches the server;
+     * returns the ETag of the newest one offered, to send with the first fetch.
+     */
+    static String restore(List<ScheduleStore.Stored> stored, MediaCache cache, Programme programme) {
         Set<String> needed = new HashSet<>();
         stored.forEach(s -> needed.addAll(s.schedule().digests()));
         cache.keep(needed);
+        String etag = null;
         for (ScheduleStore.Stored version : stored) {
             int missing = cache.missing(version.schedule());
             if (missing == 0) {
@@ -69,6 +75,7 @@ final class ScheduleUpdates implements EventStream.Listener {
                         + missing + " media files; it waits for the server instead of playing half loaded");
             }
         }
+        return etag;
     }
 
     /** Media files the newest known version still lacks, for the heartbeat. */
@@ -143,7 +150,7 @@ final class ScheduleUpdates implements EventStream.Listener {
         }
         cache.keep(needed);
         try {
-            cache.prefetch(schedule);
+            cache.prefetch(schedule, client);
             if (fetched != latest) {
                 return; // a newer version arrived meanwhile; its own task is queued behind this one
             }

@@ -56,7 +56,7 @@ class MediaCacheTest {
     }
 
     private MediaCache cache(long maxBytes) throws IOException {
-        return new MediaCache(directory.resolve("media"), maxBytes, client);
+        return new MediaCache(directory.resolve("media"), maxBytes);
     }
 
     @Test
@@ -65,7 +65,7 @@ class MediaCacheTest {
         server.route("/agent/v1/media/CR-1", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
         MediaCache cache = cache(10_000_000);
 
-        cache.fetch(media("CR-1", bytes));
+        cache.fetch(media("CR-1", bytes), client);
 
         assertThat(directory.resolve("media").resolve(sha256(bytes))).hasBinaryContent(bytes);
         assertThat(cache.has(media("CR-1", bytes))).isTrue();
@@ -78,8 +78,8 @@ class MediaCacheTest {
         server.route("/agent/v1/media/CR-1", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
         MediaCache cache = cache(10_000_000);
 
-        cache.fetch(media("CR-1", bytes));
-        cache.fetch(media("CR-1", bytes));
+        cache.fetch(media("CR-1", bytes), client);
+        cache.fetch(media("CR-1", bytes), client);
 
         assertThat(server.requests("/agent/v1/media/CR-1")).hasSize(1);
     }
@@ -92,9 +92,9 @@ class MediaCacheTest {
                 FakeServer.serveMedia(exchange, bytes, attempts.incrementAndGet() == 1 ? 200_000 : Long.MAX_VALUE));
         MediaCache cache = cache(10_000_000);
 
-        assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes), client)).isInstanceOf(IOException.class);
         long kept = Files.size(directory.resolve("media").resolve(sha256(bytes) + ".part"));
-        cache.fetch(media("CR-1", bytes));
+        cache.fetch(media("CR-1", bytes), client);
 
         assertThat(kept).isPositive().isLessThanOrEqualTo(200_000);
         assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range")).isEqualTo("bytes=" + kept + "-");
@@ -110,7 +110,7 @@ class MediaCacheTest {
         server.route("/agent/v1/media/CR-1", (exchange, body) ->
                 FakeServer.send(exchange, 200, "application/octet-stream", bytes));
 
-        cache(10_000_000).fetch(media("CR-1", bytes));
+        cache(10_000_000).fetch(media("CR-1", bytes), client);
 
         assertThat(server.requests("/agent/v1/media/CR-1").get(0).header("Range")).isEqualTo("bytes=20000-");
         assertThat(directory.resolve("media").resolve(sha256(bytes))).hasBinaryContent(bytes);
@@ -126,14 +126,14 @@ class MediaCacheTest {
                 FakeServer.serveMedia(exchange, attempts.incrementAndGet() == 1 ? corrupted : bytes));
         MediaCache cache = cache(10_000_000);
 
-        assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes)))
+        assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes), client))
                 .isInstanceOf(MediaCache.Mismatch.class).hasMessageContaining("deleted");
         assertThat(cache.has(media("CR-1", bytes))).isFalse();
         try (var files = Files.list(directory.resolve("media"))) {
             assertThat(files).isEmpty();
         }
 
-        cache.fetch(media("CR-1", bytes));
+        cache.fetch(media("CR-1", bytes), client);
         assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range")).isNull();
         assertThat(cache.has(media("CR-1", bytes))).isTrue();
     }
@@ -143,7 +143,7 @@ class MediaCacheTest {
         byte[] bytes = bytes(10_000, 6);
         server.route("/agent/v1/media/CR-1", (exchange, body) -> FakeServer.serveMedia(exchange, bytes(12_000, 6)));
 
-        assertThatThrownBy(() -> cache(10_000_000).fetch(media("CR-1", bytes)))
+        assertThatThrownBy(() -> cache(10_000_000).fetch(media("CR-1", bytes), client))
                 .isInstanceOf(MediaCache.Mismatch.class).hasMessageContaining("longer");
     }
 
@@ -156,12 +156,12 @@ class MediaCacheTest {
         server.route("/agent/v1/media/KEPT", (exchange, body) -> FakeServer.serveMedia(exchange, kept));
         server.route("/agent/v1/media/NEW", (exchange, body) -> FakeServer.serveMedia(exchange, fresh));
         MediaCache cache = cache(100_000);
-        cache.fetch(media("OLD", old));
-        cache.fetch(media("KEPT", kept));
+        cache.fetch(media("OLD", old), client);
+        cache.fetch(media("KEPT", kept), client);
         Files.setLastModifiedTime(cache.file(media("KEPT", kept)), FileTime.fromMillis(0)); // older, but needed
 
         cache.keep(Set.of(sha256(kept), sha256(fresh)));
-        cache.fetch(media("NEW", fresh));
+        cache.fetch(media("NEW", fresh), client);
 
         assertThat(cache.has(media("OLD", old))).isFalse();
         assertThat(cache.has(media("KEPT", kept))).isTrue();
@@ -177,9 +177,9 @@ class MediaCacheTest {
         server.route("/agent/v1/media/B", (exchange, body) -> FakeServer.serveMedia(exchange, second));
         MediaCache cache = cache(100_000);
         cache.keep(Set.of(sha256(first), sha256(second)));
-        cache.fetch(media("A", first));
+        cache.fetch(media("A", first), client);
 
-        assertThatThrownBy(() -> cache.fetch(media("B", second)))
+        assertThatThrownBy(() -> cache.fetch(media("B", second), client))
                 .isInstanceOf(MediaCache.Full.class).hasMessageContaining("100000 bytes");
         assertThat(cache.has(media("A", first))).isTrue();
         assertThat(server.requests("/agent/v1/media/B")).isEmpty();
@@ -193,11 +193,11 @@ class MediaCacheTest {
         server.route("/agent/v1/media/CR-0100", (exchange, body) -> FakeServer.serveMedia(exchange, two));
         Schedule schedule = ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
         MediaCache cache = cache(10_000_000);
-        cache.fetch(media("CR-0001", one));
+        cache.fetch(media("CR-0001", one), client);
 
         assertThat(cache.missing(schedule)).isEqualTo(1); // CR-0100 and CR-0101 share one file
 
-        cache.prefetch(schedule);
+        cache.prefetch(schedule, client);
         assertThat(cache.missing(schedule)).isZero();
         assertThat(server.requests("/agent/v1/media/CR-0001")).hasSize(1);
     }

@@ -113,9 +113,11 @@ final class ServerClient implements MediaSource {
 
     @Override
     public Body open(MediaFile file, long from) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(file.url()))
-                .header("Authorization", "Bearer " + token)
-                .GET();
+        URI url = base.resolve(file.url());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        if (sameOrigin(url)) {
+            request.header("Authorization", "Bearer " + token); // never hand the screen's token to another host
+        }
         if (from > 0) {
             request.header("Range", "bytes=" + from + "-");
         }
@@ -129,6 +131,15 @@ final class ServerClient implements MediaSource {
             throw new ServerRefusal(206, "media " + file.creative() + " came from another byte than " + from, null);
         }
         return new Body(partial, new IdleStream(body, MEDIA_IDLE));
+    }
+
+    private boolean sameOrigin(URI url) {
+        return base.getScheme().equalsIgnoreCase(url.getScheme()) && base.getHost().equalsIgnoreCase(url.getHost())
+                && port(base) == port(url);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     void useToken(String newToken) {

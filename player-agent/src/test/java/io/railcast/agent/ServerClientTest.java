@@ -156,6 +156,24 @@ class ServerClientTest {
         assertThat(client.tokenRejected()).isFalse();
     }
 
+    @Test
+    void mediaOnAnotherHostIsFetchedWithoutTheScreensToken() throws Exception {
+        byte[] bytes = MediaCacheTest.bytes(1000, 1);
+        try (FakeServer cdn = FakeServer.start()) {
+            cdn.route("/CR-1.mp4", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
+            server.route("/agent/v1/media/CR-2", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
+
+            client.open(new MediaFile("CR-1", cdn.uri() + "/CR-1.mp4", MediaCacheTest.sha256(bytes), 1000, 15), 0)
+                    .stream().close();
+            client.open(new MediaFile("CR-2", "/agent/v1/media/CR-2", MediaCacheTest.sha256(bytes), 1000, 15), 0)
+                    .stream().close();
+
+            assertThat(cdn.requests("/CR-1.mp4").get(0).header("Authorization")).isNull();
+            assertThat(server.requests("/agent/v1/media/CR-2").get(0).header("Authorization"))
+                    .isEqualTo("Bearer screen-token");
+        }
+    }
+
     private static StatusReport status() {
         return new StatusReport("0.1.0", 42, 37, 412_000_000, 0, -12, 0, Instant.parse("2026-11-24T03:12:00Z"));
     }

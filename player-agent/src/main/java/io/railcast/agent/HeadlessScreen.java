@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
  */
 final class HeadlessScreen implements Screen {
 
+    /** Below this, a late start is the scheduler's wake-up jitter, not worth a mention. */
+    private static final long JOINED_LATE_MILLIS = 50;
+
     private final PrintStream out;
 
     HeadlessScreen(PrintStream out) {
@@ -33,7 +36,7 @@ final class HeadlessScreen implements Screen {
         long joinedAfter = Duration.between(onScreen.start(), now).toMillis();
         out.println(at + (onScreen.fallback() ? " FALLBACK " : " PLAY ") + spot.campaign() + "/" + spot.creative()
                 + " " + spot.kind() + " v" + onScreen.version() + " " + spot.duration() + " s until " + onScreen.end()
-                + (joinedAfter >= 1 ? " (joined " + joinedAfter + " ms into the spot)" : "")
+                + (joinedAfter >= JOINED_LATE_MILLIS ? " (joined " + joinedAfter + " ms into the spot)" : "")
                 + (file == null ? " MEDIA MISSING" : " " + file.getFileName()));
     }
 }

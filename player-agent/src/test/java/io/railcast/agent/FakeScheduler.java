@@ -32,8 +32,12 @@ final class FakeScheduler implements AutoCloseable {
     private final List<OutputStream> streams = new CopyOnWriteArrayList<>();
 
     FakeScheduler(Clock clock) throws IOException {
+        this(clock, 0);
+    }
+
+    FakeScheduler(Clock clock, int port) throws IOException {
         this.clock = clock;
-        this.server = FakeServer.start();
+        this.server = FakeServer.start(port);
         route("/agent/v1/schedule", this::schedule);
         route("/agent/v1/events", this::events);
         route("/agent/v1/plays", this::plays);

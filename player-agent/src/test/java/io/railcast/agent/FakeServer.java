@@ -53,7 +53,11 @@ final class FakeServer implements AutoCloseable {
     }
 
     static FakeServer start() throws IOException {
-        return new FakeServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        return start(0);
+    }
+
+    static FakeServer start(int port) throws IOException {
+        return new FakeServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
     }
 
     URI uri() {

@@ -9,24 +9,29 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A schedule body for agent tests: {@code hours} clock hours from {@code from}, each playing 1-second spots that cycle
- * through {@code creatives}, the fallback cycling through them too, and small random media for each creative.
+ * A schedule body for agent tests: clock hours from {@code from}, each playing spots of {@code spotSeconds} (1 unless
+ * asked) that cycle through {@code creatives}, the fallback cycling through them too, and random media for each.
  */
-record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, List<String> creatives,
-        Map<String, byte[]> media) {
+record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
+        List<String> creatives, Map<String, byte[]> media) {
 
     static TestSchedule of(long version, Instant effectiveAt, Instant from, int hours, String... creatives) {
         return of(version, effectiveAt, from, from.plus(Duration.ofHours(hours)), creatives);
     }
 
     static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, String... creatives) {
+        return of(version, effectiveAt, from, to, 1, 2048, creatives);
+    }
+
+    static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds, int mediaBytes,
+            String... creatives) {
         Map<String, byte[]> media = new LinkedHashMap<>();
         for (String creative : creatives) {
-            byte[] bytes = new byte[2048 + Math.floorMod(creative.hashCode(), 512)];
+            byte[] bytes = new byte[mediaBytes + Math.floorMod(creative.hashCode(), 512)];
             new Random(creative.hashCode()).nextBytes(bytes);
             media.put(creative, bytes);
         }
-        return new TestSchedule(version, effectiveAt, from, to, List.of(creatives), media);
+        return new TestSchedule(version, effectiveAt, from, to, spotSeconds, List.of(creatives), media);
     }
 
     String etag() {
@@ -35,10 +40,10 @@ record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to,
 
     String json() {
         List<Map<String, Object>> spots = new ArrayList<>();
-        for (int second = 0; second < 3600; second++) {
-            String creative = creatives.get(second % creatives.size());
-            spots.add(Map.of("offset", second, "duration", 1, "campaign", "C-" + creative, "creative", creative,
-                    "kind", "COMMERCIAL"));
+        for (int n = 0; n < 3600 / spotSeconds; n++) {
+            String creative = creatives.get(n % creatives.size());
+            spots.add(Map.of("offset", n * spotSeconds, "duration", spotSeconds, "campaign", "C-" + creative,
+                    "creative", creative, "kind", "COMMERCIAL"));
         }
         Map<String, Object> plan = Map.of("onAir", Map.of("from", 0, "to", 3600), "spots", spots);
         List<Map<String, Object>> hours = new ArrayList<>();

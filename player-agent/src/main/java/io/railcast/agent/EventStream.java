@@ -78,7 +78,7 @@ final class EventStream implements Runnable, Closeable {
                             + "; polling every 60 s, retrying the stream in " + wait.toSeconds() + " s");
                 } catch (IOException e) {
                     wait = backoff.next();
-                    LOG.log(System.Logger.Level.INFO, "event stream down (" + e.getMessage() + "); polling, "
+                    LOG.log(System.Logger.Level.INFO, "event stream down (" + ServerRefusal.describe(e) + "); polling, "
                             + "reconnecting in " + wait.toMillis() + " ms");
                 } catch (InterruptedException e) {
                     return;

@@ -92,7 +92,7 @@ final class MediaCache {
                 fetch(media, source);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "media " + media.creative() + " of version " + schedule.version()
-                        + " not cached yet: " + e.getMessage());
+                        + " not cached yet: " + ServerRefusal.describe(e));
                 first = first == null ? e : first;
             }
         }

@@ -61,7 +61,7 @@ final class Reports {
             uploads.succeeded();
         } catch (IOException e) {
             Duration wait = uploads.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot upload plays (" + e.getMessage() + "); " + journal.backlog()
+            LOG.log(System.Logger.Level.WARNING, "cannot upload plays (" + ServerRefusal.describe(e) + "); " + journal.backlog()
                     + " kept in the journal, next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,7 +83,7 @@ final class Reports {
             heartbeats.succeeded();
         } catch (IOException e) {
             Duration wait = heartbeats.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + e.getMessage() + "); next try in "
+            LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next try in "
                     + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -98,7 +98,7 @@ final class ScheduleUpdates implements EventStream.Listener {
             try {
                 store.settle();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot settle the stored schedule: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "cannot settle the stored schedule: " + ServerRefusal.describe(e));
             }
         }
     }
@@ -119,7 +119,7 @@ final class ScheduleUpdates implements EventStream.Listener {
             prefetch();
         } catch (IOException e) {
             Duration wait = gate.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot fetch the schedule (" + e.getMessage() + "); trying again in"
+            LOG.log(System.Logger.Level.WARNING, "cannot fetch the schedule (" + ServerRefusal.describe(e) + "); trying again in"
                     + " " + wait.toMillis() + " ms, playing from the cache meanwhile");
             if (!client.tokenRejected()) {
                 syncThread.schedule(this::refresh, wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -162,7 +162,7 @@ final class ScheduleUpdates implements EventStream.Listener {
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "version " + schedule.version() + " waits for its media: "
-                    + e.getMessage());
+                    + ServerRefusal.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,6 +27,15 @@ final class ServerRefusal extends IOException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * A failure in words for a log line: the JDK's network exceptions often have no message (a refused connection is a
+     * bare ConnectException), so their type has to say it.
+     */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
     /** 401: the token is revoked or unknown, and nothing but a new token will change that. */
     boolean tokenRejected() {
         return status == 401;

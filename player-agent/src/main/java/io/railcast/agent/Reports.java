@@ -3,6 +3,7 @@ package io.railcast.agent;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ final class Reports {
         try {
             Schedule active = programme.active();
             MediaCache.Usage usage = cache.usage();
-            Instant sent = clock.local().instant();
+            Instant sent = clock.local().instant().truncatedTo(ChronoUnit.MILLIS); // the protocol's precision
             StatusReport report = new StatusReport(agentVersion, active == null ? 0 : active.version(), usage.files(),
                     usage.bytes(), updates.missingMedia(), clock.offsetMillis(), journal.backlog(), sent);
             Instant serverTime = client.status(report);

@@ -119,8 +119,8 @@ final class ScheduleUpdates implements EventStream.Listener {
             prefetch();
         } catch (IOException e) {
             Duration wait = gate.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot fetch the schedule (" + ServerRefusal.describe(e) + "); trying again in"
-                    + " " + wait.toMillis() + " ms, playing from the cache meanwhile");
+            LOG.log(System.Logger.Level.WARNING, "cannot fetch the schedule (" + ServerRefusal.describe(e) + "); trying"
+                    + " again in " + wait.toMillis() + " ms, playing from the cache meanwhile");
             if (!client.tokenRejected()) {
                 syncThread.schedule(this::refresh, wait.toMillis(), TimeUnit.MILLISECONDS);
             }

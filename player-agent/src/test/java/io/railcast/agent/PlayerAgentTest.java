@@ -88,6 +88,7 @@ class PlayerAgentTest {
         assertThat(play.integer("durationMillis")).isBetween(900L, 1100L);
         assertThat(play.instant("startedAt").toEpochMilli() % 1000).isLessThan(100);
         assertThat(play.string("creative")).isIn("CR-A", "CR-B");
+        assertThat(play.string("startedAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
     }
 
     @Test

@@ -84,12 +84,21 @@ final class MediaCache {
         needed = Set.copyOf(digests);
     }
 
-    /** Fetches every missing file of the schedule; tries them all before failing with the first problem. */
+    /**
+     * Fetches every missing file of the schedule; tries them all before failing with the first problem, except when the
+     * server says it is overloaded or refuses the token: then it stops at once rather than ask for the next file.
+     */
     void prefetch(Schedule schedule, MediaSource source) throws IOException, InterruptedException {
         IOException first = null;
         for (MediaFile media : distinct(schedule.media().values())) {
             try {
                 fetch(media, source);
+            } catch (ServerRefusal refusal) {
+                if (refusal.retryAfter().isPresent() || refusal.status() == 429 || refusal.status() == 503
+                        || refusal.tokenRejected()) {
+                    throw refusal;
+                }
+                first = first == null ? refusal : first;
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "media " + media.creative() + " of version " + schedule.version()
                         + " not cached yet: " + ServerRefusal.describe(e));

@@ -151,7 +151,7 @@ public final class PlayerAgent implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "new token in " + file + "; calling the server again");
                 tokenInUse = token; // should this one be refused too, wait for yet another
                 client.useToken(token);
-                updates.refresh();
+                updates.retryNow();
             });
         }
     }

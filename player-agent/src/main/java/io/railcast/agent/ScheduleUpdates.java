@@ -34,6 +34,7 @@ final class ScheduleUpdates implements EventStream.Listener {
     private final ExecutorService mediaThread;
     private final Duration rollOffset;
     private final RetryGate gate = new RetryGate(new Backoff());
+    private final RetryGate mediaGate = new RetryGate(new Backoff());
     private volatile ServerClient.FetchedSchedule latest;
     private volatile ServerClient.FetchedSchedule offered;
     private volatile boolean streamUp;
@@ -103,6 +104,13 @@ final class ScheduleUpdates implements EventStream.Listener {
         }
     }
 
+    /** A new token: the waits earned by the old one's refusals do not apply, so fetch at once. */
+    void retryNow() {
+        gate.succeeded();
+        mediaGate.succeeded();
+        refresh();
+    }
+
     void refresh() {
         if (!gate.open() || client.tokenRejected()) {
             return;
@@ -138,8 +146,8 @@ final class ScheduleUpdates implements EventStream.Listener {
 
     private void downloadLatest() {
         ServerClient.FetchedSchedule fetched = latest;
-        if (fetched == offered) {
-            return;
+        if (fetched == offered || !mediaGate.open() || client.tokenRejected()) {
+            return; // nothing to do, or the server asked for a pause: the next poll tries again
         }
         Schedule schedule = fetched.schedule();
         Set<String> needed = new HashSet<>(schedule.digests());
@@ -151,6 +159,7 @@ final class ScheduleUpdates implements EventStream.Listener {
         cache.keep(needed);
         try {
             cache.prefetch(schedule, client);
+            mediaGate.succeeded();
             if (fetched != latest) {
                 return; // a newer version arrived meanwhile; its own task is queued behind this one
             }
@@ -161,8 +170,9 @@ final class ScheduleUpdates implements EventStream.Listener {
                         + schedule.effectiveAt() + " or at once if that has passed");
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "version " + schedule.version() + " waits for its media: "
-                    + ServerRefusal.describe(e));
+            Duration wait = mediaGate.failed(e);
+            LOG.log(System.Logger.Level.WARNING, "version " + schedule.version() + " waits for its media ("
+                    + ServerRefusal.describe(e) + "); next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

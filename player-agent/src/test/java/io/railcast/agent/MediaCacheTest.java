@@ -186,6 +186,22 @@ class MediaCacheTest {
     }
 
     @Test
+    void stopsPrefetchingAtOnceWhenTheServerSaysItIsOverloaded() throws Exception {
+        byte[] one = bytes(1000, 12);
+        byte[] two = bytes(2000, 13);
+        server.route("/agent/v1/media/CR-0001", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Retry-After", "30");
+            FakeServer.send(exchange, 503, "application/problem+json", "{\"status\":503}".getBytes());
+        });
+        server.route("/agent/v1/media/CR-0100", (exchange, body) -> FakeServer.serveMedia(exchange, two));
+        Schedule schedule = ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
+
+        assertThatThrownBy(() -> cache(10_000_000).prefetch(schedule, client))
+                .isInstanceOfSatisfying(ServerRefusal.class, refusal -> assertThat(refusal.status()).isEqualTo(503));
+        assertThat(server.requests("/agent/v1/media/CR-0100")).isEmpty();
+    }
+
+    @Test
     void countsTheMissingFilesOfAScheduleSoAVersionIsPlayedOnlyWhenNoneIsMissing() throws Exception {
         byte[] one = bytes(1000, 12);
         byte[] two = bytes(2000, 13);

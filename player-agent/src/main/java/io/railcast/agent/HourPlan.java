@@ -21,8 +21,8 @@ record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
         int previousEnd = onAirFrom;
         for (Spot spot : spots) {
             if (spot.offset() < previousEnd || spot.end() > onAirTo) {
-                throw new IllegalArgumentException("spot at " + spot.offset() + " s overlaps its neighbour or leaves the"
-                        + " on-air window " + onAirFrom + "-" + onAirTo + " s");
+                throw new IllegalArgumentException("spot at " + spot.offset() + " s overlaps its neighbour or leaves"
+                        + " the on-air window " + onAirFrom + "-" + onAirTo + " s");
             }
             previousEnd = spot.end();
         }

@@ -31,7 +31,8 @@ final class Player implements Runnable {
     private PlayStart playing;
     private long playingSinceNanos;
 
-    Player(Programme programme, Clock clock, PlayJournal journal, MediaCache cache, Screen screen, Runnable firstShown) {
+    Player(Programme programme, Clock clock, PlayJournal journal, MediaCache cache, Screen screen,
+            Runnable firstShown) {
         this.programme = programme;
         this.clock = clock;
         this.journal = journal;
@@ -67,7 +68,8 @@ final class Player implements Runnable {
     private void switchTo(OnScreen onScreen, Instant now) {
         finishPlaying();
         Schedule schedule = programme.active();
-        MediaFile media = onScreen.isDark() || schedule == null ? null : schedule.media().get(onScreen.spot().creative());
+        MediaFile media = onScreen.isDark() || schedule == null
+                ? null : schedule.media().get(onScreen.spot().creative());
         Path file = media != null && cache.has(media) ? cache.file(media) : null;
         screen.show(onScreen, file, now);
         if (!shownASchedule && schedule != null) {
@@ -80,7 +82,8 @@ final class Player implements Runnable {
             try {
                 journal.started(playing);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot journal the start of " + playing.playId() + "; playing on", e);
+                LOG.log(System.Logger.Level.ERROR, "cannot journal the start of " + playing.playId() + "; playing on",
+                        e);
             }
         }
     }

@@ -62,8 +62,8 @@ final class Reports {
             uploads.succeeded();
         } catch (IOException e) {
             Duration wait = uploads.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot upload plays (" + ServerRefusal.describe(e) + "); " + journal.backlog()
-                    + " kept in the journal, next try in " + wait.toSeconds() + " s or more");
+            LOG.log(System.Logger.Level.WARNING, "cannot upload plays (" + ServerRefusal.describe(e) + "); "
+                    + journal.backlog() + " kept in the journal, next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -84,8 +84,8 @@ final class Reports {
             heartbeats.succeeded();
         } catch (IOException e) {
             Duration wait = heartbeats.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next try in "
-                    + wait.toSeconds() + " s or more");
+            LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next"
+                    + " try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

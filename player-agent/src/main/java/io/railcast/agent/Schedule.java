@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * One answer of {@code GET /agent/v1/schedule}: what this screen plays from {@code from} to {@code to}, in version
- * {@code version}, to be used from {@code effectiveAt}. Hours absent from {@code hours} are dark; {@code fallback} names
- * the filler plan played once the horizon has run out. {@code media} is keyed by creative.
+ * {@code version}, to be used from {@code effectiveAt}. Hours absent from {@code hours} are dark; {@code fallback}
+ * names the filler plan played once the horizon has run out. {@code media} is keyed by creative.
  *
  * <p>A schedule is checked whole when built: every hour names a known plan, every spot's creative has a media file.
  * An incoherent schedule is refused rather than half played.
@@ -54,7 +54,8 @@ record Schedule(
                 throw new IllegalArgumentException("hour " + hour.start() + " names unknown plan " + hour.plan());
             }
             if (previous != null && hour.start().isBefore(previous.plus(Duration.ofHours(1)))) {
-                throw new IllegalArgumentException("hour " + hour.start() + " is out of order or overlaps the one before");
+                throw new IllegalArgumentException("hour " + hour.start() + " is out of order or overlaps the one"
+                        + " before");
             }
             previous = hour.start();
         }

@@ -121,8 +121,9 @@ final class ScheduleUpdates implements EventStream.Listener {
             if (fetched.isPresent()) {
                 latest = fetched.get();
                 etag = fetched.get().etag();
-                LOG.log(System.Logger.Level.INFO, "fetched version " + latest.schedule().version() + " effective at "
-                        + latest.schedule().effectiveAt() + " with " + latest.schedule().media().size() + " media files");
+                Schedule schedule = latest.schedule();
+                LOG.log(System.Logger.Level.INFO, "fetched version " + schedule.version() + " effective at "
+                        + schedule.effectiveAt() + " with " + schedule.media().size() + " media files");
             }
             prefetch();
         } catch (IOException e) {
@@ -180,8 +181,8 @@ final class ScheduleUpdates implements EventStream.Listener {
 
     @Override
     public void scheduleEvent(EventStream.ScheduleEvent event) {
-        LOG.log(System.Logger.Level.INFO, "version " + event.version() + " published" + (event.urgent() ? " (urgent)" : "")
-                + ", effective at " + event.effectiveAt());
+        LOG.log(System.Logger.Level.INFO, "version " + event.version() + " published"
+                + (event.urgent() ? " (urgent)" : "") + ", effective at " + event.effectiveAt());
         syncThread.execute(this::refresh);
     }
 

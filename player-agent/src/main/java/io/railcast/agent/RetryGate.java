@@ -1,0 +1,35 @@
+package io.railcast.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Spaces out the attempts of one kind of call after failures: closed until the backoff (or the server's
+ * {@code Retry-After}) has passed, open again at once after a success. One per kind of call, so a failing upload does
+ * not hold back the schedule. Thread-safe, so a new token can reopen a gate another thread uses.
+ */
+final class RetryGate {
+
+    private final Backoff backoff;
+    private long notBeforeNanos = System.nanoTime();
+
+    RetryGate(Backoff backoff) {
+        this.backoff = backoff;
+    }
+
+    synchronized boolean open() {
+        return System.nanoTime() - notBeforeNanos >= 0;
+    }
+
+    synchronized void succeeded() {
+        backoff.reset();
+        notBeforeNanos = System.nanoTime();
+    }
+
+    /** Closes the gate for the next backoff wait, or longer when the server asked for it; returns the wait. */
+    synchronized Duration failed(IOException failure) {
+        Duration wait = failure instanceof ServerRefusal refusal ? backoff.next(refusal) : backoff.next();
+        notBeforeNanos = System.nanoTime() + wait.toNanos();
+        return wait;
+    }
+}

@@ -1,0 +1,14 @@
+package io.railcast.agent;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Where the player shows what the clock says: a log in headless mode, a local page in kiosk mode (to come). */
+interface Screen {
+
+    /**
+     * Shows {@code onScreen} from {@code now} on, with its spot's media {@code file} (null when dark or missing). The
+     * player may join a spot mid-way: {@code now} is then later than the spot's start by the clock.
+     */
+    void show(OnScreen onScreen, Path file, Instant now);
+}

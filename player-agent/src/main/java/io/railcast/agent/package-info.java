@@ -1,0 +1,12 @@
+/**
+ * The RailCast player agent: runs beside one screen, keeps its schedule and media in a local cache, plays by the
+ * wall clock and journals proof of play until the server has acknowledged it.
+ *
+ * <p>The public API is {@link io.railcast.agent.AgentConfig} (what to connect to and where to cache),
+ * {@link io.railcast.agent.PlayerAgent} (the running agent) and {@link io.railcast.agent.Main} (the command line).
+ * Everything else is package-private, so it can change without notice.
+ *
+ * <p>Unless a method says otherwise, parameters must not be null, and values (records, {@code AgentConfig}) are
+ * immutable and safe to share between threads. Internally each moving part names the thread it runs on.
+ */
+package io.railcast.agent;

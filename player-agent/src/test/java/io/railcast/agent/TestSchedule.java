@@ -1,0 +1,69 @@
+package io.railcast.agent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A schedule body for agent tests: clock hours from {@code from}, each playing spots of {@code spotSeconds} (1 unless
+ * asked) that cycle through {@code creatives}, the fallback cycling through them too, and random media for each.
+ */
+record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
+        List<String> creatives, Map<String, byte[]> media) {
+
+    static TestSchedule of(long version, Instant effectiveAt, Instant from, int hours, String... creatives) {
+        return of(version, effectiveAt, from, from.plus(Duration.ofHours(hours)), creatives);
+    }
+
+    static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, String... creatives) {
+        return of(version, effectiveAt, from, to, 1, 2048, creatives);
+    }
+
+    static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds, int mediaBytes,
+            String... creatives) {
+        Map<String, byte[]> media = new LinkedHashMap<>();
+        for (String creative : creatives) {
+            byte[] bytes = new byte[mediaBytes + Math.floorMod(creative.hashCode(), 512)];
+            new Random(creative.hashCode()).nextBytes(bytes);
+            media.put(creative, bytes);
+        }
+        return new TestSchedule(version, effectiveAt, from, to, spotSeconds, List.of(creatives), media);
+    }
+
+    String etag() {
+        return "\"v" + version + "-" + from.getEpochSecond() + "\"";
+    }
+
+    String json() {
+        List<Map<String, Object>> spots = new ArrayList<>();
+        for (int n = 0; n < 3600 / spotSeconds; n++) {
+            String creative = creatives.get(n % creatives.size());
+            spots.add(Map.of("offset", n * spotSeconds, "duration", spotSeconds, "campaign", "C-" + creative,
+                    "creative", creative, "kind", "COMMERCIAL"));
+        }
+        Map<String, Object> plan = Map.of("onAir", Map.of("from", 0, "to", 3600), "spots", spots);
+        List<Map<String, Object>> hours = new ArrayList<>();
+        for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+            hours.add(Map.of("start", hour.toString(), "plan", "p" + version));
+        }
+        List<Map<String, Object>> files = new ArrayList<>();
+        media.forEach((creative, bytes) -> files.add(Map.of("creative", creative, "url", "/agent/v1/media/" + creative,
+                "sha256", MediaCacheTest.sha256(bytes), "size", bytes.length, "duration", 1)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("screenId", "BJN-LCD-0001");
+        body.put("version", version);
+        body.put("effectiveAt", effectiveAt.toString());
+        body.put("zone", "Asia/Shanghai");
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("hours", hours);
+        body.put("plans", Map.of("p" + version, plan, "fallback", plan));
+        body.put("media", files);
+        body.put("fallback", "fallback");
+        return new String(JsonObject.write(body), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

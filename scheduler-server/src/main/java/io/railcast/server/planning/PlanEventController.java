@@ -10,7 +10,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * {@code /api/v1/plans/events}: the planner's progress as Server-Sent Events, {@code plan-started} and
- * {@code plan-finished} (see {@link PlanEvent}), with a comment every 15 s so proxies keep an idle stream open.
+ * {@code plan-finished} (see {@link PlanEvent}); a comment at once, so a client knows it is subscribed, and then
+ * every 15 s, so proxies keep an idle stream open.
  * Events of this server's planner only; a run on another instance is not shown.
  */
 @RestController
@@ -31,6 +32,9 @@ class PlanEventController {
                 .map(event -> ServerSentEvent.builder(event).event(event.type()).build());
         Flux<ServerSentEvent<PlanEvent>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<PlanEvent>builder().comment("heartbeat").build());
-        return Flux.merge(progress, heartbeat);
+        // merge subscribes in order: once the client has the "subscribed" comment, it misses no later run
+        Flux<ServerSentEvent<PlanEvent>> subscribed = Flux.just(ServerSentEvent.<PlanEvent>builder()
+                .comment("subscribed").build());
+        return Flux.merge(progress, subscribed, heartbeat);
     }
 }

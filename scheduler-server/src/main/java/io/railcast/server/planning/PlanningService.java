@@ -47,6 +47,11 @@ import reactor.core.publisher.Sinks;
  * {@link AvailabilityCheck}; when it fits, the tentative plan of that check is published as it is, as a new
  * version, in the same transaction that stores the booking.
  *
+ * <p>The check runs first with a small local-search budget: a booking that does not fit makes the solver search
+ * every hour it touches, which at the full budget takes minutes at a busy hub, while the small budget gives the
+ * same shortfalls in seconds. When no hour needed search, the quick plan is exactly the full planner's and is
+ * published; otherwise the full check is run for the plan to publish.
+ *
  * <p>Before each run the plan is checked against the database: when the day has turned, stations or screens were
  * added, or another instance published a version, it is first rebuilt by a full plan from what is stored. A full
  * plan that equals the current version is adopted without publishing anything.
@@ -59,6 +64,7 @@ public class PlanningService implements DisposableBean {
 
     private final NetworkPlanner planner;
     private final AvailabilityCheck availabilityCheck;
+    private final AvailabilityCheck quickCheck;
     private final NetworkCatalog network;
     private final CampaignBook campaigns;
     private final ScheduleStore store;
@@ -80,10 +86,11 @@ public class PlanningService implements DisposableBean {
     private record State(PlanResult plan, long version, NetworkCatalog.Stamp stamp) {
     }
 
-    PlanningService(NetworkPlanner planner, NetworkCatalog network, CampaignBook campaigns, ScheduleStore store,
-            PlanningProperties properties) {
-        this.planner = planner;
-        this.availabilityCheck = new AvailabilityCheck(planner);
+    PlanningService(PlanningConfiguration.Planners planners, NetworkCatalog network, CampaignBook campaigns,
+            ScheduleStore store, PlanningProperties properties) {
+        this.planner = planners.full();
+        this.availabilityCheck = new AvailabilityCheck(planners.full());
+        this.quickCheck = new AvailabilityCheck(planners.check());
         this.network = network;
         this.campaigns = campaigns;
         this.store = store;
@@ -121,7 +128,7 @@ public class PlanningService implements DisposableBean {
             State current = ensureCurrent();
             return run("availability check of " + campaign.id(), campaign.id(), current, () -> {
                 validate(campaign, current.plan().network());
-                AvailabilityAnswer answer = answer(current.plan(), availabilityCheck.check(current.plan(), campaign));
+                AvailabilityAnswer answer = answer(current.plan(), quickCheck.check(current.plan(), campaign));
                 return new Outcome<>(answer, "CHECKED", current.version());
             });
         });
@@ -139,12 +146,14 @@ public class PlanningService implements DisposableBean {
                 Campaign campaign = change.campaign();
                 if (campaign != null) {
                     validate(campaign, current.plan().network());
-                    Availability availability = availabilityCheck.check(current.plan(), campaign);
-                    AvailabilityAnswer answer = answer(current.plan(), availability);
+                    Availability quick = quickCheck.check(current.plan(), campaign);
+                    AvailabilityAnswer answer = answer(current.plan(), quick);
                     if (!answer.fits() && campaign.isContracted()) {
                         throw overbooked(campaign, answer);
                     }
-                    next = availability.tentativePlan();
+                    // the full budget can only do better than the quick one; it matters only where hours were searched
+                    next = quick.tentativePlan().searchedHours() == 0 ? quick.tentativePlan()
+                            : availabilityCheck.check(current.plan(), campaign).tentativePlan();
                 } else {
                     List<Campaign> remaining = current.plan().campaigns().stream()
                             .filter(c -> !c.id().equals(change.campaignId())).toList();

@@ -64,6 +64,7 @@ class CreativeService {
         }
         Map<String, List<String>> fields = new ConcurrentHashMap<>();
         AtomicReference<ReceivedMedia> file = new AtomicReference<>();
+        AtomicReference<ApiProblem> refused = new AtomicReference<>();
         Mono<Void> read = parts.windowUntil(PartEvent::isLast)
                 .concatMap(part -> part.switchOnFirst((first, events) -> {
                     if (first.get() instanceof FilePartEvent filePart && "file".equals(filePart.name())
@@ -72,8 +73,9 @@ class CreativeService {
                         try {
                             type = CreativeMetadata.mediaType(filePart.headers().getContentType(), "file");
                         } catch (ApiProblem problem) {
-                            // read the part to its end, so that the client gets the answer rather than a reset
-                            return skip(events).then(Mono.error(problem));
+                            // refused once the request is read: cutting it short resets the client's connection
+                            refused.set(problem);
+                            return skip(events);
                         }
                         return media.receive(events.map(PartEvent::content), type, "file").doOnNext(file::set)
                                 .then();
@@ -87,6 +89,9 @@ class CreativeService {
         return read
                 .onErrorResume(e -> discard(file).then(Mono.error(e)))
                 .then(Mono.defer(() -> {
+                    if (refused.get() != null) {
+                        return discard(file).then(Mono.error(refused.get()));
+                    }
                     ReceivedMedia received = file.get();
                     CreativeMetadata metadata;
                     try {

@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "railcast.planning.horizon-hours=24",
             "railcast.media.max-size=" + ServerIntegrationTest.MAX_MEDIA_BYTES + "B"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 public abstract class ServerIntegrationTest {
 
     protected static final String USER = "admin";

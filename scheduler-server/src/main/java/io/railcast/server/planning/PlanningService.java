@@ -154,6 +154,10 @@ public class PlanningService implements DisposableBean {
                     // the full budget can only do better than the quick one; it matters only where hours were searched
                     next = quick.tentativePlan().searchedHours() == 0 ? quick.tentativePlan()
                             : availabilityCheck.check(current.plan(), campaign).tentativePlan();
+                    log.info("Checked {} in {} ms ({} hours planned, {} searched){}", campaign.id(),
+                            quick.tentativePlan().millis(), quick.tentativePlan().solvedHours(),
+                            quick.tentativePlan().searchedHours(), next == quick.tentativePlan() ? ""
+                                    : "; planned again at the full budget in " + next.millis() + " ms");
                 } else {
                     List<Campaign> remaining = current.plan().campaigns().stream()
                             .filter(c -> !c.id().equals(change.campaignId())).toList();

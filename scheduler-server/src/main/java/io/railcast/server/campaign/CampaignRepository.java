@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,14 +71,14 @@ class CampaignRepository {
     }
 
     Mono<Void> insert(CampaignPayload body, CampaignStatus status, @Nullable Long publishedVersion, String user) {
-        return db.sql("insert into campaign (id, kind, status, version, body, published_version, created_by,"
-                        + " updated_by) values ($1, $2, $3, 1, $4::jsonb, $5, $6, $6)")
+        DatabaseClient.GenericExecuteSpec insert = db.sql("insert into campaign (id, kind, status, version, body,"
+                        + " published_version, created_by, updated_by) values ($1, $2, $3, 1, $4::jsonb, $5, $6, $6)")
                 .bind(0, body.id())
                 .bind(1, body.kind())
                 .bind(2, status.name())
                 .bind(3, json.writeValueAsString(body))
-                .bind(4, Parameter.fromOrEmpty(publishedVersion, Long.class))
-                .bind(5, user)
+                .bind(5, user);
+        return bindVersion(insert, 4, publishedVersion)
                 .fetch()
                 .rowsUpdated()
                 .then();
@@ -91,19 +90,24 @@ class CampaignRepository {
      */
     Mono<Boolean> update(String id, int expectedVersion, CampaignPayload body, CampaignStatus status,
             @Nullable Long publishedVersion, String user) {
-        return db.sql("update campaign set kind = $3, status = $4, body = $5::jsonb, version = version + 1,"
-                        + " published_version = coalesce($6, published_version), updated_at = now(),"
-                        + " updated_by = $7 where id = $1 and version = $2")
+        DatabaseClient.GenericExecuteSpec update = db.sql("update campaign set kind = $3, status = $4,"
+                        + " body = $5::jsonb, version = version + 1, published_version = coalesce($6, published_version),"
+                        + " updated_at = now(), updated_by = $7 where id = $1 and version = $2")
                 .bind(0, id)
                 .bind(1, expectedVersion)
                 .bind(2, body.kind())
                 .bind(3, status.name())
                 .bind(4, json.writeValueAsString(body))
-                .bind(5, Parameter.fromOrEmpty(publishedVersion, Long.class))
-                .bind(6, user)
+                .bind(6, user);
+        return bindVersion(update, 5, publishedVersion)
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindVersion(DatabaseClient.GenericExecuteSpec spec, int index,
+            @Nullable Long version) {
+        return version == null ? spec.bindNull(index, Long.class) : spec.bind(index, version);
     }
 
     private StoredCampaign campaign(Readable row) {

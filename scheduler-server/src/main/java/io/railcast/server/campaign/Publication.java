@@ -9,10 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When agents should switch to the version that carries a change: now and urgently by default, or at a future
- * instant the request names ({@code ?effectiveAt=2026-11-25T00:00:00Z}).
+ * When agents should switch to the version that carries a change: urgently, at the instant it is published, by
+ * default ({@code effectiveAt} null), or at a future instant the request names
+ * ({@code ?effectiveAt=2026-11-25T00:00:00Z}).
  */
-record Publication(Instant effectiveAt, boolean urgent) {
+record Publication(@Nullable Instant effectiveAt, boolean urgent) {
 
     /** How far in the past an effectiveAt may lie and still mean "now" (clocks of clients differ a little). */
     private static final Duration SKEW = Duration.ofMinutes(1);
@@ -20,7 +21,7 @@ record Publication(Instant effectiveAt, boolean urgent) {
     static Publication of(@Nullable String effectiveAt) {
         Instant now = Instant.now();
         if (effectiveAt == null || effectiveAt.isBlank()) {
-            return new Publication(now, true);
+            return new Publication(null, true);
         }
         Instant at;
         try {
@@ -31,7 +32,7 @@ record Publication(Instant effectiveAt, boolean urgent) {
         if (at.isBefore(now.minus(SKEW))) {
             throw invalid("effectiveAt must not lie in the past, got " + at);
         }
-        return at.isAfter(now) ? new Publication(at, false) : new Publication(now, true);
+        return at.isAfter(now) ? new Publication(at, false) : new Publication(null, true);
     }
 
     private static ApiProblem invalid(String message) {

@@ -13,17 +13,18 @@ import reactor.core.publisher.Mono;
  *
  * @param campaignId  the campaign concerned
  * @param campaign    its new version, or null when it no longer plays
- * @param effectiveAt when agents should switch to the version that carries it
+ * @param effectiveAt when agents should switch to the version that carries it; null for the instant it is
+ *                    published (an urgent change)
  * @param urgent      whether agents should switch as soon as they have the media
  * @param store       writes the change itself, given the number of the version being published; it runs in the
  *                    publishing transaction, so the booking is stored if and only if its version is
  */
-public record BookingChange(String campaignId, @Nullable Campaign campaign, Instant effectiveAt, boolean urgent,
+public record BookingChange(String campaignId, @Nullable Campaign campaign, @Nullable Instant effectiveAt,
+        boolean urgent,
         LongFunction<Mono<Void>> store) {
 
     public BookingChange {
         Objects.requireNonNull(campaignId, "campaignId");
-        Objects.requireNonNull(effectiveAt, "effectiveAt");
         Objects.requireNonNull(store, "store");
     }
 

@@ -13,7 +13,6 @@ import io.railcast.server.network.NetworkCatalog;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,7 +250,7 @@ public class PlanningService implements DisposableBean {
                 state = adopted;
                 return new Outcome<>(adopted, "UNCHANGED", base);
             }
-            ScheduleStore.Meta meta = new ScheduleStore.Meta(Instant.now(), false, reason);
+            ScheduleStore.Meta meta = new ScheduleStore.Meta(null, false, reason);
             PublishedVersion published = publish(plan, meta, base, stamp, version -> Mono.empty());
             return new Outcome<>(state, "PUBLISHED", published.version());
         });

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -45,8 +46,12 @@ class ScheduleStore {
         this.transaction = transaction;
     }
 
-    /** How the publication of one version is described. */
-    record Meta(Instant effectiveAt, boolean urgent, String reason) {
+    /**
+     * How the publication of one version is described.
+     *
+     * @param effectiveAt when agents should switch to it; null for the instant it is published
+     */
+    record Meta(@Nullable Instant effectiveAt, boolean urgent, String reason) {
     }
 
     /** The highest version number, 0 when none is published. */
@@ -159,10 +164,13 @@ class ScheduleStore {
     }
 
     private Mono<Void> insertVersion(long version, Meta meta, VersionContent content) {
-        return db.sql("insert into schedule_version (version, effective_at, urgent, first_day, days, reason)"
-                        + " values ($1, $2, $3, $4, $5, $6)")
-                .bind(0, version)
-                .bind(1, meta.effectiveAt())
+        // published_at is the clock when the row is written, late in the transaction, not the transaction's start
+        DatabaseClient.GenericExecuteSpec insert = db.sql("with t as (select clock_timestamp() as at)"
+                        + " insert into schedule_version (version, published_at, effective_at, urgent, first_day, days,"
+                        + " reason) select $1, t.at, coalesce($2, t.at), $3, $4, $5, $6 from t")
+                .bind(0, version);
+        insert = meta.effectiveAt() == null ? insert.bindNull(1, Instant.class) : insert.bind(1, meta.effectiveAt());
+        return insert
                 .bind(2, meta.urgent())
                 .bind(3, content.firstDay())
                 .bind(4, content.days())

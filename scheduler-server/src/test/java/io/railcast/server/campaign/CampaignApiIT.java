@@ -53,6 +53,8 @@ class CampaignApiIT extends ServerIntegrationTest {
         Map<String, Object> row = sql().queryForMap("select * from schedule_version where version = ?", version);
         assertThat(row.get("reason")).isEqualTo("booking of CAMP-BOOK");
         assertThat(row.get("urgent")).isEqualTo(true);
+        assertThat(row.get("effective_at")).as("an urgent change is effective when published")
+                .isEqualTo(row.get("published_at"));
         assertThat(count("screen_schedule where version = " + version)).isEqualTo(count("screen"));
         assertThat(sql().queryForObject("select published_version from campaign where id = 'CAMP-BOOK'", Long.class))
                 .isEqualTo(version);

@@ -46,13 +46,17 @@ class ReportRepository {
                 .all();
     }
 
-    /** What each of the plans holds: on-air seconds, and plays and seconds per campaign. */
+    /**
+     * What each of the plans holds: on-air seconds, and plays and seconds per campaign. The body is taken apart
+     * once per plan in the subquery: referring to it for every spot made PostgreSQL decompress it every time, ten
+     * times slower.
+     */
     Mono<Map<String, PlanFacts>> planFacts(Collection<String> ids) {
-        return db.sql("select h.id, (h.body->'onAir'->>'to')::int - (h.body->'onAir'->>'from')::int as on_air,"
-                        + " s.value->>2 as campaign, s.value->>4 as kind, count(s.value) as plays,"
+        return db.sql("select p.id, p.on_air, s.value->>2 as campaign, s.value->>4 as kind, count(s.value) as plays,"
                         + " coalesce(sum((s.value->>1)::int), 0) as seconds"
-                        + " from hour_plan h left join lateral jsonb_array_elements(h.body->'spots') s on true"
-                        + " where h.id = any($1) group by 1, 2, 3, 4")
+                        + " from (select h.id, (h.body->'onAir'->>'to')::int - (h.body->'onAir'->>'from')::int"
+                        + " as on_air, h.body->'spots' as spots from hour_plan h where h.id = any($1) offset 0) p"
+                        + " left join lateral jsonb_array_elements(p.spots) s on true group by 1, 2, 3, 4")
                 .bind(0, ids.toArray(String[]::new))
                 .map(row -> new Object[] {row.get("id", String.class), row.get("on_air", Integer.class),
                     row.get("campaign", String.class), row.get("kind", String.class),

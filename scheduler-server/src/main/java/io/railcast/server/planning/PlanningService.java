@@ -47,8 +47,8 @@ import reactor.core.publisher.Sinks;
  * version, in the same transaction that stores the booking.
  *
  * <p>The check runs first with a small local-search budget: a booking that does not fit makes the solver search
- * every hour it touches, which at the full budget takes minutes at a busy hub, while the small budget gives the
- * same shortfalls in seconds. When no hour needed search, the quick plan is exactly the full planner's and is
+ * every hour it touches, which at the full budget took minutes at a busy hub, while the small budget gave the same
+ * shortfalls in seconds in every case tried. When no hour needed search, the quick plan is exactly the full planner's and is
  * published; otherwise the full check is run for the plan to publish.
  *
  * <p>Before each run the plan is checked against the database: when the day has turned, stations or screens were

@@ -41,13 +41,14 @@ class ServerIT extends ServerIntegrationTest {
     }
 
     @Test
-    void migratesNetworkAndQuartzTablesWithFlyway() {
+    void migratesNetworkBookingScheduleAndQuartzTablesWithFlyway() {
         List<String> versions = sql().queryForList(
                 "select version from flyway_schema_history where success order by installed_rank", String.class);
-        assertThat(versions).containsExactly("1", "2");
+        assertThat(versions).containsExactly("1", "2", "3", "4");
         List<String> tables = sql().queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-        assertThat(tables).contains("station", "screen", "qrtz_job_details", "qrtz_triggers", "qrtz_locks",
+        assertThat(tables).contains("station", "screen", "users", "creative", "campaign", "schedule_version",
+                "hour_plan", "screen_schedule", "qrtz_job_details", "qrtz_triggers", "qrtz_locks",
                 "qrtz_scheduler_state", "qrtz_fired_triggers");
     }
 

@@ -2,6 +2,7 @@ package io.railcast.server.system;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -37,6 +38,28 @@ public final class ApiProblem extends ErrorResponseException {
     /** 409: the request clashes with what is stored, e.g. a key that exists already. */
     public static ApiProblem conflict(String kind, String title, String detail, List<FieldProblem> errors) {
         return withErrors(HttpStatus.CONFLICT, kind, title, detail, errors);
+    }
+
+    /** 403: the caller is signed in but may not do this particular thing (checked by a feature, not by a URL). */
+    public static ApiProblem forbidden(String kind, String title, String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, kind, title, detail));
+    }
+
+    /**
+     * Any status, with further members of the problem object ({@code properties}, in order) beside the standard
+     * ones, e.g. the shortfalls of a booking that does not fit.
+     */
+    public static ApiProblem of(HttpStatus status, String kind, String title, String detail,
+            Map<String, ?> properties) {
+        ProblemDetail problem = problem(status, kind, title, detail);
+        properties.forEach(problem::setProperty);
+        return new ApiProblem(status, problem);
+    }
+
+    /** {@link #of} with the fields at fault under {@code errors}, as 400 answers have them. */
+    public static ApiProblem withFields(HttpStatus status, String kind, String title, String detail,
+            List<FieldProblem> errors) {
+        return withErrors(status, kind, title, detail, errors);
     }
 
     static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {

@@ -4,23 +4,38 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.util.StringUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Health and info are public (load balancers, probes); everything else needs HTTP Basic. For now there is one
- * administrator, configured by {@link AdminUserProperties}, who may call everything; roles come later.
+ * Health and info are public (load balancers, probes); everything else needs HTTP Basic. The administrator
+ * configured by {@link AdminUserProperties} may call everything; further users come from {@link UserDirectory}
+ * beans, each with one role:
+ *
+ * <ul>
+ *   <li>every signed-in user may read ({@code GET}) the API;</li>
+ *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
+ *   <li>OPERATOR only reads; ADMIN also manages users and the network.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminUserProperties.class)
@@ -28,12 +43,27 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    static final String ADMIN = "ADMIN";
+    static final String PLANNER = "PLANNER";
+    static final String CSR = "CSR";
+
+    /**
+     * The catch-all chain, ordered last: a feature that needs other rules for its own paths (the agent protocol
+     * under {@code /agent/**}) declares a chain of its own with a {@code securityMatcher}, which is tried first.
+     */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
         SecurityProblems problems = new SecurityProblems(jsonMapper);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
+                        .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .pathMatchers(HttpMethod.HEAD, "/api/v1/**").authenticated()
+                        .pathMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/creatives",
+                                "/api/v1/creatives/**").hasAnyRole(ADMIN, PLANNER, CSR)
+                        .pathMatchers("/api/v1/**").hasRole(ADMIN)
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling
@@ -54,8 +84,21 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The configured administrator first, then every {@link UserDirectory} in order. */
     @Bean
-    MapReactiveUserDetailsService userDetailsService(AdminUserProperties properties, PasswordEncoder encoder) {
+    ReactiveUserDetailsService userDetailsService(AdminUserProperties properties, PasswordEncoder encoder,
+            ObjectProvider<UserDirectory> directories) {
+        UserDetails admin = administrator(properties, encoder);
+        List<UserDirectory> stored = directories.orderedStream().toList();
+        return username -> {
+            if (admin.getUsername().equals(username)) {
+                return Mono.just(User.withUserDetails(admin).build());
+            }
+            return Flux.fromIterable(stored).concatMap(directory -> directory.findByUsername(username)).next();
+        };
+    }
+
+    UserDetails administrator(AdminUserProperties properties, PasswordEncoder encoder) {
         String password = properties.adminPassword();
         String hash;
         if (!StringUtils.hasText(password)) {
@@ -68,8 +111,7 @@ class SecurityConfiguration {
         } else {
             hash = encoder.encode(password);
         }
-        return new MapReactiveUserDetailsService(
-                User.withUsername(properties.adminUser()).password(hash).roles("ADMIN").build());
+        return User.withUsername(properties.adminUser()).password(hash).roles(ADMIN).build();
     }
 
     private static String generatePassword() {

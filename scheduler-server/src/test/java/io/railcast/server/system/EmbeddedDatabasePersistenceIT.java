@@ -36,7 +36,7 @@ class EmbeddedDatabasePersistenceIT {
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.name").isEqualTo("保定东站");
             assertThat(sql(second).queryForObject("select count(*) from flyway_schema_history", Long.class))
-                    .as("migrations ran once, on the first start").isEqualTo(2);
+                    .as("migrations ran once, on the first start").isEqualTo(4);
         }
     }
 
@@ -56,6 +56,8 @@ class EmbeddedDatabasePersistenceIT {
                 "--spring.main.banner-mode=off",
                 "--railcast.database.embedded.data-dir=" + dataDir,
                 "--railcast.security.admin-password=pw",
+                "--railcast.demo.enabled=false",
+                "--railcast.media.dir=target/it-media/restarts",
                 // Quartz keeps data sources in a JVM-wide registry by scheduler name: keep clear of the shared
                 // test server's scheduler, which runs in this JVM too
                 "--spring.quartz.scheduler-name=railcast-restarts");

@@ -57,7 +57,8 @@ class ExternalDatabaseIT {
 
     private static ConfigurableApplicationContext start(String... arguments) {
         String[] common = {"--server.port=0", "--spring.main.banner-mode=off",
-            "--railcast.security.admin-password=pw", "--spring.quartz.scheduler-name=railcast-external"};
+            "--railcast.security.admin-password=pw", "--spring.quartz.scheduler-name=railcast-external",
+            "--railcast.demo.enabled=false", "--railcast.media.dir=target/it-media/external"};
         String[] all = new String[common.length + arguments.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(arguments, 0, all, common.length, arguments.length);

@@ -35,6 +35,6 @@ class SecurityConfigurationTest {
     }
 
     private UserDetails admin(AdminUserProperties properties) {
-        return configuration.userDetailsService(properties, encoder).findByUsername(properties.adminUser()).block();
+        return configuration.administrator(properties, encoder);
     }
 }

@@ -1,0 +1,143 @@
+package io.railcast.server.campaign;
+
+import io.railcast.model.campaign.CampaignKind;
+import io.railcast.server.planning.AvailabilityAnswer;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/campaigns}: list and read campaigns; create, replace, pause, resume and cancel them, each change
+ * published at once ({@code ?effectiveAt=} for later); check availability without booking. The campaign's own
+ * version is its ETag, and changes honour {@code If-Match}.
+ */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignController {
+
+    private final CampaignService service;
+
+    CampaignController(CampaignService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    Flux<CampaignView> list(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String status) {
+        return Flux.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            CampaignKind wantedKind = constant("kind", kind, CampaignKind.class, problems);
+            CampaignStatus wantedStatus = constant("status", status, CampaignStatus.class, problems);
+            if (!problems.isEmpty()) {
+                return Flux.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            return service.list(wantedKind, wantedStatus).map(CampaignView::of);
+        });
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<CampaignView>> get(@PathVariable String id) {
+        return service.get(id).map(CampaignController::ok);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CampaignView>> create(@RequestBody CampaignPayload payload,
+            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+        return Mono.defer(() -> service.create(payload, user, Publication.of(effectiveAt)))
+                .map(stored -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + stored.id()))
+                        .eTag(Integer.toString(stored.version()))
+                        .body(CampaignView.of(stored)));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CampaignView>> update(@PathVariable String id, @RequestBody CampaignPayload payload,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+        return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, Publication.of(effectiveAt)))
+                .map(CampaignController::ok);
+    }
+
+    @PostMapping("/{id}/pause")
+    Mono<ResponseEntity<CampaignView>> pause(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+        return Mono.defer(() -> service.pause(id, version(ifMatch), user, Publication.of(effectiveAt)))
+                .map(CampaignController::ok);
+    }
+
+    @PostMapping("/{id}/resume")
+    Mono<ResponseEntity<CampaignView>> resume(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+        return Mono.defer(() -> service.resume(id, version(ifMatch), user, Publication.of(effectiveAt)))
+                .map(CampaignController::ok);
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<ResponseEntity<CampaignView>> cancel(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+        return Mono.defer(() -> service.cancel(id, version(ifMatch), user, Publication.of(effectiveAt)))
+                .map(CampaignController::ok);
+    }
+
+    /** Whether a proposed campaign fits, with the station-hours it would leave short; stores nothing. */
+    @PostMapping(path = "/availability", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<AvailabilityAnswer> availability(@RequestBody CampaignPayload payload) {
+        return service.availability(payload);
+    }
+
+    private static ResponseEntity<CampaignView> ok(StoredCampaign stored) {
+        return ResponseEntity.ok().eTag(Integer.toString(stored.version())).body(CampaignView.of(stored));
+    }
+
+    /** The campaign version an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
+    private static @Nullable Integer version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String text = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.withFields(HttpStatus.BAD_REQUEST, "invalid-precondition", "Invalid precondition",
+                    "If-Match must name a campaign version, e.g. \"3\".",
+                    List.of(FieldProblem.of(HttpHeaders.IF_MATCH, "If-Match must be a campaign version like \"3\","
+                            + " got " + ifMatch)));
+        }
+    }
+
+    private static <E extends Enum<E>> @Nullable E constant(String field, @Nullable String value, Class<E> type,
+            List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(FieldProblem.of(field, field + " must be one of " + List.of(type.getEnumConstants())
+                    + ", got '" + value + "'"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.railcast.server.campaign;
+
+import io.r2dbc.spi.Readable;
+import io.railcast.model.campaign.CampaignKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code campaign} table; the campaign itself is the jsonb {@code body}. */
+@Repository
+class CampaignRepository {
+
+    private static final String COLUMNS = "id, kind, status, version, body::text as body, published_version,"
+            + " created_at, created_by, updated_at, updated_by";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    CampaignRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Mono<StoredCampaign> find(String id) {
+        return db.sql("select " + COLUMNS + " from campaign where id = $1")
+                .bind(0, id)
+                .map(this::campaign)
+                .one();
+    }
+
+    /** By id; either filter may be absent. */
+    Flux<StoredCampaign> find(@Nullable CampaignKind kind, @Nullable CampaignStatus status) {
+        List<String> conditions = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (kind != null) {
+            values.add(kind.name());
+            conditions.add("kind = $" + values.size());
+        }
+        if (status != null) {
+            values.add(status.name());
+            conditions.add("status = $" + values.size());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from campaign" + where
+                + " order by id");
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(this::campaign).all();
+    }
+
+    Mono<Boolean> exists(String id) {
+        return db.sql("select exists (select 1 from campaign where id = $1) as taken")
+                .bind(0, id)
+                .map(row -> row.get("taken", Boolean.class))
+                .one();
+    }
+
+    /** The next generated id: C-000001, C-000002, … (skipping any taken by a client). */
+    Mono<String> nextId() {
+        return db.sql("select 'C-' || lpad(nextval('campaign_number_seq')::text, 6, '0') as id")
+                .map(row -> row.get("id", String.class))
+                .one()
+                .flatMap(id -> exists(id).flatMap(taken -> taken ? nextId() : Mono.just(id)));
+    }
+
+    Mono<Void> insert(CampaignPayload body, CampaignStatus status, @Nullable Long publishedVersion, String user) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql("insert into campaign (id, kind, status, version, body,"
+                        + " published_version, created_by, updated_by) values ($1, $2, $3, 1, $4::jsonb, $5, $6, $6)")
+                .bind(0, body.id())
+                .bind(1, body.kind())
+                .bind(2, status.name())
+                .bind(3, json.writeValueAsString(body))
+                .bind(5, user);
+        return bindVersion(insert, 4, publishedVersion)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /**
+     * Replaces body and status if the campaign is still at {@code expectedVersion}; answers whether it was. A
+     * {@code publishedVersion} of null keeps the stored one.
+     */
+    Mono<Boolean> update(String id, int expectedVersion, CampaignPayload body, CampaignStatus status,
+            @Nullable Long publishedVersion, String user) {
+        DatabaseClient.GenericExecuteSpec update = db.sql("update campaign set kind = $3, status = $4,"
+                        + " body = $5::jsonb, version = version + 1, published_version = coalesce($6, published_version),"
+                        + " updated_at = now(), updated_by = $7 where id = $1 and version = $2")
+                .bind(0, id)
+                .bind(1, expectedVersion)
+                .bind(2, body.kind())
+                .bind(3, status.name())
+                .bind(4, json.writeValueAsString(body))
+                .bind(6, user);
+        return bindVersion(update, 5, publishedVersion)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindVersion(DatabaseClient.GenericExecuteSpec spec, int index,
+            @Nullable Long version) {
+        return version == null ? spec.bindNull(index, Long.class) : spec.bind(index, version);
+    }
+
+    private StoredCampaign campaign(Readable row) {
+        return new StoredCampaign(row.get("id", String.class), CampaignKind.valueOf(row.get("kind", String.class)),
+                CampaignStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
+                json.readValue(row.get("body", String.class), CampaignPayload.class),
+                row.get("published_version", Long.class), row.get("created_at", Instant.class),
+                row.get("created_by", String.class), row.get("updated_at", Instant.class),
+                row.get("updated_by", String.class));
+    }
+}

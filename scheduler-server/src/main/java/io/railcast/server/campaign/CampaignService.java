@@ -1,0 +1,180 @@
+package io.railcast.server.campaign;
+
+import io.railcast.model.campaign.Campaign;
+import io.railcast.model.campaign.CampaignKind;
+import io.railcast.server.creative.CreativeCatalog;
+import io.railcast.server.planning.AvailabilityAnswer;
+import io.railcast.server.planning.BookingChange;
+import io.railcast.server.planning.PlanningService;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Books and changes campaigns. Each change of an active campaign is checked (rights, fields, creatives, network,
+ * availability), then planned and published: the campaign row is written in the publishing transaction, so it is
+ * stored exactly when its schedule version is. Paused campaigns are not planned, so changing one only stores it.
+ */
+@Service
+class CampaignService {
+
+    /** The id a proposal without one is checked under. */
+    private static final String PROPOSED = "~proposed";
+
+    private final CampaignRepository campaigns;
+    private final CreativeCatalog creatives;
+    private final PlanningService planning;
+
+    CampaignService(CampaignRepository campaigns, CreativeCatalog creatives, PlanningService planning) {
+        this.campaigns = campaigns;
+        this.creatives = creatives;
+        this.planning = planning;
+    }
+
+    Flux<StoredCampaign> list(@Nullable CampaignKind kind, @Nullable CampaignStatus status) {
+        return campaigns.find(kind, status);
+    }
+
+    Mono<StoredCampaign> get(String id) {
+        return campaigns.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-campaign",
+                "Unknown campaign", "No campaign has id " + id + ".")));
+    }
+
+    Mono<StoredCampaign> create(CampaignPayload payload, Principal user, Publication when) {
+        return Mono.defer(() -> {
+            requireKind(user, payload);
+            CampaignDraft draft = CampaignDraft.read(payload);
+            Mono<String> id = draft.id() == null ? campaigns.nextId()
+                    : campaigns.exists(draft.id()).flatMap(taken -> taken ? Mono.error(taken(draft.id()))
+                            : Mono.just(draft.id()));
+            return id.flatMap(campaignId -> campaign(draft, campaignId))
+                    .flatMap(campaign -> {
+                        CampaignPayload body = CampaignPayload.of(campaign);
+                        return planning.book(change(campaign.id(), campaign, when,
+                                        version -> campaigns.insert(body, CampaignStatus.ACTIVE, version,
+                                                user.getName())))
+                                .then(get(campaign.id()));
+                    });
+        });
+    }
+
+    Mono<StoredCampaign> update(String id, CampaignPayload payload, @Nullable Integer ifMatch, Principal user,
+            Publication when) {
+        return changeable(id, ifMatch, user).flatMap(stored -> {
+            requireKind(user, payload);
+            CampaignDraft draft = CampaignDraft.read(payload);
+            if (draft.id() != null && !draft.id().equals(id)) {
+                return Mono.error(ApiProblem.invalid(CampaignDraft.INVALID, CampaignDraft.TITLE,
+                        List.of(FieldProblem.of("id", "id " + draft.id() + " differs from the campaign's, " + id
+                                + "; an id never changes"))));
+            }
+            return campaign(draft, id).flatMap(campaign -> {
+                CampaignPayload body = CampaignPayload.of(campaign);
+                if (stored.status() == CampaignStatus.PAUSED) {
+                    return planning.validate(campaign)
+                            .then(write(stored, body, CampaignStatus.PAUSED, null, user));
+                }
+                return planning.book(change(id, campaign, when,
+                        version -> write(stored, body, CampaignStatus.ACTIVE, version, user))).then();
+            });
+        }).then(get(id));
+    }
+
+    Mono<StoredCampaign> pause(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
+        return changeable(id, ifMatch, user).flatMap(stored -> stored.status() != CampaignStatus.ACTIVE
+                ? Mono.empty()
+                : planning.book(change(id, null, when,
+                        version -> write(stored, stored.body(), CampaignStatus.PAUSED, version, user))))
+                .then(get(id));
+    }
+
+    Mono<StoredCampaign> resume(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
+        return changeable(id, ifMatch, user).flatMap(stored -> stored.status() != CampaignStatus.PAUSED
+                ? Mono.empty()
+                : campaign(CampaignDraft.read(stored.body()), id).flatMap(campaign -> planning.book(change(id,
+                        campaign, when,
+                        version -> write(stored, stored.body(), CampaignStatus.ACTIVE, version, user)))))
+                .then(get(id));
+    }
+
+    Mono<StoredCampaign> cancel(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
+        return get(id).flatMap(stored -> {
+            BookingRights.require(user, stored.kind());
+            requireVersion(stored, ifMatch);
+            return switch (stored.status()) {
+                case CANCELLED -> Mono.empty();
+                case PAUSED -> write(stored, stored.body(), CampaignStatus.CANCELLED, null, user);
+                case ACTIVE -> planning.book(change(id, null, when,
+                        version -> write(stored, stored.body(), CampaignStatus.CANCELLED, version, user))).then();
+            };
+        }).then(get(id));
+    }
+
+    /** Checks a proposal (a new campaign, or a new version of a stored one, by its id) without storing it. */
+    Mono<AvailabilityAnswer> availability(CampaignPayload payload) {
+        return Mono.defer(() -> {
+            CampaignDraft draft = CampaignDraft.read(payload);
+            return campaign(draft, draft.id() == null ? PROPOSED : draft.id()).flatMap(planning::check);
+        });
+    }
+
+    /** The stored campaign, if the caller may change it and it can still be changed. */
+    private Mono<StoredCampaign> changeable(String id, @Nullable Integer ifMatch, Principal user) {
+        return get(id).map(stored -> {
+            BookingRights.require(user, stored.kind());
+            if (stored.status() == CampaignStatus.CANCELLED) {
+                throw ApiProblem.conflict("campaign-cancelled", "Campaign cancelled", "Campaign " + id
+                        + " is cancelled and can no longer be changed.", List.of());
+            }
+            requireVersion(stored, ifMatch);
+            return stored;
+        });
+    }
+
+    private Mono<Campaign> campaign(CampaignDraft draft, String id) {
+        return creatives.find(draft.creativeIds()).map(known -> draft.toCampaign(id, known));
+    }
+
+    /** Writes the change if nobody changed the campaign since it was read; 409 otherwise. */
+    private Mono<Void> write(StoredCampaign stored, CampaignPayload body, CampaignStatus status,
+            @Nullable Long version, Principal user) {
+        return campaigns.update(stored.id(), stored.version(), body, status, version, user.getName())
+                .flatMap(written -> written ? Mono.<Void>empty()
+                        : Mono.error(ApiProblem.conflict("conflict", "Conflicting change", "Campaign " + stored.id()
+                                + " was changed meanwhile; nothing was changed. Reload and try again.", List.of())));
+    }
+
+    private static BookingChange change(String id, @Nullable Campaign campaign, Publication when,
+            LongFunction<Mono<Void>> store) {
+        return new BookingChange(id, campaign, when.effectiveAt(), when.urgent(), store);
+    }
+
+    private static void requireKind(Principal user, CampaignPayload payload) {
+        CampaignKind kind = CampaignDraft.kindOf(payload);
+        if (kind != null) {
+            BookingRights.require(user, kind);
+        }
+    }
+
+    private static void requireVersion(StoredCampaign stored, @Nullable Integer ifMatch) {
+        if (ifMatch != null && ifMatch != stored.version()) {
+            throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED, "stale-campaign", "Campaign changed",
+                    "Campaign " + stored.id() + " is at version " + stored.version() + ", not " + ifMatch
+                            + "; nothing was changed. Reload and try again.", Map.of());
+        }
+    }
+
+    private static ApiProblem taken(String id) {
+        return ApiProblem.conflict("duplicate-campaign", "Campaign exists", "Campaign " + id
+                + " exists already; change it with PUT. Nothing was stored.",
+                List.of(FieldProblem.of("id", "a campaign with id " + id + " exists already")));
+    }
+}

@@ -1,0 +1,42 @@
+package io.railcast.server.campaign;
+
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When agents should switch to the version that carries a change: urgently, at the instant it is published, by
+ * default ({@code effectiveAt} null), or at a future instant the request names
+ * ({@code ?effectiveAt=2026-11-25T00:00:00Z}).
+ */
+record Publication(@Nullable Instant effectiveAt, boolean urgent) {
+
+    /** How far in the past an effectiveAt may lie and still mean "now" (clocks of clients differ a little). */
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
+    static Publication of(@Nullable String effectiveAt) {
+        Instant now = Instant.now();
+        if (effectiveAt == null || effectiveAt.isBlank()) {
+            return new Publication(null, true);
+        }
+        Instant at;
+        try {
+            at = Instant.parse(effectiveAt.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid("effectiveAt must be an instant like 2026-11-25T00:00:00Z, got '" + effectiveAt + "'");
+        }
+        if (at.isBefore(now.minus(SKEW))) {
+            throw invalid("effectiveAt must not lie in the past, got " + at);
+        }
+        return at.isAfter(now) ? new Publication(at, false) : new Publication(null, true);
+    }
+
+    private static ApiProblem invalid(String message) {
+        return ApiProblem.invalid("invalid-publication", "Invalid publication",
+                List.of(FieldProblem.of("effectiveAt", message)));
+    }
+}

@@ -1,0 +1,91 @@
+package io.railcast.server.creative;
+
+import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * What an upload says about its media besides the bytes.
+ *
+ * @param id              1–64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit
+ * @param durationSeconds how long it plays (an image is shown that long)
+ * @param screenTypes     the screen types it was made for, at least one
+ */
+record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTypes) {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_DURATION_SECONDS = 3600;
+
+    /** Reads the fields, naming every one that is wrong in a 400 problem. */
+    static CreativeMetadata parse(@Nullable String id, @Nullable String durationSeconds,
+            @Nullable List<String> screenTypes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (id == null || !ID.matcher(id.strip()).matches()) {
+            problems.add(FieldProblem.of("id", "id must be 1-64 letters, digits, '.', '_' or '-', starting with a"
+                    + " letter or digit"));
+        }
+        int duration = 0;
+        try {
+            duration = durationSeconds == null ? 0 : Integer.parseInt(durationSeconds.strip());
+        } catch (NumberFormatException e) {
+            duration = 0;
+        }
+        if (duration <= 0 || duration > MAX_DURATION_SECONDS) {
+            problems.add(FieldProblem.of("durationSeconds", "durationSeconds must be a whole number from 1 to "
+                    + MAX_DURATION_SECONDS + ", got " + (durationSeconds == null ? "nothing" : "'" + durationSeconds
+                    + "'")));
+        }
+        Set<ScreenType> types = EnumSet.noneOf(ScreenType.class);
+        List<String> unknown = new ArrayList<>();
+        for (String value : screenTypes == null ? List.<String>of() : screenTypes) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    types.add(ScreenType.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    unknown.add(name.strip());
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(FieldProblem.of("screenTypes", "screenTypes must be among "
+                    + List.of(ScreenType.values()) + ", got " + unknown));
+        } else if (types.isEmpty()) {
+            problems.add(FieldProblem.of("screenTypes", "screenTypes must name at least one of "
+                    + List.of(ScreenType.values())));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid("invalid-creative", "Invalid creative", problems);
+        }
+        return new CreativeMetadata(id.strip(), duration, types);
+    }
+
+    /**
+     * The declared content type if it is a video or an image; otherwise a 415 problem naming {@code field}.
+     */
+    static String mediaType(@Nullable MediaType type, String field) {
+        if (type != null && !type.isWildcardSubtype()
+                && ("video".equals(type.getType()) || "image".equals(type.getType()))) {
+            return type.getType() + "/" + type.getSubtype();
+        }
+        throw unsupported(type, field);
+    }
+
+    static ApiProblem unsupported(@Nullable MediaType type, String field) {
+        String got = type == null ? "nothing" : type.toString();
+        return ApiProblem.withFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media", "Unsupported media type",
+                "Creatives are videos or images (video/*, image/*), not " + got + ". Nothing was stored.",
+                List.of(FieldProblem.of(field, field + " must be video/* or image/*, got " + got)));
+    }
+}

@@ -1,0 +1,73 @@
+package io.railcast.server.network;
+
+import io.railcast.model.network.Network;
+import io.railcast.model.network.Screen;
+import io.railcast.model.network.Station;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The network as other features need it: the whole of it as a domain {@link Network} for planning, a cheap
+ * {@link Stamp} that changes whenever a station or screen is added, and an import for demo data.
+ */
+@Service
+public class NetworkCatalog {
+
+    private final StationRepository stations;
+    private final ScreenRepository screens;
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+
+    NetworkCatalog(StationRepository stations, ScreenRepository screens, DatabaseClient db,
+            TransactionalOperator transaction) {
+        this.stations = stations;
+        this.screens = screens;
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    /**
+     * How many stations and screens there are and when the last screen was added: stations and screens are only
+     * ever added, so an equal stamp means an equal network.
+     */
+    public record Stamp(long stations, long screens, Instant lastScreenAdded) {
+    }
+
+    /** Every station and screen, read in one transaction so that they agree. */
+    public Mono<Network> load() {
+        Mono<Network> read = stations.find(new StationFilter(null, null, null)).collectList()
+                .zipWith(screens.find(null).map(StoredScreen::screen).collectList())
+                .map(both -> new Network(both.getT1(), both.getT2()));
+        return transaction.transactional(read);
+    }
+
+    public Mono<Stamp> stamp() {
+        return db.sql("select (select count(*) from station) as stations, (select count(*) from screen) as screens,"
+                        + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added")
+                .map(row -> new Stamp(row.get("stations", Long.class), row.get("screens", Long.class),
+                        row.get("last_added", Instant.class)))
+                .one();
+    }
+
+    /** Whether no station is stored yet. */
+    public Mono<Boolean> isEmpty() {
+        return db.sql("select not exists (select 1 from station) as empty")
+                .map(row -> row.get("empty", Boolean.class))
+                .one();
+    }
+
+    /** Stores all stations and screens of {@code network} in one transaction; they must all be new. */
+    public Mono<Void> importAll(Network network) {
+        List<Station> stationList = new ArrayList<>(network.stations());
+        List<Screen> screenList = new ArrayList<>(network.screens());
+        Mono<Void> insert = stations.insertAll(stationList)
+                .then(screenList.isEmpty() ? Mono.empty() : screens.insertAll(screenList))
+                .then();
+        return transaction.transactional(insert);
+    }
+}

@@ -1,0 +1,71 @@
+package io.railcast.server.planning;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the nightly re-plan in Quartz's clustered store, on {@code railcast.planning.nightly-cron} in the planning
+ * zone. The trigger is replaced only when its schedule differs from the configuration, so a restart neither resets
+ * it nor causes catch-up fires.
+ *
+ * <p>Misfire: fire once now, then keep the schedule. A night missed while every instance was down is caught up at
+ * once (a server starting on a new day plans anyway, and the job then finds the plan current and publishes
+ * nothing); several missed nights give one run, not a burst.
+ */
+@Component
+class NightlyReplanSchedule {
+
+    static final JobKey JOB = JobKey.jobKey("nightly-replan", "planning");
+    static final TriggerKey TRIGGER = TriggerKey.triggerKey("nightly-replan", "planning");
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyReplanSchedule.class);
+
+    private final Scheduler scheduler;
+    private final PlanningProperties properties;
+
+    NightlyReplanSchedule(Scheduler scheduler, PlanningProperties properties) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule() throws SchedulerException {
+        TimeZone zone = TimeZone.getTimeZone(properties.zone());
+        if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
+                && existing.getCronExpression().equals(properties.nightlyCron())
+                && Objects.equals(existing.getTimeZone().getID(), zone.getID())
+                && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW) {
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(NightlyReplanJob.class)
+                .withIdentity(JOB)
+                .withDescription("full re-plan of the horizon from the new day")
+                .storeDurably()
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(TRIGGER)
+                .forJob(JOB)
+                .withSchedule(CronScheduleBuilder.cronSchedule(properties.nightlyCron())
+                        .inTimeZone(zone)
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        scheduler.scheduleJob(job, Set.of(trigger), true);
+        log.info("Nightly re-plan scheduled: '{}' in {}", properties.nightlyCron(), zone.getID());
+    }
+}

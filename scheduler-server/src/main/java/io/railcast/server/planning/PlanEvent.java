@@ -1,0 +1,35 @@
+package io.railcast.server.planning;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Progress of the planner, streamed by {@code /api/v1/plans/events}: {@code plan-started} when a run begins,
+ * {@code plan-finished} when it ends.
+ *
+ * @param type     plan-started or plan-finished
+ * @param reason   why it runs: "booking C-0001", "nightly re-plan", ...
+ * @param campaign the campaign whose change is planned, if any
+ * @param outcome  when finished: PUBLISHED, UNCHANGED (the plan equals the current version), CHECKED (an
+ *                 availability check), REFUSED (the booking does not fit or is invalid) or FAILED
+ * @param version  when finished: the version published, or the current one when none was
+ * @param millis   when finished: how long the run took, publication included
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlanEvent(@JsonIgnore String type, String reason, @Nullable String campaign, @Nullable String outcome,
+        @Nullable Long version, @Nullable Long millis, Instant at) {
+
+    static final String STARTED = "plan-started";
+    static final String FINISHED = "plan-finished";
+
+    static PlanEvent started(String reason, @Nullable String campaign) {
+        return new PlanEvent(STARTED, reason, campaign, null, null, null, Instant.now());
+    }
+
+    static PlanEvent finished(String reason, @Nullable String campaign, String outcome, @Nullable Long version,
+            long millis) {
+        return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, Instant.now());
+    }
+}

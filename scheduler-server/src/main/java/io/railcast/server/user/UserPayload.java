@@ -1,0 +1,13 @@
+package io.railcast.server.user;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new user as the API takes it.
+ *
+ * @param username 2–64 characters of a–z, 0–9, dot, underscore and hyphen, starting with a letter or digit
+ * @param password at least {@value UserService#MIN_PASSWORD_LENGTH} characters; stored only as a BCrypt hash
+ * @param role     PLANNER, CSR, OPERATOR or ADMIN (any case)
+ */
+record UserPayload(@Nullable String username, @Nullable String password, @Nullable String role) {
+}

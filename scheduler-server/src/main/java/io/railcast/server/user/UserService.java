@@ -1,0 +1,96 @@
+package io.railcast.server.user;
+
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Adds and lists users. Passwords are hashed with BCrypt off the event loop (a hash takes tens of ms). */
+@Service
+public class UserService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final String adminUser;
+
+    UserService(UserRepository users, PasswordEncoder encoder,
+            @Value("${railcast.security.admin-user:admin}") String adminUser) {
+        this.users = users;
+        this.encoder = encoder;
+        this.adminUser = adminUser;
+    }
+
+    Flux<StoredUser> list() {
+        return users.findAll();
+    }
+
+    Mono<StoredUser> get(String username) {
+        return users.find(username).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-user",
+                "Unknown user", "No user is named " + username + ".")));
+    }
+
+    /** Adds a user; 400 naming the fields at fault, 409 when the name is taken. */
+    Mono<StoredUser> add(UserPayload payload) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = payload.username() == null ? null : payload.username().strip();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(FieldProblem.of("username", "username must be 2-64 characters of a-z, 0-9, '.', '_' and"
+                    + " '-', starting with a letter or digit"));
+        }
+        String password = payload.password();
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            problems.add(FieldProblem.of("password", "password must have at least " + MIN_PASSWORD_LENGTH
+                    + " characters"));
+        }
+        Role role = role(payload.role(), problems);
+        if (!problems.isEmpty()) {
+            return Mono.error(ApiProblem.invalid("invalid-user", "Invalid user", problems));
+        }
+        return create(username, password, role)
+                .flatMap(created -> created ? users.find(username) : Mono.error(taken(username)));
+    }
+
+    /**
+     * Stores a user unless one of that name exists; answers whether it did. For setting up demo users, which are
+     * trusted input.
+     */
+    public Mono<Boolean> create(String username, String password, Role role) {
+        if (username.equals(adminUser)) {
+            return Mono.just(false);
+        }
+        return Mono.fromCallable(() -> encoder.encode(password))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(hash -> users.insert(username, hash, role));
+    }
+
+    private static @Nullable Role role(@Nullable String text, List<FieldProblem> problems) {
+        try {
+            if (text != null) {
+                return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(FieldProblem.of("role", "role must be one of " + List.of(Role.values()) + ", got "
+                + (text == null ? "nothing" : "'" + text + "'")));
+        return null;
+    }
+
+    private static ApiProblem taken(String username) {
+        return ApiProblem.conflict("duplicate-user", "User exists", "A user named " + username
+                + " exists already. Nothing was stored.", List.of(FieldProblem.of("username",
+                "a user named " + username + " exists already")));
+    }
+}

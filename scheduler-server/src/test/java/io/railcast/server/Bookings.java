@@ -1,0 +1,81 @@
+package io.railcast.server;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Campaign payloads and the creatives they need, for tests on the shared server's demo network. */
+public final class Bookings {
+
+    /** A 15 s creative made for every screen type, uploaded once per test run. */
+    public static final String CREATIVE = "IT-ALL-15";
+
+    private Bookings() {
+    }
+
+    /** Today in the stations' zone: the first day of every plan. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** Uploads {@link #CREATIVE} unless it is stored already. */
+    public static void ensureCreative(WebTestClient admin, JdbcTemplate sql) {
+        Long stored = sql.queryForObject("select count(*) from creative where id = ?", Long.class, CREATIVE);
+        if (stored != null && stored == 0) {
+            admin.post().uri("/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
+                            CREATIVE)
+                    .contentType(MediaType.IMAGE_PNG)
+                    .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3})
+                    .exchange()
+                    .expectStatus().isCreated();
+        }
+    }
+
+    /** The demo stations that have screens, by code. */
+    public static List<String> stations(JdbcTemplate sql) {
+        return sql.queryForList("select distinct station_code from screen where station_code in"
+                + " (select code from station where code ~ '^[A-Z]+$') order by station_code", String.class);
+    }
+
+    /** A hub of the demo network: hubs carry the most bookings, so a greedy campaign cannot fit there. */
+    public static String hub(JdbcTemplate sql) {
+        return sql.queryForObject("select min(code) from station where tier = 'HUB' and code ~ '^[A-Z]+$'"
+                + " and exists (select 1 from screen where station_code = code)", String.class);
+    }
+
+    /**
+     * A campaign that asks for every second of every 5-minute loop: it cannot fit wherever anything else is
+     * contracted.
+     */
+    public static Map<String, Object> greedy(String id, String station) {
+        return commercial(id, station, "20/5min");
+    }
+
+    /** A commercial campaign of {@link #CREATIVE} at one station for ten days from today. */
+    public static Map<String, Object> commercial(String id, String station, String frequency) {
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        campaign.put("id", id);
+        campaign.put("name", "测试 " + id);
+        campaign.put("kind", "COMMERCIAL");
+        campaign.put("owner", "Integration tests");
+        campaign.put("creatives", List.of(Map.of("id", CREATIVE, "weight", 1)));
+        campaign.put("targeting", Map.of("stations", List.of(station)));
+        campaign.put("flight", Map.of("start", today() + "T00:00", "end", today().plusDays(10) + "T00:00"));
+        campaign.put("frequency", frequency);
+        campaign.put("priceCents", 100_000);
+        return campaign;
+    }
+
+    /** A public-service ad with a guaranteed frequency. */
+    public static Map<String, Object> publicService(String id, String station) {
+        Map<String, Object> campaign = commercial(id, station, "1/h");
+        campaign.put("kind", "PUBLIC_SERVICE");
+        campaign.put("priceCents", 0);
+        return campaign;
+    }
+}

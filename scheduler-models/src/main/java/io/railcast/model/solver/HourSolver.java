@@ -60,7 +60,30 @@ public final class HourSolver {
         if (constructionIsGoodEnough(schedule)) {
             return toSolvedHour(problem, schedule, false);
         }
+        if (isOverbooked(problem)) {
+            // No search can place more airtime than the screen is on air: searching would only grind through its
+            // step budget (minutes for a busy hub) to name the same shortfall the construction names at once.
+            EvenSpacingConstruction.Placement placement = EvenSpacingConstruction.best(schedule.getFrame(),
+                    schedule.getSpots());
+            List<SpotAssignment> spots = schedule.getSpots();
+            for (int i = 0; i < spots.size(); i++) {
+                spots.get(i).setCreative(spots.get(i).getRotationCreative());
+                spots.get(i).setStart(placement.starts[i]);
+            }
+            return toSolvedHour(problem, schedule, false);
+        }
         return toSolvedHour(problem, solvers.get().solve(schedule), true);
+    }
+
+    /** Whether the hour's contracted plays alone last longer than the screen is on air. */
+    static boolean isOverbooked(HourProblem problem) {
+        long owed = 0;
+        for (Demand demand : problem.demands()) {
+            if (demand.contracted()) {
+                owed += demand.airtimeSeconds();
+            }
+        }
+        return owed > problem.onAir().length();
     }
 
     public SolvedHour solve(HourProblem problem) {

@@ -65,14 +65,19 @@ public final class HourSolver {
             // step budget (minutes for a busy hub) to name the same shortfall the construction names at once.
             EvenSpacingConstruction.Placement placement = EvenSpacingConstruction.best(schedule.getFrame(),
                     schedule.getSpots());
-            List<SpotAssignment> spots = schedule.getSpots();
-            for (int i = 0; i < spots.size(); i++) {
-                spots.get(i).setCreative(spots.get(i).getRotationCreative());
-                spots.get(i).setStart(placement.starts[i]);
-            }
+            applyPlacement(schedule, placement);
             return toSolvedHour(problem, schedule, false);
         }
         return toSolvedHour(problem, solvers.get().solve(schedule), true);
+    }
+
+    /** Puts the construction's starts and rotation creatives on the schedule's spots, without a score director. */
+    private static void applyPlacement(HourSchedule schedule, EvenSpacingConstruction.Placement placement) {
+        List<SpotAssignment> spots = schedule.getSpots();
+        for (int i = 0; i < spots.size(); i++) {
+            spots.get(i).setCreative(spots.get(i).getRotationCreative());
+            spots.get(i).setStart(placement.starts[i]);
+        }
     }
 
     /** Whether the hour's contracted plays alone last longer than the screen is on air. */
@@ -104,11 +109,7 @@ public final class HourSolver {
         if (placement.faults() > 0 || placement.psaSecondsShort() > 0) {
             return false;
         }
-        List<SpotAssignment> spots = schedule.getSpots();
-        for (int i = 0; i < spots.size(); i++) {
-            spots.get(i).setCreative(spots.get(i).getRotationCreative());
-            spots.get(i).setStart(placement.starts[i]);
-        }
+        applyPlacement(schedule, placement);
         long[] soft = new long[HourSchedule.SOFT_LEVELS];
         soft[HourSchedule.SOFT_LEVELS - 1] = -placement.movedFromPublished();
         schedule.setScore(BendableLongScore.of(new long[] {0}, soft));

@@ -44,7 +44,7 @@ class ServerIT extends ServerIntegrationTest {
     void migratesNetworkAndQuartzTablesWithFlyway() {
         List<String> versions = sql().queryForList(
                 "select version from flyway_schema_history where success order by installed_rank", String.class);
-        assertThat(versions).containsExactly("1", "2");
+        assertThat(versions).contains("1", "2", "5");
         List<String> tables = sql().queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables).contains("station", "screen", "qrtz_job_details", "qrtz_triggers", "qrtz_locks",

@@ -1,0 +1,97 @@
+package io.railcast.server.agent;
+
+import io.railcast.server.agent.ScheduleBody.HourEntry;
+import io.railcast.server.agent.ScheduleBody.MediaItem;
+import io.railcast.server.system.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+/** A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. */
+@Service
+class ScheduleService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
+
+    private final ScheduleRepository schedules;
+    private final PlanCache plans;
+    private final CreativeRepository creatives;
+
+    ScheduleService(ScheduleRepository schedules, PlanCache plans, CreativeRepository creatives) {
+        this.schedules = schedules;
+        this.plans = plans;
+        this.creatives = creatives;
+    }
+
+    /** The screen's latest version for {@code hours} hours from the start of the current hour at {@code now}. */
+    Mono<ScheduleBody> schedule(String screenId, int hours, Instant now) {
+        return schedules.latest(screenId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-schedule", "No schedule",
+                        "No schedule has been published for screen " + screenId + " yet.")))
+                .flatMap(row -> {
+                    Horizon horizon = Horizon.of(row, now, hours);
+                    Set<String> planIds = new TreeSet<>();
+                    horizon.hours().forEach(hour -> planIds.add(hour.plan()));
+                    if (row.fallbackPlanId() != null) {
+                        planIds.add(row.fallbackPlanId());
+                    }
+                    return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, new TreeMap<>(found)));
+                });
+    }
+
+    /** The creatives named by the screen's versions in force now or later: the media it may fetch. */
+    Mono<Set<String>> creativesInForce(String screenId) {
+        return schedules.inForce(screenId)
+                .collectList()
+                .flatMap(rows -> {
+                    Set<String> planIds = new HashSet<>();
+                    for (ScreenScheduleRow row : rows) {
+                        row.planIds().stream().filter(Objects::nonNull).forEach(planIds::add);
+                        if (row.fallbackPlanId() != null) {
+                            planIds.add(row.fallbackPlanId());
+                        }
+                    }
+                    return plans.get(planIds);
+                })
+                .map(found -> {
+                    Set<String> named = new HashSet<>();
+                    found.values().forEach(plan -> named.addAll(plan.creatives()));
+                    return named;
+                });
+    }
+
+    private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
+            TreeMap<String, PlanView> found) {
+        Set<String> needed = new TreeSet<>();
+        found.values().forEach(plan -> needed.addAll(plan.creatives()));
+        return creatives.find(needed)
+                .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),
+                        creative.sizeBytes(), creative.durationSeconds()))
+                .collectList()
+                .map(media -> {
+                    if (media.size() < needed.size()) {
+                        Set<String> absent = new TreeSet<>(needed);
+                        media.forEach(item -> absent.remove(item.creative()));
+                        log.warn("Version {} for screen {} names creatives that are not stored: {}", row.version(),
+                                screenId, absent);
+                    }
+                    List<HourEntry> hours = horizon.hours();
+                    return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
+                            horizon.from(), horizon.to(), hours, found, List.copyOf(media), row.fallbackPlanId());
+                });
+    }
+
+    static String mediaUrl(String creativeId) {
+        return "/agent/v1/media/" + UriUtils.encodePathSegment(creativeId, StandardCharsets.UTF_8);
+    }
+}

@@ -33,9 +33,15 @@ class ScheduleRepository {
         this.db = db;
     }
 
-    /** The screen's row of the latest version that has one. */
+    /**
+     * The screen's row of the latest version that has one. Nearly always that is the latest version, found by
+     * primary keys; only a screen left out of it costs the search through its older rows.
+     */
     Mono<ScreenScheduleRow> latest(String screenId) {
-        return db.sql(ROW + " order by ss.version desc limit 1")
+        return db.sql(ROW + " and ss.version = coalesce("
+                        + "(select l.version from screen_schedule l where l.screen_id = $1"
+                        + " and l.version = (select max(version) from schedule_version)),"
+                        + " (select max(o.version) from screen_schedule o where o.screen_id = $1))")
                 .bind(0, screenId)
                 .map(ScheduleRepository::row)
                 .one();

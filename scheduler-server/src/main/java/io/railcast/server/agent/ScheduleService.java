@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
 
 /** A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. */
 @Service
@@ -45,7 +47,7 @@ class ScheduleService {
                     if (row.fallbackPlanId() != null) {
                         planIds.add(row.fallbackPlanId());
                     }
-                    return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, new TreeMap<>(found)));
+                    return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found));
                 });
     }
 
@@ -65,15 +67,19 @@ class ScheduleService {
                 })
                 .map(found -> {
                     Set<String> named = new HashSet<>();
-                    found.values().forEach(plan -> named.addAll(plan.creatives()));
+                    found.values().forEach(plan -> named.addAll(plan.view().creatives()));
                     return named;
                 });
     }
 
     private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
-            TreeMap<String, PlanView> found) {
+            Map<String, PlanCache.Plan> found) {
         Set<String> needed = new TreeSet<>();
-        found.values().forEach(plan -> needed.addAll(plan.creatives()));
+        TreeMap<String, RawValue> plansJson = new TreeMap<>();
+        found.forEach((id, plan) -> {
+            needed.addAll(plan.view().creatives());
+            plansJson.put(id, plan.json());
+        });
         return creatives.find(needed)
                 .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),
                         creative.sizeBytes(), creative.durationSeconds()))
@@ -87,7 +93,7 @@ class ScheduleService {
                     }
                     List<HourEntry> hours = horizon.hours();
                     return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
-                            horizon.from(), horizon.to(), hours, found, List.copyOf(media), row.fallbackPlanId());
+                            horizon.from(), horizon.to(), hours, plansJson, List.copyOf(media), row.fallbackPlanId());
                 });
     }
 

@@ -2,21 +2,18 @@ package io.railcast.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.railcast.model.campaign.CampaignKind;
 import io.railcast.server.agent.ScheduleBody.HourEntry;
 import io.railcast.server.agent.ScheduleBody.MediaItem;
-import io.railcast.server.agent.PlanView.OnAir;
-import io.railcast.server.agent.PlanView.SpotView;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.util.RawValue;
 
 class ScheduleBodyTest {
 
     private static final Instant FROM = Instant.parse("2026-11-24T03:00:00Z");
-    private static final PlanView PLAN = new PlanView(new OnAir(0, 3600),
-            List.of(new SpotView(0, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL)));
+    private static final RawValue PLAN = new RawValue("{\"onAir\":{\"from\":0,\"to\":3600},\"spots\":[]}");
 
     @Test
     void keepsTheEtagOfAnotherVersionThatChangesNothingForTheScreen() {
@@ -31,7 +28,7 @@ class ScheduleBodyTest {
     }
 
     private static ScheduleBody body(long version, String plan, String sha256) {
-        TreeMap<String, PlanView> plans = new TreeMap<>();
+        TreeMap<String, RawValue> plans = new TreeMap<>();
         plans.put(plan, PLAN);
         return new ScheduleBody("S-1", version, Instant.now(), "Asia/Shanghai", FROM, FROM.plusSeconds(3600),
                 List.of(new HourEntry(FROM, plan)), plans,

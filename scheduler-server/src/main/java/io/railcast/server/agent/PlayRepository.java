@@ -14,8 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code play_record}, partitioned by UTC day, and its hourly {@code play_rollup}. A day's partition is created
- * the first time a play of that day arrives (under an advisory lock, since instances may race); each instance
- * remembers the days it has made sure of.
+ * the first time a play of that day arrives (under an advisory lock, since instances may race), and tomorrow's
+ * with today's, so that the morning's first batches do not wait for DDL; each instance remembers the days it has
+ * made sure of.
  */
 @Repository
 class PlayRepository {
@@ -56,9 +57,11 @@ class PlayRepository {
         this.db = db;
     }
 
-    /** Makes sure every day of {@code days} (UTC) has its partition. */
+    /** Makes sure every day of {@code days} (UTC), and tomorrow, has its partition. */
     Mono<Void> ensurePartitions(Collection<LocalDate> days) {
         return Flux.fromIterable(days)
+                .concatWithValues(LocalDate.now(ZoneOffset.UTC).plusDays(1))
+                .distinct()
                 .filter(day -> !partitioned.contains(day))
                 .concatMap(day -> db.sql(createPartition(day)).then().doOnSuccess(done -> partitioned.add(day)))
                 .then();

@@ -18,10 +18,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The agent chain's 401 and 403 as RFC 9457 problems, like the rest of the API, with the Bearer challenge of
+ * The agent chain's 401, 403 and 503 as RFC 9457 problems, like the rest of the API, with the Bearer challenge of
  * RFC 6750; and {@link #forbidden} for the 403s the agent's handlers decide themselves.
  */
 final class AgentProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private final JsonMapper jsonMapper;
 
@@ -52,6 +54,13 @@ final class AgentProblems implements ServerAuthenticationEntryPoint, ServerAcces
                         "The agent token is unknown or has been revoked.")
                 : problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                         "Send the screen's agent token as Authorization: Bearer <token>."));
+    }
+
+    /** 503 with Retry-After, as the protocol asks, when a token could not be checked (the database is away). */
+    Mono<Void> unavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+        return write(exchange, problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The agent token could not be checked just now; try again in " + RETRY_AFTER_SECONDS + " s."));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -15,11 +16,11 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -48,7 +49,10 @@ class AgentSecurityConfiguration {
         AgentProblems problems = new AgentProblems(jsonMapper);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(tokens));
         bearer.setServerAuthenticationConverter(AgentSecurityConfiguration::bearerToken);
-        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems));
+        // a token that could not be checked is no reason for the agent to think it bad: 503, not 401
+        bearer.setAuthenticationFailureHandler((filterExchange, failure) -> failure
+                instanceof AuthenticationServiceException ? problems.unavailable(filterExchange.getExchange())
+                : problems.commence(filterExchange.getExchange(), failure));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/agent/**"))
@@ -70,6 +74,8 @@ class AgentSecurityConfiguration {
         return presented -> tokens.screenOf((String) presented.getCredentials())
                 .<Authentication>map(screenId -> new PreAuthenticatedAuthenticationToken(screenId, null,
                         List.of(new SimpleGrantedAuthority(AGENT_ROLE))))
+                .onErrorMap(e -> !(e instanceof AuthenticationException),
+                        e -> new AuthenticationServiceException("could not check an agent token", e))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or revoked agent token")));
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ class ScheduleService {
     private final ScheduleRepository schedules;
     private final PlanCache plans;
     private final CreativeRepository creatives;
+    private final AtomicLong warnedVersion = new AtomicLong();
 
     ScheduleService(ScheduleRepository schedules, PlanCache plans, CreativeRepository creatives) {
         this.schedules = schedules;
@@ -85,11 +87,12 @@ class ScheduleService {
                         creative.sizeBytes(), creative.durationSeconds()))
                 .collectList()
                 .map(media -> {
-                    if (media.size() < needed.size()) {
+                    if (media.size() < needed.size() && warnedVersion.getAndAccumulate(row.version(), Math::max)
+                            < row.version()) {
                         Set<String> absent = new TreeSet<>(needed);
                         media.forEach(item -> absent.remove(item.creative()));
-                        log.warn("Version {} for screen {} names creatives that are not stored: {}", row.version(),
-                                screenId, absent);
+                        log.warn("Version {} for screen {} names creatives that are not stored: {} (said once a"
+                                + " version)", row.version(), screenId, absent);
                     }
                     List<HourEntry> hours = horizon.hours();
                     return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),

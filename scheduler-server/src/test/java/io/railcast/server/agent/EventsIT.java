@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -106,7 +107,9 @@ class EventsIT extends AgentIntegrationTest {
 
     /** The screen's event stream, delivered off the HTTP client's event loop so that steps may block. */
     static Flux<ServerSentEvent<String>> events(int port, String token, @Nullable Long lastEventId) {
-        return WebClient.create("http://localhost:" + port).get().uri("/agent/v1/events")
+        return WebClient.builder().clientConnector(new JdkClientHttpConnector(HTTP)).baseUrl("http://localhost:" + port)
+                .build()
+                .get().uri("/agent/v1/events")
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     headers.setBearerAuth(token);

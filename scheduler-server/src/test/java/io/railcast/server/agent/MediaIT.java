@@ -36,7 +36,7 @@ class MediaIT extends AgentIntegrationTest {
     void servesScheduledMediaWithItsDigestAsEtagAndResumesFromARange() {
         String fallback = fixtures.plan("FILL:CR-MF:5:F");
         fixtures.publishNow(Map.of("MED-1", ScreenPlans.constant(fixtures.plan("C-M1:CR-M1:15:C"), fallback, 4)));
-        WebTestClient agent = rawAgent(issueToken("MED-1"));
+        WebTestClient agent = agent(issueToken("MED-1"));
 
         byte[] whole = agent.get().uri("/agent/v1/media/CR-M1").exchange()
                 .expectStatus().isOk()

@@ -108,7 +108,7 @@ class ScaleOutIT extends AgentIntegrationTest {
     @Test
     void refusesOnEveryInstanceATokenRevokedOnAnotherWithinSeconds() {
         String token = issueToken("SCL-3");
-        WebTestClient agentOnB = WebTestClient.bindToServer().baseUrl("http://localhost:" + portOfB())
+        WebTestClient agentOnB = client(portOfB()).mutate()
                 .defaultHeaders(headers -> headers.setBearerAuth(token)).build();
         status(agentOnB).expectStatus().isOk(); // B now believes the token for a second
         admin().delete().uri("/api/v1/screens/SCL-3/agent-token").exchange().expectStatus().isNoContent();

@@ -108,7 +108,7 @@ class ScheduleIT extends AgentIntegrationTest {
     @Test
     void gzipsTheScheduleWhenTheAgentAcceptsIt() throws IOException {
         fixtures.publishNow(Map.of("SCH-3", ScreenPlans.constant(commercial, filler, 4)));
-        WebTestClient agent = rawAgent(issueToken("SCH-3"));
+        WebTestClient agent = agent(issueToken("SCH-3"));
         byte[] plain = agent.get().uri("/agent/v1/schedule").exchange()
                 .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
                 .expectBody().returnResult().getResponseBody();

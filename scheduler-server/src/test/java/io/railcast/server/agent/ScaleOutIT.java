@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,20 +41,21 @@ class ScaleOutIT extends AgentIntegrationTest {
         fixtures.screens("SCL", "SCL-1", "SCL-2", "SCL-3");
         if (instanceB == null) {
             String address = ((HikariDataSource) dataSource()).getJdbcUrl().substring("jdbc:postgresql://".length());
-            instanceB = new SpringApplicationBuilder(RailCastServer.class).run(
-                    "--server.port=0",
-                    "--spring.main.banner-mode=off",
-                    "--spring.r2dbc.url=r2dbc:postgresql://" + address,
-                    "--spring.r2dbc.username=postgres",
-                    "--spring.datasource.url=jdbc:postgresql://" + address,
-                    "--spring.datasource.username=postgres",
-                    "--spring.quartz.scheduler-name=railcast-agent-b",
-                    "--railcast.security.admin-password=" + PASSWORD,
-                    "--railcast.agent.events.heartbeat=1s",
-                    "--railcast.agent.events.spread=0s",
-                    "--railcast.agent.events.poll=1h",
-                    "--railcast.agent.token.cache-ttl=1s",
-                    "--railcast.agent.media.root=" + MEDIA_DIR);
+            instanceB = new SpringApplicationBuilder(RailCastServer.class)
+                    .initializers(ScaleOutIT::ownNettyResources)
+                    .run("--server.port=0",
+                            "--spring.main.banner-mode=off",
+                            "--spring.r2dbc.url=r2dbc:postgresql://" + address,
+                            "--spring.r2dbc.username=postgres",
+                            "--spring.datasource.url=jdbc:postgresql://" + address,
+                            "--spring.datasource.username=postgres",
+                            "--spring.quartz.scheduler-name=railcast-agent-b",
+                            "--railcast.security.admin-password=" + PASSWORD,
+                            "--railcast.agent.events.heartbeat=1s",
+                            "--railcast.agent.events.spread=0s",
+                            "--railcast.agent.events.poll=1h",
+                            "--railcast.agent.token.cache-ttl=1s",
+                            "--railcast.agent.media.root=" + MEDIA_DIR);
         }
     }
 
@@ -120,6 +123,18 @@ class ScaleOutIT extends AgentIntegrationTest {
             status = status(agentOnB).returnResult(String.class).getStatus().value();
         } while (status == 200 && System.nanoTime() < deadline);
         assertThat(status).isEqualTo(401);
+    }
+
+    /**
+     * Reactor Netty's event loops and connection pools are JVM-wide by default, and a context that closes
+     * disposes them: B gets its own, so that stopping it leaves this test JVM's other servers and clients alone.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        });
     }
 
     private static int portOfB() {

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The {@code /agent/v1/events} stream of one screen: {@code schedule} when a version changing its plans is
@@ -16,15 +18,20 @@ import reactor.core.publisher.Mono;
  * <p>Thousands of streams are held at once without a thread each: all of them subscribe to the one multicast of
  * {@link SchedulePublications} and to one shared heartbeat ticker. Each stream keeps only the latest item it could
  * not send yet, so a client that stops reading holds up nobody else.
+ *
+ * <p>When the server stops, every stream ends first, so that agents reconnect to another instance at once and the
+ * web server's graceful shutdown does not wait its whole timeout for streams that never end by themselves.
  */
 @Component
-class EventStreams {
+class EventStreams implements SmartLifecycle {
 
     private final SchedulePublications publications;
     private final ScheduleRepository schedules;
     private final AgentMetrics metrics;
     private final Duration spread;
     private final Flux<Instant> ticks;
+    private volatile Sinks.One<Boolean> stopping = Sinks.one();
+    private volatile boolean running;
 
     EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
             AgentProperties properties) {
@@ -53,8 +60,27 @@ class EventStreams {
         Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())),
                 catchUp);
         return Flux.merge(published, opening, heartbeats)
+                .takeUntilOther(stopping.asMono())
                 .doOnSubscribe(subscription -> metrics.connected().incrementAndGet())
                 .doFinally(signal -> metrics.connected().decrementAndGet());
+    }
+
+    @Override
+    public void start() {
+        stopping = Sinks.one();
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown (a later phase), which would otherwise wait for the streams. */
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitValue(true);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** A version that is effective only later is announced at a random moment within the spread. */

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -32,6 +35,7 @@ import reactor.test.StepVerifier;
  * Two server instances on one PostgreSQL: this test's (A) and a second one (B) started beside it on A's database,
  * as a second deployment would. Each instance LISTENs on its own connection and tells its own agents.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT extends AgentIntegrationTest {
 
     private static ConfigurableApplicationContext instanceB;
@@ -68,6 +72,7 @@ class ScaleOutIT extends AgentIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void tellsAgentsOnEveryInstanceOfAVersionAnnouncedThroughAnother() throws InterruptedException {
         String plan = fixtures.plan("FILL:CR-SC:5:F");
         JdbcTemplate throughB = new JdbcTemplate(instanceB.getBean(DataSource.class));
@@ -93,6 +98,20 @@ class ScaleOutIT extends AgentIntegrationTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void endsItsAgentsStreamsAtOnceWhenAnInstanceStops() throws InterruptedException {
+        Stream onB = new Stream(EventsIT.events(portOfB(), issueToken("SCL-1"), null));
+        assertThat(onB.opened.await(10, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        stopInstanceB();
+        // well within the web server's graceful shutdown (30 s), which waits for requests still running
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        StepVerifier.create(onB.events.asFlux().filter(event -> !EventsIT.heartbeat(event)))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
     /** An agent's event stream held open in the background, recording every event. */
     private static final class Stream {
 
@@ -104,11 +123,12 @@ class ScaleOutIT extends AgentIntegrationTest {
             subscription = source.subscribe(event -> {
                 opened.countDown();
                 events.tryEmitNext(event);
-            });
+            }, events::tryEmitError, events::tryEmitComplete);
         }
     }
 
     @Test
+    @Order(2)
     void refusesOnEveryInstanceATokenRevokedOnAnotherWithinSeconds() {
         String token = issueToken("SCL-3");
         WebTestClient agentOnB = client(portOfB()).mutate()

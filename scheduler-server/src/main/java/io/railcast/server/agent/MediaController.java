@@ -27,10 +27,10 @@ class MediaController {
     private static final Logger log = LoggerFactory.getLogger(MediaController.class);
 
     private final ScheduleService schedules;
-    private final CreativeRepository creatives;
+    private final MediaCatalog creatives;
     private final Path root;
 
-    MediaController(ScheduleService schedules, CreativeRepository creatives, AgentProperties properties) {
+    MediaController(ScheduleService schedules, MediaCatalog creatives, AgentProperties properties) {
         this.schedules = schedules;
         this.creatives = creatives;
         this.root = properties.media().root().toAbsolutePath().normalize();

@@ -28,10 +28,10 @@ class ScheduleService {
 
     private final ScheduleRepository schedules;
     private final PlanCache plans;
-    private final CreativeRepository creatives;
+    private final MediaCatalog creatives;
     private final AtomicLong warnedVersion = new AtomicLong();
 
-    ScheduleService(ScheduleRepository schedules, PlanCache plans, CreativeRepository creatives) {
+    ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives) {
         this.schedules = schedules;
         this.plans = plans;
         this.creatives = creatives;

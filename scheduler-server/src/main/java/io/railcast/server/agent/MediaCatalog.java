@@ -12,27 +12,27 @@ import reactor.core.publisher.Mono;
 
 /** Creatives as the campaign feature stores them ({@code creative}), through the contract's columns only. */
 @Repository
-class CreativeRepository {
+class MediaCatalog {
 
     private static final String COLUMNS = "id, duration_seconds, sha256, size_bytes, content_type, media_path";
 
     private final DatabaseClient db;
 
-    CreativeRepository(DatabaseClient db) {
+    MediaCatalog(DatabaseClient db) {
         this.db = db;
     }
 
     Flux<CreativeRow> find(Collection<String> ids) {
         return db.sql("select " + COLUMNS + " from creative where id = any($1) order by id")
                 .bind(0, ids.toArray(String[]::new))
-                .map(CreativeRepository::creative)
+                .map(MediaCatalog::creative)
                 .all();
     }
 
     Mono<CreativeRow> find(String id) {
         return db.sql("select " + COLUMNS + " from creative where id = $1")
                 .bind(0, id)
-                .map(CreativeRepository::creative)
+                .map(MediaCatalog::creative)
                 .one();
     }
 

@@ -42,7 +42,8 @@ abstract class AgentIntegrationTest {
 
     static final String PASSWORD = "agent-secret";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media"));
+    // A directory of its own: emptying all of target/it-media would pull the shared server's media from under it.
+    static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media", "agent"));
 
     private static final Path DATA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-postgres",
             "agent"));

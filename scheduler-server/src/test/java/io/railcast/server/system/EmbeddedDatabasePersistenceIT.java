@@ -22,7 +22,9 @@ class EmbeddedDatabasePersistenceIT {
 
     @Test
     void keepsDataAcrossRestartsOnTheSameDirectory() {
+        long migrations;
         try (ConfigurableApplicationContext first = start()) {
+            migrations = sql(first).queryForObject("select count(*) from flyway_schema_history", Long.class);
             client(first).post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("code", "KEEP", "name", "保定东站", "province", "河北", "bureau", "北京局",
                             "tier", "MAJOR", "operatingHours", "06:00-23:30"))
@@ -36,7 +38,7 @@ class EmbeddedDatabasePersistenceIT {
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.name").isEqualTo("保定东站");
             assertThat(sql(second).queryForObject("select count(*) from flyway_schema_history", Long.class))
-                    .as("migrations ran once, on the first start").isEqualTo(4);
+                    .as("migrations ran once, on the first start").isEqualTo(migrations);
         }
     }
 

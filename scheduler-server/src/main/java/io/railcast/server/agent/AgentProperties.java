@@ -1,0 +1,64 @@
+package io.railcast.server.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the agent protocol, under {@code railcast.agent}. What the protocol itself fixes (1–168 hours,
+ * 1,000 plays a batch, 3 and 15 minutes for stale and offline) is a constant in the code, not a setting.
+ *
+ * @param token    how agent tokens are checked
+ * @param schedule {@code /agent/v1/schedule}
+ * @param events   the {@code /agent/v1/events} stream
+ * @param media    where media files live
+ * @param plays    which proof-of-play records are accepted
+ * @param status   the operators' view of agent heartbeats
+ */
+@ConfigurationProperties("railcast.agent")
+record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedule, @DefaultValue Events events,
+        @DefaultValue Media media, @DefaultValue Plays plays, @DefaultValue Status status) {
+
+    /**
+     * @param cacheTtl  how long a token found valid is believed without asking the database again; a token revoked
+     *                  on another instance is refused after at most this long (on this one at once); 5 s
+     * @param cacheSize at most this many tokens are remembered; 20,000
+     */
+    record Token(@DefaultValue("5s") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
+    }
+
+    /** @param planCache at most this many hour plans (immutable, shared by many screens) are kept in memory; 20,000 */
+    record Schedule(@DefaultValue("20000") int planCache) {
+    }
+
+    /**
+     * @param heartbeat  the interval of {@code heartbeat} events; 15 s (the protocol's figure)
+     * @param spread     a version that becomes effective later than twice this from now is announced to each
+     *                   screen at a random moment within this, so that 5,600 agents do not fetch at once; 20 s
+     * @param poll       how often each instance also asks the database for the latest version, in case a
+     *                   notification was lost (and to keep its listening connection alive); 30 s
+     */
+    record Events(@DefaultValue("15s") Duration heartbeat, @DefaultValue("20s") Duration spread,
+            @DefaultValue("30s") Duration poll) {
+    }
+
+    /** @param root a creative's relative {@code media_path} is resolved against this; {@code ./data/media} */
+    record Media(@DefaultValue("./data/media") Path root) {
+    }
+
+    /**
+     * @param maxAge   a play that started longer ago than this is rejected; 90 days
+     * @param maxAhead a play that starts further in the future than this (by the server's clock) is rejected; 1 h
+     */
+    record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead) {
+    }
+
+    /**
+     * @param versionGrace a screen counts as on an old version when it reports one older than the latest version
+     *                     that became effective at least this long ago; 5 min
+     * @param refresh      how often the stale and offline gauges are recounted; 30 s
+     */
+    record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh) {
+    }
+}

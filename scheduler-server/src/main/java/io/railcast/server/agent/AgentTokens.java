@@ -1,0 +1,108 @@
+package io.railcast.server.agent;
+
+import io.railcast.server.system.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues, revokes and checks agent tokens. A token is 32 random bytes in base64url; only its SHA-256 is stored.
+ * A screen has at most one live token: issuing a new one revokes the old, so a re-provisioned screen leaves no
+ * forgotten token behind.
+ *
+ * <p>Every agent call is checked, so tokens found valid are remembered for {@link AgentProperties.Token#cacheTtl()}
+ * (only valid ones: an unknown token always costs a lookup). A revocation clears this instance's memory at once;
+ * other instances notice when their entry expires.
+ */
+@Service
+class AgentTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final AgentTokenRepository tokens;
+    private final TransactionalOperator transaction;
+    private final long ttlNanos;
+    private final int cacheSize;
+    private final Map<String, Remembered> valid = new ConcurrentHashMap<>();
+
+    AgentTokens(AgentTokenRepository tokens, TransactionalOperator transaction, AgentProperties properties) {
+        this.tokens = tokens;
+        this.transaction = transaction;
+        this.ttlNanos = properties.token().cacheTtl().toNanos();
+        this.cacheSize = properties.token().cacheSize();
+    }
+
+    /** A new token for the screen, replacing its previous one. */
+    Mono<IssuedToken> issue(String screenId) {
+        String token = newToken();
+        Mono<IssuedToken> issue = knownScreen(screenId)
+                .then(tokens.revokeAll(screenId))
+                .then(tokens.insert(hash(token), screenId))
+                .map(createdAt -> new IssuedToken(screenId, token, createdAt));
+        return transaction.transactional(issue).doOnSuccess(issued -> forget(screenId));
+    }
+
+    /** Revokes the screen's token(s); answers how many were live. */
+    Mono<Long> revoke(String screenId) {
+        return knownScreen(screenId)
+                .then(tokens.revokeAll(screenId))
+                .doOnSuccess(revoked -> forget(screenId));
+    }
+
+    /** The screen a live token belongs to, or empty. */
+    Mono<String> screenOf(String token) {
+        String hash = hash(token);
+        Remembered remembered = valid.get(hash);
+        long now = System.nanoTime();
+        if (remembered != null && now - remembered.checkedAt() < ttlNanos) {
+            return Mono.just(remembered.screenId());
+        }
+        return tokens.liveScreenOf(hash).doOnNext(screenId -> remember(hash, screenId, now));
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return BASE64URL.encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return BASE64URL.encodeToString(bytes);
+    }
+
+    private Mono<Void> knownScreen(String screenId) {
+        return tokens.screenExists(screenId)
+                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("unknown-screen",
+                        "Unknown screen", "No screen has id " + screenId + ".")));
+    }
+
+    private void remember(String hash, String screenId, long now) {
+        if (valid.size() >= cacheSize) {
+            valid.values().removeIf(entry -> now - entry.checkedAt() >= ttlNanos);
+            if (valid.size() >= cacheSize) {
+                valid.clear(); // more live agents than the cache holds: start over rather than grow
+            }
+        }
+        valid.put(hash, new Remembered(screenId, now));
+    }
+
+    private void forget(String screenId) {
+        valid.values().removeIf(entry -> entry.screenId().equals(screenId));
+    }
+
+    private record Remembered(String screenId, long checkedAt) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.railcast.server.agent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The {@code /agent/v1/events} stream of one screen: {@code schedule} when a version changing its plans is
+ * published, {@code heartbeat} at connection and then every {@link AgentProperties.Events#heartbeat()}.
+ *
+ * <p>Thousands of streams are held at once without a thread each: all of them subscribe to the one multicast of
+ * {@link SchedulePublications} and to one shared heartbeat ticker. Each stream keeps only the latest item it could
+ * not send yet, so a client that stops reading holds up nobody else.
+ *
+ * <p>When the server stops, every stream ends first, so that agents reconnect to another instance at once and the
+ * web server's graceful shutdown does not wait its whole timeout for streams that never end by themselves.
+ */
+@Component
+class EventStreams implements SmartLifecycle {
+
+    private final SchedulePublications publications;
+    private final ScheduleRepository schedules;
+    private final AgentMetrics metrics;
+    private final Duration spread;
+    private final Flux<Instant> ticks;
+    private volatile Sinks.One<Boolean> stopping = Sinks.one();
+    private volatile boolean running;
+
+    EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
+            AgentProperties properties) {
+        this.publications = publications;
+        this.schedules = schedules;
+        this.metrics = metrics;
+        this.spread = properties.events().spread();
+        this.ticks = Flux.interval(properties.events().heartbeat())
+                .onBackpressureDrop()
+                .map(tick -> Instant.now())
+                .share();
+    }
+
+    Flux<ServerSentEvent<Object>> stream(String screenId, @Nullable Long lastEventId) {
+        // subscribed first, so that a version published while the catch-up below runs is not missed
+        Flux<ServerSentEvent<Object>> published = publications.publications()
+                .filter(publication -> publication.concerns(screenId))
+                .onBackpressureLatest()
+                .flatMap(publication -> Mono.just(publication).delayElement(delay(publication)))
+                .map(EventStreams::schedule);
+        Flux<ServerSentEvent<Object>> heartbeats = ticks.onBackpressureLatest().map(EventStreams::heartbeat);
+        Mono<ServerSentEvent<Object>> catchUp = lastEventId == null ? Mono.empty()
+                : schedules.latest(screenId)
+                        .filter(row -> row.version() > lastEventId)
+                        .map(row -> schedule(new Publication(row.version(), row.effectiveAt(), row.urgent(), null)));
+        Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())),
+                catchUp);
+        return Flux.merge(published, opening, heartbeats)
+                .takeUntilOther(stopping.asMono())
+                .doOnSubscribe(subscription -> metrics.connected().incrementAndGet())
+                .doFinally(signal -> metrics.connected().decrementAndGet());
+    }
+
+    @Override
+    public void start() {
+        stopping = Sinks.one();
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown (a later phase), which would otherwise wait for the streams. */
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitValue(true);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A version that is effective only later is announced at a random moment within the spread. */
+    private Duration delay(Publication publication) {
+        long spreadMillis = spread.toMillis();
+        if (publication.urgent() || spreadMillis <= 0
+                || publication.effectiveAt().isBefore(Instant.now().plus(spread.multipliedBy(2)))) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(spreadMillis));
+    }
+
+    private static ServerSentEvent<Object> schedule(Publication publication) {
+        return ServerSentEvent.<Object>builder(new ScheduleEvent(publication.version(), publication.effectiveAt(),
+                        publication.urgent()))
+                .event("schedule")
+                .id(Long.toString(publication.version()))
+                .build();
+    }
+
+    private static ServerSentEvent<Object> heartbeat(Instant serverTime) {
+        return ServerSentEvent.<Object>builder(new Heartbeat(serverTime)).event("heartbeat").build();
+    }
+
+    record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {
+    }
+
+    record Heartbeat(Instant serverTime) {
+    }
+}

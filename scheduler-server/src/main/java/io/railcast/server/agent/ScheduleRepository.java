@@ -1,0 +1,104 @@
+package io.railcast.server.agent;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Published versions as the planning feature writes them ({@code schedule_version}, {@code screen_schedule}; see
+ * "Storage contract" in docs/architecture.md), read through the contract's columns only, plus the zone of the
+ * screen's station.
+ */
+@Repository
+class ScheduleRepository {
+
+    private static final String ROW = "select ss.version, v.effective_at, v.urgent, ss.first_day, ss.plan_ids,"
+            + " ss.fallback_plan_id, st.zone_id"
+            + " from screen_schedule ss"
+            + " join schedule_version v on v.version = ss.version"
+            + " join screen s on s.id = ss.screen_id"
+            + " join station st on st.code = s.station_code"
+            + " where ss.screen_id = $1";
+
+    private final DatabaseClient db;
+
+    ScheduleRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * The screen's row of the latest version that has one. Nearly always that is the latest version, found by
+     * primary keys; only a screen left out of it costs the search through its older rows.
+     */
+    Mono<ScreenScheduleRow> latest(String screenId) {
+        return db.sql(ROW + " and ss.version = coalesce("
+                        + "(select l.version from screen_schedule l where l.screen_id = $1"
+                        + " and l.version = (select max(version) from schedule_version)),"
+                        + " (select max(o.version) from screen_schedule o where o.screen_id = $1))")
+                .bind(0, screenId)
+                .map(ScheduleRepository::row)
+                .one();
+    }
+
+    /**
+     * The screen's rows that are or will be in force: the latest whose version is effective now, and every later
+     * one (an agent plays its previous version until the next one's {@code effective_at}).
+     */
+    Flux<ScreenScheduleRow> inForce(String screenId) {
+        return db.sql(ROW + " and ss.version >= coalesce((select max(e.version) from screen_schedule e"
+                        + " join schedule_version ev on ev.version = e.version"
+                        + " where e.screen_id = $1 and ev.effective_at <= now()), 0)")
+                .bind(0, screenId)
+                .map(ScheduleRepository::row)
+                .all();
+    }
+
+    /** The latest published version, 0 when there is none. */
+    Mono<Long> latestVersion() {
+        return db.sql("select coalesce(max(version), 0) as version from schedule_version")
+                .map(row -> Rows.toLong(row.get("version")))
+                .one();
+    }
+
+    /** What the events stream says of a version. */
+    Mono<Publication> publication(long version) {
+        return db.sql("select version, effective_at, urgent from schedule_version where version = $1")
+                .bind(0, version)
+                .map(row -> new Publication(Rows.toLong(row.get("version")),
+                        row.get("effective_at", Instant.class), Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                        null))
+                .one();
+    }
+
+    /**
+     * The screens whose row in {@code version} differs from their row in {@code since} (or that had none): the
+     * screens a version concerns. Rows are compared whole (first day, plans, fallback), which is cheap and never
+     * misses a change.
+     */
+    Flux<String> changedScreens(long version, long since) {
+        return db.sql("select ss.screen_id from screen_schedule ss"
+                        + " left join screen_schedule prev on prev.version = $2 and prev.screen_id = ss.screen_id"
+                        + " where ss.version = $1 and (prev.screen_id is null"
+                        + " or prev.first_day is distinct from ss.first_day"
+                        + " or prev.plan_ids is distinct from ss.plan_ids"
+                        + " or prev.fallback_plan_id is distinct from ss.fallback_plan_id)")
+                .bind(0, version)
+                .bind(1, since)
+                .map(row -> row.get("screen_id", String.class))
+                .all();
+    }
+
+    private static ScreenScheduleRow row(Readable row) {
+        String[] planIds = row.get("plan_ids", String[].class);
+        return new ScreenScheduleRow(Rows.toLong(row.get("version")), row.get("effective_at", Instant.class),
+                Boolean.TRUE.equals(row.get("urgent", Boolean.class)), row.get("first_day", LocalDate.class),
+                planIds == null ? List.of() : Arrays.asList(planIds), row.get("fallback_plan_id", String.class),
+                ZoneId.of(row.get("zone_id", String.class)));
+    }}

@@ -1,0 +1,106 @@
+package io.railcast.server.agent;
+
+import io.railcast.server.agent.ScheduleBody.HourEntry;
+import io.railcast.server.agent.ScheduleBody.MediaItem;
+import io.railcast.server.system.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
+
+/** A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. */
+@Service
+class ScheduleService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
+
+    private final ScheduleRepository schedules;
+    private final PlanCache plans;
+    private final MediaCatalog creatives;
+    private final AtomicLong warnedVersion = new AtomicLong();
+
+    ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives) {
+        this.schedules = schedules;
+        this.plans = plans;
+        this.creatives = creatives;
+    }
+
+    /** The screen's latest version for {@code hours} hours from the start of the current hour at {@code now}. */
+    Mono<ScheduleBody> schedule(String screenId, int hours, Instant now) {
+        return schedules.latest(screenId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-schedule", "No schedule",
+                        "No schedule has been published for screen " + screenId + " yet.")))
+                .flatMap(row -> {
+                    Horizon horizon = Horizon.of(row, now, hours);
+                    Set<String> planIds = new TreeSet<>();
+                    horizon.hours().forEach(hour -> planIds.add(hour.plan()));
+                    if (row.fallbackPlanId() != null) {
+                        planIds.add(row.fallbackPlanId());
+                    }
+                    return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found));
+                });
+    }
+
+    /** The creatives named by the screen's versions in force now or later: the media it may fetch. */
+    Mono<Set<String>> creativesInForce(String screenId) {
+        return schedules.inForce(screenId)
+                .collectList()
+                .flatMap(rows -> {
+                    Set<String> planIds = new HashSet<>();
+                    for (ScreenScheduleRow row : rows) {
+                        row.planIds().stream().filter(Objects::nonNull).forEach(planIds::add);
+                        if (row.fallbackPlanId() != null) {
+                            planIds.add(row.fallbackPlanId());
+                        }
+                    }
+                    return plans.get(planIds);
+                })
+                .map(found -> {
+                    Set<String> named = new HashSet<>();
+                    found.values().forEach(plan -> named.addAll(plan.view().creatives()));
+                    return named;
+                });
+    }
+
+    private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
+            Map<String, PlanCache.Plan> found) {
+        Set<String> needed = new TreeSet<>();
+        TreeMap<String, RawValue> plansJson = new TreeMap<>();
+        found.forEach((id, plan) -> {
+            needed.addAll(plan.view().creatives());
+            plansJson.put(id, plan.json());
+        });
+        return creatives.find(needed)
+                .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),
+                        creative.sizeBytes(), creative.durationSeconds()))
+                .collectList()
+                .map(media -> {
+                    if (media.size() < needed.size() && warnedVersion.getAndAccumulate(row.version(), Math::max)
+                            < row.version()) {
+                        Set<String> absent = new TreeSet<>(needed);
+                        media.forEach(item -> absent.remove(item.creative()));
+                        log.warn("Version {} for screen {} names creatives that are not stored: {} (said once a"
+                                + " version)", row.version(), screenId, absent);
+                    }
+                    List<HourEntry> hours = horizon.hours();
+                    return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
+                            horizon.from(), horizon.to(), hours, plansJson, List.copyOf(media), row.fallbackPlanId());
+                });
+    }
+
+    static String mediaUrl(String creativeId) {
+        return "/agent/v1/media/" + UriUtils.encodePathSegment(creativeId, StandardCharsets.UTF_8);
+    }
+}

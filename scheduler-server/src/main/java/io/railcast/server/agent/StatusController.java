@@ -1,0 +1,53 @@
+package io.railcast.server.agent;
+
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Agent heartbeats: {@code POST /agent/v1/status} from the agents, answered with the server's time for their
+ * clock estimate; {@code GET /api/v1/screens/status} for operators (signed in through the API's chain).
+ */
+@RestController
+class StatusController {
+
+    private final StatusRepository statuses;
+    private final Duration versionGrace;
+
+    StatusController(StatusRepository statuses, AgentProperties properties) {
+        this.statuses = statuses;
+        this.versionGrace = properties.status().versionGrace();
+    }
+
+    @PostMapping(path = "/agent/v1/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ServerTime> report(Principal screen, @RequestBody StatusReport report) {
+        // taken on arrival: the agent halves the round trip around it
+        Instant received = Instant.now();
+        List<FieldProblem> problems = report.problems();
+        if (!problems.isEmpty()) {
+            return Mono.error(ApiProblem.invalid("invalid-status", "Invalid status", problems));
+        }
+        return statuses.save(screen.getName(), report).thenReturn(new ServerTime(received));
+    }
+
+    @GetMapping("/api/v1/screens/status")
+    Mono<StatusSummary> summary(@RequestParam(required = false) @Nullable String station) {
+        return statuses.expected(versionGrace)
+                .zipWith(statuses.health(station, versionGrace).collectList(),
+                        (expected, screens) -> StatusSummary.of(expected.checkedAt(), expected.version(), screens));
+    }
+
+    record ServerTime(Instant serverTime) {
+    }
+}

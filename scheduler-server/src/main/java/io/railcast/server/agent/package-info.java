@@ -1,0 +1,14 @@
+/**
+ * The agent protocol (docs/agent-protocol.md), served to the screens' player agents under {@code /agent/v1} with a
+ * security chain of its own (Bearer agent tokens, the principal is the screen id): the schedule, the events stream,
+ * media, proof of play and heartbeats. Operators issue and revoke tokens under
+ * {@code /api/v1/screens/{id}/agent-token} and see the agents' state at {@code /api/v1/screens/status}.
+ *
+ * <p>Published schedules and creatives are read from the planning and campaign features' tables through the
+ * columns of the storage contract (docs/architecture.md) only; this feature owns {@code agent_token},
+ * {@code screen_status}, {@code play_record} (daily partitions) and {@code play_rollup} (V5). Settings:
+ * {@link io.railcast.server.agent.AgentProperties} ({@code railcast.agent.*}).
+ *
+ * <p>Everything here is package-private; the feature's surface is HTTP.
+ */
+package io.railcast.server.agent;

@@ -1,0 +1,89 @@
+package io.railcast.server.agent;
+
+import static io.railcast.server.agent.ContractFixtures.today;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.server.agent.ContractFixtures.ScreenPlans;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Agent heartbeats ({@code POST /agent/v1/status}) and the operators' view of them. */
+class StatusIT extends AgentIntegrationTest {
+
+    @Test
+    void answersAHeartbeatWithTheServerTimeAndKeepsTheLatest() {
+        fixtures.screens("STS", "STS-1");
+        WebTestClient agent = agent(issueToken("STS-1"));
+        Instant before = Instant.now();
+        report(agent, 40, 3).expectBody()
+                .jsonPath("$.serverTime").value(String.class, serverTime -> assertThat(Instant.parse(serverTime))
+                        .isBetween(before, Instant.now()));
+        report(agent, 41, 0).expectBody().jsonPath("$.serverTime").isNotEmpty();
+
+        Map<String, Object> row = sql().queryForMap("select * from screen_status where screen_id = 'STS-1'");
+        assertThat(row.get("agent_version")).isEqualTo("0.1.0");
+        assertThat(row.get("schedule_version")).isEqualTo(41L);
+        assertThat(row.get("missing_media")).isEqualTo(0);
+        assertThat(row.get("cached_bytes")).isEqualTo(412_000_000L);
+        assertThat(row.get("clock_offset_millis")).isEqualTo(-12L);
+        assertThat(row.get("last_seen")).isNotNull();
+        assertThat(count("screen_status where screen_id = 'STS-1'")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesANegativeCount() {
+        fixtures.screens("STS", "STS-2");
+        agent(issueToken("STS-2")).post().uri("/agent/v1/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"cachedFiles\": -1}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cachedFiles");
+    }
+
+    @Test
+    void showsOperatorsWhichAgentsAreOnlineStaleOfflineOrOnAnOldVersion() {
+        fixtures.screens("STA", "STA-1", "STA-2", "STA-3", "STA-4", "STA-5");
+        String plan = fixtures.plan("FILL:CR-SF:5:F");
+        ScreenPlans plans = ScreenPlans.constant(plan, plan, 4);
+        long version = fixtures.publish(Instant.now().minus(Duration.ofHours(1)), false, today().minusDays(1), 4,
+                Map.of("STA-1", plans, "STA-2", plans, "STA-3", plans, "STA-4", plans, "STA-5", plans));
+        report(agent(issueToken("STA-1")), version, 0);
+        report(agent(issueToken("STA-2")), version - 1, 0);
+        report(agent(issueToken("STA-3")), version, 2);
+        report(agent(issueToken("STA-4")), version, 0);
+        sql().update("update screen_status set last_seen = now() - interval '5 minutes' where screen_id = 'STA-3'");
+        sql().update("update screen_status set last_seen = now() - interval '20 minutes' where screen_id = 'STA-4'");
+
+        admin().get().uri("/api/v1/screens/status?station=STA").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.expectedVersion").isEqualTo(version)
+                .jsonPath("$.screens").isEqualTo(5)
+                .jsonPath("$.online").isEqualTo(2)
+                .jsonPath("$.stale").isEqualTo(1)
+                .jsonPath("$.offline").isEqualTo(1)
+                .jsonPath("$.neverSeen").isEqualTo(1)
+                .jsonPath("$.onOldVersion").isEqualTo(1)
+                .jsonPath("$.missingMedia").isEqualTo(1)
+                .jsonPath("$.attention[*].screenId").isEqualTo(List.of("STA-2", "STA-3", "STA-4", "STA-5"))
+                .jsonPath("$.attention[0].oldVersion").isEqualTo(true)
+                .jsonPath("$.attention[0].scheduleVersion").isEqualTo(version - 1)
+                .jsonPath("$.attention[1].state").isEqualTo("STALE")
+                .jsonPath("$.attention[2].state").isEqualTo("OFFLINE")
+                .jsonPath("$.attention[3].state").isEqualTo("NEVER_SEEN");
+        anonymous.get().uri("/api/v1/screens/status").exchange().expectStatus().isUnauthorized();
+    }
+
+    private static WebTestClient.ResponseSpec report(WebTestClient agent, long version, int missingMedia) {
+        return agent.post().uri("/agent/v1/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("agentVersion", "0.1.0", "scheduleVersion", version, "cachedFiles", 37,
+                        "cachedBytes", 412_000_000L, "missingMedia", missingMedia, "clockOffsetMillis", -12,
+                        "journalBacklog", 0, "sentAt", Instant.now().toString()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+}

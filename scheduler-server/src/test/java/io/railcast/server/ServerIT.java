@@ -2,6 +2,8 @@ package io.railcast.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.server.planning.PlanningService;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -18,8 +20,12 @@ class ServerIT extends ServerIntegrationTest {
     @Autowired
     private Scheduler scheduler;
 
+    @Autowired
+    private PlanningService planning;
+
     @Test
     void reportsHealthUpWithTheDatabaseToAnyone() {
+        planning.ready().block(Duration.ofMinutes(3)); // until version 1 is published, planning is OUT_OF_SERVICE
         anonymous.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

@@ -50,7 +50,7 @@ class ServerIT extends ServerIntegrationTest {
     void migratesNetworkBookingScheduleAndQuartzTablesWithFlyway() {
         List<String> versions = sql().queryForList(
                 "select version from flyway_schema_history where success order by installed_rank", String.class);
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         List<String> tables = sql().queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables).contains("station", "screen", "users", "creative", "campaign", "schedule_version",

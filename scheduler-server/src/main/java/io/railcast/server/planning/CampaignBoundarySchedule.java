@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -73,14 +74,18 @@ class CampaignBoundarySchedule implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() throws SchedulerException {
-        if (!scheduler.checkExists(JOB)) {
-            scheduler.addJob(JobBuilder.newJob(CampaignBoundaryJob.class)
-                    .withIdentity(JOB)
-                    .withDescription("re-plan when a campaign's flight boundary enters the horizon")
-                    .storeDurably()
-                    .build(), false);
+        // replace: instances starting together would otherwise race to add it; the definition is the same
+        scheduler.addJob(JobBuilder.newJob(CampaignBoundaryJob.class)
+                .withIdentity(JOB)
+                .withDescription("re-plan when a campaign's flight boundary enters the horizon")
+                .storeDurably()
+                .build(), true);
+        try {
+            scheduleEarlier();
+        } catch (RuntimeException e) {
+            // the nightly re-plan still moves the horizon on; the next publication tries again
+            log.warn("Could not schedule the next campaign boundary at start: {}", e.toString());
         }
-        scheduleEarlier();
     }
 
     /** Moves the trigger to the next boundary if that is earlier than the pending fire (or none is pending). */
@@ -134,9 +139,13 @@ class CampaignBoundarySchedule implements AutoCloseable {
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build();
             if (pending == null) {
-                scheduler.scheduleJob(trigger);
-            } else {
-                scheduler.rescheduleJob(TRIGGER, trigger);
+                try {
+                    scheduler.scheduleJob(trigger);
+                } catch (ObjectAlreadyExistsException e) {
+                    scheduler.rescheduleJob(TRIGGER, trigger); // another instance stored one meanwhile
+                }
+            } else if (scheduler.rescheduleJob(TRIGGER, trigger) == null) {
+                scheduler.scheduleJob(trigger); // the pending one fired and was removed meanwhile
             }
             log.info("Next campaign boundary: the {} of {} enters the horizon at {}", boundary.kind(),
                     boundary.campaign(), boundary.at());

@@ -29,8 +29,11 @@ import reactor.core.publisher.Mono;
 class ScheduleStore {
 
     static final String CHANNEL = "schedule_published";
-    /** Key of the transaction-scoped advisory lock that serialises publication across instances ("RAIL"). */
-    private static final long PUBLISH_LOCK = 0x5241494CL;
+    /**
+     * Key of the transaction-scoped advisory lock that serialises publication across instances ("RAIL"); version
+     * retention takes it too.
+     */
+    static final long PUBLISH_LOCK = 0x5241494CL;
     /**
      * Hour plans per insert. They travel as one text of newline-separated bodies (a canonical body has no line
      * break): bound as a text array, the driver took over a millisecond per plan to encode them.

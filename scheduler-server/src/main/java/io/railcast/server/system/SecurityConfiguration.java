@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Health and info are public (load balancers, probes); everything else needs HTTP Basic. The administrator
+ * Health and info are public (load balancers, probes), and so is the OpenAPI document (it holds no data);
+ * everything else needs HTTP Basic. The administrator
  * configured by {@link AdminUserProperties} may call everything; further users come from {@link UserDirectory}
  * beans, each with one role:
  *
@@ -58,6 +59,7 @@ class SecurityConfiguration {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/**").authenticated()

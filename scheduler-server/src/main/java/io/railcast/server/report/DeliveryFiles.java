@@ -1,0 +1,154 @@
+package io.railcast.server.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+
+/** The delivery report as a file: CSV (RFC 4180) or an Excel workbook. */
+final class DeliveryFiles {
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** Column headings, shared by both files; the workbook's sheet "Delivery" has them in its first row. */
+    static final String[] COLUMNS = {"station", "date", "contracted_plays", "scheduled_plays", "scheduled_seconds",
+        "played_plays", "reported_plays"};
+
+    enum Format {
+        CSV(DeliveryFiles.CSV, "csv"), XLSX(DeliveryFiles.XLSX, "xlsx");
+
+        private final MediaType mediaType;
+        private final String extension;
+
+        Format(MediaType mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        MediaType mediaType() {
+            return mediaType;
+        }
+
+        String extension() {
+            return extension;
+        }
+
+        byte[] write(DeliveryView view) {
+            return this == CSV ? csv(view) : xlsx(view);
+        }
+    }
+
+    private DeliveryFiles() {
+    }
+
+    /** One line a row; a figure not known for a day (before the version's first day) is an empty cell. */
+    static byte[] csv(DeliveryView view) {
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (DeliveryView.Row row : view.rows()) {
+            csv.append(cell(row.station())).append(',').append(row.date()).append(',')
+                    .append(orEmpty(row.contractedPlays())).append(',').append(orEmpty(row.scheduledPlays()))
+                    .append(',').append(orEmpty(row.scheduledSeconds())).append(',').append(row.playedPlays())
+                    .append(',').append(row.reportedPlays()).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sheet "Delivery": the columns of the CSV, dates as dates and figures as numbers, then a row "total"; sheet
+     * "About": campaign, name, version, horizon and the note.
+     */
+    static byte[] xlsx(DeliveryView view) {
+        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle heading = book.createCellStyle();
+            Font bold = book.createFont();
+            bold.setBold(true);
+            heading.setFont(bold);
+
+            Sheet sheet = book.createSheet("Delivery");
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.length; i++) {
+                text(head, i, COLUMNS[i]).setCellStyle(heading);
+            }
+            int r = 1;
+            for (DeliveryView.Row row : view.rows()) {
+                Row line = sheet.createRow(r++);
+                text(line, 0, row.station());
+                day(line, 1, row.date(), date);
+                number(line, 2, row.contractedPlays());
+                number(line, 3, row.scheduledPlays());
+                number(line, 4, row.scheduledSeconds());
+                number(line, 5, row.playedPlays());
+                number(line, 6, row.reportedPlays());
+            }
+            Row total = sheet.createRow(r);
+            text(total, 0, "total").setCellStyle(heading);
+            DeliveryView.Totals totals = view.totals();
+            number(total, 2, totals.contractedPlays());
+            number(total, 3, totals.scheduledPlays());
+            number(total, 4, totals.scheduledSeconds());
+            number(total, 5, totals.playedPlays());
+            number(total, 6, totals.reportedPlays());
+            sheet.createFreezePane(0, 1);
+            for (int i = 0; i < COLUMNS.length; i++) {
+                sheet.setColumnWidth(i, 18 * 256);
+            }
+
+            Sheet about = book.createSheet("About");
+            String[][] facts = {{"campaign", view.campaign()}, {"name", view.name()},
+                {"version", Long.toString(view.version())}, {"first day", view.firstDay().toString()},
+                {"days", Integer.toString(view.days())}, {"note", view.note()}};
+            for (int i = 0; i < facts.length; i++) {
+                Row line = about.createRow(i);
+                text(line, 0, facts[i][0]).setCellStyle(heading);
+                text(line, 1, facts[i][1]);
+            }
+            about.setColumnWidth(0, 14 * 256);
+            about.setColumnWidth(1, 100 * 256);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory
+        }
+    }
+
+    private static Cell text(Row row, int column, String value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        return cell;
+    }
+
+    private static void day(Row row, int column, LocalDate value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static void number(Row row, int column, @Nullable Long value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value);
+        }
+    }
+
+    private static String orEmpty(@Nullable Long value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break. */
+    private static String cell(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

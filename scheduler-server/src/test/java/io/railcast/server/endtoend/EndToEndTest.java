@@ -1,0 +1,175 @@
+package io.railcast.server.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.agent.AgentConfig;
+import io.railcast.agent.AgentHarness;
+import io.railcast.agent.PlayerAgent;
+import io.railcast.server.ServerIntegrationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * The real player agent against the real server: the shared small-demo server of {@link ServerIntegrationTest}
+ * (published plans, real media files, PostgreSQL) and agents built from player-agent's jar, either in this JVM
+ * ({@link #startAgent}, with the heartbeat, upload and poll periods shortened to a second by {@link AgentHarness}) or
+ * as child JVMs where a test must SIGKILL one. Each test takes screens of stations no other test of this package
+ * uses, so that its bookings change only its own screens' plans.
+ */
+abstract class EndToEndTest extends ServerIntegrationTest {
+
+    static final ZoneId PLANNING_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
+
+    private static final Set<String> STATIONS_TAKEN = new HashSet<>();
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path temp;
+
+    AgentLog agentLog;
+
+    private final List<PlayerAgent> agents = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void listenToAgents() {
+        agentLog = AgentLog.attach();
+    }
+
+    @AfterEach
+    void stopAgents() {
+        agents.forEach(PlayerAgent::close);
+        agentLog.close();
+    }
+
+    URI server() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A screen of a demo station not yet used by this package's tests, on air in this clock hour and the next
+     * (so a test does not meet the station's closing time).
+     */
+    String screenOnAir() {
+        synchronized (STATIONS_TAKEN) {
+            Instant now = Instant.now();
+            for (String station : sql().queryForList("select code from station where code ~ '^[A-Z]+$'"
+                    + " and tier <> 'HUB' order by code", String.class)) {
+                if (STATIONS_TAKEN.contains(station)) {
+                    continue;
+                }
+                String screen = sql().queryForObject("select min(id) from screen where station_code = ?",
+                        String.class, station);
+                if (screen != null && plan(screen, now).get("planId") != null
+                        && plan(screen, now.plus(Duration.ofHours(1))).get("planId") != null) {
+                    STATIONS_TAKEN.add(station);
+                    return screen;
+                }
+            }
+        }
+        throw new IllegalStateException("no free demo station on air now");
+    }
+
+    String stationOf(String screen) {
+        return sql().queryForObject("select station_code from screen where id = ?", String.class, screen);
+    }
+
+    /** The server's report of what the screen plays in the clock hour of {@code at}. */
+    Map<String, Object> plan(String screen, Instant at) {
+        ZonedDateTime local = at.atZone(PLANNING_ZONE);
+        return Objects.requireNonNull(admin().get()
+                .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, local.toLocalDate(),
+                        local.getHour())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody());
+    }
+
+    /** The spot the server's plan has at the start of a shown spot, as "offset campaign/creative kind duration". */
+    String plannedSpot(String screen, ScreenLog.Shown shown) {
+        Map<String, Object> plan = plan(screen, shown.spotStart());
+        long offset = Duration.between(shown.spotStart().truncatedTo(ChronoUnit.HOURS), shown.spotStart())
+                .toSeconds();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> spots = (List<Map<String, Object>>) plan.get("spots");
+        return spots.stream()
+                .filter(spot -> ((Number) spot.get("offset")).longValue() == offset)
+                .map(spot -> spot.get("offset") + " " + spot.get("campaign") + "/" + spot.get("creative") + " "
+                        + spot.get("kind") + " " + spot.get("duration") + " v" + plan.get("version"))
+                .findFirst().orElse("nothing at offset " + offset + " of plan " + plan.get("planId"));
+    }
+
+    static String asPlanned(ScreenLog.Shown shown) {
+        long offset = Duration.between(shown.spotStart().truncatedTo(ChronoUnit.HOURS), shown.spotStart())
+                .toSeconds();
+        return offset + " " + shown.campaign() + "/" + shown.creative() + " " + shown.kind() + " "
+                + shown.duration().toSeconds() + " v" + shown.version();
+    }
+
+    String issueToken(String screen) {
+        Map<String, Object> issued = admin().post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
+                .expectStatus().isCreated()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        return (String) Objects.requireNonNull(issued).get("token");
+    }
+
+    /** The {@code media} list of the screen's schedule, as the agent endpoint gives it to this token. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> mediaOfSchedule(String token, int hours) {
+        Map<String, Object> schedule = anonymous.get().uri("/agent/v1/schedule?hours={hours}", hours)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        return (List<Map<String, Object>>) Objects.requireNonNull(schedule).get("media");
+    }
+
+    AgentConfig.Builder config(String token, Path cache) {
+        return AgentConfig.newBuilder().server(server()).token(token).cacheDirectory(cache).horizonHours(24);
+    }
+
+    PlayerAgent startAgent(AgentConfig config, ScreenLog screen) throws IOException {
+        return startAgent(config, Clock.systemUTC(), screen);
+    }
+
+    PlayerAgent startAgent(AgentConfig config, Clock clock, ScreenLog screen) throws IOException {
+        PlayerAgent agent = AgentHarness.start(config, clock, screen.printStream());
+        agents.add(agent);
+        return agent;
+    }
+
+    /** The screen's last heartbeat as the server stored it (column names of {@code screen_status}). */
+    Map<String, Object> status(String screen) {
+        List<Map<String, Object>> rows = sql().queryForList("select * from screen_status where screen_id = ?", screen);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
+    /** Polls {@code condition} until it holds, failing with {@code what} after {@code timeout}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waited %s for %s", timeout, what).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}

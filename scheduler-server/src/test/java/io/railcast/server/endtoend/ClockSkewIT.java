@@ -30,9 +30,9 @@ class ClockSkewIT extends EndToEndTest {
                 Clock.offset(Clock.systemUTC(), skew.negated()), behindShown);
 
         // offset = server clock - agent clock: negative when the agent is ahead
-        Instant reported = Instant.now();
         awaitOffset(ahead, -skew.toMillis());
         awaitOffset(behind, skew.toMillis());
+        Instant reported = Instant.now();
         for (ScreenLog shown : List.of(aheadShown, behindShown)) {
             await("a spot shown after the offset was measured", Duration.ofSeconds(40),
                     () -> shown.plays().stream().anyMatch(play -> play.seenAt().isAfter(reported)));

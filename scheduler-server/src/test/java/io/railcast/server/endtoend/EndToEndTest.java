@@ -31,15 +31,22 @@ import org.springframework.core.ParameterizedTypeReference;
  * The real player agent against the real server: the shared small-demo server of {@link ServerIntegrationTest}
  * (published plans, real media files, PostgreSQL) and agents built from player-agent's jar, either in this JVM
  * ({@link #startAgent}, with the heartbeat, upload and poll periods shortened to a second by {@link AgentHarness}) or
- * as child JVMs where a test must SIGKILL one. Each test takes screens of stations no other test of this package
- * uses, so that its bookings change only its own screens' plans.
+ * as child JVMs where a test must SIGKILL one. The screens are at stations of {@link AllDayStations}, on air at any
+ * hour; each test takes screens no other test uses, at a station of its own where it books.
  */
 abstract class EndToEndTest extends ServerIntegrationTest {
 
     static final ZoneId PLANNING_ZONE = ZoneId.of("Asia/Shanghai");
     static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
 
-    private static final Set<String> STATIONS_TAKEN = new HashSet<>();
+    /** The stations open all day where no test books: tests that only watch take screens here. */
+    static final String QUIET = "E2E-A";
+    /** Stations for one test each to book at. */
+    static final String URGENT = "E2E-B";
+    static final String SCHEDULED = "E2E-C";
+    static final String FULL = "E2E-D";
+    private static final Map<String, Integer> STATIONS = Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1);
+    private static final Set<String> SCREENS_TAKEN = new HashSet<>();
 
     @LocalServerPort
     int port;
@@ -52,7 +59,10 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     private final List<PlayerAgent> agents = new java.util.ArrayList<>();
 
     @BeforeEach
-    void listenToAgents() {
+    void stationsAndLog() {
+        synchronized (SCREENS_TAKEN) {
+            AllDayStations.ensure(admin(), sql(), new java.util.TreeMap<>(STATIONS));
+        }
         agentLog = AgentLog.attach();
     }
 
@@ -67,27 +77,25 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     }
 
     /**
-     * A screen of a demo station not yet used by this package's tests, on air in this clock hour and the next
-     * (so a test does not meet the station's closing time).
+     * A screen no other test of this package has used, at {@code station}: one of {@link #QUIET} (no booking
+     * reaches it, so tests may share it) or a station a test books at, its own.
      */
-    String screenOnAir() {
-        synchronized (STATIONS_TAKEN) {
-            Instant now = Instant.now();
-            for (String station : sql().queryForList("select code from station where code ~ '^[A-Z]+$'"
-                    + " and tier <> 'HUB' order by code", String.class)) {
-                if (STATIONS_TAKEN.contains(station)) {
-                    continue;
-                }
-                String screen = sql().queryForObject("select min(id) from screen where station_code = ?",
-                        String.class, station);
-                if (screen != null && plan(screen, now).get("planId") != null
-                        && plan(screen, now.plus(Duration.ofHours(1))).get("planId") != null) {
-                    STATIONS_TAKEN.add(station);
+    String screenOnAir(String station) {
+        synchronized (SCREENS_TAKEN) {
+            for (String screen : sql().queryForList("select id from screen where station_code = ? order by id",
+                    String.class, station)) {
+                if (SCREENS_TAKEN.add(screen)) {
+                    assertThat(plan(screen, Instant.now()).get("planId")).as("%s on air", screen).isNotNull();
                     return screen;
                 }
             }
         }
-        throw new IllegalStateException("no free demo station on air now");
+        throw new IllegalStateException("every screen of " + station + " is taken; add some in STATIONS");
+    }
+
+    /** A screen of {@link #QUIET}. */
+    String screenOnAir() {
+        return screenOnAir(QUIET);
     }
 
     String stationOf(String screen) {

@@ -55,7 +55,7 @@ class MediaCacheIT extends EndToEndTest {
 
     @Test
     void keepsPlayingWhatFitsWhenANewVersionDoesNotFitInTheCache() throws Exception {
-        String screen = screenOnAir();
+        String screen = screenOnAir(FULL);
         String token = issueToken(screen);
         long needed = mediaOfSchedule(token, 24).stream()
                 .map(media -> Map.entry((String) media.get("sha256"), ((Number) media.get("size")).longValue()))

@@ -11,16 +11,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -31,14 +27,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The server stopped and started again while an agent plays: the agent plays on from its cache without a gap, and
  * every play reaches the server's table exactly once after the restart.
  *
- * <p>The server is this test's own (a tiny demo on its own embedded PostgreSQL), run in this JVM so that it can be
+ * <p>The server is this test's own (a tiny demo on its own embedded PostgreSQL, and one station of
+ * {@link AllDayStations}), run in this JVM so that it can be
  * closed and started again on the same database and port: closing it refuses connections at once and stops its
  * PostgreSQL, which is what an agent sees of a killed server, at the cost of one application start rather than a
  * second JVM's. The one thing only a kill shows, a crash between the server's commit of a batch of plays and its
@@ -74,17 +72,23 @@ class ServerRestartIT {
     void playsOnWithoutAGapAndLosesOrDuplicatesNoPlayWhenTheServerRestarts() throws Exception {
         server = startServer();
         JdbcTemplate sql = new JdbcTemplate(server.getBean(DataSource.class));
-        String screen = sql.queryForObject("select min(id) from screen", String.class);
+        WebTestClient admin = WebTestClient.bindToServer(new JdkClientHttpConnector(HTTP))
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", PASSWORD))
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        AllDayStations.ensure(admin, sql, Map.of("E2E-R", 1));
+        String screen = "E2E-R-01";
         ScreenLog shown = new ScreenLog();
         AgentConfig config = AgentConfig.newBuilder().server(URI.create("http://127.0.0.1:" + port))
-                .token(issueToken(screen)).cacheDirectory(temp.resolve("cache")).horizonHours(24).build();
+                .token(issueToken(admin, screen)).cacheDirectory(temp.resolve("cache")).horizonHours(24).build();
         agent = AgentHarness.start(config, Clock.systemUTC(), shown.printStream());
         EndToEndTest.await("a spot played and stored", Duration.ofSeconds(60), () -> count(sql, screen) > 0);
 
         server.close();
         Instant stopped = Instant.now();
-        EndToEndTest.await("two spots shown with the server down", Duration.ofSeconds(45),
-                () -> shown.plays().stream().filter(play -> play.seenAt().isAfter(stopped)).count() >= 2);
+        EndToEndTest.await("a spot shown with the server down", Duration.ofSeconds(30),
+                () -> shown.plays().stream().anyMatch(play -> play.seenAt().isAfter(stopped)));
 
         server = startServer();
         Instant restarted = Instant.now();
@@ -138,14 +142,11 @@ class ServerRestartIT {
         });
     }
 
-    private String issueToken(String screen) throws IOException, InterruptedException {
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/screens/" + screen + "/agent-token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(issued.statusCode()).isEqualTo(201);
-        return (String) JsonMapper.builder().build().readValue(issued.body(), Map.class).get("token");
+    private static String issueToken(WebTestClient admin, String screen) {
+        Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
+                .expectStatus().isCreated()
+                .expectBody(EndToEndTest.JSON_OBJECT).returnResult().getResponseBody();
+        return (String) java.util.Objects.requireNonNull(issued).get("token");
     }
 
     private static long count(JdbcTemplate sql, String screen) {

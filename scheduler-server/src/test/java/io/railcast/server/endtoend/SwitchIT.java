@@ -26,7 +26,7 @@ class SwitchIT extends EndToEndTest {
 
     @Test
     void switchesWithinSecondsOfAnUrgentChange() throws Exception {
-        String screen = screenOnAir();
+        String screen = screenOnAir(URGENT);
         ScreenLog shown = new ScreenLog();
         startAgent(config(issueToken(screen), temp.resolve("cache")).build(), shown);
         await("a first spot", Duration.ofSeconds(60), () -> !shown.plays().isEmpty());
@@ -52,7 +52,7 @@ class SwitchIT extends EndToEndTest {
 
     @Test
     void switchesAtTheExactInstantOfAScheduledChange() throws Exception {
-        String screen = screenOnAir();
+        String screen = screenOnAir(SCHEDULED);
         ScreenLog shown = new ScreenLog();
         startAgent(config(issueToken(screen), temp.resolve("cache")).build(), shown);
         await("a first spot", Duration.ofSeconds(60), () -> !shown.plays().isEmpty());

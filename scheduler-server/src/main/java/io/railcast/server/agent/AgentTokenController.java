@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import io.railcast.server.system.ApiProblem;
 import java.net.URI;
 import java.util.Set;
 import org.springframework.http.CacheControl;
@@ -50,7 +51,7 @@ class AgentTokenController {
         boolean allowed = user.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(PROVISIONING_ROLES::contains);
-        return allowed ? Mono.empty() : Mono.error(AgentProblems.forbidden("forbidden", "Forbidden",
+        return allowed ? Mono.empty() : Mono.error(ApiProblem.forbidden("forbidden", "Forbidden",
                 "Only an administrator or operator may issue or revoke agent tokens."));
     }
 }

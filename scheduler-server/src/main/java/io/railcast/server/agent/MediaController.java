@@ -41,7 +41,7 @@ class MediaController {
             ServerWebExchange exchange) {
         return schedules.creativesInForce(screen.getName())
                 .filter(named -> named.contains(creative))
-                .switchIfEmpty(Mono.error(() -> AgentProblems.forbidden("media-not-scheduled", "Media not scheduled",
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("media-not-scheduled", "Media not scheduled",
                         "The schedule of screen " + screen.getName() + " does not name creative " + creative + ".")))
                 .then(creatives.find(creative))
                 .switchIfEmpty(Mono.error(() -> missing(creative)))

@@ -3,9 +3,15 @@ package io.railcast.server.system;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An error a client caused, answered as an RFC 9457 problem ({@code application/problem+json}). Its {@code type}
@@ -62,11 +68,25 @@ public final class ApiProblem extends ErrorResponseException {
         return withErrors(status, kind, title, detail, errors);
     }
 
-    static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+    /** The problem object itself, for answers written outside a handler (security chains). */
+    public static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + kind));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * Writes {@code problem} as the whole response, with its status and {@code application/problem+json}: for the
+     * security chains' 401/403/503, which answer before any handler runs.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, JsonMapper jsonMapper) {
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer body = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(body));
     }
 
     private static ApiProblem withErrors(HttpStatus status, String kind, String title, String detail,

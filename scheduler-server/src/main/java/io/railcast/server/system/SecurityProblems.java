@@ -1,12 +1,7 @@
 package io.railcast.server.system;
 
-import java.net.URI;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -27,22 +22,14 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"RailCast\"");
-        return write(exchange, ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                "Sign in with HTTP Basic."));
+        return ApiProblem.write(exchange, ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Unauthenticated", "Sign in with HTTP Basic."), jsonMapper);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your account may not do this."));
+        return ApiProblem.write(exchange, ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your account may not do this."), jsonMapper);
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem));
-        return response.writeWith(Mono.just(body));
-    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,8 +218,12 @@ final class KioskServer implements AutoCloseable {
     }
 
     private static void problem(HttpExchange exchange, int status, String field, String detail) throws IOException {
-        Map<String, Object> body = Map.of("type", "about:blank", "title", title(status), "status", status,
-                "detail", detail, "errors", List.of(Map.of("field", field, "message", detail)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title(status));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("errors", List.of(Map.of("field", field, "message", detail)));
         send(exchange, status, "application/problem+json", JsonObject.write(body));
     }
 

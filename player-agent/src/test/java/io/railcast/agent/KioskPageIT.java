@@ -118,7 +118,6 @@ class KioskPageIT {
         Instant switched = Instant.ofEpochMilli(Long.parseLong(browser.text(BODY, "shownAt")) + agentMinusSystem);
         System.out.printf("KioskPageIT: CR-B on the page %d ms after its start, seen by the test after %d ms%n",
                 Duration.between(bStarts, switched).toMillis(), Duration.between(bStarts, seenB).toMillis());
-        assertThat(Duration.between(bStarts, seenB)).as("CR-B seen after its start").isLessThan(LATE);
         assertThat(Duration.between(bStarts, switched)).as("the page's switch to CR-B after its start")
                 .isBetween(EARLY.negated(), LATE);
         assertThat(browser.text(BODY, "readyAtSwitch")).as("CR-B decoded before its turn").isEqualTo("true");
@@ -152,11 +151,14 @@ class KioskPageIT {
     }
 
     /**
-     * Watches the page, polling with a deadline, until it shows {@code to}; it must show {@code from} until then and
-     * switch neither early nor late. Returns the agent's time by which {@code to} was seen.
+     * Watches the page, polling with a deadline, until it shows {@code to}; it must show {@code from} until then. A
+     * poll bounds the switch from both sides however slow it is: seeing {@code to} proves the switch happened before
+     * the poll returned, so that must not be before the start; seeing {@code from} proves it had not happened when the
+     * poll began, so that must not be later than the start and the tolerance. Returns the agent's time by which
+     * {@code to} was seen.
      */
     private Instant watchSwitch(String from, String to, Instant starts, long agentMinusSystem) {
-        Instant deadline = starts.plus(LATE).plusSeconds(2);
+        Instant deadline = starts.plus(LATE).plusSeconds(5);
         while (true) {
             Instant before = agentNow(agentMinusSystem);
             String creative = browser.text(BODY, "creative");

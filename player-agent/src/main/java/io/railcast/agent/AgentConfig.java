@@ -10,18 +10,24 @@ import java.util.Optional;
  * What a player agent connects to and where it keeps its cache. Immutable; built with {@link #newBuilder()}.
  *
  * <p>Required: the server's base URL, the screen's token and the cache directory. Defaults: {@link Mode#HEADLESS},
- * a horizon of 72 hours, a media cache of 4096 MiB, no config file.
+ * a horizon of 72 hours, a media cache of 4096 MiB, no config file, kiosk page on port {@value #DEFAULT_KIOSK_PORT}.
  */
 public final class AgentConfig {
 
     /** How the agent shows what plays. */
     public enum Mode {
         /** One line on standard output per change of what is on screen. */
-        HEADLESS
+        HEADLESS,
+        /**
+         * As headless, and a page on {@code http://127.0.0.1:<kioskPort>/} for a full-screen browser, which shows the
+         * creatives and switches them on time by the clock.
+         */
+        KIOSK
     }
 
     public static final int DEFAULT_HORIZON_HOURS = 72;
     public static final long DEFAULT_CACHE_MAX_BYTES = 4096L * 1024 * 1024;
+    public static final int DEFAULT_KIOSK_PORT = 8765;
 
     private final URI server;
     private final String token;
@@ -30,6 +36,7 @@ public final class AgentConfig {
     private final int horizonHours;
     private final long cacheMaxBytes;
     private final Path configFile;
+    private final int kioskPort;
 
     private AgentConfig(Builder builder) {
         this.server = requireNonNull(builder.server, "server");
@@ -39,6 +46,7 @@ public final class AgentConfig {
         this.horizonHours = builder.horizonHours;
         this.cacheMaxBytes = builder.cacheMaxBytes;
         this.configFile = builder.configFile;
+        this.kioskPort = builder.kioskPort;
     }
 
     public static Builder newBuilder() {
@@ -78,11 +86,16 @@ public final class AgentConfig {
         return Optional.ofNullable(configFile);
     }
 
+    /** The loopback port of the kiosk page in {@link Mode#KIOSK}; 0 takes any free port (the agent logs it). */
+    public int kioskPort() {
+        return kioskPort;
+    }
+
     @Override
     public String toString() {
         return "AgentConfig[server=" + server + ", token=(" + token.length() + " chars), cache=" + cacheDirectory
                 + ", mode=" + mode + ", horizonHours=" + horizonHours + ", cacheMaxBytes=" + cacheMaxBytes
-                + ", configFile=" + configFile + "]";
+                + ", configFile=" + configFile + (mode == Mode.KIOSK ? ", kioskPort=" + kioskPort : "") + "]";
     }
 
     /** Collects settings; {@link #build()} checks them. Not thread-safe. */
@@ -95,6 +108,7 @@ public final class AgentConfig {
         private int horizonHours = DEFAULT_HORIZON_HOURS;
         private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
         private Path configFile;
+        private int kioskPort = DEFAULT_KIOSK_PORT;
 
         private Builder() {
         }
@@ -137,6 +151,11 @@ public final class AgentConfig {
             return this;
         }
 
+        public Builder kioskPort(int kioskPort) {
+            this.kioskPort = kioskPort;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is missing or out of range */
         public AgentConfig build() {
             if (server == null || token == null || cacheDirectory == null) {
@@ -154,6 +173,9 @@ public final class AgentConfig {
             }
             if (cacheMaxBytes <= 0) {
                 throw new IllegalArgumentException("cache bound must be positive, not " + cacheMaxBytes);
+            }
+            if (kioskPort < 0 || kioskPort > 65535) {
+                throw new IllegalArgumentException("kiosk port must be 0 to 65535, not " + kioskPort);
             }
             return new AgentConfig(this);
         }

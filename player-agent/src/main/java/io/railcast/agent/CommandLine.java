@@ -35,11 +35,14 @@ final class CommandLine {
               --cache DIR          cache directory for schedules, media and the play journal;
                                    created if missing
               --mode MODE          headless (default): one line on standard output per change of
-                                   what is on screen
+                                   what is on screen; kiosk: the same, and a page for a full-screen
+                                   browser on http://127.0.0.1:PORT/ showing the creatives on time
+              --kiosk-port PORT    loopback port of the kiosk page (default 8765; 0: any free port)
               --horizon-hours N    hours of schedule to fetch and hold, 1-168 (default 72)
               --cache-max-mb N     bound of the media cache in MiB (default 4096)
               --config FILE        properties file with the same settings, keys without dashes:
-                                   server=, token=, cache=, mode=, horizon-hours=, cache-max-mb=
+                                   server=, token=, cache=, mode=, horizon-hours=, cache-max-mb=,
+                                   kiosk-port=
                                    After the server refuses the token (401) the agent stops calling
                                    it, plays on from its cache, and re-reads the token from this
                                    file every minute.
@@ -47,11 +50,11 @@ final class CommandLine {
 
             What plays goes to standard output, logs to standard error. Stop the agent with SIGTERM:
             the spot on screen is then journaled as ended. Exit status 2 means a bad command line,
-            1 an unusable cache directory. JVM flags for a small footprint are in README-agent.md.
+            1 an unusable cache directory or kiosk port. JVM flags for a small footprint are in README-agent.md.
             """;
 
     private static final Set<String> KEYS = Set.of("server", "token", "cache", "mode", "horizon-hours",
-            "cache-max-mb", "config");
+            "cache-max-mb", "config", "kiosk-port");
 
     private CommandLine() {
     }
@@ -122,6 +125,9 @@ final class CommandLine {
             if (settings.containsKey("cache-max-mb")) {
                 builder.cacheMaxBytes(number(settings, "cache-max-mb") * 1024L * 1024);
             }
+            if (settings.containsKey("kiosk-port")) {
+                builder.kioskPort(number(settings, "kiosk-port"));
+            }
             if (settings.containsKey("config")) {
                 builder.configFile(Path.of(settings.get("config")));
             }
@@ -137,7 +143,7 @@ final class CommandLine {
         try {
             return AgentConfig.Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown mode '" + value + "'; the only mode so far is headless");
+            throw new UsageException("unknown mode '" + value + "'; the modes are headless and kiosk");
         }
     }
 

@@ -42,7 +42,8 @@ public final class Main {
         try {
             agent.start();
         } catch (IOException e) {
-            err.println("player-agent: cannot use the cache directory " + config.cacheDirectory() + ": " + e);
+            err.println("player-agent: " + (e instanceof KioskServer.PortUnavailable ? e.getMessage()
+                    : "cannot use the cache directory " + config.cacheDirectory() + ": " + e));
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "railcast-shutdown"));

@@ -62,6 +62,11 @@ final class MediaCache {
     record Usage(long files, long bytes) {
     }
 
+    /** Where files live: a file named by a digest there is complete and verified. */
+    Path directory() {
+        return directory;
+    }
+
     Path file(MediaFile media) {
         return directory.resolve(media.sha256());
     }

@@ -45,6 +45,7 @@ public final class PlayerAgent implements AutoCloseable {
     private EventStream events;
     private ScheduledExecutorService syncThread;
     private ExecutorService mediaThread;
+    private KioskServer kiosk;
     private String tokenInUse;
     private long startedNanos;
 
@@ -81,6 +82,10 @@ public final class PlayerAgent implements AutoCloseable {
         player = new Player(programme, clock, journal, media, new HeadlessScreen(playLog), this::firstSpotShown);
         playerThread = thread(player, "railcast-player", false);
         playerThread.start();
+        if (config.mode() == AgentConfig.Mode.KIOSK) {
+            kiosk = KioskServer.start(new KioskFeed(programme, clock, media), programme, clock, config.kioskPort());
+            LOG.log(System.Logger.Level.INFO, "kiosk page on " + kiosk.uri());
+        }
 
         ServerClient client = new ServerClient(config.server(), config.token(), ServerClient.newHttpClient());
         tokenInUse = config.token();
@@ -114,6 +119,9 @@ public final class PlayerAgent implements AutoCloseable {
         }
         syncThread.shutdownNow();
         mediaThread.shutdownNow();
+        if (kiosk != null) {
+            kiosk.close();
+        }
         player.stop();
         try {
             playerThread.join(TimeUnit.SECONDS.toMillis(5));
@@ -141,6 +149,11 @@ public final class PlayerAgent implements AutoCloseable {
     /** Waits until the first spot of a schedule is on screen; true if that happened within {@code timeout}. */
     boolean awaitFirstSpot(Duration timeout) throws InterruptedException {
         return firstShown.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The kiosk page's address in {@link AgentConfig.Mode#KIOSK} once started, else null. */
+    synchronized java.net.URI kioskPage() {
+        return kiosk == null ? null : kiosk.uri();
     }
 
     /** After a 401, takes a new token from the config file once an operator has put one there. */

@@ -48,6 +48,24 @@ final class Programme {
         return next == null ? onScreen : onScreen.endingAt(next.schedule().effectiveAt());
     }
 
+    /**
+     * What will be on screen at {@code t} and the schedule it comes from, without taking anything over: the kiosk page
+     * looks ahead with this while the player alone moves the programme on.
+     */
+    synchronized Upcoming peek(Instant t) {
+        ClockPlayback playback = next != null && !next.schedule().effectiveAt().isAfter(t) ? next : active;
+        if (playback == null) {
+            return new Upcoming(OnScreen.dark(t, t.plus(IDLE_RECHECK), 0), null);
+        }
+        OnScreen onScreen = playback.at(t);
+        return new Upcoming(playback == active && next != null ? onScreen.endingAt(next.schedule().effectiveAt())
+                : onScreen, playback.schedule());
+    }
+
+    /** A spot by the clock and the schedule whose media it plays; {@code schedule} is null before the first one. */
+    record Upcoming(OnScreen onScreen, Schedule schedule) {
+    }
+
     synchronized Schedule active() {
         return active == null ? null : active.schedule();
     }

@@ -3,7 +3,10 @@ package io.railcast.agent;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Where the player shows what the clock says: a log in headless mode, a local page in kiosk mode (to come). */
+/**
+ * Where the player shows what the clock says: a log line per change. In kiosk mode the local page shows the creatives
+ * by itself from {@link KioskFeed}, by the same clock, so the player need not drive it.
+ */
 interface Screen {
 
     /**

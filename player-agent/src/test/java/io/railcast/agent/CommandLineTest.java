@@ -55,6 +55,22 @@ class CommandLineTest {
     }
 
     @Test
+    void takesKioskModeAndItsPortFromTheCommandLineOrTheFile() throws Exception {
+        Path file = directory.resolve("kiosk.properties");
+        Files.writeString(file, "server=https://x\ntoken=t\ncache=c\nmode=kiosk\nkiosk-port=18300\n");
+
+        AgentConfig fromFile = CommandLine.parse("--config", file.toString());
+        AgentConfig overridden = CommandLine.parse("--config", file.toString(), "--kiosk-port", "0");
+        AgentConfig byDefault = CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
+                "--mode", "KIOSK");
+
+        assertThat(fromFile.mode()).isEqualTo(AgentConfig.Mode.KIOSK);
+        assertThat(fromFile.kioskPort()).isEqualTo(18300);
+        assertThat(overridden.kioskPort()).isZero();
+        assertThat(byDefault.kioskPort()).isEqualTo(AgentConfig.DEFAULT_KIOSK_PORT);
+    }
+
+    @Test
     void asksForHelpWithNoOtherSettingNeeded() throws Exception {
         assertThat(CommandLine.parse("--help")).isNull();
         assertThat(CommandLine.parse("--token", "t", "-h")).isNull();
@@ -69,7 +85,9 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
                 "--horizon-hours", "200")).hasMessage("horizon must be 1 to 168 hours, not 200");
         assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
-                "--mode", "kiosk")).hasMessageContaining("the only mode so far is headless");
+                "--mode", "signage")).hasMessageContaining("the modes are headless and kiosk");
+        assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
+                "--kiosk-port", "70000")).hasMessage("kiosk port must be 0 to 65535, not 70000");
         assertThatThrownBy(() -> CommandLine.parse("--server")).hasMessage("--server needs a value");
     }
 
@@ -92,7 +110,7 @@ class CommandLineTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--server URL", "--token TOKEN", "--cache DIR",
-                "--mode MODE", "--horizon-hours N", "--cache-max-mb N", "--config FILE", "--help");
+                "--mode MODE", "--kiosk-port PORT", "--horizon-hours N", "--cache-max-mb N", "--config FILE", "--help");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

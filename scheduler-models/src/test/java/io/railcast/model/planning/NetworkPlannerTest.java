@@ -37,7 +37,7 @@ class NetworkPlannerTest {
         // Two LCD screens of Wuxi East in different zones, but no campaign targets by zone: same problem, same plan.
         assertThat(plan.schedule().sharesPlan(new ScreenHour("WGH-lcd-1", MONDAY, 12),
                 new ScreenHour("WGH-lcd-2", MONDAY, 12))).isTrue();
-        assertThat(plan.distinctHours()).isLessThan((int) plan.schedule().screenIds().size() * 24 / 4);
+        assertThat(plan.distinctHours()).isLessThan(plan.schedule().screenIds().size() * 24 / 4);
     }
 
     @Test

@@ -98,7 +98,6 @@ class DemoStartIT {
                     up, ready, province, sql.queryForObject("select count(*) from screen s join station t"
                             + " on t.code = s.station_code where t.province = ?", Long.class, province), booked,
                     (runtime.totalMemory() - runtime.freeMemory()) / 1_000_000);
-            assertThat(booked).as("booking to published version, ms").isLessThan(15_000);
         }
     }
 

@@ -152,7 +152,8 @@ export async function render(view, {user}) {
     view.querySelector('#shortfall-count').textContent = answer.stationHours;
     view.querySelector('#shortfalls').innerHTML = answer.shortfalls.map(s => `<tr class="shortfall">
       <td>${esc(network.label(s.station))}</td><td>${s.date}</td><td>${s.hour}:00</td><td>${s.screens}</td>
-      <td>${s.shortSeconds}</td><td>${esc(s.campaigns.join(', '))}</td></tr>`).join('');
+      <td>${s.shortSeconds}</td>
+      <td>${esc(s.campaigns.map(c => c === '~proposed' ? t('book.thisCampaign') : c).join(', '))}</td></tr>`).join('');
   }
 
   async function check() {
@@ -178,6 +179,7 @@ export async function render(view, {user}) {
     }
   }
 
+  form.addEventListener('change', showReach);
   form.addEventListener('input', () => { clearTimeout(timer); submit.disabled = true; timer = setTimeout(check, 500); });
   form.addEventListener('change', () => { clearTimeout(timer); submit.disabled = true; timer = setTimeout(check, 300); });
   view.querySelector('#check').addEventListener('click', check);
@@ -219,6 +221,7 @@ export async function render(view, {user}) {
     section.querySelector('[data-i18n]').textContent = t('book.wherePlays');
   }
 
+  showReach();
   return () => heatmap.dispose();
 }
 

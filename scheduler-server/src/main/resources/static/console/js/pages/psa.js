@@ -42,7 +42,7 @@ export async function render(view, {user}) {
     view.querySelector('#psa-list').innerHTML = psas.map(c => `<tr data-campaign="${esc(c.campaign.id)}">
       <td>${esc(c.campaign.name)} (${esc(c.campaign.id)})</td><td>${esc(c.campaign.flight.start)} – ${esc(c.campaign.flight.end)}</td>
       <td>${esc(c.campaign.frequency ?? '–')}</td>
-      <td>${esc([...(c.campaign.targeting.provinces || []), ...(c.campaign.targeting.stations || []).map(network.label)].join(', ') || '全网')}</td></tr>`).join('');
+      <td>${esc([...(c.campaign.targeting.provinces || []), ...(c.campaign.targeting.stations || []).map(network.label)].join(', ') || t('psa.network'))}</td></tr>`).join('');
     calendar.setOption({
       tooltip: {formatter: p => `${esc(names[p.value[2]])}<br>${psas[p.value[2]].campaign.frequency ?? ''}`},
       grid: {left: 160, right: 20, top: 10, bottom: 30},
@@ -75,16 +75,17 @@ export async function render(view, {user}) {
       byProvince.set(province, sum);
     }
     const rows = [...byProvince].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')).map(([province, sum]) => ({
-      province, share: sum.commercial ? 100 * sum.psa / sum.commercial : 0,
+      province, share: sum.commercial ? 100 * sum.psa / sum.commercial : null,
       floor: 100 * (floors.byProvince[province] ?? floors.share)}));
     view.querySelector('#psa-share').innerHTML = rows.map(r => `<tr data-province="${esc(r.province)}"
-      class="${r.share < r.floor ? 'bad' : ''}"><td>${esc(r.province)}</td><td>${r.share.toFixed(1)}%</td><td>${r.floor.toFixed(1)}%</td></tr>`).join('');
+      class="${r.share !== null && r.share < r.floor ? 'bad' : ''}"><td>${esc(r.province)}</td>
+      <td>${r.share === null ? '–' : r.share.toFixed(1) + '%'}</td><td>${r.floor.toFixed(1)}%</td></tr>`).join('');
     shares.setOption({
       tooltip: {trigger: 'axis'}, legend: {data: [t('psa.actual'), t('psa.floor')]},
       grid: {left: 50, right: 20, top: 30, bottom: 40},
       xAxis: {type: 'category', data: rows.map(r => r.province)},
       yAxis: {type: 'value', axisLabel: {formatter: '{value}%'}},
-      series: [{name: t('psa.actual'), type: 'bar', data: rows.map(r => ({value: r.share.toFixed(2),
+      series: [{name: t('psa.actual'), type: 'bar', data: rows.map(r => ({value: r.share === null ? '-' : r.share.toFixed(2),
           itemStyle: {color: r.share < r.floor ? '#c62828' : '#2e7d32'}}))},
         {name: t('psa.floor'), type: 'line', step: 'middle', symbol: 'none', data: rows.map(r => r.floor),
           lineStyle: {color: '#ef6c00', type: 'dashed'}}],

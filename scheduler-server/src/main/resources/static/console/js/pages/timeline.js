@@ -71,7 +71,7 @@ export async function render(view, {params}) {
     el('plan-version').textContent = `${t('tl.version')} v${plan.version}`;
     const campaigns = new Map(plan.spots.map(s => [s.campaign, s]));
     el('legend').innerHTML = plan.onAir ? [...campaigns.values()].map(s => `<span class="legend-item" data-campaign="${esc(s.campaign)}">
-      <span class="swatch" style="background:${colourOf(s.campaign)}"></span>${esc(s.campaignName)} (${esc(s.campaign)})</span>`).join(' &nbsp; ')
+      <span class="swatch" style="background:${colourOfSpot(s)}"></span>${esc(s.campaignName)} (${esc(s.campaign)})</span>`).join(' &nbsp; ')
       : `<p class="muted" id="off-air">${t('tl.offAir')}</p>`;
     el('spots').innerHTML = plan.spots.map(s => `<tr data-campaign="${esc(s.campaign)}" class="${s.campaign === state.campaign ? 'badge' : ''}">
       <td>${s.offset}</td><td>${s.duration}</td><td>${esc(s.campaignName)} (${esc(s.campaign)})</td><td>${esc(s.creative)}</td>
@@ -80,7 +80,7 @@ export async function render(view, {params}) {
       tooltip: {formatter: p => `${esc(p.data.spot.campaignName)}<br>${p.data.spot.creative}<br>${p.data.spot.offset}s + ${p.data.spot.duration}s`},
       grid: {left: 20, right: 20, top: 30, bottom: 30},
       xAxis: {type: 'value', min: 0, max: 3600, interval: 300,
-        axisLabel: {formatter: v => `${String(state.hour).padStart(2, '0')}:${String(Math.floor(v / 60)).padStart(2, '0')}`}},
+        axisLabel: {formatter: v => clockLabel(state.hour, v)}},
       yAxis: {type: 'category', data: [state.screen], show: false},
       series: [{
         type: 'custom',
@@ -93,8 +93,9 @@ export async function render(view, {params}) {
         },
         encode: {x: [0, 1], y: 3},
         data: plan.spots.map(s => ({value: [s.offset, s.offset + s.duration, s.campaign, 0], spot: s,
-          itemStyle: {color: colourOf(s.campaign)}})),
-        markLine: {symbol: 'none', silent: true, data: [], lineStyle: {color: '#c62828', width: 2}},
+          itemStyle: {color: colourOfSpot(s)}})),
+        markLine: {symbol: 'none', silent: true, data: [], lineStyle: {color: '#c62828', width: 2},
+          label: {formatter: p => clockLabel(state.hour, p.value, true)}},
       }],
     }, true);
     tick();
@@ -133,4 +134,16 @@ export async function render(view, {params}) {
   });
   await load();
   return () => { clearInterval(timer); source.close(); bar.dispose(); };
+}
+
+/** Fillers are grey, so that what was sold stands out. */
+function colourOfSpot(spot) {
+  return spot.kind === 'FILLER' ? '#cfd8dc' : colourOf(spot.campaign);
+}
+
+function clockLabel(hour, second, withSeconds = false) {
+  const h = (hour + Math.floor(second / 3600)) % 24;
+  const m = Math.floor(second % 3600 / 60);
+  const two = n => String(n).padStart(2, '0');
+  return `${two(h)}:${two(m)}` + (withSeconds ? `:${two(second % 60)}` : '');
 }

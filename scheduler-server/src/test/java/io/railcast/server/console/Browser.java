@@ -80,9 +80,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Saves what the browser shows as docs/images/{name}.png of the repository. */
+    /**
+     * Saves what the browser shows as {name}.png in target/screenshots, or in the directory that the environment
+     * variable RAILCAST_SCREENSHOTS names (the README's images: {@code RAILCAST_SCREENSHOTS=$PWD/docs/images}).
+     */
     void screenshot(String name) {
-        Path target = Path.of("..", "docs", "images", name + ".png");
+        String dir = System.getenv("RAILCAST_SCREENSHOTS");
+        Path target = (dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir))
+                .resolve(name + ".png");
         try {
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

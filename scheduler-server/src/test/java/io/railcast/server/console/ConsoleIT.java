@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,7 +74,7 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.element("input[name=creative][value='" + Bookings.CREATIVE + "']").click();
         browser.element("#station-filter").sendKeys(hub);
         browser.element("input[name=stations][value='" + hub + "']").click();
-        assertThat(browser.element("#chosen-stations").getText()).isEqualTo("1");
+        browser.until(d -> d.findElement(By.id("chosen-stations")).getText().equals("1") ? true : null);
         frequency("20");
 
         browser.until(d -> "bad".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state"))
@@ -162,7 +163,7 @@ class ConsoleIT extends ServerIntegrationTest {
         String hub = Bookings.hub(sql());
         browser.element("#search").sendKeys(hub);
         browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 1 ? true : null);
-        browser.element("#search").clear();
+        erase(browser.element("#search"));
         browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() >= DEMO_STATIONS ? true : null);
         browser.screenshot("console-network");
 
@@ -178,7 +179,12 @@ class ConsoleIT extends ServerIntegrationTest {
 
     private void frequency(String count) {
         WebElement input = browser.element("#frequency-count");
-        input.clear();
+        erase(input);
         input.sendKeys(count);
+    }
+
+    /** Empties an input as a person would, so that the page hears input events (WebDriver's clear() sends none). */
+    private static void erase(WebElement input) {
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     }
 }

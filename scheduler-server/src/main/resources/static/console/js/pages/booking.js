@@ -68,6 +68,7 @@ export async function render(view, {user}) {
   const heatmap = chart(view.querySelector('#heatmap'));
   const inventories = new Map();
   let checked = 0;
+  let fitting = null; // the booking (as JSON) that the last check found to fit
   let timer;
 
   const checkedValues = name => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(i => i.value);
@@ -158,18 +159,21 @@ export async function render(view, {user}) {
 
   async function check() {
     const mine = ++checked;
+    const proposed = payload();
+    fitting = null;
     submit.disabled = true;
     showReach();
     if (!checkedValues('creative').length) return;
     setStatus('', t('book.checking'));
     try {
-      const answer = await post('/campaigns/availability', payload());
+      const answer = await post('/campaigns/availability', proposed);
       if (mine !== checked) return;
       showShortfalls(answer);
       await drawHeatmap(answer);
       if (answer.fits) {
         setStatus('ok', t('book.fits'));
-        submit.disabled = false;
+        fitting = JSON.stringify(proposed);
+        submit.disabled = JSON.stringify(payload()) !== fitting;
       } else {
         setStatus('bad', `${t('book.short')}: ${answer.stationHours} × ${t('book.station')}-${t('book.hour')}, ${num(answer.shortSeconds)} s`);
       }
@@ -179,13 +183,23 @@ export async function render(view, {user}) {
     }
   }
 
-  form.addEventListener('change', showReach);
-  form.addEventListener('input', () => { clearTimeout(timer); submit.disabled = true; timer = setTimeout(check, 500); });
-  form.addEventListener('change', () => { clearTimeout(timer); submit.disabled = true; timer = setTimeout(check, 300); });
+  // a change event also fires when the field loses focus to the submit button: only a different booking is
+  // checked again (and keeps submit disabled until then)
+  const edited = delay => {
+    showReach();
+    if (JSON.stringify(payload()) === fitting) return;
+    clearTimeout(timer);
+    submit.disabled = true;
+    timer = setTimeout(check, delay);
+  };
+  form.addEventListener('input', () => edited(500));
+  form.addEventListener('change', () => edited(300));
   view.querySelector('#check').addEventListener('click', check);
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    if (JSON.stringify(payload()) !== fitting) return;
     submit.disabled = true;
+    fitting = null;
     setStatus('', t('common.progress'));
     try {
       const booked = await post('/campaigns', payload());

@@ -14,6 +14,7 @@ export async function render(view, {params}) {
       <label><span data-i18n="del.campaign"></span><select id="campaign">${contracted.map(c =>
         `<option value="${esc(c.campaign.id)}">${esc(c.campaign.name)} (${esc(c.campaign.id)})</option>`).join('')}</select></label>
       <a id="csv" class="badge" data-i18n="del.csv"></a>
+      <a id="xlsx" class="badge" data-i18n="del.xlsx" hidden></a>
     </div>
     <section class="card"><div class="chart" id="delivery-chart"></div><p class="muted" id="note"></p>
       <table><thead><tr><th data-i18n="book.station"></th><th data-i18n="book.date"></th><th data-i18n="del.contracted"></th>
@@ -25,11 +26,13 @@ export async function render(view, {params}) {
   async function load() {
     const id = select.value;
     if (!id) return;
-    view.querySelector('#csv').href = `/console/api/v1/campaigns/${encodeURIComponent(id)}/delivery?format=csv`;
-    const report = await get(`/campaigns/${encodeURIComponent(id)}/delivery`);
-    view.querySelector('#note').textContent = report.note;
+    const report = `/console/api/v1/campaigns/${encodeURIComponent(id)}/delivery`;
+    view.querySelector('#csv').href = report + '?format=csv';
+    offerXlsx(view.querySelector('#xlsx'), report + '?format=xlsx');
+    const delivery = await get(`/campaigns/${encodeURIComponent(id)}/delivery`);
+    view.querySelector('#note').textContent = delivery.note;
     const byDay = new Map();
-    for (const row of report.rows) {
+    for (const row of delivery.rows) {
       const sum = byDay.get(row.date) || [0, 0, 0];
       sum[0] += row.contractedPlays; sum[1] += row.scheduledPlays; sum[2] += row.playedPlays;
       byDay.set(row.date, sum);
@@ -42,12 +45,21 @@ export async function render(view, {params}) {
       series: [['del.contracted', 0, '#9fb3c8'], ['del.scheduled', 1, '#0b6bcb'], ['del.played', 2, '#2e7d32']]
         .map(([key, i, color]) => ({name: t(key), type: 'bar', itemStyle: {color}, data: days.map(d => byDay.get(d)[i])})),
     }, true);
-    view.querySelector('#rows').innerHTML = report.rows.map(r => `<tr><td>${esc(network.label(r.station))}</td><td>${r.date}</td>
+    view.querySelector('#rows').innerHTML = delivery.rows.map(r => `<tr><td>${esc(network.label(r.station))}</td><td>${r.date}</td>
       <td>${num(r.contractedPlays)}</td><td>${num(r.scheduledPlays)}</td><td>${num(r.playedPlays)}</td></tr>`).join('')
-      + `<tr><th></th><th></th><th>${num(report.totals.contractedPlays)}</th><th>${num(report.totals.scheduledPlays)}</th>
-      <th>${num(report.totals.playedPlays)}</th></tr>`;
+      + `<tr><th></th><th></th><th>${num(delivery.totals.contractedPlays)}</th><th>${num(delivery.totals.scheduledPlays)}</th>
+      <th>${num(delivery.totals.playedPlays)}</th></tr>`;
   }
   select.addEventListener('change', load);
   await load();
   return () => bars.dispose();
+}
+
+/** The XLSX download is offered only where the report API makes spreadsheets (a HEAD answered with one). */
+async function offerXlsx(link, href) {
+  link.hidden = true;
+  const response = await fetch(href, {method: 'HEAD', credentials: 'same-origin'}).catch(() => null);
+  const type = response?.ok ? response.headers.get('Content-Type') || '' : '';
+  link.href = href;
+  link.hidden = !type.includes('spreadsheetml');
 }

@@ -32,7 +32,7 @@ export async function render(view) {
     instance.setOption({
       tooltip: {position: 'top'}, grid: {left: 150, right: 20, top: 10, bottom: 60},
       xAxis: {type: 'category', data: x}, yAxis: {type: 'category', data: y, inverse: true},
-      visualMap: {min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+      visualMap: {min: 0, max: Math.max(10, Math.ceil(Math.max(...data.map(d => Number(d[2]) || 0)) / 10) * 10), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: {color: ['#e3f2fd', '#1565c0', '#0d2b52']}},
       series: [{type: 'heatmap', data, label: {show: x.length <= 10}}],
     }, true);

@@ -77,10 +77,12 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.until(d -> d.findElement(By.id("chosen-stations")).getText().equals("1") ? true : null);
         frequency("20");
 
-        browser.until(d -> "bad".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state"))
-                ? true : null);
-        List<WebElement> shortfalls = browser.driver().findElements(By.cssSelector("#shortfalls tr.shortfall"));
-        assertThat(shortfalls).isNotEmpty();
+        // typing is checked as it goes (an empty frequency is refused on the way): wait for the shortfalls
+        List<WebElement> shortfalls = browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#shortfalls tr.shortfall"));
+            return "bad".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state"))
+                    && !rows.isEmpty() ? rows : null;
+        });
         assertThat(shortfalls.get(0).getText()).contains(hubName);
         assertThat(browser.element("#book-submit").isEnabled()).isFalse();
         browser.screenshot("console-booking");

@@ -73,7 +73,7 @@ export async function render(view, {params}) {
     el('legend').innerHTML = plan.onAir ? [...campaigns.values()].map(s => `<span class="legend-item" data-campaign="${esc(s.campaign)}">
       <span class="swatch" style="background:${colourOfSpot(s)}"></span>${esc(s.campaignName)} (${esc(s.campaign)})</span>`).join(' &nbsp; ')
       : `<p class="muted" id="off-air">${t('tl.offAir')}</p>`;
-    el('spots').innerHTML = plan.spots.map(s => `<tr data-campaign="${esc(s.campaign)}" class="${s.campaign === state.campaign ? 'badge' : ''}">
+    el('spots').innerHTML = plan.spots.map(s => `<tr data-campaign="${esc(s.campaign)}" class="${s.campaign === state.campaign ? 'highlight' : ''}">
       <td>${s.offset}</td><td>${s.duration}</td><td>${esc(s.campaignName)} (${esc(s.campaign)})</td><td>${esc(s.creative)}</td>
       <td>${t('kind.' + s.kind)}</td></tr>`).join('');
     bar.setOption({

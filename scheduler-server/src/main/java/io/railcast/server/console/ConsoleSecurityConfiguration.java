@@ -1,0 +1,93 @@
+package io.railcast.server.console;
+
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The console's own security chain, tried before the API's catch-all HTTP Basic chain: a sign-in form at
+ * {@code /console/login}, the signed-in user kept in the server's web session, CSRF protection by the double-submit
+ * cookie {@code XSRF-TOKEN} (the pages echo it as {@code X-XSRF-TOKEN}). The API behind {@code /console/api/v1/**}
+ * gets the same role rules as {@code /api/v1/**}; {@code /api/v1/**} itself is unchanged (Basic, no session).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+    static final String LOGIN = "/console/login";
+
+    private static final String ADMIN = "ADMIN";
+    private static final String PLANNER = "PLANNER";
+    private static final String CSR = "CSR";
+
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain consoleSecurityWebFilterChain(ServerHttpSecurity http) {
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/console/api/**", "/console/session",
+                "/console/psa-floors");
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(api, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN));
+        RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+        loggedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?logout"));
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**", "/webjars/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        // the sign-in form and the pages' scripts and styles hold no data
+                        .pathMatchers(LOGIN, "/console/css/**", "/console/js/**",
+                                "/webjars/**").permitAll()
+                        .pathMatchers("/console/api/v1/users", "/console/api/v1/users/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/console/api/v1/**").authenticated()
+                        .pathMatchers(HttpMethod.HEAD, "/console/api/v1/**").authenticated()
+                        .pathMatchers("/console/api/v1/campaigns", "/console/api/v1/campaigns/**",
+                                "/console/api/v1/creatives", "/console/api/v1/creatives/**")
+                                .hasAnyRole(ADMIN, PLANNER, CSR)
+                        .pathMatchers("/console/api/v1/**").hasRole(ADMIN)
+                        .anyExchange().authenticated())
+                .formLogin(form -> form
+                        .loginPage(LOGIN)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/"))
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(LOGIN + "?error")))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
+                .build();
+    }
+
+    /**
+     * The CSRF token is made lazily, and its cookie written only once something asks for it: ask on every console
+     * response, so that static pages always find {@code XSRF-TOKEN} to echo.
+     */
+    private static WebFilter issueCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+            return token.then(chain.filter(exchange));
+        };
+    }
+}

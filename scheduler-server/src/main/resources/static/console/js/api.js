@@ -1,0 +1,48 @@
+// The JSON API as the console calls it: /console/api/v1/... with the session cookie and the CSRF token echoed.
+const BASE = '/console/api/v1';
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** An API failure: status, and the problem details (title, detail, errors, shortfalls...) when the API sent them. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+export async function call(method, path, body) {
+  const headers = {Accept: 'application/json'};
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = path.startsWith('/console/') ? path : BASE + path;
+  const response = await fetch(url, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin'});
+  if (response.status === 401) {
+    location.href = '/console/login';
+    throw new ApiError(401, {title: 'Unauthenticated'});
+  }
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+export const get = path => call('GET', path);
+export const post = (path, body) => call('POST', path, body);
+
+/** Server-Sent Events from the API, e.g. events('/plans/events', e => ...). */
+export function events(path, onEvent) {
+  const source = new EventSource(BASE + path);
+  ['plan-started', 'plan-finished'].forEach(type =>
+    source.addEventListener(type, message => onEvent(type, JSON.parse(message.data))));
+  return source;
+}
+
+export function csrf() {
+  return csrfToken();
+}

@@ -1,0 +1,65 @@
+// The console's single page: who is signed in, the navigation their role allows, the language, and the views.
+import {applyTexts, lang, setLang, t} from './i18n.js';
+import {csrf, get} from './api.js';
+
+const PAGES = {
+  dashboard: {module: './pages/dashboard.js', show: () => true},
+  booking: {module: './pages/booking.js', show: user => user.bookCommercial},
+  timeline: {module: './pages/timeline.js', show: () => true},
+  network: {module: './pages/network.js', show: () => true},
+  inventory: {module: './pages/inventory.js', show: () => true},
+  psa: {module: './pages/psa.js', show: () => true},
+  delivery: {module: './pages/delivery.js', show: () => true},
+};
+
+let user;
+let leave = () => {};
+
+function route() {
+  const [name, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const page = PAGES[name] && PAGES[name].show(user) ? name : 'dashboard';
+  return {page, params: new URLSearchParams(query || '')};
+}
+
+function renderNav(current) {
+  const nav = document.getElementById('nav');
+  nav.innerHTML = Object.entries(PAGES).filter(([, p]) => p.show(user))
+    .map(([name]) => `<a href="#/${name}" id="nav-${name}" class="${name === current ? 'active' : ''}">${t('nav.' + name)}</a>`)
+    .join('');
+  document.getElementById('user').textContent =
+    `${user.username} · ${user.roles.map(r => t('role.' + r)).join(', ')}`;
+}
+
+async function show() {
+  leave();
+  leave = () => {};
+  const {page, params} = route();
+  renderNav(page);
+  const view = document.getElementById('view');
+  view.innerHTML = `<p class="muted">${t('common.load')}</p>`;
+  view.dataset.page = page;
+  try {
+    const module = await import(PAGES[page].module);
+    const cleanup = await module.render(view, {user, params});
+    if (typeof cleanup === 'function') leave = cleanup;
+    applyTexts(view);
+  } catch (e) {
+    view.innerHTML = `<p class="error">${t('common.error')}: ${e.message}</p>`;
+    console.error(e);
+  }
+}
+
+async function start() {
+  user = await get('/console/session');
+  const select = document.getElementById('lang');
+  select.value = lang();
+  select.addEventListener('change', () => { setLang(select.value); applyTexts(); show(); });
+  document.getElementById('logout-form').addEventListener('submit', () => {
+    document.getElementById('logout-csrf').value = csrf();
+  });
+  applyTexts();
+  window.addEventListener('hashchange', show);
+  await show();
+}
+
+start();

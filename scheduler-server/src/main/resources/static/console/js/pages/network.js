@@ -1,0 +1,80 @@
+// Network: stations and screens, searchable and filterable by province, bureau, tier and screen type; CSV export of
+// what is shown, and (for administrators) CSV import of stations through the API's bulk import.
+import {post} from '../api.js';
+import {t} from '../i18n.js';
+import {download, esc, num, parseCsv, toCsv} from '../dom.js';
+import {loadNetwork} from '../network-data.js';
+import {problemText} from './booking.js';
+
+const STATION_COLUMNS = ['code', 'name', 'province', 'bureau', 'tier', 'zone', 'operatingHours'];
+
+export async function render(view, {user}) {
+  const network = await loadNetwork();
+  const options = values => `<option value="">${t('net.all')}</option>` + values.map(v => `<option>${esc(v)}</option>`).join('');
+  const tiers = [...new Set(network.stations.map(s => s.tier))].sort();
+  view.innerHTML = `
+    <h1 data-i18n="nav.network"></h1>
+    <div class="card row">
+      <label><span>&nbsp;</span><input id="search" data-i18n-placeholder="net.search"></label>
+      <label><span data-i18n="net.province"></span><select id="province">${options(network.provinces.map(p => p[0]))}</select></label>
+      <label><span data-i18n="net.bureau"></span><select id="bureau">${options(network.bureaus.map(b => b[0]))}</select></label>
+      <label><span data-i18n="net.tier"></span><select id="tier">${options(tiers)}</select></label>
+      <label><span data-i18n="net.screenType"></span><select id="type">${options(network.screenTypes)}</select></label>
+      <button type="button" class="secondary" id="export-stations" data-i18n="net.exportStations"></button>
+      <button type="button" class="secondary" id="export-screens" data-i18n="net.exportScreens"></button>
+      ${user.manageNetwork ? `<label><span data-i18n="net.import"></span><input type="file" id="import" accept=".csv,text/csv"></label>` : ''}
+    </div>
+    <p id="import-result"></p>
+    <section class="card"><p class="muted"><span id="shown">0</span> <span data-i18n="net.shown"></span></p>
+      <table><thead><tr><th data-i18n="net.code"></th><th data-i18n="net.name"></th><th data-i18n="net.province"></th>
+        <th data-i18n="net.bureau"></th><th data-i18n="net.tier"></th><th data-i18n="net.screens"></th></tr></thead>
+        <tbody id="stations"></tbody></table></section>`;
+  const el = id => view.querySelector('#' + id);
+
+  function shown() {
+    const q = el('search').value.trim().toLowerCase();
+    const [province, bureau, tier, type] = ['province', 'bureau', 'tier', 'type'].map(id => el(id).value);
+    return network.stations.filter(s => (!q || `${s.code} ${s.name}`.toLowerCase().includes(q))
+      && (!province || s.province === province) && (!bureau || s.bureau === bureau) && (!tier || s.tier === tier)
+      && (!type || s.types[type]));
+  }
+
+  function draw() {
+    const stations = shown();
+    const type = el('type').value;
+    el('shown').textContent = num(stations.length);
+    el('stations').innerHTML = stations.slice(0, 500).map(s => `<tr data-code="${esc(s.code)}"><td>${esc(s.code)}</td>
+      <td>${esc(s.name)}</td><td>${esc(s.province)}</td><td>${esc(s.bureau)}</td><td>${esc(s.tier)}</td>
+      <td><a href="#/timeline?station=${encodeURIComponent(s.code)}">${num(type ? s.types[type] : s.screens)}</a></td></tr>`).join('');
+  }
+
+  ['search', 'province', 'bureau', 'tier', 'type'].forEach(id => el(id).addEventListener('input', draw));
+  el('export-stations').addEventListener('click', () => download('stations.csv',
+    toCsv(STATION_COLUMNS, shown().map(s => STATION_COLUMNS.map(c => s[c])))));
+  el('export-screens').addEventListener('click', () => {
+    const codes = new Set(shown().map(s => s.code));
+    const type = el('type').value;
+    download('screens.csv', toCsv(['id', 'station', 'type', 'zone', 'loopSeconds', 'slotSeconds'],
+      network.screens.filter(s => codes.has(s.station) && (!type || s.type === type))
+        .map(s => [s.id, s.station, s.type, s.zone, s.loopPolicy?.loopSeconds, s.loopPolicy?.slotSeconds])));
+  });
+  const importer = el('import');
+  if (importer) {
+    importer.addEventListener('change', async () => {
+      const result = el('import-result');
+      const [header, ...rows] = parseCsv(await importer.files[0].text());
+      result.className = 'muted';
+      result.textContent = `${t('common.progress')} (${num(rows.length)})`;
+      try {
+        const stations = rows.map(row => Object.fromEntries(header.map((column, i) => [column.trim(), row[i] || undefined])));
+        const answer = await post('/stations', stations);
+        result.className = 'notice';
+        result.textContent = `${t('net.imported')}: ${num(answer.created)}`;
+      } catch (e) {
+        result.className = 'error';
+        result.textContent = problemText(e);
+      }
+    });
+  }
+  draw();
+}

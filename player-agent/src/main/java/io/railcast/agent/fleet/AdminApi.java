@@ -46,6 +46,11 @@ final class AdminApi {
         return JSON.std.mapFrom(call(user, get(path), 200));
     }
 
+    /** The body of a GET, as it came. */
+    byte[] raw(User user, String path) throws IOException, InterruptedException {
+        return call(user, get(path), 200);
+    }
+
     /** Issues one agent token per screen through the bulk endpoint. */
     List<Fleet.Credentials> issueTokens(User admin, List<String> screens) throws IOException, InterruptedException {
         HttpRequest.Builder request = post("/api/v1/agent-tokens", "application/json",

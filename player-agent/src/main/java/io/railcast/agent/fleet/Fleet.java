@@ -37,12 +37,8 @@ final class Fleet implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemon("fleet-work"));
         this.httpThreads = Executors.newFixedThreadPool(4, daemon("fleet-http"));
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // the protocol's; no h2c upgrade attempts
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(httpThreads)
-                .build();
-        this.context = new FleetContext(base, http, new MediaLibrary(), new PlanLibrary(), new PlayTally(),
+        this.context = new FleetContext(base, client(httpThreads), client(httpThreads), new RequestGate(64),
+                new MediaLibrary(), new PlanLibrary(), new PlayTally(),
                 new FleetCounters(), timers, work, hours, playsEvery, statusEvery, repeatShare);
         for (Credentials screen : screens) {
             agents.put(screen.screenId(), new VirtualAgent(screen.screenId(), screen.token(), context));
@@ -99,6 +95,14 @@ final class Fleet implements AutoCloseable {
         timers.shutdownNow();
         work.shutdownNow();
         httpThreads.shutdownNow();
+    }
+
+    private static HttpClient client(ExecutorService threads) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // the protocol's; no h2c upgrade attempts
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(threads)
+                .build();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -46,6 +46,8 @@ final class VirtualAgent {
     private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
     private final PlayOutbox outbox = new PlayOutbox();
+    private final RetryDelay fetchBackoff = new RetryDelay();
+    private final RetryDelay streamBackoff = new RetryDelay();
     private volatile boolean running;
     private volatile Adopted adopted;
     private volatile String etag;
@@ -123,14 +125,15 @@ final class VirtualAgent {
             request.header("Last-Event-ID", last);
         }
         EventLines lines = new EventLines(this, last);
-        fleet.http().sendAsync(request.build(), info -> info.statusCode() == 200
+        fleet.streams().sendAsync(request.build(), info -> info.statusCode() == 200
                         ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
                         : HttpResponse.BodySubscribers.<Void>replacing(null))
                 .whenComplete((response, failure) -> {
                     fleet.counters().streamsEnded.increment();
                     stream = null;
                     if (running) {
-                        later(this::listen, Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000)));
+                        later(this::listen, streamBackoff.next(failure == null && response != null
+                                && response.statusCode() == 200));
                     }
                 });
     }
@@ -177,16 +180,19 @@ final class VirtualAgent {
         if (known != null) {
             request.header("If-None-Match", known);
         }
-        fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        fleet.gate().submit(() -> fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()))
                 .thenComposeAsync(this::received, fleet.work())
                 .whenComplete((done, failure) -> {
                     fetching.set(false);
                     if (failure != null) {
                         fleet.counters().fetchFailures.increment();
                         fleet.counters().failed(failure);
-                        later(this::fetch, Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000)));
-                    } else if (fetchAgain.getAndSet(false)) {
-                        fetch();
+                        later(this::fetch, fetchBackoff.next(false));
+                    } else {
+                        fetchBackoff.next(true);
+                        if (fetchAgain.getAndSet(false)) {
+                            fetch();
+                        }
                     }
                 });
     }
@@ -264,7 +270,7 @@ final class VirtualAgent {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(Map.of("plays", records))))
                 .build();
-        return fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return fleet.gate().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .thenAccept(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("plays of " + screenId + ": HTTP " + response.statusCode());
@@ -323,13 +329,14 @@ final class VirtualAgent {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(status)))
                 .build();
-        fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure == null && response.statusCode() == 200) {
-                fleet.counters().statusReports.increment();
-            } else {
-                fleet.counters().statusFailures.increment();
-            }
-        });
+        fleet.gate().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .whenComplete((response, failure) -> {
+                    if (failure == null && response.statusCode() == 200) {
+                        fleet.counters().statusReports.increment();
+                    } else {
+                        fleet.counters().statusFailures.increment();
+                    }
+                });
     }
 
     // ---- plumbing

@@ -37,7 +37,7 @@ final class Fleet implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemon("fleet-work"));
         this.httpThreads = Executors.newFixedThreadPool(4, daemon("fleet-http"));
-        this.context = new FleetContext(base, client(httpThreads), client(httpThreads), new RequestGate(64),
+        this.context = new FleetContext(base, client(httpThreads), client(httpThreads), new RequestGate(64, Duration.ofSeconds(90)),
                 new MediaLibrary(), new PlanLibrary(), new PlayTally(),
                 new FleetCounters(), timers, work, hours, playsEvery, statusEvery, repeatShare);
         for (Credentials screen : screens) {

@@ -12,6 +12,8 @@ final class FleetCounters {
     final LongAdder scheduleEvents = new LongAdder();
     final LongAdder streamsOpened = new LongAdder();
     final LongAdder streamsEnded = new LongAdder();
+    /** Events of any kind (heartbeats included) read from the streams: shows whether they are alive. */
+    final LongAdder streamEvents = new LongAdder();
     final LongAdder statusReports = new LongAdder();
     final LongAdder statusFailures = new LongAdder();
     /** The last failure of any agent, for the progress lines. */
@@ -26,7 +28,7 @@ final class FleetCounters {
     /** One line for the progress log. */
     String summary() {
         return "schedules 200: " + schedules.sum() + ", 304: " + notModified.sum() + ", fetch failures: "
-                + fetchFailures.sum() + ", streams opened: " + streamsOpened.sum() + ", last failure: "
-                + lastFailure.get();
+                + fetchFailures.sum() + ", streams opened: " + streamsOpened.sum() + ", stream events: "
+                + streamEvents.sum() + ", last failure: " + lastFailure.get();
     }
 }

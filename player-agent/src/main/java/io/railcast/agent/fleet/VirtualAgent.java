@@ -147,6 +147,7 @@ final class VirtualAgent {
     }
 
     void event(SseParser.Event event) {
+        fleet.counters().streamEvents.increment();
         if (event.id() != null && !event.id().isEmpty()) {
             lastEventId = event.id();
         }

@@ -13,7 +13,7 @@ class RequestGateTest {
 
     @Test
     void letsNoMoreThanItsLimitInFlightAndStartsTheNextWhenOneEnds() {
-        RequestGate gate = new RequestGate(2);
+        RequestGate gate = new RequestGate(2, Duration.ofMinutes(1));
         AtomicInteger started = new AtomicInteger();
         List<CompletableFuture<String>> calls = new ArrayList<>();
         List<CompletableFuture<String>> answers = new ArrayList<>();
@@ -39,12 +39,21 @@ class RequestGateTest {
 
     @Test
     void freesThePermitOfACallThatThrowsBeforeItStarts() {
-        RequestGate gate = new RequestGate(1);
+        RequestGate gate = new RequestGate(1, Duration.ofMinutes(1));
         CompletableFuture<String> failed = gate.submit(() -> {
             throw new IllegalArgumentException("bad request");
         });
         assertThat(failed).isCompletedExceptionally();
         assertThat(gate.submit(() -> CompletableFuture.completedFuture("next"))).isCompletedWithValue("next");
+    }
+
+    @Test
+    void failsACallPastItsDeadlineAndGivesItsPermitToTheNext() {
+        RequestGate gate = new RequestGate(1, Duration.ofMillis(100));
+        CompletableFuture<String> stuck = gate.submit(CompletableFuture::new); // a body that never ends
+        CompletableFuture<String> next = gate.submit(() -> CompletableFuture.completedFuture("next"));
+        assertThat(stuck).failsWithin(Duration.ofSeconds(10));
+        assertThat(next).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("next");
     }
 
     @Test

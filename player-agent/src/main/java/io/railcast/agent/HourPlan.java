@@ -9,11 +9,11 @@ import java.util.List;
  * <p>The server's plans tile the window exactly; a plan with gaps is still accepted and the gaps are dark, because a
  * dark second is better than refusing a whole schedule.
  */
-record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
+public record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
 
     static final int HOUR_SECONDS = 3600;
 
-    HourPlan {
+    public HourPlan {
         spots = List.copyOf(spots);
         if (onAirFrom < 0 || onAirFrom > onAirTo || onAirTo > HOUR_SECONDS) {
             throw new IllegalArgumentException("on air from " + onAirFrom + " s to " + onAirTo + " s");

@@ -3,7 +3,7 @@ package io.railcast.agent;
 import java.io.IOException;
 
 /** A body from the server that is not what the protocol says: bad JSON, a missing field, an incoherent schedule. */
-final class MalformedMessage extends IOException {
+public final class MalformedMessage extends IOException {
 
     MalformedMessage(String message) {
         super(message);

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * (lower-case hex) and size in bytes it must have. Files are cached by digest, so two creatives with the same bytes
  * share one file.
  */
-record MediaFile(String creative, String url, String sha256, long size, int duration) {
+public record MediaFile(String creative, String url, String sha256, long size, int duration) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    MediaFile {
+    public MediaFile {
         requireNonNull(creative, "creative");
         requireNonNull(url, "url");
         sha256 = sha256.toLowerCase(Locale.ROOT);

@@ -12,7 +12,7 @@ import java.util.UUID;
  * uploaded to {@code POST /agent/v1/plays}. The {@code playId} is chosen when the spot starts and never changes, so
  * uploading a record twice stores it once.
  */
-record PlayRecord(
+public record PlayRecord(
         UUID playId,
         String screenId,
         String campaign,
@@ -21,7 +21,7 @@ record PlayRecord(
         long durationMillis,
         long scheduleVersion) {
 
-    PlayRecord {
+    public PlayRecord {
         requireNonNull(playId, "playId");
         requireNonNull(screenId, "screenId");
         requireNonNull(campaign, "campaign");
@@ -33,7 +33,7 @@ record PlayRecord(
     }
 
     /** The record as {@code POST /agent/v1/plays} carries it. */
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("playId", playId.toString());
         json.put("screenId", screenId);

@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>A schedule is checked whole when built: every hour names a known plan, every spot's creative has a media file.
  * An incoherent schedule is refused rather than half played.
  */
-record Schedule(
+public record Schedule(
         String screenId,
         long version,
         Instant effectiveAt,
@@ -32,7 +32,7 @@ record Schedule(
         Map<String, MediaFile> media,
         String fallback) {
 
-    Schedule {
+    public Schedule {
         requireNonNull(screenId, "screenId");
         requireNonNull(effectiveAt, "effectiveAt");
         requireNonNull(zone, "zone");

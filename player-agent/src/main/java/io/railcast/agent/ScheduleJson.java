@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the body of {@code GET /agent/v1/schedule} (see docs/agent-protocol.md) into a {@link Schedule}. */
-final class ScheduleJson {
+public final class ScheduleJson {
 
     private ScheduleJson() {
     }
 
-    static Schedule parse(byte[] body) throws MalformedMessage {
+    /** The schedule of the body, checked whole; a malformed or incoherent body throws. */
+    public static Schedule parse(byte[] body) throws MalformedMessage {
         JsonObject json = JsonObject.parse(body);
         List<ScheduledHour> hours = new ArrayList<>();
         for (JsonObject hour : json.array("hours")) {

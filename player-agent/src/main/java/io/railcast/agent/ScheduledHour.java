@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /** One clock hour the screen is on air, starting at {@code start}, playing the plan whose id is {@code plan}. */
-record ScheduledHour(Instant start, String plan) {
+public record ScheduledHour(Instant start, String plan) {
 
-    ScheduledHour {
+    public ScheduledHour {
         requireNonNull(start, "start");
         requireNonNull(plan, "plan");
     }

@@ -7,9 +7,9 @@ import static java.util.Objects.requireNonNull;
  * of the hour for {@code duration} seconds. {@code kind} is kept as text (COMMERCIAL, PUBLIC_SERVICE, FILLER, ...) so a
  * kind the server adds later does not make the agent refuse a schedule; the agent plays every kind alike.
  */
-record Spot(int offset, int duration, String campaign, String creative, String kind) {
+public record Spot(int offset, int duration, String campaign, String creative, String kind) {
 
-    Spot {
+    public Spot {
         requireNonNull(campaign, "campaign");
         requireNonNull(creative, "creative");
         requireNonNull(kind, "kind");
@@ -18,7 +18,8 @@ record Spot(int offset, int duration, String campaign, String creative, String k
         }
     }
 
-    int end() {
+    /** Seconds after the start of the hour when the spot ends. */
+    public int end() {
         return offset + duration;
     }
 }

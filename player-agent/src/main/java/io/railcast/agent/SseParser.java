@@ -5,9 +5,10 @@ package io.railcast.agent;
  * dispatches it, lines starting with a colon are comments. The last {@code id} seen is kept across events, since that
  * is what {@code Last-Event-ID} carries on reconnect. Not thread-safe: one per connection reader.
  */
-final class SseParser {
+public final class SseParser {
 
-    record Event(String type, String id, String data) {
+    /** One dispatched event: its type ("message" when unnamed), the last id seen, and its data lines. */
+    public record Event(String type, String id, String data) {
     }
 
     private String type = "";
@@ -15,16 +16,17 @@ final class SseParser {
     private boolean hasData;
     private String lastEventId;
 
-    SseParser(String lastEventId) {
+    /** A parser for one connection, starting from the {@code Last-Event-ID} sent with it (or null). */
+    public SseParser(String lastEventId) {
         this.lastEventId = lastEventId;
     }
 
-    String lastEventId() {
+    public String lastEventId() {
         return lastEventId;
     }
 
     /** Takes one line without its line end; returns the event a blank line completes, else null. */
-    Event line(String line) {
+    public Event line(String line) {
         if (line.isEmpty()) {
             return dispatch();
         }

@@ -39,6 +39,15 @@ class ServerIT extends ServerIntegrationTest {
     }
 
     @Test
+    void servesItsOneStaticFileToAnyone() {
+        anonymous.get().uri("/robots.txt").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                .expectBody(String.class).isEqualTo("User-agent: *\nDisallow: /\n");
+        anonymous.post().uri("/robots.txt").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void exposesPrometheusMetricsToTheAdminOnly() {
         anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         admin().get().uri("/actuator/prometheus").exchange()

@@ -3,6 +3,7 @@ package io.railcast.server.agent;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code agent_token} table: tokens by their hash, never in clear. */
@@ -45,5 +46,35 @@ class AgentTokenRepository {
                 .bind(0, tokenHash)
                 .map(row -> row.get("screen_id", String.class))
                 .one();
+    }
+
+    /** The ids among {@code screenIds} that name no screen. */
+    Flux<String> unknownScreens(String[] screenIds) {
+        return db.sql("select id from unnest($1::text[]) as asked(id) where not exists"
+                        + " (select 1 from screen where screen.id = asked.id)")
+                .bind(0, screenIds)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
+    /** Revokes the live tokens of all these screens. */
+    Mono<Long> revokeAll(String[] screenIds) {
+        return db.sql("update agent_token set revoked_at = now() where screen_id = any($1::text[])"
+                        + " and revoked_at is null")
+                .bind(0, screenIds)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** Stores a live token for each screen ({@code tokenHashes[i]} for {@code screenIds[i]}); answers when. */
+    Mono<Instant> insertAll(String[] tokenHashes, String[] screenIds) {
+        return db.sql("insert into agent_token (token_hash, screen_id)"
+                        + " select * from unnest($1::text[], $2::text[]) returning created_at")
+                .bind(0, tokenHashes)
+                .bind(1, screenIds)
+                .map(row -> row.get("created_at", Instant.class))
+                .all()
+                .take(1)
+                .single();
     }
 }

@@ -1,12 +1,16 @@
 package io.railcast.server.agent;
 
 import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -48,6 +52,43 @@ class AgentTokens {
                 .then(tokens.insert(hash(token), screenId))
                 .map(createdAt -> new IssuedToken(screenId, token, createdAt));
         return transaction.transactional(issue).doOnSuccess(issued -> forget(screenId));
+    }
+
+    /**
+     * A new token for each screen, replacing their previous ones, in one transaction: all are issued or none.
+     * An unknown screen refuses the whole request (400 naming its index).
+     */
+    Mono<List<IssuedToken>> issueAll(List<String> screenIds) {
+        List<String> clear = screenIds.stream().map(screenId -> newToken()).toList();
+        String[] ids = screenIds.toArray(String[]::new);
+        String[] hashes = clear.stream().map(AgentTokens::hash).toArray(String[]::new);
+        Mono<List<IssuedToken>> issue = tokens.unknownScreens(ids)
+                .collectList()
+                .flatMap(unknown -> unknown.isEmpty() ? Mono.<Void>empty() : Mono.error(unknownScreens(screenIds,
+                        unknown)))
+                .then(tokens.revokeAll(ids))
+                .then(tokens.insertAll(hashes, ids))
+                .map(createdAt -> {
+                    List<IssuedToken> issued = new ArrayList<>(ids.length);
+                    for (int i = 0; i < ids.length; i++) {
+                        issued.add(new IssuedToken(ids[i], clear.get(i), createdAt));
+                    }
+                    return issued;
+                });
+        Set<String> issuedFor = Set.copyOf(screenIds);
+        return transaction.transactional(issue)
+                .doOnSuccess(issued -> valid.values().removeIf(entry -> issuedFor.contains(entry.screenId())));
+    }
+
+    private static ApiProblem unknownScreens(List<String> asked, List<String> unknown) {
+        Set<String> missing = Set.copyOf(unknown);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < asked.size() && problems.size() < 100; i++) {
+            if (missing.contains(asked.get(i))) {
+                problems.add(FieldProblem.of("screens[" + i + "]", "no screen has id " + asked.get(i)));
+            }
+        }
+        return ApiProblem.invalid("invalid-screens", "Invalid screens", problems);
     }
 
     /** Revokes the screen's token(s); answers how many were live. */

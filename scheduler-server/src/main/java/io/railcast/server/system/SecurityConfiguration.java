@@ -60,6 +60,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // the one public static file (classpath:/static), also the baseline of scripts/bench-server
+                        .pathMatchers(HttpMethod.GET, "/robots.txt").permitAll()
                         .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/**").authenticated()

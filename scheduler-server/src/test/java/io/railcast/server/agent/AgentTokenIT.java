@@ -2,8 +2,12 @@ package io.railcast.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -92,6 +96,57 @@ class AgentTokenIT extends AgentIntegrationTest {
     void keepsTheOperatorsApiClosedToAgentTokens() {
         agent(issueToken("TOK-4")).get().uri("/api/v1/screens").exchange().expectStatus().isUnauthorized();
         anonymous.post().uri("/api/v1/screens/TOK-1/agent-token").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void issuesTokensForManyScreensInOneCallAndRevokesTheirOldOnes() {
+        String old = issueToken("TOK-1");
+        Map<String, List<Map<String, String>>> answer = admin().post().uri("/api/v1/agent-tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of("TOK-1", "TOK-2", "TOK-3")))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().cacheControl(CacheControl.noStore())
+                .expectBody(new ParameterizedTypeReference<Map<String, List<Map<String, String>>>>() { })
+                .returnResult().getResponseBody();
+        List<Map<String, String>> issued = Objects.requireNonNull(answer).get("tokens");
+        assertThat(issued).extracting(token -> token.get("screenId")).containsExactly("TOK-1", "TOK-2", "TOK-3");
+        for (Map<String, String> token : issued) {
+            postStatus(agent(token.get("token"))).expectStatus().isOk();
+            assertThat(count("agent_token where revoked_at is null and screen_id = '" + token.get("screenId")
+                    + "'")).isEqualTo(1);
+        }
+        postStatus(agent(old)).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesABatchNamingAnUnknownScreenAndIssuesNone() {
+        long before = count("agent_token");
+        admin().post().uri("/api/v1/agent-tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of("TOK-1", "NOPE"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-screens")
+                .jsonPath("$.errors[0].field").isEqualTo("screens[1]");
+        admin().post().uri("/api/v1/agent-tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of("TOK-1", "TOK-1"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("screens[1]");
+        admin().post().uri("/api/v1/agent-tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("screens");
+        assertThat(count("agent_token")).isEqualTo(before);
+    }
+
+    @Test
+    void keepsBatchIssuingToAdministrators() {
+        anonymous.post().uri("/api/v1/agent-tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of("TOK-1"))).exchange()
+                .expectStatus().isUnauthorized();
+        agent(issueToken("TOK-4")).post().uri("/api/v1/agent-tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("screens", List.of("TOK-1"))).exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.railcast.agent.fleet;
+
+import io.railcast.agent.HourPlan;
+import io.railcast.agent.Schedule;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every hour plan the fleet has seen, by id. Plan ids are digests of their content (docs/agent-protocol.md), so two
+ * screens naming the same id play the same plan and can share one instance: without this, 5,600 parsed schedules
+ * would hold about 60,000 copies of a few thousand plans.
+ */
+final class PlanLibrary {
+
+    private final Map<String, HourPlan> plans = new ConcurrentHashMap<>();
+
+    Adopted adopt(Schedule schedule) {
+        Map<String, HourPlan> shared = new HashMap<>();
+        for (Map.Entry<String, HourPlan> plan : schedule.plans().entrySet()) {
+            shared.put(plan.getKey(), plans.computeIfAbsent(plan.getKey(), id -> plan.getValue()));
+        }
+        return new Adopted(schedule.version(), schedule.hours(), Map.copyOf(shared));
+    }
+
+    int size() {
+        return plans.size();
+    }
+}

@@ -209,15 +209,12 @@ class PlayerAgentTest {
             agent.start();
             await(() -> log.lines().stream().anyMatch(line -> line.contains("token revoked or unknown")),
                     Duration.ofSeconds(10));
-            int callsBeforeTheRefusal = server.server.requests("/agent/v1/schedule").size()
-                    + server.server.requests("/agent/v1/events").size()
-                    + server.server.requests("/agent/v1/status").size();
+            // The first schedule fetch, stream and heartbeat start together, so one of them may still reach the
+            // server after the refusal is logged; none may follow them.
             Thread.sleep(1000); // five polls, five heartbeats and many stream retries at the test's pace
-
-            assertThat(server.server.requests("/agent/v1/schedule").size()
-                    + server.server.requests("/agent/v1/events").size()
-                    + server.server.requests("/agent/v1/status").size()).isEqualTo(callsBeforeTheRefusal);
-            assertThat(callsBeforeTheRefusal).isLessThanOrEqualTo(3); // the first schedule, stream and heartbeat
+            assertThat(server.server.requests("/agent/v1/schedule").size()).isLessThanOrEqualTo(1);
+            assertThat(server.server.requests("/agent/v1/events").size()).isLessThanOrEqualTo(1);
+            assertThat(server.server.requests("/agent/v1/status").size()).isLessThanOrEqualTo(1);
         }
 
         Path edited = java.nio.file.Files.writeString(cache.resolve("agent.properties.new"), "token=another-token\n");

@@ -33,11 +33,13 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
     /**
      * @param planCache   at most this many hour plans (immutable, shared by many screens) are kept in memory; 20,000
      * @param answerCache at most this many bytes of built schedule answers (gzipped body and ETag, per screen,
-     *                    version, horizon start and hours) are kept; 256MB
-     * @param answerIdle  a built answer nobody asked for this long is dropped; 2h
+     *                    version, horizon start and hours) are kept; 128MB (the demo's 5,600 screens take about
+     *                    110 MB: 20 KB of gzip each)
+     * @param answerIdle  a built answer nobody asked for this long is dropped (those of a past hour or an old
+     *                    version are no longer asked); 10 min
      */
-    record Schedule(@DefaultValue("20000") int planCache, @DefaultValue("256MB") DataSize answerCache,
-            @DefaultValue("2h") Duration answerIdle) {
+    record Schedule(@DefaultValue("20000") int planCache, @DefaultValue("128MB") DataSize answerCache,
+            @DefaultValue("10m") Duration answerIdle) {
     }
 
     /**

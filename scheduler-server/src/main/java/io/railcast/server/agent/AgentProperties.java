@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the agent protocol, under {@code railcast.agent}. What the protocol itself fixes (1–168 hours,
@@ -21,15 +22,24 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
         @DefaultValue Media media, @DefaultValue Plays plays, @DefaultValue Status status) {
 
     /**
-     * @param cacheTtl  how long a token found valid is believed without asking the database again; a token revoked
-     *                  on another instance is refused after at most this long (on this one at once); 5 s
+     * @param cacheTtl  how long a token found valid is believed without asking the database again; 5 min. A token
+     *                  revoked on this instance is refused at once, on another one as soon as the revocation's
+     *                  notification arrives (milliseconds), and after at most this long should it be lost
      * @param cacheSize at most this many tokens are remembered; 20,000
      */
-    record Token(@DefaultValue("5s") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
+    record Token(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
     }
 
-    /** @param planCache at most this many hour plans (immutable, shared by many screens) are kept in memory; 20,000 */
-    record Schedule(@DefaultValue("20000") int planCache) {
+    /**
+     * @param planCache   at most this many hour plans (immutable, shared by many screens) are kept in memory; 20,000
+     * @param answerCache at most this many bytes of built schedule answers (gzipped body and ETag, per screen,
+     *                    version, horizon start and hours) are kept; 128MB (the demo's 5,600 screens take about
+     *                    110 MB: 20 KB of gzip each)
+     * @param answerIdle  a built answer nobody asked for this long is dropped (those of a past hour or an old
+     *                    version are no longer asked); 10 min
+     */
+    record Schedule(@DefaultValue("20000") int planCache, @DefaultValue("128MB") DataSize answerCache,
+            @DefaultValue("10m") Duration answerIdle) {
     }
 
     /**

@@ -40,6 +40,17 @@ class AgentTokenRepository {
                 .rowsUpdated();
     }
 
+    /**
+     * Tells every instance (on commit, as PostgreSQL delivers notifications) that the screen's tokens were revoked,
+     * or with {@link AgentTokens#ALL_SCREENS} that many screens' were.
+     */
+    Mono<Void> announceRevoked(String screenId) {
+        return db.sql("select pg_notify($1, $2)")
+                .bind(0, AgentTokens.REVOKED_CHANNEL)
+                .bind(1, screenId)
+                .then();
+    }
+
     /** The screen of a live token, or empty. */
     Mono<String> liveScreenOf(String tokenHash) {
         return db.sql("select screen_id from agent_token where token_hash = $1 and revoked_at is null")

@@ -1,5 +1,7 @@
 package io.railcast.server.agent;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +11,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -22,26 +22,34 @@ import reactor.core.publisher.Mono;
  * forgotten token behind.
  *
  * <p>Every agent call is checked, so tokens found valid are remembered for {@link AgentProperties.Token#cacheTtl()}
- * (only valid ones: an unknown token always costs a lookup). A revocation clears this instance's memory at once;
- * other instances notice when their entry expires.
+ * (only valid ones: an unknown token always costs a lookup). A revocation (or a new token, which revokes the old)
+ * clears this instance's memory at once and, in the same transaction, sends {@code NOTIFY agent_token_revoked} with
+ * the screen's id: every instance's listening connection ({@link SchedulePublications}) clears its memory when it
+ * arrives, and all of it whenever that connection (re)starts listening, since notifications sent while it was down
+ * are lost. So another instance refuses a revoked token within milliseconds, and within the TTL at worst.
  */
 @Service
 class AgentTokens {
+
+    static final String REVOKED_CHANNEL = "agent_token_revoked";
+    /** The payload of a revocation that concerns too many screens to name (a notification holds 8,000 bytes). */
+    static final String ALL_SCREENS = "*";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final AgentTokenRepository tokens;
     private final TransactionalOperator transaction;
-    private final long ttlNanos;
-    private final int cacheSize;
-    private final Map<String, Remembered> valid = new ConcurrentHashMap<>();
+    /** Valid token hashes to their screen. */
+    private final Cache<String, String> valid;
 
     AgentTokens(AgentTokenRepository tokens, TransactionalOperator transaction, AgentProperties properties) {
         this.tokens = tokens;
         this.transaction = transaction;
-        this.ttlNanos = properties.token().cacheTtl().toNanos();
-        this.cacheSize = properties.token().cacheSize();
+        this.valid = Caffeine.newBuilder()
+                .expireAfterWrite(properties.token().cacheTtl())
+                .maximumSize(properties.token().cacheSize())
+                .build();
     }
 
     /** A new token for the screen, replacing its previous one. */
@@ -49,6 +57,7 @@ class AgentTokens {
         String token = newToken();
         Mono<IssuedToken> issue = knownScreen(screenId)
                 .then(tokens.revokeAll(screenId))
+                .then(tokens.announceRevoked(screenId))
                 .then(tokens.insert(hash(token), screenId))
                 .map(createdAt -> new IssuedToken(screenId, token, createdAt));
         return transaction.transactional(issue).doOnSuccess(issued -> forget(screenId));
@@ -67,6 +76,7 @@ class AgentTokens {
                 .flatMap(unknown -> unknown.isEmpty() ? Mono.<Void>empty() : Mono.error(unknownScreens(screenIds,
                         unknown)))
                 .then(tokens.revokeAll(ids))
+                .then(tokens.announceRevoked(ids.length == 1 ? ids[0] : ALL_SCREENS))
                 .then(tokens.insertAll(hashes, ids))
                 .map(createdAt -> {
                     List<IssuedToken> issued = new ArrayList<>(ids.length);
@@ -77,7 +87,7 @@ class AgentTokens {
                 });
         Set<String> issuedFor = Set.copyOf(screenIds);
         return transaction.transactional(issue)
-                .doOnSuccess(issued -> valid.values().removeIf(entry -> issuedFor.contains(entry.screenId())));
+                .doOnSuccess(issued -> valid.asMap().values().removeIf(issuedFor::contains));
     }
 
     private static ApiProblem unknownScreens(List<String> asked, List<String> unknown) {
@@ -93,20 +103,37 @@ class AgentTokens {
 
     /** Revokes the screen's token(s); answers how many were live. */
     Mono<Long> revoke(String screenId) {
-        return knownScreen(screenId)
+        Mono<Long> revoke = knownScreen(screenId)
                 .then(tokens.revokeAll(screenId))
-                .doOnSuccess(revoked -> forget(screenId));
+                .flatMap(revoked -> tokens.announceRevoked(screenId).thenReturn(revoked));
+        return transaction.transactional(revoke).doOnSuccess(revoked -> forget(screenId));
+    }
+
+    /**
+     * Forgets the tokens of a screen revoked on any instance, or all with {@link #ALL_SCREENS}: what a
+     * {@value #REVOKED_CHANNEL} notification says.
+     */
+    void revokedElsewhere(String screenId) {
+        if (ALL_SCREENS.equals(screenId)) {
+            forgetAll();
+        } else {
+            forget(screenId);
+        }
+    }
+
+    /** Forgets every token: after notifications may have been missed. */
+    void forgetAll() {
+        valid.invalidateAll();
     }
 
     /** The screen a live token belongs to, or empty. */
     Mono<String> screenOf(String token) {
         String hash = hash(token);
-        Remembered remembered = valid.get(hash);
-        long now = System.nanoTime();
-        if (remembered != null && now - remembered.checkedAt() < ttlNanos) {
-            return Mono.just(remembered.screenId());
+        String remembered = valid.getIfPresent(hash);
+        if (remembered != null) {
+            return Mono.just(remembered);
         }
-        return tokens.liveScreenOf(hash).doOnNext(screenId -> remember(hash, screenId, now));
+        return tokens.liveScreenOf(hash).doOnNext(screenId -> valid.put(hash, screenId));
     }
 
     static String hash(String token) {
@@ -130,20 +157,7 @@ class AgentTokens {
                         "Unknown screen", "No screen has id " + screenId + ".")));
     }
 
-    private void remember(String hash, String screenId, long now) {
-        if (valid.size() >= cacheSize) {
-            valid.values().removeIf(entry -> now - entry.checkedAt() >= ttlNanos);
-            if (valid.size() >= cacheSize) {
-                valid.clear(); // more live agents than the cache holds: start over rather than grow
-            }
-        }
-        valid.put(hash, new Remembered(screenId, now));
-    }
-
     private void forget(String screenId) {
-        valid.values().removeIf(entry -> entry.screenId().equals(screenId));
-    }
-
-    private record Remembered(String screenId, long checkedAt) {
+        valid.asMap().values().removeIf(screenId::equals);
     }
 }

@@ -3,6 +3,7 @@ package io.railcast.server.agent;
 import io.railcast.server.agent.ScheduleBody.HourEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,8 +26,13 @@ record Horizon(Instant from, Instant to, List<HourEntry> hours) {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
+    /** The start of the local clock hour in {@code zone} at {@code now} (a zone may be offset by 30 or 45 min). */
+    static Instant start(ZoneId zone, Instant now) {
+        return ZonedDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+    }
+
     static Horizon of(ScreenScheduleRow row, Instant now, int hours) {
-        Instant from = ZonedDateTime.ofInstant(now, row.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
+        Instant from = start(row.zone(), now);
         Instant end = from.plus(HOUR.multipliedBy(hours));
         List<HourEntry> entries = new ArrayList<>();
         Instant start = from;

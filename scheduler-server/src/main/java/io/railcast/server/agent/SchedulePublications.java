@@ -28,6 +28,10 @@ import reactor.util.retry.Retry;
  * of its own that LISTENs (outside the pool), finds which screens the version changes, and multicasts it. Every
  * {@link AgentProperties.Events#poll()} the same connection also asks for the latest version, which catches a
  * notification missed while reconnecting and keeps the connection alive.
+ *
+ * <p>The same connection carries {@value AgentTokens#REVOKED_CHANNEL}: revocations on any instance, which
+ * {@link AgentTokens} must forget at once; and since a notification sent while it was not listening is lost, every
+ * instance forgets all the tokens it remembers whenever it starts listening.
  */
 @Component
 class SchedulePublications implements SmartLifecycle {
@@ -39,16 +43,18 @@ class SchedulePublications implements SmartLifecycle {
 
     private final ConnectionFactory listenFactory;
     private final ScheduleRepository schedules;
+    private final AgentTokens tokens;
     private final Duration poll;
     private final Sinks.Many<Publication> sink = Sinks.many().multicast().directBestEffort();
     /** The last version announced; -1 before the first. */
     private final AtomicLong announced = new AtomicLong(-1);
     private volatile @Nullable Disposable listening;
 
-    SchedulePublications(ConnectionFactory connectionFactory, ScheduleRepository schedules,
+    SchedulePublications(ConnectionFactory connectionFactory, ScheduleRepository schedules, AgentTokens tokens,
             AgentProperties properties) {
         this.listenFactory = unpooled(connectionFactory);
         this.schedules = schedules;
+        this.tokens = tokens;
         this.poll = properties.events().poll();
     }
 
@@ -94,11 +100,23 @@ class SchedulePublications implements SmartLifecycle {
             }
             // subscribe to notifications before LISTEN, so that none arriving in between is dropped
             Flux<Seen> notified = postgres.getNotifications()
+                    .filter(notification -> {
+                        if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
+                            return true;
+                        }
+                        String screenId = notification.getParameter();
+                        tokens.revokedElsewhere(screenId == null ? AgentTokens.ALL_SCREENS : screenId);
+                        return false;
+                    })
                     .map(notification -> Seen.of(notification.getParameter()));
-            Mono<Void> listen = Flux.from(postgres.createStatement("LISTEN " + CHANNEL).execute())
+            Mono<Void> listen = Flux.from(postgres.createStatement("LISTEN " + CHANNEL + "; LISTEN "
+                            + AgentTokens.REVOKED_CHANNEL).execute())
                     .flatMap(Result::getRowsUpdated)
                     .then()
-                    .doOnSuccess(done -> log.info("Listening for {}", CHANNEL));
+                    .doOnSuccess(done -> {
+                        tokens.forgetAll();
+                        log.info("Listening for {} and {}", CHANNEL, AgentTokens.REVOKED_CHANNEL);
+                    });
             Flux<Seen> polled = Flux.interval(Duration.ZERO, poll)
                     .onBackpressureDrop()
                     .concatMap(tick -> latest(postgres), 1);

@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
-/** A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. */
+/**
+ * A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. An
+ * answer is built once per screen, version, horizon start and length, and kept ({@link ScheduleAnswers}).
+ */
 @Service
 class ScheduleService {
 
@@ -29,28 +33,48 @@ class ScheduleService {
     private final ScheduleRepository schedules;
     private final PlanCache plans;
     private final MediaCatalog creatives;
+    private final ScheduleAnswers answers;
+    private final JsonMapper jsonMapper;
     private final AtomicLong warnedVersion = new AtomicLong();
 
-    ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives) {
+    ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives, ScheduleAnswers answers,
+            JsonMapper jsonMapper) {
         this.schedules = schedules;
         this.plans = plans;
         this.creatives = creatives;
+        this.answers = answers;
+        this.jsonMapper = jsonMapper;
     }
 
-    /** The screen's latest version for {@code hours} hours from the start of the current hour at {@code now}. */
-    Mono<ScheduleBody> schedule(String screenId, int hours, Instant now) {
+    /**
+     * The screen's latest version for {@code hours} hours from the start of the current hour at {@code now}, as
+     * sent: only the screen's row is read each time, the rest is built once per row and horizon.
+     */
+    Mono<ScheduleAnswer> schedule(String screenId, int hours, Instant now) {
         return schedules.latest(screenId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-schedule", "No schedule",
                         "No schedule has been published for screen " + screenId + " yet.")))
                 .flatMap(row -> {
-                    Horizon horizon = Horizon.of(row, now, hours);
-                    Set<String> planIds = new TreeSet<>();
-                    horizon.hours().forEach(hour -> planIds.add(hour.plan()));
-                    if (row.fallbackPlanId() != null) {
-                        planIds.add(row.fallbackPlanId());
-                    }
-                    return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found));
+                    Instant from = Horizon.start(row.zone(), now);
+                    ScheduleAnswers.Key key = new ScheduleAnswers.Key(screenId, row.version(), row.zone().getId(),
+                            from, hours);
+                    return answers.get(key, () -> body(screenId, row, from, hours).map(this::answer));
                 });
+    }
+
+    /** The schedule body itself, built from the stored plans and creatives. */
+    private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Instant now, int hours) {
+        Horizon horizon = Horizon.of(row, now, hours);
+        Set<String> planIds = new TreeSet<>();
+        horizon.hours().forEach(hour -> planIds.add(hour.plan()));
+        if (row.fallbackPlanId() != null) {
+            planIds.add(row.fallbackPlanId());
+        }
+        return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found));
+    }
+
+    private ScheduleAnswer answer(ScheduleBody body) {
+        return new ScheduleAnswer(body.etag(), body.version(), ContentEncoding.gzip(jsonMapper.writeValueAsBytes(body)));
     }
 
     /** The creatives named by the screen's versions in force now or later: the media it may fetch. */

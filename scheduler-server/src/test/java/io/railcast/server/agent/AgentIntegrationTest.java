@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The whole server for the agent protocol's specifications, with its own embedded PostgreSQL (in
  * {@code target/it-postgres/agent}) and settings that keep tests fast: a heartbeat every second, no spread of
- * announcements, tokens believed for one second, stale screens recounted every second. The planning and campaign
+ * announcements, tokens believed for an hour (so revocations are seen to forget them), stale screens recounted every second. The planning and campaign
  * tables are created by {@link ContractFixtures} as the storage contract describes them. Tests keep apart by using
  * screens of their own.
  */
@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "spring.quartz.scheduler-name=railcast-agent-it",
             "railcast.agent.events.heartbeat=1s",
             "railcast.agent.events.spread=0s",
-            "railcast.agent.token.cache-ttl=1s",
+            // believed for an hour: a revocation must take effect by forgetting, not by expiry
+            "railcast.agent.token.cache-ttl=1h",
             "railcast.agent.status.refresh=1s",
             // versions reach the streams through NOTIFY alone, so the polling safety net cannot hide a lost one
             "railcast.agent.events.poll=1h"

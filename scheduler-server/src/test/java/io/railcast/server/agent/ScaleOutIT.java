@@ -58,7 +58,8 @@ class ScaleOutIT extends AgentIntegrationTest {
                             "--railcast.agent.events.heartbeat=1s",
                             "--railcast.agent.events.spread=0s",
                             "--railcast.agent.events.poll=1h",
-                            "--railcast.agent.token.cache-ttl=1s",
+                            // B would believe a token for an hour: only the revocation's NOTIFY can make it forget
+                            "--railcast.agent.token.cache-ttl=1h",
                             "--railcast.agent.media.root=" + MEDIA_DIR);
         }
     }
@@ -133,10 +134,10 @@ class ScaleOutIT extends AgentIntegrationTest {
         String token = issueToken("SCL-3");
         WebTestClient agentOnB = client(portOfB()).mutate()
                 .defaultHeaders(headers -> headers.setBearerAuth(token)).build();
-        status(agentOnB).expectStatus().isOk(); // B now believes the token for a second
+        status(agentOnB).expectStatus().isOk(); // B now believes the token for an hour
         admin().delete().uri("/api/v1/screens/SCL-3/agent-token").exchange().expectStatus().isNoContent();
 
-        // no event tells B of the revocation: ask until its memory of the token expires
+        // the revocation reaches B as a notification on its listening connection: ask until it has arrived
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         int status;
         do {

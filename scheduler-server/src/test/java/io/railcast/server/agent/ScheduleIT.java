@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +37,7 @@ class ScheduleIT extends AgentIntegrationTest {
 
     @BeforeEach
     void network() {
-        fixtures.screens("SCH", "SCH-1", "SCH-2", "SCH-3", "SCH-4", "SCH-5");
+        fixtures.screens("SCH", "SCH-1", "SCH-2", "SCH-3", "SCH-4", "SCH-5", "SCH-6", "SCH-7");
         fixtures.creative("CR-S1", 15, "commercial one".getBytes());
         fixtures.creative("CR-SF", 5, "filler".getBytes());
         commercial = fixtures.plan("C-S1:CR-S1:15:C", "FILL:CR-SF:5:F");
@@ -103,6 +106,54 @@ class ScheduleIT extends AgentIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().value(HttpHeaders.ETAG, changed -> assertThat(changed).isNotEqualTo(etag))
                 .expectBody().jsonPath("$.media.length()").isEqualTo(1);
+    }
+
+    @Test
+    void answersFromTheKeptEtagUntilANewVersionChangesTheScreenThenFromTheNewOne() {
+        fixtures.publishNow(Map.of("SCH-6", ScreenPlans.constant(commercial, filler, 5)));
+        WebTestClient agent = agent(issueToken("SCH-6"));
+        String etag = agent.get().uri("/agent/v1/schedule").exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseHeaders().getETag();
+        for (int i = 0; i < 3; i++) {
+            agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                    .expectStatus().isNotModified()
+                    .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+        }
+
+        long changed = fixtures.publishNow(Map.of("SCH-6", ScreenPlans.constant(filler, filler, 5)));
+        EntityExchangeResult<byte[]> fresh = agent.get().uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed))
+                .expectBody().returnResult();
+        String newEtag = fresh.getResponseHeaders().getETag();
+        assertThat(newEtag).isNotEqualTo(etag);
+        assertThat(JSON.readTree(fresh.getResponseBody()).path("hours").get(0).path("plan").asString())
+                .isEqualTo(filler);
+        agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, newEtag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed));
+    }
+
+    @Test
+    void givesConcurrentFirstFetchesOfAScheduleTheSameAnswer() {
+        fixtures.publishNow(Map.of("SCH-7", ScreenPlans.constant(commercial, filler, 5)));
+        String token = issueToken("SCH-7");
+        List<EntityExchangeResult<byte[]>> answers = Flux.range(0, 16)
+                .flatMap(i -> Mono.fromCallable(() -> agent(token).get()
+                                .uri("/agent/v1/schedule?hours=48")
+                                .exchange().expectStatus().isOk().expectBody().returnResult())
+                        .subscribeOn(Schedulers.boundedElastic()), 16)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+        assertThat(answers).hasSize(16);
+        String etag = answers.get(0).getResponseHeaders().getETag();
+        for (EntityExchangeResult<byte[]> answer : answers) {
+            assertThat(answer.getResponseHeaders().getETag()).isEqualTo(etag);
+            assertThat(JSON.readTree(answer.getResponseBody())).isEqualTo(JSON.readTree(answers.get(0)
+                    .getResponseBody()));
+        }
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.railcast.server;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -69,6 +75,44 @@ public final class Bookings {
         campaign.put("frequency", frequency);
         campaign.put("priceCents", 100_000);
         return campaign;
+    }
+
+    /**
+     * Books two 3/h campaigns at {@code station} (unless booked already), then has one of its screens report, for
+     * the last full hour, three full plays of {@code healthy} and one of {@code shortOne}: {@code shortOne} is
+     * under-delivering by two plays. The last hour must be in today's plan, so not in the first hour after
+     * midnight in Beijing.
+     */
+    public static void playedShort(WebTestClient admin, WebTestClient planner, WebTestClient anonymous,
+            JdbcTemplate sql, String station, String shortOne, String healthy) {
+        ensureCreative(admin, sql);
+        for (String id : List.of(shortOne, healthy)) {
+            Long known = sql.queryForObject("select count(*) from campaign where id = ?", Long.class, id);
+            if (known != null && known == 0) {
+                planner.post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(commercial(id, station, "3/h")).exchange()
+                        .expectStatus().isCreated();
+            }
+        }
+        String screen = sql.queryForObject("select min(id) from screen where station_code = ?", String.class,
+                station);
+        Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
+                .expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        String token = (String) Objects.requireNonNull(issued).get("token");
+        Instant lastHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        List<Map<String, Object>> plays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            plays.add(Map.of("playId", UUID.randomUUID().toString(), "screenId", screen,
+                    "campaign", i < 3 ? healthy : shortOne, "creative", CREATIVE,
+                    "startedAt", lastHour.plusSeconds(60L * (i + 1)).toString(), "durationMillis", 15_000,
+                    "scheduleVersion", 1));
+        }
+        anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build()
+                .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plays", plays)).exchange()
+                .expectStatus().isOk();
     }
 
     /** A public-service ad with a guaranteed frequency. */

@@ -19,6 +19,19 @@ import reactor.core.publisher.Mono;
 @Repository
 class ReportRepository {
 
+    /**
+     * The screen-hours before the current UTC hour in which a screen reported a play, matched to the plan the
+     * version gives that screen for that hour (hour i of the screen's schedule starts i hours after its first day
+     * begins in the station's zone); hours outside the version's horizon or off air are left out.
+     */
+    private static final String REPORTED_HOURS = "with reported as (select r.screen_id, r.hour,"
+            + " ss.plan_ids[((r.hour at time zone st.zone_id)::date - ss.first_day) * 24"
+            + " + extract(hour from r.hour at time zone st.zone_id)::int + 1] as plan_id"
+            + " from (select distinct screen_id, hour from play_rollup"
+            + " where hour < date_trunc('hour', now(), 'UTC')) r"
+            + " join screen sc on sc.id = r.screen_id join station st on st.code = sc.station_code"
+            + " join screen_schedule ss on ss.screen_id = r.screen_id and ss.version = $1)";
+
     private final DatabaseClient db;
 
     ReportRepository(DatabaseClient db) {
@@ -144,6 +157,36 @@ class ReportRepository {
 
     /** @param delivered plays that ran their full length; {@code reported} all plays the agents sent */
     record PlayedDay(String station, LocalDate date, long delivered, long reported) {
+    }
+
+    /** Active commercial campaigns: their names by id. */
+    Mono<Map<String, String>> activeCommercial() {
+        return db.sql("select id, body->>'name' as name from campaign where kind = 'COMMERCIAL' and status = 'ACTIVE'")
+                .map(row -> Map.entry(row.get("id", String.class), String.valueOf(row.get("name", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** How many reported past screen-hours play each plan of the version. */
+    Mono<Map<String, Long>> reportedScreenHours(long version) {
+        return db.sql(REPORTED_HOURS + " select plan_id, count(*) as screen_hours from reported"
+                        + " where plan_id is not null group by 1")
+                .bind(0, version)
+                .map(row -> Map.entry(row.get("plan_id", String.class), row.get("screen_hours", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Full plays per campaign in the reported past screen-hours of the version. */
+    Mono<Map<String, Long>> playedInReportedHours(long version) {
+        return db.sql(REPORTED_HOURS + " select p.campaign_id, sum(p.delivered) as delivered from play_rollup p"
+                        + " join reported r on r.screen_id = p.screen_id and r.hour = p.hour"
+                        + " where r.plan_id is not null group by 1")
+                .bind(0, version)
+                .map(row -> Map.entry(row.get("campaign_id", String.class),
+                        ((Number) row.get("delivered")).longValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     Mono<String> campaignName(String id) {

@@ -4,7 +4,9 @@ import {t} from '../i18n.js';
 import {chart, dateTime, esc, num} from '../dom.js';
 
 export async function render(view) {
-  const [status, versions] = await Promise.all([get('/screens/status'), get('/versions?limit=10')]);
+  // no version yet answers 404: then there is nothing to under-deliver
+  const [status, versions, delivery] = await Promise.all([get('/screens/status'), get('/versions?limit=10'),
+    get('/delivery/alerts').catch(() => [])]);
   const current = versions[0];
   view.innerHTML = `
     <h1 data-i18n="nav.dashboard"></h1>
@@ -45,6 +47,13 @@ export async function render(view) {
   if (status.onOldVersion) alerts.push(`<li class="warn">${num(status.onOldVersion)} ${t('dash.oldVersion')}</li>`);
   if (status.missingMedia) alerts.push(`<li class="bad">${num(status.missingMedia)} ${t('dash.missingMedia')}</li>`);
   if (status.offline) alerts.push(`<li class="bad">${num(status.offline)} ${t('dash.offline')}</li>`);
+  for (const a of delivery) {
+    alerts.push(`<li class="bad under-delivering" data-campaign="${esc(a.campaign)}" title="${esc(a.reason)}">`
+      + `<a href="#/delivery?campaign=${encodeURIComponent(a.campaign)}">${esc(a.name)} (${esc(a.campaign)})</a> `
+      + `${t(a.kind === 'shortfall' ? 'dash.shortfall' : 'dash.underPlayed')} `
+      + `${num(a.shortBy)} ${t('dash.plays')} (${num(a.kind === 'shortfall' ? a.scheduled : a.played)} / `
+      + `${num(a.kind === 'shortfall' ? a.contracted : a.scheduled)})</li>`);
+  }
   view.querySelector('#alerts').innerHTML = alerts.join('') || `<li class="muted">${t('dash.noAlerts')}</li>`;
 
   const pie = chart(view.querySelector('#screens-chart'));

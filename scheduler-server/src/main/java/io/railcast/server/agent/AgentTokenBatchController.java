@@ -43,7 +43,7 @@ class AgentTokenBatchController {
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(PROVISIONING_ROLES::contains);
         if (!allowed) {
-            return Mono.error(AgentProblems.forbidden("forbidden", "Forbidden",
+            return Mono.error(ApiProblem.forbidden("forbidden", "Forbidden",
                     "Only an administrator or operator may issue agent tokens."));
         }
         return Mono.fromCallable(() -> screens(body))

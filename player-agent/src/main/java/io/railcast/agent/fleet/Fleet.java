@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * N virtual agents in one JVM against one server ({@link VirtualAgent}), sharing one HTTP client, a few timer
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class Fleet implements AutoCloseable {
 
     private final Map<String, VirtualAgent> agents = new LinkedHashMap<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final FleetContext context;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
@@ -80,12 +82,20 @@ final class Fleet implements AutoCloseable {
         return agents.values().stream().mapToLong(VirtualAgent::pendingPlays).sum();
     }
 
-    /**
-     * Stops every agent, then uploads what they still hold, a few rounds at most (a play the server did not answer
-     * for stays pending and is counted so).
-     */
+    /** {@link #stop}, if it has not run yet. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * Stops every agent, then uploads what they still hold, a few rounds at most (a play the server did not answer
+     * for stays pending and is counted so), and shuts the fleet's threads down. Only the first call does anything.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         agents.values().forEach(VirtualAgent::stop);
         for (int round = 0; round < 5 && pendingPlays() > 0; round++) {
             CompletableFuture.allOf(agents.values().stream().map(VirtualAgent::uploadPlays)

@@ -119,7 +119,7 @@ public final class FleetBenchmark {
             LatencySummary requestTimes = LatencySummary.of(fromRequest);
 
             Thread.sleep(options.settle().toMillis());
-            fleet.close(); // stops the agents and uploads what they still hold
+            fleet.stop(); // stops the agents and uploads what they still hold, before the plays are counted
             FleetContext context = fleet.context();
             PlayTally plays = context.plays();
             long stored = storedPlays(options);

@@ -39,8 +39,9 @@ final class Fleet implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemon("fleet-work"));
         this.httpThreads = Executors.newFixedThreadPool(4, daemon("fleet-http"));
-        this.context = new FleetContext(base, client(httpThreads), client(httpThreads), new RequestGate(64, Duration.ofSeconds(90)),
-                new MediaLibrary(), new PlanLibrary(), new PlayTally(),
+        this.context = new FleetContext(base, client(httpThreads), client(httpThreads),
+                new RequestGate(64, VirtualAgent.FETCH_DEADLINE), new RequestGate(32, VirtualAgent.UPLOAD_DEADLINE),
+                new MediaLibrary(VirtualAgent.FETCH_DEADLINE), new PlanLibrary(), new PlayTally(),
                 new FleetCounters(), timers, work, hours, playsEvery, statusEvery, repeatShare);
         for (Credentials screen : screens) {
             agents.put(screen.screenId(), new VirtualAgent(screen.screenId(), screen.token(), context));
@@ -76,6 +77,18 @@ final class Fleet implements AutoCloseable {
 
     FleetContext context() {
         return context;
+    }
+
+    /** How many agents have a schedule fetch under way (waiting for its turn, its answer or its media). */
+    long fetching() {
+        return agents.values().stream().filter(VirtualAgent::fetching).count();
+    }
+
+    /** One line for the progress log: the protocol's traffic, and where the fetches under way are. */
+    String progress() {
+        return context.counters().summary() + "; fetching: " + fetching() + " (" + context.fetches().waiting()
+                + " waiting their turn), uploads waiting: " + context.uploads().waiting() + ", media failures: "
+                + context.media().failures();
     }
 
     long pendingPlays() {

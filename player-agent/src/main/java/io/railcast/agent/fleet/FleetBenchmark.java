@@ -77,7 +77,7 @@ public final class FleetBenchmark {
             fleet.start(options.ramp());
             boolean warm = await(() -> fleet.adopted(current) == fleet.size(), options.warmupTimeout(),
                     () -> "warm-up: " + fleet.adopted(current) + "/" + fleet.size() + " agents on version " + current
-                            + "; " + fleet.context().counters().summary());
+                            + "; " + fleet.progress());
             long warmupMillis = (System.nanoTime() - warmupStart) / 1_000_000;
             if (!warm) {
                 throw new IllegalStateException("only " + fleet.adopted(current) + " of " + fleet.size()
@@ -102,7 +102,7 @@ public final class FleetBenchmark {
             await(() -> affected.stream().allMatch(id -> fleet.agent(id).adoptedAt(version) >= 0),
                     options.switchTimeout(), () -> "switch: " + affected.stream()
                             .filter(id -> fleet.agent(id).adoptedAt(version) >= 0).count() + "/" + affected.size() + "; "
-                            + fleet.context().counters().summary());
+                            + fleet.progress());
             long[] switched = affected.stream().mapToLong(id -> fleet.agent(id).adoptedAt(version))
                     .filter(at -> at >= 0).map(at -> at - bookedAt).toArray();
             long[] heard = affected.stream().mapToLong(id -> fleet.agent(id).heardAt(version))

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,13 +21,21 @@ import java.util.concurrent.atomic.LongAdder;
  * names it and with that agent's token, and verified for size and digest like a real agent does. Every other agent
  * needing the same file waits for that one download. A real network downloads each file once per screen; the
  * simulator does not, since the server's media path is not what it measures. A failed or corrupt download is
- * forgotten, so the next schedule fetch that needs the file tries again.
+ * forgotten, so the next schedule fetch that needs the file tries again. So is one that has not ended within its
+ * deadline: the JDK client's own timeout stops at the response's headers, and one body that never ended would
+ * otherwise keep every agent needing the file waiting for good (255 agents of a 5,600-agent warm-up once did).
  */
 final class MediaLibrary {
 
     private final Map<String, CompletableFuture<Void>> files = new ConcurrentHashMap<>();
     private final LongAdder downloads = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final Duration deadline;
+
+    MediaLibrary(Duration deadline) {
+        this.deadline = deadline;
+    }
 
     /** Completes once every file is here and verified; fails if one of them could not be had. */
     CompletableFuture<Void> ensure(Collection<MediaFile> needed, HttpClient http, URI base, String token) {
@@ -42,21 +51,23 @@ final class MediaLibrary {
         if (present != null) {
             return present;
         }
-        download(file, http, base, token).whenComplete((done, failure) -> {
-            if (failure != null) {
-                files.remove(file.sha256(), created);
-                created.completeExceptionally(failure);
-            } else {
-                created.complete(null);
-            }
-        });
+        download(file, http, base, token).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        failures.increment();
+                        files.remove(file.sha256(), created);
+                        created.completeExceptionally(failure);
+                    } else {
+                        created.complete(null);
+                    }
+                });
         return created;
     }
 
     private CompletableFuture<Void> download(MediaFile file, HttpClient http, URI base, String token) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(file.url()))
                 .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60))
+                .timeout(deadline)
                 .GET()
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(response -> {
@@ -82,6 +93,10 @@ final class MediaLibrary {
 
     long downloads() {
         return downloads.sum();
+    }
+
+    long failures() {
+        return failures.sum();
     }
 
     long bytes() {

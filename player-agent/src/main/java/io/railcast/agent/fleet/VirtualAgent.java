@@ -37,6 +37,15 @@ import tools.jackson.jr.ob.JSON;
  */
 final class VirtualAgent {
 
+    /**
+     * The longest a schedule fetch may take as a whole (its turn at the gate aside): answer, body and media. Past
+     * it the attempt counts as failed and is retried, so no agent waits on one lost exchange for good. The server
+     * answers a schedule in well under a second when it is healthy, and a full pool in 5 s with a 503.
+     */
+    static final Duration FETCH_DEADLINE = Duration.ofSeconds(15);
+    /** The longest a play upload or a heartbeat may take; a batch not answered is sent again next round. */
+    static final Duration UPLOAD_DEADLINE = Duration.ofSeconds(30);
+
     private final String screenId;
     private final String token;
     private final FleetContext fleet;
@@ -98,6 +107,11 @@ final class VirtualAgent {
     private static long first(Map<Long, Long> times, long version) {
         return times.entrySet().stream().filter(entry -> entry.getKey() >= version)
                 .mapToLong(Map.Entry::getValue).min().orElse(-1);
+    }
+
+    /** Whether a schedule fetch is under way: waiting for its turn, its answer or its media. */
+    boolean fetching() {
+        return fetching.get();
     }
 
     int pendingPlays() {
@@ -176,13 +190,13 @@ final class VirtualAgent {
         fetchAgain.set(false);
         HttpRequest.Builder request = request("/agent/v1/schedule?hours=" + fleet.hours())
                 .header("Accept-Encoding", "gzip")
-                .timeout(Duration.ofSeconds(30));
+                .timeout(FETCH_DEADLINE);
         String known = etag;
         if (known != null) {
             request.header("If-None-Match", known);
         }
-        fleet.gate().submit(() -> fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()))
-                .thenComposeAsync(this::received, fleet.work())
+        fleet.fetches().submit(() -> fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                        .thenComposeAsync(this::received, fleet.work()))
                 .whenComplete((done, failure) -> {
                     fetching.set(false);
                     if (failure != null) {
@@ -268,10 +282,10 @@ final class VirtualAgent {
         List<Map<String, Object>> records = batch.records().stream().map(PlayRecord::toJson).toList();
         HttpRequest request = request("/agent/v1/plays")
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
+                .timeout(UPLOAD_DEADLINE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(Map.of("plays", records))))
                 .build();
-        return fleet.gate().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        return fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .thenAccept(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("plays of " + screenId + ": HTTP " + response.statusCode());
@@ -327,10 +341,10 @@ final class VirtualAgent {
         status.put("sentAt", Instant.now().toString());
         HttpRequest request = request("/agent/v1/status")
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
+                .timeout(UPLOAD_DEADLINE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(status)))
                 .build();
-        fleet.gate().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .whenComplete((response, failure) -> {
                     if (failure == null && response.statusCode() == 200) {
                         fleet.counters().statusReports.increment();

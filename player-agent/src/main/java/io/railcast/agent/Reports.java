@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * What the agent tells the server, on the sync thread: journaled plays in batches of up to 1,000 until the journal is
- * drained, and the heartbeat with the clock offset measured by the previous one.
+ * drained, and the heartbeat with the clock offset measured by the previous one. The first heartbeat cannot know
+ * the offset yet; the one that measures it first is followed at once by another that reports it, so operators see a
+ * wrong clock seconds after an agent starts rather than a heartbeat interval later.
  */
 final class Reports {
 
@@ -77,11 +79,16 @@ final class Reports {
             Schedule active = programme.active();
             MediaCache.Usage usage = cache.usage();
             Instant sent = clock.local().instant().truncatedTo(ChronoUnit.MILLIS); // the protocol's precision
+            boolean unmeasured = !clock.measured();
             StatusReport report = new StatusReport(agentVersion, active == null ? 0 : active.version(), usage.files(),
-                    usage.bytes(), updates.missingMedia(), clock.offsetMillis(), journal.backlog(), sent);
+                    usage.bytes(), updates.missingMedia(), unmeasured ? null : clock.offsetMillis(),
+                    journal.backlog(), sent);
             Instant serverTime = client.status(report);
-            clock.sample(sent, serverTime, clock.local().instant());
+            boolean sampled = clock.sample(sent, serverTime, clock.local().instant());
             heartbeats.succeeded();
+            if (unmeasured && sampled) {
+                sendStatus();
+            }
         } catch (IOException e) {
             Duration wait = heartbeats.failed(e);
             LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next"

@@ -19,6 +19,7 @@ final class ServerClock extends Clock {
 
     private final Clock local;
     private volatile long offsetMillis;
+    private volatile boolean measured;
 
     ServerClock(Clock local) {
         this.local = local;
@@ -40,11 +41,17 @@ final class ServerClock extends Clock {
             return false;
         }
         offsetMillis = estimate(sent, serverTime, received).toMillis();
+        measured = true;
         return true;
     }
 
     long offsetMillis() {
         return offsetMillis;
+    }
+
+    /** Whether an offset has been measured yet; until then the agent plays by its own clock. */
+    boolean measured() {
+        return measured;
     }
 
     @Override

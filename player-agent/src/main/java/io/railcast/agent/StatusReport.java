@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The heartbeat of {@code POST /agent/v1/status}. {@code scheduleVersion} is 0 before the agent has played any
  * version; {@code clockOffsetMillis} is the server's clock minus the agent's, as last measured (positive: the agent's
- * clock is behind).
+ * clock is behind), or null before the first measurement (then left out of the JSON, not sent as a false 0).
  */
 record StatusReport(
         String agentVersion,
@@ -15,7 +15,7 @@ record StatusReport(
         long cachedFiles,
         long cachedBytes,
         long missingMedia,
-        long clockOffsetMillis,
+        Long clockOffsetMillis,
         long journalBacklog,
         Instant sentAt) {
 
@@ -26,7 +26,9 @@ record StatusReport(
         json.put("cachedFiles", cachedFiles);
         json.put("cachedBytes", cachedBytes);
         json.put("missingMedia", missingMedia);
-        json.put("clockOffsetMillis", clockOffsetMillis);
+        if (clockOffsetMillis != null) {
+            json.put("clockOffsetMillis", clockOffsetMillis);
+        }
         json.put("journalBacklog", journalBacklog);
         json.put("sentAt", sentAt.toString());
         return JsonObject.write(json);

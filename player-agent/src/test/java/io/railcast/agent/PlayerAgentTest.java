@@ -188,11 +188,31 @@ class PlayerAgentTest {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
 
-        await(() -> server.statuses().stream().anyMatch(s -> offset(s) > 4_800), Duration.ofSeconds(10));
-        JsonObject status = server.statuses().get(server.statuses().size() - 1);
+        await(() -> server.statuses().stream().anyMatch(s -> s.has("clockOffsetMillis") && offset(s) > 4_800
+                && version(s) == 42), Duration.ofSeconds(10));
+        JsonObject status = server.statuses().stream().filter(s -> s.has("clockOffsetMillis") && version(s) == 42)
+                .reduce((first, second) -> second).orElseThrow();
         assertThat(offset(status)).isBetween(4_800L, 5_200L);
         assertThat(status.integer("scheduleVersion")).isEqualTo(42);
         assertThat(status.integer("cachedFiles")).isEqualTo(2);
+    }
+
+    @Test
+    void reportsItsClockOffsetAtStartNotAHeartbeatIntervalLater() throws Exception {
+        server.clockAhead(Duration.ofSeconds(5));
+        server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
+        Timings hourlyHeartbeat = new Timings(FAST.poll(), Duration.ofHours(1), FAST.upload(), FAST.rollSpread(),
+                FAST.silence());
+        AgentConfig config = AgentConfig.newBuilder().server(server.uri()).token("screen-token").cacheDirectory(cache)
+                .build();
+        agent = PlayerAgent.newBuilder(config).clock(clock).playLog(screen.printStream()).timings(hourlyHeartbeat)
+                .build();
+        agent.start();
+
+        await(() -> server.statuses().size() >= 2, Duration.ofSeconds(10));
+        // the first heartbeat could not know the offset and says nothing rather than a false 0
+        assertThat(server.statuses().get(0).has("clockOffsetMillis")).isFalse();
+        assertThat(offset(server.statuses().get(1))).isBetween(4_800L, 5_200L);
     }
 
     @Test
@@ -229,6 +249,14 @@ class PlayerAgentTest {
     private static long missingMedia(JsonObject status) {
         try {
             return status.integer("missingMedia");
+        } catch (MalformedMessage e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long version(JsonObject status) {
+        try {
+            return status.integer("scheduleVersion");
         } catch (MalformedMessage e) {
             throw new AssertionError(e);
         }

@@ -175,6 +175,6 @@ class ServerClientTest {
     }
 
     private static StatusReport status() {
-        return new StatusReport("0.1.0", 42, 37, 412_000_000, 0, -12, 0, Instant.parse("2026-11-24T03:12:00Z"));
+        return new StatusReport("0.1.0", 42, 37, 412_000_000, 0, -12L, 0, Instant.parse("2026-11-24T03:12:00Z"));
     }
 }

@@ -68,7 +68,11 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param versionGrace a screen counts as on an old version when it reports one older than the latest version
      *                     that became effective at least this long ago; 5 min
      * @param refresh      how often the stale and offline gauges are recounted; 30 s
+     * @param clockTolerance a screen whose agent reports its clock off the server's by more than this is listed as
+     *                     clock-skewed; 2 s. The agent plays by the server's clock all the same, but the box's own
+     *                     time source is broken (its logs, certificates and any other software on it are off)
      */
-    record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh) {
+    record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh,
+            @DefaultValue("2s") Duration clockTolerance) {
     }
 }

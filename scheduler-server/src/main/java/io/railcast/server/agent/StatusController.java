@@ -24,10 +24,12 @@ class StatusController {
 
     private final StatusRepository statuses;
     private final Duration versionGrace;
+    private final Duration clockTolerance;
 
     StatusController(StatusRepository statuses, AgentProperties properties) {
         this.statuses = statuses;
         this.versionGrace = properties.status().versionGrace();
+        this.clockTolerance = properties.status().clockTolerance();
     }
 
     @PostMapping(path = "/agent/v1/status", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +46,7 @@ class StatusController {
     @GetMapping("/api/v1/screens/status")
     Mono<StatusSummary> summary(@RequestParam(required = false) @Nullable String station) {
         return statuses.expected(versionGrace)
-                .zipWith(statuses.health(station, versionGrace).collectList(),
+                .zipWith(statuses.health(station, versionGrace, clockTolerance).collectList(),
                         (expected, screens) -> StatusSummary.of(expected.checkedAt(), expected.version(), screens));
     }
 

@@ -72,7 +72,7 @@ class StatusRepository {
     }
 
     /** Every screen (of one station when {@code station} is given) with its agent's last heartbeat. */
-    Flux<ScreenHealth> health(@Nullable String station, Duration grace) {
+    Flux<ScreenHealth> health(@Nullable String station, Duration grace, Duration clockTolerance) {
         GenericExecuteSpec select = db.sql("select s.id, s.station_code, st.last_seen, st.agent_version,"
                         + " st.schedule_version, st.cached_files, st.cached_bytes, st.missing_media,"
                         + " st.clock_offset_millis, st.journal_backlog, ss.version as expected_version,"
@@ -87,18 +87,21 @@ class StatusRepository {
                         + " order by s.station_code, s.id")
                 .bind(0, grace.toMillis());
         select = bind(select, 1, station, String.class);
-        return select.map(StatusRepository::health).all();
+        return select.map(row -> health(row, clockTolerance)).all();
     }
 
-    private static ScreenHealth health(Readable row) {
+    private static ScreenHealth health(Readable row, Duration clockTolerance) {
         ScreenHealth.State state = ScreenHealth.State.valueOf(row.get("state", String.class));
         Long reported = Rows.toLong(row.get("schedule_version"));
         Long expected = Rows.toLong(row.get("expected_version"));
         boolean old = state != ScreenHealth.State.NEVER_SEEN && expected != null
                 && (reported == null || reported < expected);
+        Long offset = Rows.toLong(row.get("clock_offset_millis"));
+        boolean skewed = state != ScreenHealth.State.NEVER_SEEN && offset != null
+                && Math.abs(offset) > clockTolerance.toMillis();
         return new ScreenHealth(row.get("id", String.class), row.get("station_code", String.class), state,
                 row.get("last_seen", Instant.class), row.get("agent_version", String.class), reported, expected, old,
-                row.get("missing_media", Integer.class), Rows.toLong(row.get("clock_offset_millis")),
+                skewed, row.get("missing_media", Integer.class), offset,
                 row.get("journal_backlog", Integer.class), row.get("cached_files", Integer.class),
                 Rows.toLong(row.get("cached_bytes")));
     }

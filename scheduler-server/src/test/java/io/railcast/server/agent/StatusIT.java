@@ -78,10 +78,43 @@ class StatusIT extends AgentIntegrationTest {
         anonymous.get().uri("/api/v1/screens/status").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void listsAScreenWhoseClockIsOffByMoreThanTheTolerance() {
+        fixtures.screens("STC", "STC-1", "STC-2", "STC-3");
+        String plan = fixtures.plan("FILL:CR-SF:5:F");
+        ScreenPlans plans = ScreenPlans.constant(plan, plan, 4);
+        long version = fixtures.publish(Instant.now().minus(Duration.ofHours(1)), false, today().minusDays(1), 4,
+                Map.of("STC-1", plans, "STC-2", plans, "STC-3", plans));
+        report(agent(issueToken("STC-1")), version, 0, 1_500); // within 2 s: in step after correction, and sane
+        report(agent(issueToken("STC-2")), version, 0, -300_000); // 5 minutes ahead
+        Map<String, Object> first = new java.util.HashMap<>(Map.of("agentVersion", "0.1.0", "scheduleVersion", 0,
+                "cachedFiles", 0, "cachedBytes", 0, "missingMedia", 0, "journalBacklog", 0,
+                "sentAt", Instant.now().toString()));
+        agent(issueToken("STC-3")).post().uri("/agent/v1/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(first).exchange() // an agent's first heartbeat: no offset measured yet
+                .expectStatus().isOk();
+
+        admin().get().uri("/api/v1/screens/status?station=STC").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.online").isEqualTo(3)
+                .jsonPath("$.clockSkewed").isEqualTo(1)
+                .jsonPath("$.attention[*].screenId").isEqualTo(List.of("STC-2", "STC-3"))
+                .jsonPath("$.attention[0].clockSkewed").isEqualTo(true)
+                .jsonPath("$.attention[0].clockOffsetMillis").isEqualTo(-300_000)
+                .jsonPath("$.attention[1].clockSkewed").isEqualTo(false)
+                .jsonPath("$.attention[1].oldVersion").isEqualTo(true);
+    }
+
     private static WebTestClient.ResponseSpec report(WebTestClient agent, long version, int missingMedia) {
+        return report(agent, version, missingMedia, -12);
+    }
+
+    private static WebTestClient.ResponseSpec report(WebTestClient agent, long version, int missingMedia,
+            long clockOffsetMillis) {
         return agent.post().uri("/agent/v1/status").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("agentVersion", "0.1.0", "scheduleVersion", version, "cachedFiles", 37,
-                        "cachedBytes", 412_000_000L, "missingMedia", missingMedia, "clockOffsetMillis", -12,
+                        "cachedBytes", 412_000_000L, "missingMedia", missingMedia, "clockOffsetMillis", clockOffsetMillis,
                         "journalBacklog", 0, "sentAt", Instant.now().toString()))
                 .exchange()
                 .expectStatus().isOk();

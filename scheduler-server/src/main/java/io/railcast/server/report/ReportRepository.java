@@ -22,26 +22,26 @@ class ReportRepository {
 
     /**
      * The past screen-hours a screen reported plays in, each matched to the plan of the version that was in force
-     * for it then, in one statement: the plays of the window are read once ({@code played}); the versions in
-     * force are looked up once per distinct hour and station day ({@code in_force}: a handful of rows of the small
-     * {@code schedule_version} table each), and each screen-hour then costs two primary-key lookups of its screen
-     * row. An hour is judged by the highest version that had taken effect at its start and plans its day; when a
-     * version that took effect during the hour plans it differently for that screen (the highest one in force at
-     * its end is compared), the screen played two plans that hour and it is left out, as are hours no version in
-     * force planned and hours off air. Hour i of a screen row starts i hours after its first day begins in the
-     * station's zone. Answers rows {@code (what, id, n)}: {@code plan} with the screen-hours of each plan,
-     * {@code campaign} with each campaign's full plays in those screen-hours.
+     * for it then, in one statement. {@code reported}: the window's rollup rows, read once and grouped by screen and
+     * hour with their campaigns' full plays. {@code in_force}: per distinct hour and station day, the highest
+     * version that had taken effect at the hour's start and plans that day, and the highest in force at its end
+     * (a handful of rows of the small {@code schedule_version} table each). {@code judged}: each screen-hour takes
+     * the plan of its screen row in the version at the start, one index lookup (a lateral with {@code offset 0}, so
+     * that a misestimate cannot turn it into a scan of every screen row); when a version that took effect during
+     * the hour plans it differently for that screen, the screen played two plans and the hour is left out, as are
+     * hours no version in force planned and hours off air. Hour i of a screen row starts i hours after its first
+     * day begins in the station's zone. Answers rows {@code (what, id, n)}: {@code plan} with the screen-hours of
+     * each plan, {@code campaign} with each campaign's full plays in those screen-hours.
      */
     private static final String PAST_HOURS = """
-            with played as (
-                select r.campaign_id, r.screen_id, r.hour, r.delivered from play_rollup r
-                where r.hour >= $1 and r.hour < $2
-            ), reported as (
-                select p.screen_id, p.hour, (p.hour at time zone st.zone_id)::date as day,
+            with reported as materialized (
+                select p.screen_id, p.hour, p.campaigns, p.delivered,
+                       (p.hour at time zone st.zone_id)::date as day,
                        extract(hour from p.hour at time zone st.zone_id)::int as local_hour
-                from (select distinct screen_id, hour from played) p
+                from (select screen_id, hour, array_agg(campaign_id) as campaigns, array_agg(delivered) as delivered
+                      from play_rollup where hour >= $1 and hour < $2 group by screen_id, hour) p
                 join screen sc on sc.id = p.screen_id join station st on st.code = sc.station_code
-            ), in_force as (
+            ), in_force as materialized (
                 select h.hour, h.day, s.version as at_start, e.version as at_end
                 from (select distinct hour, day from reported) h
                 cross join lateral (select v.version from schedule_version v
@@ -51,21 +51,22 @@ class ReportRepository {
                     where v.effective_at < h.hour + interval '1 hour'
                       and h.day >= v.first_day and h.day < v.first_day + v.days
                     order by v.version desc limit 1) e
-            ), judged as (
-                select r.screen_id, r.hour, a.plan_ids[(r.day - a.first_day) * 24 + r.local_hour + 1] as plan_id
+            ), judged as materialized (
+                select r.campaigns, r.delivered, a.plan_id
                 from reported r
                 join in_force f on f.hour = r.hour and f.day = r.day
-                join screen_schedule a on a.version = f.at_start and a.screen_id = r.screen_id
-                left join screen_schedule b on f.at_end <> f.at_start
-                    and b.version = f.at_end and b.screen_id = r.screen_id
-                where f.at_end = f.at_start or b.plan_ids[(r.day - b.first_day) * 24 + r.local_hour + 1]
-                    = a.plan_ids[(r.day - a.first_day) * 24 + r.local_hour + 1]
+                cross join lateral (select s.plan_ids[(r.day - s.first_day) * 24 + r.local_hour + 1] as plan_id
+                    from screen_schedule s where s.version = f.at_start and s.screen_id = r.screen_id offset 0) a
+                left join lateral (select s.plan_ids[(r.day - s.first_day) * 24 + r.local_hour + 1] as plan_id
+                    from screen_schedule s
+                    where f.at_end <> f.at_start and s.version = f.at_end and s.screen_id = r.screen_id offset 0) b
+                    on true
+                where a.plan_id is not null and (f.at_end = f.at_start or b.plan_id = a.plan_id)
             )
-            select 'plan' as what, plan_id as id, count(*) as n from judged where plan_id is not null group by 2
+            select 'plan' as what, plan_id as id, count(*) as n from judged group by 2
             union all
-            select 'campaign', p.campaign_id, sum(p.delivered) from played p
-            join judged j on j.screen_id = p.screen_id and j.hour = p.hour
-            where j.plan_id is not null group by 2
+            select 'campaign', x.campaign, sum(x.delivered) from judged j
+            cross join lateral unnest(j.campaigns, j.delivered) as x(campaign, delivered) group by 2
             """;
 
     private final DatabaseClient db;

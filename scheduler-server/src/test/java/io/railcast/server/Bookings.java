@@ -3,7 +3,6 @@ package io.railcast.server;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +63,11 @@ public final class Bookings {
 
     /** A commercial campaign of {@link #CREATIVE} at one station for ten days from today. */
     public static Map<String, Object> commercial(String id, String station, String frequency) {
+        return commercial(id, station, frequency, today());
+    }
+
+    /** A commercial campaign of {@link #CREATIVE} at one station for ten days from {@code firstDay}. */
+    public static Map<String, Object> commercial(String id, String station, String frequency, LocalDate firstDay) {
         Map<String, Object> campaign = new LinkedHashMap<>();
         campaign.put("id", id);
         campaign.put("name", "测试 " + id);
@@ -71,48 +75,37 @@ public final class Bookings {
         campaign.put("owner", "Integration tests");
         campaign.put("creatives", List.of(Map.of("id", CREATIVE, "weight", 1)));
         campaign.put("targeting", Map.of("stations", List.of(station)));
-        campaign.put("flight", Map.of("start", today() + "T00:00", "end", today().plusDays(10) + "T00:00"));
+        campaign.put("flight", Map.of("start", firstDay + "T00:00", "end", firstDay.plusDays(10) + "T00:00"));
         campaign.put("frequency", frequency);
         campaign.put("priceCents", 100_000);
         return campaign;
     }
 
     /**
-     * Books two 3/h campaigns at {@code station} (unless booked already), then has one of its screens report, for
-     * the last full hour, three full plays of {@code healthy} and one of {@code shortOne}: {@code shortOne} is
-     * under-delivering by two plays. The last hour must be in today's plan, so not in the first hour after
-     * midnight in Beijing.
+     * Has {@code screen} report, through the agent protocol with a token issued for it, full plays (15 s of
+     * {@link #CREATIVE}) of each campaign in {@code hour}, a minute apart from its start.
      */
-    public static void playedShort(WebTestClient admin, WebTestClient planner, WebTestClient anonymous,
-            JdbcTemplate sql, String station, String shortOne, String healthy) {
-        ensureCreative(admin, sql);
-        for (String id : List.of(shortOne, healthy)) {
-            Long known = sql.queryForObject("select count(*) from campaign where id = ?", Long.class, id);
-            if (known != null && known == 0) {
-                planner.post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(commercial(id, station, "3/h")).exchange()
-                        .expectStatus().isCreated();
-            }
-        }
-        String screen = sql.queryForObject("select min(id) from screen where station_code = ?", String.class,
-                station);
+    public static void report(WebTestClient admin, WebTestClient anonymous, String screen, Instant hour,
+            Map<String, Integer> fullPlays) {
         Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
                 .expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
         String token = (String) Objects.requireNonNull(issued).get("token");
-        Instant lastHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
         List<Map<String, Object>> plays = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            plays.add(Map.of("playId", UUID.randomUUID().toString(), "screenId", screen,
-                    "campaign", i < 3 ? healthy : shortOne, "creative", CREATIVE,
-                    "startedAt", lastHour.plusSeconds(60L * (i + 1)).toString(), "durationMillis", 15_000,
-                    "scheduleVersion", 1));
-        }
+        fullPlays.forEach((campaign, count) -> {
+            for (int i = 0; i < count; i++) {
+                plays.add(Map.of("playId", UUID.randomUUID().toString(), "screenId", screen,
+                        "campaign", campaign, "creative", CREATIVE,
+                        "startedAt", hour.plusSeconds(60L * (plays.size() + 1)).toString(), "durationMillis", 15_000,
+                        "scheduleVersion", 1));
+            }
+        });
         anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build()
                 .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("plays", plays)).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted.length()").isEqualTo(plays.size());
     }
 
     /** A public-service ad with a guaranteed frequency. */

@@ -13,6 +13,7 @@ import io.railcast.server.planning.PlanningService;
 import io.railcast.server.user.Role;
 import io.railcast.server.user.UserService;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,11 +52,12 @@ class DemoLoader implements ApplicationRunner {
     private final Environment environment;
     private final ZoneId zone;
     private final int horizonHours;
+    private final Clock clock;
 
     DemoLoader(DemoProperties properties, NetworkCatalog network, CreativeCatalog creatives, CampaignImport campaigns,
             UserService users, PlanningService planning, Environment environment,
             @Value("${railcast.planning.zone:Asia/Shanghai}") ZoneId zone,
-            @Value("${railcast.planning.horizon-hours:72}") int horizonHours) {
+            @Value("${railcast.planning.horizon-hours:72}") int horizonHours, Clock clock) {
         this.properties = properties;
         this.network = network;
         this.creatives = creatives;
@@ -65,6 +67,7 @@ class DemoLoader implements ApplicationRunner {
         this.environment = environment;
         this.zone = zone;
         this.horizonHours = horizonHours;
+        this.clock = clock;
     }
 
     @Override
@@ -80,7 +83,7 @@ class DemoLoader implements ApplicationRunner {
 
     private void load() {
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         // flights are drawn around the horizon the server will plan, so that the demo plays today
         DemoOptions options = new DemoOptions(properties.seed(), properties.stations(), properties.screens(),
                 properties.campaigns(), today, 1 + (horizonHours + 23) / 24);
@@ -119,7 +122,7 @@ class DemoLoader implements ApplicationRunner {
         log.info("RailCast demo ready at {} (HTTP Basic: admin, or the demo users {} by role). Try:\n"
                         + "  {}/api/v1/versions/current\n  {}/api/v1/campaigns?kind=COMMERCIAL\n"
                         + "  {}/api/v1/inventory?date={}\n  {}/api/v1/plans/events (Server-Sent Events)",
-                base, USERS, base, base, base, LocalDate.now(zone), base);
+                base, USERS, base, base, base, LocalDate.ofInstant(clock.instant(), zone), base);
     }
 
     private static String generatePassword() {

@@ -12,6 +12,7 @@ import io.railcast.model.schedule.Shortfall;
 import io.railcast.server.network.NetworkCatalog;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public class PlanningService implements DisposableBean {
     private final CampaignBook campaigns;
     private final ScheduleStore store;
     private final PlanningProperties properties;
+    private final Clock clock;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread planning = new Thread(runnable, "planning");
         planning.setDaemon(true);
@@ -86,7 +88,7 @@ public class PlanningService implements DisposableBean {
     }
 
     PlanningService(PlanningConfiguration.Planners planners, NetworkCatalog network, CampaignBook campaigns,
-            ScheduleStore store, PlanningProperties properties) {
+            ScheduleStore store, PlanningProperties properties, Clock clock) {
         this.planner = planners.full();
         this.availabilityCheck = new AvailabilityCheck(planners.full());
         this.quickCheck = new AvailabilityCheck(planners.check());
@@ -94,6 +96,7 @@ public class PlanningService implements DisposableBean {
         this.campaigns = campaigns;
         this.store = store;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Plans (and publishes the first version, if there is none) once the server is up. */
@@ -202,9 +205,14 @@ public class PlanningService implements DisposableBean {
         thread.shutdownNow();
     }
 
+    /** The planning day: today in the planning zone, by the server's clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+
     private State ensureCurrent() {
         State current = state;
-        LocalDate today = LocalDate.now(properties.zone());
+        LocalDate today = today();
         NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
         long latest = store.latestNumber().block(DATABASE_TIMEOUT);
         if (current != null && current.plan().schedule().firstDay().equals(today) && current.stamp().equals(stamp)
@@ -231,7 +239,7 @@ public class PlanningService implements DisposableBean {
      */
     private State rebuild(String reason) {
         return run(reason, null, state, () -> {
-            LocalDate today = LocalDate.now(properties.zone());
+            LocalDate today = today();
             NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
             Network stored = network.load().block(DATABASE_TIMEOUT);
             List<Campaign> active = campaigns.active().block(DATABASE_TIMEOUT);

@@ -2,6 +2,7 @@ package io.railcast.server.planning;
 
 import io.r2dbc.spi.Readable;
 import io.railcast.server.system.ApiProblem;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,10 +44,12 @@ class ScheduleStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final Clock clock;
 
-    ScheduleStore(DatabaseClient db, TransactionalOperator transaction) {
+    ScheduleStore(DatabaseClient db, TransactionalOperator transaction, Clock clock) {
         this.db = db;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /**
@@ -167,17 +170,20 @@ class ScheduleStore {
     }
 
     private Mono<Void> insertVersion(long version, Meta meta, VersionContent content) {
-        // published_at is the clock when the row is written, late in the transaction, not the transaction's start
-        DatabaseClient.GenericExecuteSpec insert = db.sql("with t as (select clock_timestamp() as at)"
-                        + " insert into schedule_version (version, published_at, effective_at, urgent, first_day, days,"
-                        + " reason) select $1, t.at, coalesce($2, t.at), $3, $4, $5, $6 from t")
-                .bind(0, version);
-        insert = meta.effectiveAt() == null ? insert.bindNull(1, Instant.class) : insert.bind(1, meta.effectiveAt());
-        return insert
-                .bind(2, meta.urgent())
-                .bind(3, content.firstDay())
-                .bind(4, content.days())
-                .bind(5, meta.reason())
+        // published_at is the server's clock when the row is written, late in the transaction, not at its start;
+        // the server's clock rather than the database's, so that "which version was in force at hour h" (the
+        // delivery alerts) is asked of the same clock that decides the planning day and the current hour
+        Instant publishedAt = clock.instant();
+        Instant effectiveAt = meta.effectiveAt() == null ? publishedAt : meta.effectiveAt();
+        return db.sql("insert into schedule_version (version, published_at, effective_at, urgent, first_day, days,"
+                        + " reason) values ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(0, version)
+                .bind(1, publishedAt)
+                .bind(2, effectiveAt)
+                .bind(3, meta.urgent())
+                .bind(4, content.firstDay())
+                .bind(5, content.days())
+                .bind(6, meta.reason())
                 .fetch()
                 .rowsUpdated()
                 .then();

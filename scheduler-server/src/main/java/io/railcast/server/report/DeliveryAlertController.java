@@ -1,6 +1,10 @@
 package io.railcast.server.report;
 
 import io.railcast.server.planning.PlanningService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,37 +17,46 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /api/v1/delivery/alerts}: the active commercial campaigns that under-deliver, in one call. A campaign
  * is listed when the current version could not place all its contracted plays ({@code shortfall}), and when, over
- * the past hours (the current one left out, as its plays are still arriving) of the version's horizon in which a
- * screen reported any play, its screens played fewer full plays than scheduled by more than {@value #TOLERANCE}
- * ({@code under-played}). Hours a screen reported nothing are left to the offline-screens alert: counting them here
- * would list every campaign of a dark screen.
+ * the past {@link #LOOKBACK} (the current hour left out, as its plays are still arriving) in the screen-hours in
+ * which a screen reported any play, its screens played fewer full plays than scheduled by more than
+ * {@value #TOLERANCE} ({@code under-played}). Each screen-hour is judged by the version that was in force for it
+ * then, not by the current one: a re-plan may have changed a past hour since, and the current version does not
+ * plan the days before its first. Hours a screen reported nothing are left to the offline-screens alert: counting
+ * them here would list every campaign of a dark screen.
  */
 @RestController
 class DeliveryAlertController {
 
     /** Played may fall this far short of scheduled (5%) before a campaign is listed: late or clipped plays. */
     static final double TOLERANCE = 0.05;
+    /** How far back past hours are judged: the default planning horizon, three days. */
+    static final Duration LOOKBACK = Duration.ofHours(72);
 
     private final ReportService service;
     private final ReportRepository reports;
     private final PlanningService planning;
+    private final Clock clock;
 
-    DeliveryAlertController(ReportService service, ReportRepository reports, PlanningService planning) {
+    DeliveryAlertController(ReportService service, ReportRepository reports, PlanningService planning, Clock clock) {
         this.service = service;
         this.reports = reports;
         this.planning = planning;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/delivery/alerts")
     Mono<List<DeliveryAlert>> alerts() {
-        return service.current().flatMap(facts -> Mono.zip(reports.activeCommercial(),
-                        reports.reportedScreenHours(facts.version()),
-                        reports.playedInReportedHours(facts.version()))
-                .map(all -> alerts(facts, all.getT1(), all.getT2(), all.getT3())));
+        return Mono.defer(() -> {
+            Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            return service.current().flatMap(facts -> Mono.zip(reports.activeCommercial(),
+                            reports.pastHours(currentHour.minus(LOOKBACK), currentHour))
+                    .flatMap(all -> service.plans(all.getT2().screenHours().keySet())
+                            .map(plans -> alerts(facts, all.getT1(), all.getT2(), plans))));
+        });
     }
 
-    private List<DeliveryAlert> alerts(VersionFacts facts, Map<String, String> names, Map<String, Long> reportedHours,
-            Map<String, Long> played) {
+    private List<DeliveryAlert> alerts(VersionFacts facts, Map<String, String> names, ReportRepository.PastHours past,
+            Map<String, VersionFacts.PlanFacts> pastPlans) {
         Map<String, Long> scheduled = new HashMap<>();
         for (VersionFacts.PlanUsage usage : facts.usage()) {
             facts.plans().get(usage.planId()).campaigns().forEach((id, share) -> {
@@ -53,8 +66,8 @@ class DeliveryAlertController {
             });
         }
         Map<String, Long> scheduledPast = new HashMap<>();
-        reportedHours.forEach((planId, hours) -> {
-            VersionFacts.PlanFacts plan = facts.plans().get(planId);
+        past.screenHours().forEach((planId, hours) -> {
+            VersionFacts.PlanFacts plan = pastPlans.get(planId);
             if (plan != null) {
                 plan.campaigns().forEach((id, share) -> {
                     if (names.containsKey(id)) {
@@ -63,6 +76,7 @@ class DeliveryAlertController {
                 });
             }
         });
+        Map<String, Long> played = past.fullPlays();
         List<DeliveryAlert> alerts = new ArrayList<>();
         names.forEach((id, name) -> {
             long missing = planning.shortfalls(id, facts.version()).orElse(List.of()).stream()
@@ -77,7 +91,8 @@ class DeliveryAlertController {
             long full = played.getOrDefault(id, 0L);
             if (due > 0 && full < due * (1 - TOLERANCE)) {
                 alerts.add(new DeliveryAlert(id, name, "under-played", due, due, full, due - full, "Screens played "
-                        + full + " of " + due + " plays scheduled in the past hours they reported, more than "
+                        + full + " of " + due + " plays scheduled in the past " + LOOKBACK.toHours()
+                        + " hours they reported, by the version in force each hour, more than "
                         + Math.round(TOLERANCE * 100) + "% short."));
             }
         });

@@ -2,6 +2,7 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -27,12 +28,14 @@ class InventoryController {
     private final ReportService service;
     private final ReportRepository reports;
     private final ZoneId zone;
+    private final Clock clock;
 
     InventoryController(ReportService service, ReportRepository reports,
-            @Value("${railcast.planning.zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${railcast.planning.zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
         this.service = service;
         this.reports = reports;
         this.zone = zone;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/inventory")
@@ -40,7 +43,8 @@ class InventoryController {
         return Mono.defer(() -> {
             LocalDate day;
             try {
-                day = date == null || date.isBlank() ? LocalDate.now(zone) : LocalDate.parse(date.strip());
+                day = date == null || date.isBlank() ? LocalDate.ofInstant(clock.instant(), zone)
+                        : LocalDate.parse(date.strip());
             } catch (DateTimeParseException e) {
                 return Mono.error(ApiProblem.invalid("invalid-query", "Invalid query", List.of(FieldProblem.of(
                         "date", "date must look like 2026-11-24, got '" + date + "'"))));

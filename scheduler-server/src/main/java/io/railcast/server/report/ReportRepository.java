@@ -3,6 +3,7 @@ package io.railcast.server.report;
 import io.railcast.server.report.VersionFacts.CampaignShare;
 import io.railcast.server.report.VersionFacts.PlanFacts;
 import io.railcast.server.report.VersionFacts.PlanUsage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,17 +21,53 @@ import reactor.core.publisher.Mono;
 class ReportRepository {
 
     /**
-     * The screen-hours before the current UTC hour in which a screen reported a play, matched to the plan the
-     * version gives that screen for that hour (hour i of the screen's schedule starts i hours after its first day
-     * begins in the station's zone); hours outside the version's horizon or off air are left out.
+     * The past screen-hours a screen reported plays in, each matched to the plan of the version that was in force
+     * for it then, in one statement. {@code reported}: the window's rollup rows, read once and grouped by screen and
+     * hour with their campaigns' full plays. {@code in_force}: per distinct hour and station day, the highest
+     * version that had taken effect at the hour's start and plans that day, and the highest in force at its end
+     * (a handful of rows of the small {@code schedule_version} table each). {@code judged}: each screen-hour takes
+     * the plan of its screen row in the version at the start, one index lookup (a lateral with {@code offset 0}, so
+     * that a misestimate cannot turn it into a scan of every screen row); when a version that took effect during
+     * the hour plans it differently for that screen, the screen played two plans and the hour is left out, as are
+     * hours no version in force planned and hours off air. Hour i of a screen row starts i hours after its first
+     * day begins in the station's zone. Answers rows {@code (what, id, n)}: {@code plan} with the screen-hours of
+     * each plan, {@code campaign} with each campaign's full plays in those screen-hours.
      */
-    private static final String REPORTED_HOURS = "with reported as (select r.screen_id, r.hour,"
-            + " ss.plan_ids[((r.hour at time zone st.zone_id)::date - ss.first_day) * 24"
-            + " + extract(hour from r.hour at time zone st.zone_id)::int + 1] as plan_id"
-            + " from (select distinct screen_id, hour from play_rollup"
-            + " where hour < date_trunc('hour', now(), 'UTC')) r"
-            + " join screen sc on sc.id = r.screen_id join station st on st.code = sc.station_code"
-            + " join screen_schedule ss on ss.screen_id = r.screen_id and ss.version = $1)";
+    private static final String PAST_HOURS = """
+            with reported as materialized (
+                select p.screen_id, p.hour, p.campaigns, p.delivered,
+                       (p.hour at time zone st.zone_id)::date as day,
+                       extract(hour from p.hour at time zone st.zone_id)::int as local_hour
+                from (select screen_id, hour, array_agg(campaign_id) as campaigns, array_agg(delivered) as delivered
+                      from play_rollup where hour >= $1 and hour < $2 group by screen_id, hour) p
+                join screen sc on sc.id = p.screen_id join station st on st.code = sc.station_code
+            ), in_force as materialized (
+                select h.hour, h.day, s.version as at_start, e.version as at_end
+                from (select distinct hour, day from reported) h
+                cross join lateral (select v.version from schedule_version v
+                    where v.effective_at <= h.hour and h.day >= v.first_day and h.day < v.first_day + v.days
+                    order by v.version desc limit 1) s
+                cross join lateral (select v.version from schedule_version v
+                    where v.effective_at < h.hour + interval '1 hour'
+                      and h.day >= v.first_day and h.day < v.first_day + v.days
+                    order by v.version desc limit 1) e
+            ), judged as materialized (
+                select r.campaigns, r.delivered, a.plan_id
+                from reported r
+                join in_force f on f.hour = r.hour and f.day = r.day
+                cross join lateral (select s.plan_ids[(r.day - s.first_day) * 24 + r.local_hour + 1] as plan_id
+                    from screen_schedule s where s.version = f.at_start and s.screen_id = r.screen_id offset 0) a
+                left join lateral (select s.plan_ids[(r.day - s.first_day) * 24 + r.local_hour + 1] as plan_id
+                    from screen_schedule s
+                    where f.at_end <> f.at_start and s.version = f.at_end and s.screen_id = r.screen_id offset 0) b
+                    on true
+                where a.plan_id is not null and (f.at_end = f.at_start or b.plan_id = a.plan_id)
+            )
+            select 'plan' as what, plan_id as id, count(*) as n from judged group by 2
+            union all
+            select 'campaign', x.campaign, sum(x.delivered) from judged j
+            cross join lateral unnest(j.campaigns, j.delivered) as x(campaign, delivered) group by 2
+            """;
 
     private final DatabaseClient db;
 
@@ -167,26 +204,28 @@ class ReportRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** How many reported past screen-hours play each plan of the version. */
-    Mono<Map<String, Long>> reportedScreenHours(long version) {
-        return db.sql(REPORTED_HOURS + " select plan_id, count(*) as screen_hours from reported"
-                        + " where plan_id is not null group by 1")
-                .bind(0, version)
-                .map(row -> Map.entry(row.get("plan_id", String.class), row.get("screen_hours", Long.class)))
+    /**
+     * The reported screen-hours in {@code [from, to)}, judged by the version in force then (see {@link #PAST_HOURS}):
+     * how many play each plan, and each campaign's full plays in them.
+     */
+    Mono<PastHours> pastHours(Instant from, Instant to) {
+        return db.sql(PAST_HOURS)
+                .bind(0, from)
+                .bind(1, to)
+                .map(row -> new Object[] {row.get("what", String.class), row.get("id", String.class),
+                    ((Number) row.get("n")).longValue()})
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collect(() -> new PastHours(new HashMap<>(), new HashMap<>()), (hours, row) ->
+                        ("plan".equals(row[0]) ? hours.screenHours() : hours.fullPlays())
+                                .put((String) row[1], (Long) row[2]))
+                .map(hours -> new PastHours(Map.copyOf(hours.screenHours()), Map.copyOf(hours.fullPlays())));
     }
 
-    /** Full plays per campaign in the reported past screen-hours of the version. */
-    Mono<Map<String, Long>> playedInReportedHours(long version) {
-        return db.sql(REPORTED_HOURS + " select p.campaign_id, sum(p.delivered) as delivered from play_rollup p"
-                        + " join reported r on r.screen_id = p.screen_id and r.hour = p.hour"
-                        + " where r.plan_id is not null group by 1")
-                .bind(0, version)
-                .map(row -> Map.entry(row.get("campaign_id", String.class),
-                        ((Number) row.get("delivered")).longValue()))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    /**
+     * @param screenHours per plan id, the judged screen-hours that played it
+     * @param fullPlays   per campaign, its full plays in those screen-hours
+     */
+    record PastHours(Map<String, Long> screenHours, Map<String, Long> fullPlays) {
     }
 
     Mono<String> campaignName(String id) {

@@ -1,0 +1,72 @@
+package io.railcast.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What a test of a running server works with: clients signed in as each user, and plain SQL on the server's
+ * database. Which server is the subclass's business ({@link ServerIntegrationTest}, the shared one;
+ * {@link ShiftedClockIntegrationTest}, the one whose clock tests move); both start the same small demo, with the
+ * users and passwords named here.
+ */
+public abstract class ServerClients {
+
+    protected static final String USER = "admin";
+    protected static final String PASSWORD = "test-secret";
+    protected static final int DEMO_STATIONS = 20;
+    protected static final int DEMO_SCREENS = 200;
+    protected static final int DEMO_CAMPAIGNS = 30;
+    protected static final String DEMO_PASSWORD = "demo-secret";
+    protected static final int MAX_MEDIA_BYTES = 1024 * 1024;
+
+    @Autowired
+    protected WebTestClient anonymous;
+
+    @Autowired
+    private DataSource dataSource;
+
+    /** A client signed in as the admin. */
+    protected WebTestClient admin() {
+        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(USER, PASSWORD)).build();
+    }
+
+    /** A client signed in as one of the demo users: planner, csr or operator. */
+    protected WebTestClient as(String demoUser) {
+        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(demoUser, DEMO_PASSWORD)).build();
+    }
+
+    /** Plain SQL on the server's own database, to look behind the API. */
+    protected JdbcTemplate sql() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    /** {@code select count(*) from <from>}, e.g. {@code count("screen where station_code = 'X'")}. */
+    protected long count(String from) {
+        Long count = sql().queryForObject("select count(*) from " + from, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** {@code dir}, created, with nothing left from an earlier run. */
+    public static Path emptyDirectory(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            return Files.createDirectories(dir).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.Bookings;
 import io.railcast.server.ServerIntegrationTest;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -266,7 +269,7 @@ class ConsoleIT extends ServerIntegrationTest {
         Set<String> guaranteed = Set.copyOf(sql().queryForList("select id from campaign"
                 + " where kind = 'PUBLIC_SERVICE' and body->>'frequency' is not null", String.class));
         List<String> screens = sql().queryForList("select id from screen where station_code = ?", String.class, hub);
-        for (int hour : new int[] {8, 12, 20}) {
+        for (int hour : new int[] {12, 20}) {
             long onAir = 0;
             long contracted = 0;
             for (String screen : screens) {
@@ -284,6 +287,78 @@ class ConsoleIT extends ServerIntegrationTest {
             }
         }
         browser.screenshot("console-inventory");
+    }
+
+    @Test
+    void adminImportsStationsFromACsvFileLeavesThePageAndFindsTheResult() throws IOException {
+        browser.signIn(USER, PASSWORD);
+        browser.element("#nav-network").click();
+        WebElement file = browser.element("#import");
+
+        // a bad row: nothing is stored, and the row (its line in the file) and field are named
+        file.sendKeys(stationsCsv("CB-", 300, 121).toString());
+        browser.until(d -> "failed".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
+                ? true : null);
+        assertThat(browser.element("#import-result").getText()).contains("没有导入任何车站");
+        List<WebElement> errors = browser.driver().findElements(By.cssSelector("#import-errors tr.import-error"));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).getText()).contains("第 121 行").contains("CB-121").contains("tier");
+        assertThat(count("station where code like 'CB-%'")).isZero();
+
+        // 300 good rows; the planner looks elsewhere meanwhile and comes back to the result
+        browser.element("#import").sendKeys(stationsCsv("CI-", 300, -1).toString());
+        browser.element("#nav-dashboard").click();
+        browser.element("#replan-card");
+        browser.element("#nav-network").click();
+        browser.until(d -> "done".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
+                ? true : null);
+        browser.text("#import-result", "已导入: 300");
+        assertThat(browser.element("#import-progress").getDomProperty("value")).isEqualTo("4");
+        assertThat(count("station where code like 'CI-%' and province = '测试省'")).isEqualTo(300);
+        browser.element("#search").sendKeys("CI-150");
+        browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 1 ? true : null);
+        assertThat(browser.element("#stations tr").getText()).contains("导入测试站150");
+    }
+
+    @Test
+    void adminStartsAReplanFromTheDashboardSeesItProgressAndFindsItsEndAfterLeaving() {
+        browser.signIn(USER, PASSWORD);
+        browser.until(d -> "open".equals(d.findElement(By.id("live")).getDomAttribute("data-stream")) ? true : null);
+        browser.element("#replan-start").click();
+        String run = browser.until(d -> {
+            WebElement status = d.findElement(By.id("replan-status"));
+            String partial = status.getDomAttribute("data-partial");
+            return partial != null && Integer.parseInt(partial) > 0 ? status.getDomAttribute("data-run") : null;
+        });
+
+        browser.element("#nav-network").click();
+        browser.element("#search");
+        browser.element("#nav-dashboard").click();
+        WebElement status = browser.until(d -> {
+            WebElement s = d.findElement(By.id("replan-status"));
+            return "DONE".equals(s.getDomAttribute("data-state")) && run.equals(s.getDomAttribute("data-run"))
+                    ? s : null;
+        });
+        Map<?, ?> done = admin().get().uri("/api/v1/plans/replan").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(done.get("id")).hasToString(run);
+        assertThat(status.getText()).contains("#" + run + " · 完成").contains("v" + done.get("version"))
+                .contains(done.get("hoursTotal") + " / " + done.get("hoursTotal") + " 小时已求解");
+        WebElement bar = browser.element("#replan-progress");
+        assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max")).isEqualTo(
+                String.valueOf(done.get("hoursTotal")));
+    }
+
+    /** {@code rows} stations coded {@code prefix + line} (the header is line 1); the one on line {@code bad} has no valid tier. */
+    private static Path stationsCsv(String prefix, int rows, int bad) throws IOException {
+        StringBuilder csv = new StringBuilder("code,name,province,bureau,tier,zone,operatingHours\n");
+        for (int line = 2; line < rows + 2; line++) {
+            csv.append(prefix).append(line).append(",导入测试站").append(line).append(",测试省,测试局,")
+                    .append(line == bad ? "HUGE" : "STANDARD").append(",Asia/Shanghai,06:00-23:00\n");
+        }
+        Path file = Files.createTempFile("railcast-stations", ".csv");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, csv.toString());
     }
 
     /** Hovers the 12:00 cell of row {@code y} and reads the tooltip a planner sees there. */

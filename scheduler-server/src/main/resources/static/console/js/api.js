@@ -35,11 +35,12 @@ export async function call(method, path, body) {
 export const get = path => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
 
-/** Server-Sent Events from the API, e.g. events('/plans/events', e => ...). */
-export function events(path, onEvent) {
+/** Server-Sent Events from the API, e.g. events('/plans/events', e => ...); onOpen once subscribed. */
+export function events(path, onEvent, onOpen = () => {}) {
   const source = new EventSource(BASE + path);
-  ['plan-started', 'plan-finished'].forEach(type =>
+  ['plan-started', 'plan-progress', 'plan-finished'].forEach(type =>
     source.addEventListener(type, message => onEvent(type, JSON.parse(message.data))));
+  source.addEventListener('open', onOpen);
   return source;
 }
 

@@ -44,10 +44,16 @@ public final class NetworkPlanner {
     }
 
     public PlanResult plan(Network network, List<Campaign> campaigns, LocalDate firstDay, int days) {
+        return plan(network, campaigns, firstDay, days, PlanProgress.NONE);
+    }
+
+    /** {@link #plan(Network, List, LocalDate, int)}, telling {@code progress} how many hours are solved. */
+    public PlanResult plan(Network network, List<Campaign> campaigns, LocalDate firstDay, int days,
+            PlanProgress progress) {
         long started = System.nanoTime();
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
         Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
-        Solving solving = solve(problems, Map.of(), null);
+        Solving solving = solve(problems, Map.of(), null, progress);
         return finish(network, campaigns, groups, firstDay, days, problems, solving, started);
     }
 
@@ -68,7 +74,8 @@ public final class NetworkPlanner {
                 .toList();
         Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>(previous.groupHours().problems());
         problems.putAll(resolve(affected, before.firstDay(), before.days()));
-        Solving solving = solve(problems, previous.groupHours().plans(), previous.groupHours().problems());
+        Solving solving = solve(problems, previous.groupHours().plans(), previous.groupHours().problems(),
+                PlanProgress.NONE);
         return finish(previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving,
                 started);
     }
@@ -99,7 +106,7 @@ public final class NetworkPlanner {
     }
 
     private Solving solve(Map<ScreenGroup.Key, HourProblem[]> problems, Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
-            Map<ScreenGroup.Key, HourProblem[]> oldProblems) {
+            Map<ScreenGroup.Key, HourProblem[]> oldProblems, PlanProgress progress) {
         Map<Work, SolvedHour> work = new LinkedHashMap<>();
         Map<ScreenGroup.Key, Work[]> workByGroup = new LinkedHashMap<>();
         Map<ScreenGroup.Key, SolvedHour[]> plans = new LinkedHashMap<>();
@@ -127,7 +134,7 @@ public final class NetworkPlanner {
             workByGroup.put(key, pending);
         });
         List<Work> items = new ArrayList<>(work.keySet());
-        List<SolvedHour> results = solveAll(items);
+        List<SolvedHour> results = solveAll(items, progress);
         int searched = 0;
         for (int i = 0; i < items.size(); i++) {
             work.put(items.get(i), results.get(i));
@@ -144,8 +151,9 @@ public final class NetworkPlanner {
         return new Solving(plans, distinct.size(), items.size(), searched);
     }
 
-    private List<SolvedHour> solveAll(List<Work> items) {
+    private List<SolvedHour> solveAll(List<Work> items, PlanProgress progress) {
         if (items.isEmpty()) {
+            progress.hoursSolved(0, 0);
             return List.of();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -163,6 +171,7 @@ public final class NetworkPlanner {
             List<SolvedHour> results = new ArrayList<>(items.size());
             for (Future<List<SolvedHour>> future : futures) {
                 results.addAll(future.get());
+                progress.hoursSolved(results.size(), items.size());
             }
             return results;
         } catch (InterruptedException e) {

@@ -41,6 +41,18 @@ class NetworkPlannerTest {
     }
 
     @Test
+    void tellsHowManyHoursAreSolvedInOrderUpToAll() {
+        List<int[]> told = new ArrayList<>();
+        PlanResult plan = planner.plan(NETWORK, bookings(), MONDAY, 1, (solved, total) -> told.add(
+                new int[] {solved, total}));
+        assertThat(told).isNotEmpty().allSatisfy(step -> assertThat(step[1]).isEqualTo(plan.solvedHours()));
+        assertThat(told.get(told.size() - 1)[0]).isEqualTo(plan.solvedHours());
+        for (int i = 1; i < told.size(); i++) {
+            assertThat(told.get(i)[0]).isGreaterThan(told.get(i - 1)[0]);
+        }
+    }
+
+    @Test
     void replanningKeepsEveryHourTheChangeDoesNotTouch() {
         List<Campaign> campaigns = bookings();
         PlanResult before = planner.plan(NETWORK, campaigns, MONDAY, 2);

@@ -10,14 +10,15 @@ import java.util.Set;
  * @param bookCommercial may book and change commercial campaigns (planners, admins)
  * @param bookPublicService may book public-service ads and fillers (the CSR team, admins)
  * @param manageNetwork may import stations and screens (admins)
+ * @param replan may start a full re-plan (admins)
  */
 record ConsoleUser(String username, Set<Role> roles, boolean bookCommercial, boolean bookPublicService,
-        boolean manageNetwork) {
+        boolean manageNetwork, boolean replan) {
 
     static ConsoleUser of(Principal principal) {
         Set<Role> roles = Role.of(principal);
         boolean admin = roles.contains(Role.ADMIN);
         return new ConsoleUser(principal.getName(), roles, admin || roles.contains(Role.PLANNER),
-                admin || roles.contains(Role.CSR), admin);
+                admin || roles.contains(Role.CSR), admin, admin);
     }
 }

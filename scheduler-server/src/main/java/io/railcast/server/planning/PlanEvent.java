@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of the planner, streamed by {@code /api/v1/plans/events}: {@code plan-started} when a run begins,
- * {@code plan-finished} when it ends.
+ * {@code plan-progress} as a full plan (plan at start, re-plans) solves its hours, {@code plan-finished} when it
+ * ends.
  *
  * @param type     plan-started or plan-finished
  * @param reason   why it runs: "booking C-0001", "nightly re-plan", ...
@@ -16,20 +17,28 @@ import org.jspecify.annotations.Nullable;
  *                 availability check), REFUSED (the booking does not fit or is invalid) or FAILED
  * @param version  when finished: the version published, or the current one when none was
  * @param millis   when finished: how long the run took, publication included
+ * @param hoursSolved in progress: how many of the distinct hours to solve are solved
+ * @param hoursTotal  in progress: how many distinct hours the plan solves (0 when none needed solving)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanEvent(@JsonIgnore String type, String reason, @Nullable String campaign, @Nullable String outcome,
-        @Nullable Long version, @Nullable Long millis, Instant at) {
+        @Nullable Long version, @Nullable Long millis, @Nullable Integer hoursSolved, @Nullable Integer hoursTotal,
+        Instant at) {
 
     static final String STARTED = "plan-started";
+    static final String PROGRESS = "plan-progress";
     static final String FINISHED = "plan-finished";
 
     static PlanEvent started(String reason, @Nullable String campaign) {
-        return new PlanEvent(STARTED, reason, campaign, null, null, null, Instant.now());
+        return new PlanEvent(STARTED, reason, campaign, null, null, null, null, null, Instant.now());
+    }
+
+    static PlanEvent progress(String reason, int hoursSolved, int hoursTotal) {
+        return new PlanEvent(PROGRESS, reason, null, null, null, null, hoursSolved, hoursTotal, Instant.now());
     }
 
     static PlanEvent finished(String reason, @Nullable String campaign, String outcome, @Nullable Long version,
             long millis) {
-        return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, Instant.now());
+        return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, null, null, Instant.now());
     }
 }

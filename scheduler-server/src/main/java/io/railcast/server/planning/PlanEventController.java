@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /**
- * {@code /api/v1/plans/events}: the planner's progress as Server-Sent Events, {@code plan-started} and
- * {@code plan-finished} (see {@link PlanEvent}); a comment at once, so a client knows it is subscribed, and then
+ * {@code /api/v1/plans/events}: the planner's progress as Server-Sent Events, {@code plan-started},
+ * {@code plan-progress} and {@code plan-finished} (see {@link PlanEvent}); a comment at once, so a client knows it is subscribed, and then
  * every 15 s, so proxies keep an idle stream open.
  * Events of this server's planner only; a run on another instance is not shown.
  */

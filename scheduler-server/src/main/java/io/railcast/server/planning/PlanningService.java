@@ -119,7 +119,7 @@ public class PlanningService implements DisposableBean {
         return Mono.fromFuture(ready, true);
     }
 
-    /** plan-started and plan-finished of every run from now on. */
+    /** plan-started, plan-progress (full plans) and plan-finished of every run from now on. */
     public Flux<PlanEvent> events() {
         return events.asFlux();
     }
@@ -243,7 +243,8 @@ public class PlanningService implements DisposableBean {
             NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
             Network stored = network.load().block(DATABASE_TIMEOUT);
             List<Campaign> active = campaigns.active().block(DATABASE_TIMEOUT);
-            PlanResult plan = planner.plan(stored, active, today, properties.days());
+            PlanResult plan = planner.plan(stored, active, today, properties.days(),
+                    (solved, total) -> events.tryEmitNext(PlanEvent.progress(reason, solved, total)));
             log.info("Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
                     stored.screens().size(), active.size(), properties.days(), today, plan.millis(),
                     plan.distinctHours());

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,45 +60,25 @@ class InventoryController {
 
     private static InventoryView inventory(VersionFacts facts, LocalDate day, Set<String> guaranteed,
             List<ReportRepository.StationRow> stations) {
-        Map<String, long[]> sums = new TreeMap<>(); // onAir, commercial, guaranteed PSA, other PSA, filler
+        Map<String, Airtime> sums = new HashMap<>();
         for (VersionFacts.PlanUsage usage : facts.usage()) {
-            if (!usage.date().equals(day)) {
-                continue;
+            if (usage.date().equals(day)) {
+                sums.computeIfAbsent(usage.station(), s -> new Airtime())
+                        .add(facts.plans().get(usage.planId()), usage.screenHours(), guaranteed);
             }
-            VersionFacts.PlanFacts plan = facts.plans().get(usage.planId());
-            long[] sum = sums.computeIfAbsent(usage.station(), s -> new long[5]);
-            long n = usage.screenHours();
-            sum[0] += n * plan.onAirSeconds();
-            plan.campaigns().forEach((campaign, share) -> {
-                int slot = switch (share.kind()) {
-                    case 'C' -> 1;
-                    case 'P' -> guaranteed.contains(campaign) ? 2 : 3;
-                    default -> 4;
-                };
-                sum[slot] += n * share.seconds();
-            });
         }
         List<InventoryView.StationFill> fills = new ArrayList<>();
-        long[] total = new long[5];
+        Airtime total = new Airtime();
         long screens = 0;
         for (ReportRepository.StationRow station : stations) {
-            long[] sum = sums.getOrDefault(station.code(), new long[5]);
             if (station.screens() == 0) {
                 continue;
             }
-            fills.add(fill(station.code(), station.name(), station.screens(), sum));
-            for (int i = 0; i < total.length; i++) {
-                total[i] += sum[i];
-            }
+            Airtime sum = sums.getOrDefault(station.code(), new Airtime());
+            fills.add(sum.fill(station.code(), station.name(), station.screens()));
+            total.add(sum);
             screens += station.screens();
         }
-        return new InventoryView(facts.version(), day, fills, fill("*", "network", screens, total));
-    }
-
-    private static InventoryView.StationFill fill(String code, String name, long screens, long[] sum) {
-        long contracted = sum[1] + sum[2];
-        double percent = sum[0] == 0 ? 0 : Math.round(1000.0 * contracted / sum[0]) / 10.0;
-        return new InventoryView.StationFill(code, name, screens, sum[0], contracted, sum[1], sum[2] + sum[3],
-                sum[4], percent);
+        return new InventoryView(facts.version(), day, fills, total.fill("*", "network", screens));
     }
 }

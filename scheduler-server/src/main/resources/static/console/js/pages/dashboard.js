@@ -1,9 +1,10 @@
-// Dashboard: screens online / stale / offline, the version in force, the last plans, alerts, live planning events.
-import {events, get} from '../api.js';
+// Dashboard: screens online / stale / offline, the version in force, the last plans, alerts, live planning events,
+// and the latest full re-plan asked for (started here by administrators), followed as it runs on the server.
+import {events, get, post} from '../api.js';
 import {t} from '../i18n.js';
 import {chart, dateTime, esc, num} from '../dom.js';
 
-export async function render(view) {
+export async function render(view, {user}) {
   // no version yet answers 404: then there is nothing to under-deliver
   const [status, versions, delivery] = await Promise.all([get('/screens/status'), get('/versions?limit=10'),
     get('/delivery/alerts').catch(() => [])]);
@@ -34,6 +35,14 @@ export async function render(view) {
         <ul id="alerts"></ul>
       </section>
     </div>
+    <section class="card" id="replan-card">
+      <h2 data-i18n="dash.replan"></h2>
+      <div class="row">
+        ${user.replan ? '<button type="button" id="replan-start" data-i18n="dash.replanStart"></button>' : ''}
+        <progress id="replan-progress" max="1" value="0" hidden></progress>
+        <span id="replan-status" class="muted" data-i18n="dash.replanNone"></span>
+      </div>
+    </section>
     <section class="card">
       <h2 data-i18n="dash.lastPlan"></h2>
       <p id="live" class="muted" data-i18n="dash.waiting"></p>
@@ -66,11 +75,69 @@ export async function render(view) {
   });
 
   const live = view.querySelector('#live');
+  const replan = replanCard(view);
   const source = events('/plans/events', (type, event) => {
     live.className = event.outcome === 'REFUSED' || event.outcome === 'FAILED' ? 'bad' : '';
     live.textContent = `${new Date().toLocaleTimeString()} · ${type} · ${event.reason}`
       + (event.campaign ? ` · ${event.campaign}` : '') + (event.outcome ? ` · ${event.outcome}` : '')
-      + (event.version ? ` · v${event.version}` : '') + (event.millis ? ` · ${event.millis} ms` : '');
-  });
+      + (event.version ? ` · v${event.version}` : '') + (event.millis ? ` · ${event.millis} ms` : '')
+      + (event.hoursTotal ? ` · ${num(event.hoursSolved)} / ${num(event.hoursTotal)}` : '');
+    replan.event(type, event);
+  }, () => { live.dataset.stream = 'open'; replan.refresh(); });
   return () => { source.close(); pie.dispose(); };
+}
+
+/**
+ * The latest re-plan as the server tells it (GET /plans/replan, also after this view was left or reloaded), moved
+ * on by the planner's events of the same reason.
+ */
+function replanCard(view) {
+  const bar = view.querySelector('#replan-progress');
+  const status = view.querySelector('#replan-status');
+  const button = view.querySelector('#replan-start');
+  let run = null;
+  let drawn = 0;
+  const underWay = () => run && (run.state === 'QUEUED' || run.state === 'RUNNING');
+  const draw = () => {
+    if (button) button.disabled = Boolean(underWay());
+    if (!run) return;
+    delete status.dataset.i18n;
+    const solved = run.hoursSolved ?? 0, total = run.hoursTotal ?? 0;
+    bar.hidden = false;
+    bar.max = Math.max(1, total);
+    bar.value = run.state === 'DONE' ? bar.max : solved;
+    status.className = run.state === 'FAILED' ? 'bad' : run.state === 'DONE' ? 'notice' : 'muted';
+    const counted = run.hoursTotal === null ? '' : ` · ${num(solved)} / ${num(total)} ${t('dash.replanHours')}`;
+    status.textContent = `#${run.id} · ${t('dash.replan.' + run.state)}${counted}`
+      + (run.state === 'DONE' ? ` · ${t(run.outcome === 'PUBLISHED' ? 'dash.replanPublished' : 'dash.replanUnchanged')}`
+        + ` v${run.version} · ${num(run.millis)} ms` : '')
+      + (underWay() ? ` · ${t('common.progress')}` : '');
+    // how many times this view showed the run part-way, for the browser tests
+    if (run.state === 'RUNNING' && solved > 0 && solved < total) drawn++;
+    Object.assign(status.dataset, {state: run.state, run: String(run.id), partial: String(drawn)});
+  };
+  const refresh = () => get('/plans/replan').then(answer => { run = answer; draw(); }, () => {});
+  if (button) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        run = await post('/plans/replan');
+      } catch (e) {
+        status.className = 'bad';
+        status.textContent = e.message;
+      }
+      draw();
+    });
+  }
+  const event = (type, e) => {
+    if (!run || e.reason !== run.reason || !underWay()) return;
+    if (type === 'plan-started') run = {...run, state: 'RUNNING'};
+    if (type === 'plan-progress') run = {...run, state: 'RUNNING', hoursSolved: e.hoursSolved, hoursTotal: e.hoursTotal};
+    if (type === 'plan-finished') {
+      run = {...run, state: e.outcome === 'FAILED' ? 'FAILED' : 'DONE', outcome: e.outcome, version: e.version, millis: e.millis};
+    }
+    draw();
+  };
+  refresh();
+  return {event, refresh};
 }

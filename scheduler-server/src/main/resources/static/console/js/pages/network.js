@@ -1,15 +1,15 @@
 // Network: stations and screens, searchable and filterable by province, bureau, tier and screen type; CSV export of
-// what is shown, and (for administrators) CSV import of stations through the API's bulk import.
-import {post} from '../api.js';
+// what is shown, and (for administrators) CSV import of stations through the API's bulk import, which goes on
+// while other views are open and shows its phase here when this view is opened again.
 import {t} from '../i18n.js';
-import {download, esc, num, parseCsv, toCsv} from '../dom.js';
+import {download, esc, num, toCsv} from '../dom.js';
+import {importStations, importing, latestImport, onImport} from '../imports.js';
 import {loadNetwork} from '../network-data.js';
-import {problemText} from './booking.js';
 
 const STATION_COLUMNS = ['code', 'name', 'province', 'bureau', 'tier', 'zone', 'operatingHours'];
 
 export async function render(view, {user}) {
-  const network = await loadNetwork();
+  let network = await loadNetwork();
   const options = values => `<option value="">${t('net.all')}</option>` + values.map(v => `<option>${esc(v)}</option>`).join('');
   const tiers = [...new Set(network.stations.map(s => s.tier))].sort();
   view.innerHTML = `
@@ -24,7 +24,9 @@ export async function render(view, {user}) {
       <button type="button" class="secondary" id="export-screens" data-i18n="net.exportScreens"></button>
       ${user.manageNetwork ? `<label><span data-i18n="net.import"></span><input type="file" id="import" accept=".csv,text/csv"></label>` : ''}
     </div>
-    <p id="import-result"></p>
+    <section class="card" id="import-card" hidden><h2><span data-i18n="net.importTitle"></span> · <span id="import-file"></span></h2>
+      <progress id="import-progress" max="4" value="0"></progress> <span id="import-phase"></span>
+      <p id="import-result"></p><table><tbody id="import-errors"></tbody></table></section>
     <section class="card"><p class="muted"><span id="shown">0</span> <span data-i18n="net.shown"></span></p>
       <table><thead><tr><th data-i18n="net.code"></th><th data-i18n="net.name"></th><th data-i18n="net.province"></th>
         <th data-i18n="net.bureau"></th><th data-i18n="net.tier"></th><th data-i18n="net.screens"></th></tr></thead>
@@ -60,21 +62,41 @@ export async function render(view, {user}) {
   });
   const importer = el('import');
   if (importer) {
-    importer.addEventListener('change', async () => {
-      const result = el('import-result');
-      const [header, ...rows] = parseCsv(await importer.files[0].text());
-      result.className = 'muted';
-      result.textContent = `${t('common.progress')} (${num(rows.length)})`;
-      try {
-        const stations = rows.map(row => Object.fromEntries(header.map((column, i) => [column.trim(), row[i] || undefined])));
-        const answer = await post('/stations', stations);
-        result.className = 'notice';
-        result.textContent = `${t('net.imported')}: ${num(answer.created)}`;
-      } catch (e) {
-        result.className = 'error';
-        result.textContent = problemText(e);
-      }
+    importer.addEventListener('change', () => {
+      if (importer.files[0] && !importing()) importStations(importer.files[0]);
+      importer.value = '';
     });
   }
+  let shownPhase = latestImport()?.phase;
+  const showImport = async state => {
+    if (!state) return;
+    const card = el('import-card');
+    card.hidden = false;
+    card.dataset.phase = state.phase;
+    el('import-file').textContent = state.file;
+    const step = {read: 0, upload: 1 + (state.size ? state.sent / state.size : 0), store: 2, done: 4, failed: 4}[state.phase];
+    el('import-progress').value = step;
+    el('import-phase').textContent = importing() ? t('common.progress') : '';
+    const result = el('import-result');
+    result.className = {done: 'notice', failed: 'error'}[state.phase] || 'muted';
+    result.textContent = {
+      read: t('imp.read'),
+      upload: `${t('imp.upload')} ${num(state.rows)} ${t('imp.rows')} · ${Math.floor(100 * state.sent / (state.size || 1))}%`,
+      store: `${t('imp.store')} ${num(state.rows)} ${t('imp.rows')}`,
+      done: `${t('net.imported')}: ${num(state.created)}`,
+      failed: `${t('imp.failed')}: ${state.message}`,
+    }[state.phase];
+    el('import-errors').innerHTML = state.errors.map(e => `<tr class="import-error" data-line="${e.line ?? ''}">
+      <td>${e.line ? t('imp.line').replace('{n}', e.line) : ''}</td><td>${esc(e.code)}</td><td>${esc(e.field)}</td>
+      <td>${esc(e.message)}</td></tr>`).join('');
+    if (state.phase === 'done' && shownPhase !== 'done') {
+      network = await loadNetwork();
+      draw();
+    }
+    shownPhase = state.phase;
+  };
+  showImport(latestImport());
+  const stopListening = onImport(showImport);
   draw();
+  return stopListening;
 }

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.Bookings;
 import io.railcast.server.ServerIntegrationTest;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -171,12 +180,198 @@ class ConsoleIT extends ServerIntegrationTest {
 
         browser.element("#nav-inventory").click();
         browser.until(d -> d.findElement(By.id("province-day")).getDomAttribute("data-cells"));
-        browser.screenshot("console-inventory");
 
         browser.element("#nav-delivery").click();
         browser.until(d -> d.findElements(By.cssSelector("#rows tr")).size() > 1 ? true : null);
         assertThat(browser.element("#csv").getDomAttribute("href")).contains("format=csv");
         browser.screenshot("console-delivery");
+    }
+
+    @Test
+    void inventoryDrillsDownFromAProvinceDayToItsStationsHourByHourAsTheApiCountsThem() {
+        String hub = Bookings.hub(sql());
+        String province = sql().queryForObject("select province from station where code = ?", String.class, hub);
+        LocalDate day = Bookings.today().plusDays(1);
+        browser.signIn("operator", DEMO_PASSWORD);
+        browser.element("#nav-inventory").click();
+        WebElement provinceDay = browser.element("#province-day");
+        browser.until(d -> provinceDay.getDomAttribute("data-cells"));
+
+        // click the hub's province on the second day, where the chart drew that cell
+        List<?> centre = (List<?>) browser.driver().executeScript("""
+                arguments[0].scrollIntoView({block: 'center'});
+                const chart = echarts.getInstanceByDom(arguments[0]);
+                const option = chart.getOption();
+                const x = option.xAxis[0].data.indexOf(arguments[1]), y = option.yAxis[0].data.indexOf(arguments[2]);
+                return [...chart.convertToPixel({seriesIndex: 0}, [x, y]), arguments[0].clientWidth,
+                  arguments[0].clientHeight];""", provinceDay, day.toString(), province);
+        new Actions(browser.driver()).moveToElement(provinceDay,
+                        (int) (number(centre.get(0)) - number(centre.get(2)) / 2),
+                        (int) (number(centre.get(1)) - number(centre.get(3)) / 2))
+                .click().perform();
+        WebElement stationHour = browser.until(d -> {
+            WebElement drill = d.findElement(By.id("station-hour"));
+            return "ready".equals(drill.getDomAttribute("data-state"))
+                    && province.equals(drill.getDomAttribute("data-province")) ? drill : null;
+        });
+        assertThat(stationHour.getDomAttribute("data-day")).isEqualTo(day.toString());
+        browser.text("#drill-title", province + " · " + day);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drawn = (Map<String, Object>) browser.driver().executeScript("""
+                const option = echarts.getInstanceByDom(arguments[0]).getOption();
+                return {stations: option.yAxis[0].data, hours: option.xAxis[0].data, cells: option.series[0].data};""",
+                stationHour);
+        List<String> codes = sql().queryForList("select distinct s.code from station s join screen sc"
+                + " on sc.station_code = s.code where s.province = ? order by s.code", String.class, province);
+        List<String> names = codes.stream().map(code -> sql().queryForObject(
+                "select name from station where code = ?", String.class, code)).toList();
+        assertThat(drawn.get("stations")).as("station names, in Chinese").isEqualTo(names);
+        List<?> hours = (List<?>) drawn.get("hours");
+        assertThat(List.of(hours.size(), hours.get(0), hours.get(24))).isEqualTo(List.of(25, "0:00", "全天"));
+        Map<String, Object> cells = new HashMap<>();
+        for (Object cell : (List<?>) drawn.get("cells")) {
+            List<?> xyz = (List<?>) cell;
+            cells.put(codes.get((int) number(xyz.get(1))) + "@" + number(xyz.get(0)), xyz.get(2));
+        }
+
+        // the whole day of every station is its fill from GET /api/v1/inventory
+        InventoryDay inventory = as("operator").get().uri("/api/v1/inventory?date={date}", day).exchange()
+                .expectStatus().isOk().expectBody(InventoryDay.class).returnResult().getResponseBody();
+        assertThat(stationHour.getDomAttribute("data-version")).isEqualTo(String.valueOf(inventory.version()));
+        for (String code : codes) {
+            double fill = inventory.stations().stream().filter(s -> s.station().equals(code)).findFirst()
+                    .orElseThrow().fillPercent();
+            assertThat(number(cells.get(code + "@24.0"))).as("%s whole day", code).isEqualTo(fill);
+        }
+        // the hub's hours are what its screens' plans hold (GET /api/v1/screens/{id}/plan), closed at 03:00
+        assertThat(cells.get(hub + "@3.0")).isEqualTo("-");
+        Set<String> guaranteed = Set.copyOf(sql().queryForList("select id from campaign"
+                + " where kind = 'PUBLIC_SERVICE' and body->>'frequency' is not null", String.class));
+        List<String> screens = sql().queryForList("select id from screen where station_code = ?", String.class, hub);
+        for (int hour : new int[] {12, 20}) {
+            long onAir = 0;
+            long contracted = 0;
+            for (String screen : screens) {
+                ScreenHour plan = as("operator").get().uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}",
+                        screen, day, hour).exchange().expectStatus().isOk().expectBody(ScreenHour.class)
+                        .returnResult().getResponseBody();
+                onAir += plan.onAir().to() - plan.onAir().from();
+                contracted += plan.spots().stream().filter(spot -> spot.kind().equals("COMMERCIAL")
+                        || guaranteed.contains(spot.campaign())).mapToInt(ScreenHour.Spot::duration).sum();
+            }
+            double fill = Math.round(1000.0 * contracted / onAir) / 10.0;
+            assertThat(number(cells.get(hub + "@" + (double) hour))).as("%s at %d:00", hub, hour).isEqualTo(fill);
+            if (hour == 12) {
+                noonTooltip(stationHour, names.get(codes.indexOf(hub)), codes.indexOf(hub), fill);
+            }
+        }
+        browser.screenshot("console-inventory");
+    }
+
+    @Test
+    void adminImportsStationsFromACsvFileLeavesThePageAndFindsTheResult() throws IOException {
+        browser.signIn(USER, PASSWORD);
+        browser.element("#nav-network").click();
+        WebElement file = browser.element("#import");
+
+        // a bad row: nothing is stored, and the row (its line in the file) and field are named
+        file.sendKeys(stationsCsv("CB-", 300, 121).toString());
+        browser.until(d -> "failed".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
+                ? true : null);
+        assertThat(browser.element("#import-result").getText()).contains("没有导入任何车站");
+        List<WebElement> errors = browser.driver().findElements(By.cssSelector("#import-errors tr.import-error"));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).getText()).contains("第 121 行").contains("CB-121").contains("tier");
+        assertThat(count("station where code like 'CB-%'")).isZero();
+
+        // 300 good rows; the planner looks elsewhere meanwhile and comes back to the result
+        browser.element("#import").sendKeys(stationsCsv("CI-", 300, -1).toString());
+        browser.element("#nav-dashboard").click();
+        browser.element("#replan-card");
+        browser.element("#nav-network").click();
+        browser.until(d -> "done".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
+                ? true : null);
+        browser.text("#import-result", "已导入: 300");
+        assertThat(browser.element("#import-progress").getDomProperty("value")).isEqualTo("4");
+        assertThat(count("station where code like 'CI-%' and province = '测试省'")).isEqualTo(300);
+        browser.element("#search").sendKeys("CI-150");
+        browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 1 ? true : null);
+        assertThat(browser.element("#stations tr").getText()).contains("导入测试站150");
+    }
+
+    @Test
+    void adminStartsAReplanFromTheDashboardSeesItProgressAndFindsItsEndAfterLeaving() {
+        browser.signIn(USER, PASSWORD);
+        browser.until(d -> "open".equals(d.findElement(By.id("live")).getDomAttribute("data-stream")) ? true : null);
+        browser.element("#replan-start").click();
+        String run = browser.until(d -> {
+            WebElement status = d.findElement(By.id("replan-status"));
+            String partial = status.getDomAttribute("data-partial");
+            return partial != null && Integer.parseInt(partial) > 0 ? status.getDomAttribute("data-run") : null;
+        });
+
+        browser.element("#nav-network").click();
+        browser.element("#search");
+        browser.element("#nav-dashboard").click();
+        WebElement status = browser.until(d -> {
+            WebElement s = d.findElement(By.id("replan-status"));
+            return "DONE".equals(s.getDomAttribute("data-state")) && run.equals(s.getDomAttribute("data-run"))
+                    ? s : null;
+        });
+        Map<?, ?> done = admin().get().uri("/api/v1/plans/replan").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(done.get("id")).hasToString(run);
+        assertThat(status.getText()).contains("#" + run + " · 完成").contains("v" + done.get("version"))
+                .contains(done.get("hoursTotal") + " / " + done.get("hoursTotal") + " 小时已求解");
+        WebElement bar = browser.element("#replan-progress");
+        assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max")).isEqualTo(
+                String.valueOf(done.get("hoursTotal")));
+    }
+
+    /** {@code rows} stations coded {@code prefix + line} (the header is line 1); the one on line {@code bad} has no valid tier. */
+    private static Path stationsCsv(String prefix, int rows, int bad) throws IOException {
+        StringBuilder csv = new StringBuilder("code,name,province,bureau,tier,zone,operatingHours\n");
+        for (int line = 2; line < rows + 2; line++) {
+            csv.append(prefix).append(line).append(",导入测试站").append(line).append(",测试省,测试局,")
+                    .append(line == bad ? "HUGE" : "STANDARD").append(",Asia/Shanghai,06:00-23:00\n");
+        }
+        Path file = Files.createTempFile("railcast-stations", ".csv");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, csv.toString());
+    }
+
+    /** Hovers the 12:00 cell of row {@code y} and reads the tooltip a planner sees there. */
+    private void noonTooltip(WebElement chart, String name, int y, double fill) {
+        List<?> centre = (List<?>) browser.driver().executeScript("""
+                arguments[0].scrollIntoView({block: 'center'});
+                const chart = echarts.getInstanceByDom(arguments[0]);
+                return [...chart.convertToPixel({seriesIndex: 0}, [12, arguments[1]]), arguments[0].clientWidth,
+                  arguments[0].clientHeight];""", chart, y);
+        new Actions(browser.driver()).moveToElement(chart,
+                (int) (number(centre.get(0)) - number(centre.get(2)) / 2),
+                (int) (number(centre.get(1)) - number(centre.get(3)) / 2)).perform();
+        browser.text("#station-hour", name + " · 12:00 · "
+                + BigDecimal.valueOf(fill).stripTrailingZeros().toPlainString() + "%");
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    /** What the test reads of GET /api/v1/inventory. */
+    record InventoryDay(long version, List<StationDay> stations) {
+        record StationDay(String station, double fillPercent) {
+        }
+    }
+
+    /** What the test reads of GET /api/v1/screens/{id}/plan. */
+    record ScreenHour(OnAir onAir, List<Spot> spots) {
+        record OnAir(int from, int to) {
+        }
+
+        record Spot(int duration, String campaign, String kind) {
+        }
     }
 
     private void frequency(String count) {

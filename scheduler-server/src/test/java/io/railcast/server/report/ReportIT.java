@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
@@ -118,6 +119,63 @@ class ReportIT extends ServerIntegrationTest {
                             .mapToLong(InventoryView.StationFill::onAirSeconds).sum());
                 });
         as("operator").get().uri("/api/v1/inventory?date=tomorrow").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("date");
+    }
+
+    @Test
+    void reportsAProvincesStationsHourByHourAsTheScreensPlansAddUp() {
+        LocalDate tomorrow = Bookings.today().plusDays(1);
+        String province = sql().queryForObject("select province from station where code = ?", String.class, station);
+        InventoryView day = as("operator").get().uri("/api/v1/inventory?date={date}", tomorrow).exchange()
+                .expectStatus().isOk().expectBody(InventoryView.class).returnResult().getResponseBody();
+        InventoryHoursView hours = as("operator").get()
+                .uri("/api/v1/inventory/hours?date={date}&province={province}", tomorrow, province).exchange()
+                .expectStatus().isOk().expectBody(InventoryHoursView.class).returnResult().getResponseBody();
+        assertThat(hours.version()).isEqualTo(day.version());
+        assertThat(hours.stations()).extracting(InventoryHoursView.StationHours::station)
+                .containsExactlyElementsOf(sql().queryForList("select distinct s.code from station s join screen sc"
+                        + " on sc.station_code = s.code where s.province = ? order by s.code", String.class, province));
+        for (InventoryHoursView.StationHours row : hours.stations()) {
+            assertThat(row.hours()).hasSize(24);
+            assertThat(row.day()).as("the hours of %s add up to its day", row.station())
+                    .isEqualTo(day.stations().stream().filter(fill -> fill.station().equals(row.station()))
+                            .findFirst().orElseThrow());
+            assertThat(row.hours().get(3).fillPercent()).as("closed at 03:00").isNull();
+        }
+
+        // hour 12 at the booked station, summed over its screens' own plans
+        Set<String> guaranteed = Set.copyOf(sql().queryForList("select id from campaign where kind = 'PUBLIC_SERVICE'"
+                + " and body->>'frequency' is not null", String.class));
+        long onAir = 0;
+        long contracted = 0;
+        for (String id : sql().queryForList("select id from screen where station_code = ?", String.class, station)) {
+            ScreenPlanView plan = as("operator").get().uri("/api/v1/screens/{id}/plan?date={date}&hour=12", id,
+                    tomorrow).exchange().expectStatus().isOk().expectBody(ScreenPlanView.class).returnResult()
+                    .getResponseBody();
+            onAir += plan.onAir().to() - plan.onAir().from();
+            contracted += plan.spots().stream().filter(spot -> spot.kind().equals("COMMERCIAL")
+                    || guaranteed.contains(spot.campaign())).mapToInt(ScreenPlanView.SpotView::duration).sum();
+        }
+        InventoryHoursView.HourFill noon = hours.stations().stream().filter(row -> row.station().equals(station))
+                .findFirst().orElseThrow().hours().get(12);
+        assertThat(noon.onAirSeconds()).isEqualTo(onAir);
+        assertThat(noon.contractedSeconds()).isEqualTo(contracted).isGreaterThan(0);
+        assertThat(noon.fillPercent()).isEqualTo(Math.round(1000.0 * contracted / onAir) / 10.0);
+    }
+
+    @Test
+    void refusesAnHourlyInventoryQueryWithoutAKnownProvinceNamingTheField() {
+        as("operator").get().uri("/api/v1/inventory/hours?date={date}", Bookings.today()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("province");
+        as("operator").get().uri("/api/v1/inventory/hours?date={date}&province=火星", Bookings.today()).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("province");
+        String province = sql().queryForObject("select province from station where code = ?", String.class, station);
+        as("operator").get().uri("/api/v1/inventory/hours?date={date}&province={province}",
+                        Bookings.today().plusDays(9), province).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("date");
     }

@@ -125,7 +125,7 @@ class ScheduleStore {
         return transaction.transactional(steps);
     }
 
-    private Mono<Void> insertMissingPlans(Map<String, String> bodies, Set<String> stored) {
+    private Mono<Void> insertMissingPlans(Map<String, PlanBodies.Body> bodies, Set<String> stored) {
         List<String> unknown = bodies.keySet().stream().filter(id -> !stored.contains(id)).toList();
         if (unknown.isEmpty()) {
             return Mono.empty();
@@ -136,7 +136,7 @@ class ScheduleStore {
             for (String id : unknown) {
                 if (!existing.contains(id)) {
                     ids.add(id);
-                    json.add(bodies.get(id));
+                    json.add(bodies.get(id).json());
                 }
             }
             if (ids.isEmpty()) {

@@ -99,7 +99,10 @@ class SchedulePublications implements SmartLifecycle {
                 return Flux.error(new IllegalStateException("LISTEN needs r2dbc-postgresql, got " + connection));
             }
             // subscribe to notifications before LISTEN, so that none arriving in between is dropped
+            // the driver hands notifications to a best-effort sink, which drops one arriving while its subscriber
+            // has no demand (seen: a version announced only by the next poll, up to 30 s late): buffer them here
             Flux<Seen> notified = postgres.getNotifications()
+                    .onBackpressureBuffer()
                     .filter(notification -> {
                         if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
                             return true;

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.jr.ob.JSON;
 
@@ -34,6 +36,12 @@ import tools.jackson.jr.ob.JSON;
  * {@code jvm_memory_used_bytes{area="heap"}} on {@code /actuator/prometheus}.
  */
 public final class SseBench {
+
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sse-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private SseBench() {
     }
@@ -85,8 +93,9 @@ public final class SseBench {
         }
         FleetBenchmark.await(() -> streams.open.get() + streams.failed.get() >= screens.size(),
                 Duration.ofMinutes(5), () -> "event streams open: " + streams.open.get() + "/" + screens.size()
-                        + ", failed " + streams.failed.get());
+                        + ", failed " + streams.failed.get() + ", refused and retried " + streams.refused.get());
         figures.put("sseConnections", streams.open.get());
+        figures.put("sseRefused", streams.refused.get());
         figures.put("sseOpenMillis", (System.nanoTime() - opening) / 1_000_000);
 
         figures.put("sseHeapMb", heapAfterGcMb(api, admin, serverPid));
@@ -166,7 +175,18 @@ public final class SseBench {
                 // the server ended the stream: counted by the open count no longer matching
             }
         };
-        http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines)).exceptionally(failure -> {
+        // a stream refused for now (503 while thousands of first token checks queue for a database connection)
+        // is opened again after the server's Retry-After, as an agent does; only a stream that fails counts
+        HttpResponse.BodyHandler<Void> body = info -> info.statusCode() == 200
+                ? HttpResponse.BodyHandlers.fromLineSubscriber(lines).apply(info)
+                : HttpResponse.BodyHandlers.discarding().apply(info);
+        http.sendAsync(request, body).thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                streams.refused.incrementAndGet();
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                RETRIES.schedule(() -> open(http, server, screen, streams), Math.max(1, seconds), TimeUnit.SECONDS);
+            }
+        }).exceptionally(failure -> {
             streams.failed.incrementAndGet();
             return null;
         });
@@ -194,6 +214,8 @@ public final class SseBench {
     private static final class Streams {
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        /** Answers other than 200 to an opening stream, each opened again after Retry-After. */
+        final AtomicInteger refused = new AtomicInteger();
         final Map<String, Long> heard = new ConcurrentHashMap<>();
 
         long heard(long version) {

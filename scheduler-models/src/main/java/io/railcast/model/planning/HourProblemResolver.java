@@ -30,6 +30,13 @@ final class HourProblemResolver {
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
     private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
+    private final Map<Campaign, List<CreativeChoice>> creativeChoices = new java.util.IdentityHashMap<>();
+    /**
+     * Equal parts of different problems (the same filler or PSA demand recurs in most hours of a group and in
+     * groups alike) as one object: a server keeps every problem of the horizon for its next re-plan, and the
+     * demo network's 20,000 problems held half a million filler objects before.
+     */
+    private final Map<Object, Object> parts = new HashMap<>();
 
     HourProblemResolver(PsaPolicy psaPolicy) {
         this.psaPolicy = psaPolicy;
@@ -94,19 +101,20 @@ final class HourProblemResolver {
             if (campaign.isContracted()) {
                 Demand demand = contracted(group, campaign, active, date, hour);
                 if (demand != null) {
-                    demands.add(demand);
+                    demands.add(shared(demand));
                 }
             } else if (campaign.kind() == CampaignKind.PUBLIC_SERVICE) {
                 psaPool.add(campaign);
             } else {
-                fillers.add(new Filler(campaign.id(), campaign.kind(), active, cycle(group, campaign)));
+                fillers.add(shared(new Filler(campaign.id(), campaign.kind(), active, cycle(group, campaign))));
             }
         }
         double share = psaPolicy.shareFor(station.province());
         psaPool.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
         demands.addAll(psaShareDemands(group, psaPool, demands, share, date, hour));
         for (Campaign psa : psaPool) {
-            fillers.add(new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour), cycle(group, psa)));
+            fillers.add(shared(new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour),
+                    cycle(group, psa))));
         }
         boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
         return new HourProblem(group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands,
@@ -159,9 +167,9 @@ final class HourProblemResolver {
             if (plays[i] > 0) {
                 Campaign psa = pool.get(i);
                 SecondRange active = calendar(psa).active(group.station(), date, hour);
-                demands.add(new Demand(psa.id(), psa.kind(), psa.category(), false,
+                demands.add(shared(new Demand(psa.id(), psa.kind(), psa.category(), false,
                         List.of(new PlayWindow(active.from(), active.to(), plays[i])), active.to(),
-                        CreativeRotation.take(cycles.get(i), hour, plays[i]), creatives(psa)));
+                        CreativeRotation.take(cycles.get(i), hour, plays[i]), creatives(psa))));
             }
         }
         return demands;
@@ -176,7 +184,14 @@ final class HourProblemResolver {
                 key -> CreativeRotation.cycle(campaign.creativesFor(group.type())));
     }
 
-    private static List<CreativeChoice> creatives(Campaign campaign) {
-        return campaign.creatives().stream().map(c -> CreativeChoice.of(c.creative())).toList();
+    private List<CreativeChoice> creatives(Campaign campaign) {
+        return creativeChoices.computeIfAbsent(campaign,
+                c -> c.creatives().stream().map(w -> CreativeChoice.of(w.creative())).toList());
+    }
+
+    /** The one object equal to {@code part} (a record, so equal by value) that this resolver has handed out. */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T part) {
+        return (T) parts.computeIfAbsent(part, p -> p);
     }
 }

@@ -10,12 +10,15 @@ import java.util.Objects;
  * active campaigns plays the same plan.
  *
  * <p>A plan made by the planner tiles {@code onAir} exactly; the auditor checks that rather than trusting it.
+ *
+ * <p>{@code spots} is an immutable list that keeps its spots in compact form (one array per field) and makes each
+ * {@link Spot} when it is read: compare spots with {@code equals}, never by identity.
  */
 public record HourPlan(SecondRange onAir, List<Spot> spots) {
 
     public HourPlan {
         Objects.requireNonNull(onAir, "onAir");
-        spots = List.copyOf(spots);
+        spots = SpotList.copyOf(spots);
     }
 
     public int airtimeSeconds() {

@@ -50,7 +50,11 @@ class EventStreams implements SmartLifecycle {
         Flux<ServerSentEvent<Object>> published = publications.publications()
                 .filter(publication -> publication.concerns(screenId))
                 .onBackpressureLatest()
-                .flatMap(publication -> Mono.just(publication).delayElement(delay(publication)))
+                .flatMap(publication -> {
+                    Duration delay = delay(publication);
+                    // an urgent version goes out on the thread that heard of it, not through a timer each
+                    return delay.isZero() ? Mono.just(publication) : Mono.just(publication).delayElement(delay);
+                })
                 .map(EventStreams::schedule);
         Flux<ServerSentEvent<Object>> heartbeats = ticks.onBackpressureLatest().map(EventStreams::heartbeat);
         Mono<ServerSentEvent<Object>> catchUp = lastEventId == null ? Mono.empty()

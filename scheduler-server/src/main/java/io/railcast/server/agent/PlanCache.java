@@ -9,15 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hour plans by id ({@code hour_plan}). A plan id is the digest of its content, so a plan never changes and
- * thousands of screens share it: each is read, parsed and written as the protocol's JSON once, and kept, up to
- * {@link AgentProperties.Schedule#planCache()} plans (then the memory starts over). Plans are most of a schedule
- * answer's bytes, so answers copy their JSON rather than write it again.
+ * thousands of screens share it: each is read and parsed once, and kept in compact form ({@link CompactPlan}, some
+ * 4 KB for a plan of 240 spots), up to {@link AgentProperties.Schedule#planCache()} plans (then the memory starts
+ * over).
  */
 @Component
 class PlanCache {
@@ -25,7 +23,7 @@ class PlanCache {
     private final DatabaseClient db;
     private final JsonMapper jsonMapper;
     private final int capacity;
-    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<String, CompactPlan> plans = new ConcurrentHashMap<>();
 
     PlanCache(DatabaseClient db, JsonMapper jsonMapper, AgentProperties properties) {
         this.db = db;
@@ -34,11 +32,11 @@ class PlanCache {
     }
 
     /** The plans of {@code ids}; fails if one is not stored, since a published version names only stored plans. */
-    Mono<Map<String, Plan>> get(Collection<String> ids) {
-        Map<String, Plan> found = new HashMap<>();
+    Mono<Map<String, CompactPlan>> get(Collection<String> ids) {
+        Map<String, CompactPlan> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
-            Plan plan = plans.get(id);
+            CompactPlan plan = plans.get(id);
             if (plan == null) {
                 missing.add(id);
             } else {
@@ -53,8 +51,7 @@ class PlanCache {
                 .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
                 .all()
                 .doOnNext(stored -> {
-                    PlanView view = PlanView.of(jsonMapper.readTree(stored.getValue()));
-                    Plan plan = new Plan(view, new RawValue(new SerializedString(jsonMapper.writeValueAsString(view))));
+                    CompactPlan plan = CompactPlan.of(PlanView.of(jsonMapper.readTree(stored.getValue())));
                     remember(stored.getKey(), plan);
                     found.put(stored.getKey(), plan);
                 })
@@ -67,14 +64,10 @@ class PlanCache {
                 }));
     }
 
-    private void remember(String id, Plan plan) {
+    private void remember(String id, CompactPlan plan) {
         if (plans.size() >= capacity) {
             plans.clear();
         }
         plans.put(id, plan);
-    }
-
-    /** A plan, and the same as the protocol's JSON. */
-    record Plan(PlanView view, RawValue json) {
     }
 }

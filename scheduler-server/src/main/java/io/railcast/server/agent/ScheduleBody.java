@@ -9,18 +9,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * The answer of {@code GET /agent/v1/schedule} (docs/agent-protocol.md).
  *
  * @param hours    one entry per clock hour the screen is on air, from {@code from} to {@code to}
- * @param plans    every plan {@code hours} and {@code fallback} name, by id, as the JSON of a {@link PlanView}
+ * @param plans    every plan {@code hours} and {@code fallback} name, by id
  * @param media    every creative those plans need, by id
  * @param fallback the plan of filler the agent plays when its horizon has run out and it cannot reach us
  */
 record ScheduleBody(String screenId, long version, Instant effectiveAt, String zone, Instant from, Instant to,
-        List<HourEntry> hours, SortedMap<String, RawValue> plans, List<MediaItem> media, @Nullable String fallback) {
+        List<HourEntry> hours, SortedMap<String, PlanView> plans, List<MediaItem> media, @Nullable String fallback) {
 
     /** Changes whenever the digest's input format does, so that agents refetch after such an upgrade. */
     private static final String DIGEST_FORMAT = "railcast-schedule-1";

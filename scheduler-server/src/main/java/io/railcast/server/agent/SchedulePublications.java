@@ -99,7 +99,10 @@ class SchedulePublications implements SmartLifecycle {
                 return Flux.error(new IllegalStateException("LISTEN needs r2dbc-postgresql, got " + connection));
             }
             // subscribe to notifications before LISTEN, so that none arriving in between is dropped
+            // the driver hands notifications to a best-effort sink, which drops one arriving while its subscriber
+            // has no demand (seen: a version announced only by the next poll, up to 30 s late): buffer them here
             Flux<Seen> notified = postgres.getNotifications()
+                    .onBackpressureBuffer()
                     .filter(notification -> {
                         if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
                             return true;
@@ -108,7 +111,7 @@ class SchedulePublications implements SmartLifecycle {
                         tokens.revokedElsewhere(screenId == null ? AgentTokens.ALL_SCREENS : screenId);
                         return false;
                     })
-                    .map(notification -> Seen.of(notification.getParameter()));
+                    .map(notification -> Seen.of(notification.getParameter(), System.nanoTime()));
             Mono<Void> listen = Flux.from(postgres.createStatement("LISTEN " + CHANNEL + "; LISTEN "
                             + AgentTokens.REVOKED_CHANNEL).execute())
                     .flatMap(Result::getRowsUpdated)
@@ -128,7 +131,8 @@ class SchedulePublications implements SmartLifecycle {
     private Mono<Seen> latest(Connection connection) {
         return Flux.from(connection.createStatement("select coalesce(max(version), 0) as version from "
                         + "schedule_version").execute())
-                .flatMap(result -> result.map(row -> new Seen(((Number) row.get("version")).longValue())))
+                .flatMap(result -> result.map(row -> new Seen(((Number) row.get("version")).longValue(),
+                        System.nanoTime())))
                 .next()
                 .onErrorResume(e -> e instanceof R2dbcException sql && UNDEFINED_TABLE.equals(sql.getSqlState()),
                         e -> Mono.empty()); // no version has ever been published here
@@ -140,7 +144,7 @@ class SchedulePublications implements SmartLifecycle {
      */
     private Mono<Publication> announce(Seen seen) {
         if (seen.version() < 0) {
-            return schedules.latestVersion().flatMap(latest -> announce(new Seen(latest)));
+            return schedules.latestVersion().flatMap(latest -> announce(new Seen(latest, seen.heardAt())));
         }
         long previous = announced.get();
         if (seen.version() <= previous || seen.version() == 0) {
@@ -159,8 +163,9 @@ class SchedulePublications implements SmartLifecycle {
                 .zipWith(changed, (publication, screens) -> publication.concerning(screens.orElse(null)))
                 .doOnNext(publication -> {
                     announced.set(publication.version());
-                    log.info("Version {} published; it changes {} screens", publication.version(),
-                            publication.screens() == null ? "all" : publication.screens().size());
+                    log.info("Version {} published; it changes {} screens (worked out in {} ms after it was heard)",
+                            publication.version(), publication.screens() == null ? "all" : publication.screens().size(),
+                            (System.nanoTime() - seen.heardAt()) / 1_000_000);
                 });
     }
 
@@ -173,14 +178,18 @@ class SchedulePublications implements SmartLifecycle {
         return current;
     }
 
-    /** A version seen in a notification or by polling; -1 when a notification did not say which. */
-    private record Seen(long version) {
+    /**
+     * A version seen in a notification or by polling; -1 when a notification did not say which.
+     *
+     * @param heardAt {@link System#nanoTime()} when it was heard, for the log
+     */
+    private record Seen(long version, long heardAt) {
 
-        static Seen of(@Nullable String payload) {
+        static Seen of(@Nullable String payload, long heardAt) {
             try {
-                return new Seen(payload == null ? -1 : Long.parseLong(payload.strip()));
+                return new Seen(payload == null ? -1 : Long.parseLong(payload.strip()), heardAt);
             } catch (NumberFormatException e) {
-                return new Seen(-1);
+                return new Seen(-1, heardAt);
             }
         }
     }

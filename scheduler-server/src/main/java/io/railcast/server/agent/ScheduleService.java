@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. An
@@ -93,18 +92,18 @@ class ScheduleService {
                 })
                 .map(found -> {
                     Set<String> named = new HashSet<>();
-                    found.values().forEach(plan -> named.addAll(plan.view().creatives()));
+                    found.values().forEach(plan -> named.addAll(plan.creatives()));
                     return named;
                 });
     }
 
     private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
-            Map<String, PlanCache.Plan> found) {
+            Map<String, CompactPlan> found) {
         Set<String> needed = new TreeSet<>();
-        TreeMap<String, RawValue> plansJson = new TreeMap<>();
+        TreeMap<String, PlanView> plansJson = new TreeMap<>();
         found.forEach((id, plan) -> {
-            needed.addAll(plan.view().creatives());
-            plansJson.put(id, plan.json());
+            needed.addAll(plan.creatives());
+            plansJson.put(id, plan.view());
         });
         return creatives.find(needed)
                 .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An hour plan as the {@code hour_plan} table stores it: the canonical body
@@ -21,13 +22,21 @@ final class PlanBodies {
     private PlanBodies() {
     }
 
-    /** A body and its id. */
-    record Body(String id, String json) {
+    /**
+     * A plan and its id; the body text only while it is at hand from computing the id. The planning service keeps
+     * ids of the current plan's thousands of plans, not their texts (about 10 KB each): a text needed again (a plan
+     * to store that was digested for an earlier, unpublished plan) is written again from the plan.
+     */
+    record Body(String id, HourPlan plan, @Nullable String digestedJson) {
+
+        String json() {
+            return digestedJson != null ? digestedJson : PlanBodies.json(plan);
+        }
     }
 
     static Body of(HourPlan plan) {
         String json = json(plan);
-        return new Body(digest(json), json);
+        return new Body(digest(json), plan, json);
     }
 
     static String json(HourPlan plan) {

@@ -110,6 +110,9 @@ class ScheduleStore {
     Mono<PublishedVersion> publish(long base, Meta meta, VersionContent content, Set<String> stored,
             LongFunction<Mono<Void>> alsoStore) {
         long version = base + 1;
+        // written before the transaction: between the version row (published_at) and the commit, which is what
+        // agents wait through, only the database's own work is left
+        String screenRows = screenRows(content);
         Mono<PublishedVersion> steps = db.sql("select pg_advisory_xact_lock($1)")
                 .bind(0, PUBLISH_LOCK)
                 .map(row -> Boolean.TRUE)
@@ -119,7 +122,7 @@ class ScheduleStore {
                 .then(Mono.defer(() -> alsoStore.apply(version)))
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
-                .then(Mono.defer(() -> insertScreens(version, content)))
+                .then(Mono.defer(() -> insertScreens(version, content, screenRows)))
                 .then(Mono.defer(() -> db.sql("select pg_notify('" + CHANNEL + "', $1)")
                         .bind(0, Long.toString(version))
                         .map(row -> Boolean.TRUE)
@@ -128,7 +131,7 @@ class ScheduleStore {
         return transaction.transactional(steps);
     }
 
-    private Mono<Void> insertMissingPlans(Map<String, String> bodies, Set<String> stored) {
+    private Mono<Void> insertMissingPlans(Map<String, PlanBodies.Body> bodies, Set<String> stored) {
         List<String> unknown = bodies.keySet().stream().filter(id -> !stored.contains(id)).toList();
         if (unknown.isEmpty()) {
             return Mono.empty();
@@ -139,7 +142,7 @@ class ScheduleStore {
             for (String id : unknown) {
                 if (!existing.contains(id)) {
                     ids.add(id);
-                    json.add(bodies.get(id));
+                    json.add(bodies.get(id).json());
                 }
             }
             if (ids.isEmpty()) {
@@ -193,16 +196,10 @@ class ScheduleStore {
      * All screens in one statement. The rows travel as one text, a line per screen with tab-separated fields, and
      * are split by PostgreSQL: bound as text arrays, the driver took seconds to encode them.
      */
-    private Mono<Void> insertScreens(long version, VersionContent content) {
+    private Mono<Void> insertScreens(long version, VersionContent content, String rows) {
         if (content.rows().isEmpty()) {
             return Mono.empty();
         }
-        StringBuilder rows = new StringBuilder(content.rows().size() * (content.days() * 24 * 17 + 40));
-        for (VersionContent.ScreenRow row : content.rows()) {
-            rows.append(row.screenId()).append('\t').append(row.planIds()).append('\t')
-                    .append(row.fallbackId() == null ? "" : row.fallbackId()).append('\n');
-        }
-        rows.setLength(rows.length() - 1);
         return db.sql("insert into screen_schedule (version, screen_id, first_day, plan_ids, fallback_plan_id)"
                         + " select $1, split_part(line, E'\\t', 1), $2,"
                         + " string_to_array(split_part(line, E'\\t', 2), ',', ''),"
@@ -210,10 +207,24 @@ class ScheduleStore {
                         + " from unnest(string_to_array($3, E'\\n')) as t(line)")
                 .bind(0, version)
                 .bind(1, content.firstDay())
-                .bind(2, rows.toString())
+                .bind(2, rows)
                 .fetch()
                 .rowsUpdated()
                 .then();
+    }
+
+    /** The screen rows as {@link #insertScreens} sends them: a line per screen, tab-separated fields. */
+    private static String screenRows(VersionContent content) {
+        if (content.rows().isEmpty()) {
+            return "";
+        }
+        StringBuilder rows = new StringBuilder(content.rows().size() * (content.days() * 24 * 17 + 40));
+        for (VersionContent.ScreenRow row : content.rows()) {
+            rows.append(row.screenId()).append('\t').append(row.planIds()).append('\t')
+                    .append(row.fallbackId() == null ? "" : row.fallbackId()).append('\n');
+        }
+        rows.setLength(rows.length() - 1);
+        return rows.toString();
     }
 
     private static ApiProblem publishedElsewhere(long latest) {

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one schedule version stores: the body of every hour plan it refers to, and one row per screen.
  *
- * @param bodies hour plan id to canonical body, fallback plans included
+ * @param bodies hour plan id to the plan and its canonical body, fallback plans included
  * @param rows   one per screen of the plan, in network order
  */
-record VersionContent(LocalDate firstDay, int days, Map<String, String> bodies, List<ScreenRow> rows) {
+record VersionContent(LocalDate firstDay, int days, Map<String, PlanBodies.Body> bodies, List<ScreenRow> rows) {
 
     /**
      * A screen's row of {@code screen_schedule}.

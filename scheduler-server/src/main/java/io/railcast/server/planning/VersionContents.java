@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns plans into {@link VersionContent}. A re-plan keeps most hour plans by reference, so their bodies and ids are
- * remembered by identity from one version to the next and only new plans are digested. Not thread-safe: used by
- * the planning thread only.
+ * Turns plans into {@link VersionContent}. A re-plan keeps most hour plans by reference, so their ids are remembered
+ * by identity from one version to the next and only new plans are digested. Only the ids are remembered: the
+ * bodies' text (some 200 MB for the demo network's 20,000 plans) is needed only to store new plans. Not
+ * thread-safe: used by the planning thread only.
  */
 final class VersionContents {
 
-    private Map<HourPlan, PlanBodies.Body> known = new IdentityHashMap<>();
+    private Map<HourPlan, String> known = new IdentityHashMap<>();
 
     VersionContent of(PlanResult plan) {
         NetworkSchedule schedule = plan.schedule();
@@ -50,14 +51,18 @@ final class VersionContents {
             }
             rows.add(new VersionContent.ScreenRow(screenId, ids.toString(), fallbackId));
         }
-        Map<String, String> byId = new HashMap<>();
-        bodies.values().forEach(body -> byId.put(body.id(), body.json()));
-        known = bodies;
+        Map<String, PlanBodies.Body> byId = new HashMap<>();
+        Map<HourPlan, String> idsByPlan = new IdentityHashMap<>();
+        bodies.forEach((hourPlan, body) -> {
+            byId.put(body.id(), body);
+            idsByPlan.put(hourPlan, body.id());
+        });
+        known = idsByPlan;
         return new VersionContent(schedule.firstDay(), schedule.days(), byId, rows);
     }
 
     private PlanBodies.Body body(HourPlan plan) {
-        PlanBodies.Body body = known.get(plan);
-        return body != null ? body : PlanBodies.of(plan);
+        String id = known.get(plan);
+        return id != null ? new PlanBodies.Body(id, plan, null) : PlanBodies.of(plan);
     }
 }

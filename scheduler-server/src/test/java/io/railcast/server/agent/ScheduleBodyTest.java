@@ -8,12 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.util.RawValue;
 
 class ScheduleBodyTest {
 
     private static final Instant FROM = Instant.parse("2026-11-24T03:00:00Z");
-    private static final RawValue PLAN = new RawValue("{\"onAir\":{\"from\":0,\"to\":3600},\"spots\":[]}");
+    private static final PlanView PLAN = new PlanView(new PlanView.OnAir(0, 3600), List.of());
 
     @Test
     void keepsTheEtagOfAnotherVersionThatChangesNothingForTheScreen() {
@@ -28,7 +27,7 @@ class ScheduleBodyTest {
     }
 
     private static ScheduleBody body(long version, String plan, String sha256) {
-        TreeMap<String, RawValue> plans = new TreeMap<>();
+        TreeMap<String, PlanView> plans = new TreeMap<>();
         plans.put(plan, PLAN);
         return new ScheduleBody("S-1", version, Instant.now(), "Asia/Shanghai", FROM, FROM.plusSeconds(3600),
                 List.of(new HourEntry(FROM, plan)), plans,

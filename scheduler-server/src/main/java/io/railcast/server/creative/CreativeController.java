@@ -58,19 +58,23 @@ class CreativeController {
                 .body(new FileSystemResource(creative.mediaPath())));
     }
 
-    /** Form fields {@code id}, {@code durationSeconds}, {@code screenTypes} and the file part {@code file}. */
+    /**
+     * Form fields {@code id}, {@code durationSeconds}, {@code screenTypes}, optionally {@code sha256}, and the file
+     * part {@code file}.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<CreativeView>> uploadForm(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request) {
         return service.uploadMultipart(request.getHeaders().getContentLength(), parts).map(CreativeController::created);
     }
 
-    /** The body is the media; {@code ?id=CR-1&durationSeconds=15&screenTypes=LCD_FRAME,TV_SET}. */
+    /** The body is the media; {@code ?id=CR-1&durationSeconds=15&screenTypes=LCD_FRAME,TV_SET[&sha256=…]}. */
     @PostMapping(consumes = {"video/*", "image/*"})
     Mono<ResponseEntity<CreativeView>> uploadRaw(@RequestParam(required = false) @Nullable String id,
             @RequestParam(required = false) @Nullable String durationSeconds,
-            @RequestParam(required = false) @Nullable List<String> screenTypes, ServerHttpRequest request) {
+            @RequestParam(required = false) @Nullable List<String> screenTypes,
+            @RequestParam(required = false) @Nullable String sha256, ServerHttpRequest request) {
         return Mono.defer(() -> {
-            CreativeMetadata metadata = CreativeMetadata.parse(id, durationSeconds, screenTypes);
+            CreativeMetadata metadata = CreativeMetadata.parse(id, durationSeconds, screenTypes, sha256);
             String type = CreativeMetadata.mediaType(request.getHeaders().getContentType(), "Content-Type");
             return service.uploadRaw(metadata, type, request.getHeaders().getContentLength(), request.getBody());
         }).map(CreativeController::created);

@@ -19,15 +19,19 @@ import org.springframework.http.MediaType;
  * @param id              1–64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit
  * @param durationSeconds how long it plays (an image is shown that long)
  * @param screenTypes     the screen types it was made for, at least one
+ * @param sha256          the file's SHA-256 as the uploader computed it (64 hex digits, lower case), or null when
+ *                        not declared; an upload whose bytes have another digest is refused, so a file damaged on
+ *                        the way is never stored
  */
-record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTypes) {
+record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTypes, @Nullable String sha256) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int MAX_DURATION_SECONDS = 3600;
 
     /** Reads the fields, naming every one that is wrong in a 400 problem. */
     static CreativeMetadata parse(@Nullable String id, @Nullable String durationSeconds,
-            @Nullable List<String> screenTypes) {
+            @Nullable List<String> screenTypes, @Nullable String sha256) {
         List<FieldProblem> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id.strip()).matches()) {
             problems.add(FieldProblem.of("id", "id must be 1-64 letters, digits, '.', '_' or '-', starting with a"
@@ -65,10 +69,29 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
             problems.add(FieldProblem.of("screenTypes", "screenTypes must name at least one of "
                     + List.of(ScreenType.values())));
         }
+        String digest = sha256 == null || sha256.isBlank() ? null : sha256.strip();
+        if (digest != null && !SHA256.matcher(digest).matches()) {
+            problems.add(FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got '" + sha256 + "'"));
+        }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid("invalid-creative", "Invalid creative", problems);
         }
-        return new CreativeMetadata(id.strip(), duration, types);
+        return new CreativeMetadata(id.strip(), duration, types,
+                digest == null ? null : digest.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Refuses {@code received} with 422 naming {@code sha256} when the uploader declared another digest.
+     */
+    void checkDigest(ReceivedMedia received) {
+        if (sha256 != null && !sha256.equals(received.sha256())) {
+            throw ApiProblem.withFields(HttpStatus.UNPROCESSABLE_CONTENT, "media-damaged", "Media damaged",
+                    "The " + received.sizeBytes() + " bytes received have SHA-256 " + received.sha256()
+                            + ", not the declared " + sha256 + ": the file changed on the way. Nothing was stored;"
+                            + " upload it again.",
+                    List.of(FieldProblem.of("sha256", "the file received has SHA-256 " + received.sha256()
+                            + ", not " + sha256)));
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -52,9 +53,10 @@ class MediaStore {
 
     /**
      * Writes {@code content} to a new file under {@code incoming/}, refusing it with 413 as soon as it passes the
-     * size limit. On any error or cancellation the partial file is deleted.
+     * size limit. On any error or cancellation the partial file is deleted. {@code contentType} is asked for once
+     * the content is read.
      */
-    Mono<ReceivedMedia> receive(Flux<DataBuffer> content, String contentType, String field) {
+    Mono<ReceivedMedia> receive(Flux<DataBuffer> content, Supplier<String> contentType, String field) {
         Path file = incoming.resolve(UUID.randomUUID().toString());
         MessageDigest digest = sha256();
         long[] size = {0};
@@ -76,7 +78,7 @@ class MediaStore {
                 MediaStore::close);
         return written
                 .then(Mono.fromSupplier(() -> new ReceivedMedia(file, HexFormat.of().formatHex(digest.digest()),
-                        size[0], contentType)))
+                        size[0], contentType.get())))
                 .doOnError(e -> deleteQuietly(file))
                 .doOnCancel(() -> deleteQuietly(file));
     }

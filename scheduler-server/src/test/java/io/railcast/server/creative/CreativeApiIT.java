@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,62 @@ class CreativeApiIT extends ServerIntegrationTest {
     }
 
     @Test
+    void storesAFileWhoseDeclaredDigestMatchesAndRefusesOneDamagedOnTheWay() throws Exception {
+        byte[] video = bytes(70_000, 9);
+        MultipartBodyBuilder checked = form("CR-SUM", "15", "TV_SET", video, "video/mp4");
+        checked.part("sha256", sha256(video).toUpperCase(Locale.ROOT));
+        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(checked.build()))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.sha256").isEqualTo(sha256(video));
+        long files = mediaFiles();
+        byte[] damaged = video.clone();
+        damaged[12_345] ^= 1;
+        admin().post().uri("/api/v1/creatives?id=CR-DAMAGED&durationSeconds=15&screenTypes=TV_SET&sha256="
+                        + sha256(video))
+                .contentType(MediaType.parseMediaType("video/mp4")).bodyValue(damaged)
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("sha256")
+                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains(sha256(damaged)));
+        MultipartBodyBuilder malformed = form("CR-DAMAGED", "15", "TV_SET", video, "video/mp4");
+        malformed.part("sha256", "not-a-digest");
+        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(malformed.build()))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sha256");
+        assertThat(count("creative where id = 'CR-DAMAGED'")).isZero();
+        assertThat(mediaFiles()).isEqualTo(files);
+        assertThat(incoming()).isEmpty();
+    }
+
+    @Test
+    void keepsTheFirstFilePartAndEveryFieldInWhateverOrderTheyCome() throws Exception {
+        byte[] video = bytes(40_000, 10);
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("screenTypes", "TV_SET");
+        form.part("file", named(video)).contentType(MediaType.parseMediaType("video/mp4"));
+        form.part("attachment", named(bytes(500, 11))).contentType(MediaType.IMAGE_PNG);
+        form.part("file", named(bytes(600, 12))).contentType(MediaType.IMAGE_PNG);
+        form.part("durationSeconds", "10");
+        form.part("id", "CR-ORDER");
+        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.sha256").isEqualTo(sha256(video))
+                .jsonPath("$.sizeBytes").isEqualTo(video.length)
+                .jsonPath("$.contentType").isEqualTo("video/mp4")
+                .jsonPath("$.durationSeconds").isEqualTo(10);
+        assertThat(incoming()).isEmpty();
+    }
+
+    @Test
     void refusesAnIdThatIsTakenBecauseCreativesNeverChange() {
         admin().post().uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
                 .contentType(MediaType.IMAGE_PNG).bodyValue(bytes(100, 6))
@@ -189,13 +246,17 @@ class CreativeApiIT extends ServerIntegrationTest {
         form.part("id", id);
         form.part("durationSeconds", duration);
         form.part("screenTypes", types);
-        form.part("file", new ByteArrayResource(content) {
+        form.part("file", named(content)).contentType(MediaType.parseMediaType(type));
+        return form;
+    }
+
+    private static ByteArrayResource named(byte[] content) {
+        return new ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return "spot.bin";
             }
-        }).contentType(MediaType.parseMediaType(type));
-        return form;
+        };
     }
 
     private Path mediaDir() {

@@ -1,8 +1,6 @@
 package io.railcast.server;
 
 import java.nio.file.Path;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,18 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of a second, and with the demo users planner, csr and operator (password {@value #DEMO_PASSWORD}). Its clock is
  * the system's.
  */
-@SpringBootTest(classes = RailCastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "railcast.database.embedded.durable=false",
-            "railcast.security.admin-password=" + ServerClients.PASSWORD,
-            "railcast.demo.stations=" + ServerClients.DEMO_STATIONS,
-            "railcast.demo.screens=" + ServerClients.DEMO_SCREENS,
-            "railcast.demo.campaigns=" + ServerClients.DEMO_CAMPAIGNS,
-            "railcast.demo.users-password=" + ServerClients.DEMO_PASSWORD,
-            "railcast.planning.horizon-hours=24",
-            "railcast.media.max-size=" + ServerClients.MAX_MEDIA_BYTES + "B"
-        })
-@AutoConfigureWebTestClient(timeout = "60s")
+@SmallDemoServer
 public abstract class ServerIntegrationTest extends ServerClients {
 
     private static final Path DATA_DIR = emptyDirectory(Path.of("target", "it-postgres", "shared"));

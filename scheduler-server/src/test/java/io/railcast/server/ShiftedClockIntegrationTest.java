@@ -8,15 +8,14 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same small demo as {@link ServerIntegrationTest} on a server of its own (its own Spring context, embedded
@@ -32,20 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * using stations of their own, open all day so that any hour is on air, and ask the clock for what they need
  * relative to where it is.
  */
-@SpringBootTest(classes = RailCastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "railcast.database.embedded.durable=false",
-            "railcast.security.admin-password=" + ServerClients.PASSWORD,
-            "railcast.demo.stations=" + ServerClients.DEMO_STATIONS,
-            "railcast.demo.screens=" + ServerClients.DEMO_SCREENS,
-            "railcast.demo.campaigns=" + ServerClients.DEMO_CAMPAIGNS,
-            "railcast.demo.users-password=" + ServerClients.DEMO_PASSWORD,
-            "railcast.planning.horizon-hours=24",
-            "railcast.media.max-size=" + ServerClients.MAX_MEDIA_BYTES + "B",
-            // Quartz registers schedulers JVM-wide by name, and the shared context holds one
-            "spring.quartz.scheduler-name=railcast-shifted-it"
-        })
-@AutoConfigureWebTestClient(timeout = "60s")
+@SmallDemoServer
+// Quartz registers schedulers JVM-wide by name, and the shared context holds one
+@TestPropertySource(properties = "spring.quartz.scheduler-name=railcast-shifted-it")
 @Import(ShiftedClockIntegrationTest.ServerClock.class)
 public abstract class ShiftedClockIntegrationTest extends ServerClients {
 

@@ -31,14 +31,16 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
     }
 
     /**
-     * @param planCache   at most this many hour plans (immutable, shared by many screens) are kept in memory; 20,000
+     * @param planCache   at most this many bytes of hour plans (immutable, shared by many screens) are kept in
+     *                    memory, the least used dropped first; 128MB (a plan of 240 spots takes some 4 KB, the
+     *                    demo's 20,000 plans about 80 MB)
      * @param answerCache at most this many bytes of built schedule answers (gzipped body and ETag, per screen,
      *                    version, horizon start and hours) are kept; 128MB (the demo's 5,600 screens take about
      *                    110 MB: 20 KB of gzip each)
      * @param answerIdle  a built answer nobody asked for this long is dropped (those of a past hour or an old
      *                    version are no longer asked); 10 min
      */
-    record Schedule(@DefaultValue("20000") int planCache, @DefaultValue("128MB") DataSize answerCache,
+    record Schedule(@DefaultValue("128MB") DataSize planCache, @DefaultValue("128MB") DataSize answerCache,
             @DefaultValue("10m") Duration answerIdle) {
     }
 

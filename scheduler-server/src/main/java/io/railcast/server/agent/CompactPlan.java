@@ -59,6 +59,15 @@ final class CompactPlan {
         return new PlanView(new PlanView.OnAir(from, to), List.copyOf(spots));
     }
 
+    /**
+     * About how many bytes of heap the plan takes: the five arrays (a reference, an int or a byte per spot) and
+     * the set of its creatives; the strings themselves are shared by every plan.
+     */
+    int weightBytes() {
+        int arrays = 5 * 16 + offsets.length * (4 + 4 + 4 + 4 + 1);
+        return 48 + arrays + 16 + distinctCreatives.size() * 8;
+    }
+
     /** The creatives the plan plays. */
     Set<String> creatives() {
         return distinctCreatives;

@@ -1,11 +1,13 @@
 package io.railcast.server.agent;
 
-import java.util.ArrayList;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,61 +15,46 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hour plans by id ({@code hour_plan}). A plan id is the digest of its content, so a plan never changes and
- * thousands of screens share it: each is read and parsed once, and kept in compact form ({@link CompactPlan}, some
- * 4 KB for a plan of 240 spots), up to {@link AgentProperties.Schedule#planCache()} plans (then the memory starts
- * over).
+ * thousands of screens share it: each is read and parsed once — screens asking at the same moment for a plan not
+ * yet read wait for the one read under way — and kept in compact form ({@link CompactPlan}, some 4 KB for a plan
+ * of 240 spots), up to {@link AgentProperties.Schedule#planCache()} bytes, the least used dropped first.
  */
 @Component
 class PlanCache {
 
     private final DatabaseClient db;
     private final JsonMapper jsonMapper;
-    private final int capacity;
-    private final Map<String, CompactPlan> plans = new ConcurrentHashMap<>();
+    private final AsyncCache<String, CompactPlan> plans;
 
     PlanCache(DatabaseClient db, JsonMapper jsonMapper, AgentProperties properties) {
         this.db = db;
         this.jsonMapper = jsonMapper;
-        this.capacity = properties.schedule().planCache();
+        this.plans = Caffeine.newBuilder()
+                .maximumWeight(properties.schedule().planCache().toBytes())
+                .weigher((String id, CompactPlan plan) -> plan.weightBytes())
+                .buildAsync();
     }
 
     /** The plans of {@code ids}; fails if one is not stored, since a published version names only stored plans. */
     Mono<Map<String, CompactPlan>> get(Collection<String> ids) {
-        Map<String, CompactPlan> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            CompactPlan plan = plans.get(id);
-            if (plan == null) {
-                missing.add(id);
-            } else {
-                found.put(id, plan);
+        CompletableFuture<Map<String, CompactPlan>> plansRead = plans.getAll(ids, (missing, executor) -> read(missing));
+        // other screens may be waiting for the same reads: a cancelled request must not cancel them
+        return Mono.fromFuture(plansRead, true).map(found -> {
+            if (found.size() < Set.copyOf(ids).size()) {
+                List<String> absent = ids.stream().filter(id -> !found.containsKey(id)).toList();
+                throw new IllegalStateException("hour plans " + absent + " are named but not stored");
             }
-        }
-        if (missing.isEmpty()) {
-            return Mono.just(found);
-        }
-        return db.sql("select id, body::text as body from hour_plan where id = any($1)")
-                .bind(0, missing.toArray(String[]::new))
-                .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
-                .all()
-                .doOnNext(stored -> {
-                    CompactPlan plan = CompactPlan.of(PlanView.of(jsonMapper.readTree(stored.getValue())));
-                    remember(stored.getKey(), plan);
-                    found.put(stored.getKey(), plan);
-                })
-                .then(Mono.fromCallable(() -> {
-                    List<String> absent = missing.stream().filter(id -> !found.containsKey(id)).toList();
-                    if (!absent.isEmpty()) {
-                        throw new IllegalStateException("hour plans " + absent + " are named but not stored");
-                    }
-                    return found;
-                }));
+            return found;
+        });
     }
 
-    private void remember(String id, CompactPlan plan) {
-        if (plans.size() >= capacity) {
-            plans.clear();
-        }
-        plans.put(id, plan);
+    private CompletableFuture<Map<String, CompactPlan>> read(Set<? extends String> ids) {
+        return db.sql("select id, body::text as body from hour_plan where id = any($1)")
+                .bind(0, ids.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
+                .all()
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        stored -> CompactPlan.of(PlanView.of(jsonMapper.readTree(stored.getValue())))))
+                .toFuture();
     }
 }

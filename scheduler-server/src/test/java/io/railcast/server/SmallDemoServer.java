@@ -1,0 +1,35 @@
+package io.railcast.server;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * The whole server on a random port with a small demo network ({@value ServerClients#DEMO_STATIONS} stations,
+ * {@value ServerClients#DEMO_SCREENS} screens, {@value ServerClients#DEMO_CAMPAIGNS} campaigns) planned 24 h ahead,
+ * the demo users, and a media limit of {@value ServerClients#MAX_MEDIA_BYTES} bytes: one list of settings for every
+ * test server, so that they cannot drift apart. Each base class adds its own database and media directories.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(classes = RailCastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "railcast.database.embedded.durable=false",
+            "railcast.security.admin-password=" + ServerClients.PASSWORD,
+            "railcast.demo.stations=" + ServerClients.DEMO_STATIONS,
+            "railcast.demo.screens=" + ServerClients.DEMO_SCREENS,
+            "railcast.demo.campaigns=" + ServerClients.DEMO_CAMPAIGNS,
+            "railcast.demo.users-password=" + ServerClients.DEMO_PASSWORD,
+            "railcast.planning.horizon-hours=24",
+            "railcast.media.max-size=" + ServerClients.MAX_MEDIA_BYTES + "B"
+        })
+@AutoConfigureWebTestClient(timeout = "60s")
+public @interface SmallDemoServer {
+}

@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,11 +32,13 @@ class EventStreams implements SmartLifecycle {
     private final Duration spread;
     private final Flux<Instant> ticks;
     private volatile Sinks.One<Boolean> stopping = Sinks.one();
+    private final Clock clock;
     private volatile boolean running;
 
     EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
-            AgentProperties properties) {
+            AgentProperties properties, Clock clock) {
         this.publications = publications;
+        this.clock = clock;
         this.schedules = schedules;
         this.metrics = metrics;
         this.spread = properties.events().spread();
@@ -91,7 +94,7 @@ class EventStreams implements SmartLifecycle {
     private Duration delay(Publication publication) {
         long spreadMillis = spread.toMillis();
         if (publication.urgent() || spreadMillis <= 0
-                || publication.effectiveAt().isBefore(Instant.now().plus(spread.multipliedBy(2)))) {
+                || publication.effectiveAt().isBefore(clock.instant().plus(spread.multipliedBy(2)))) {
             return Duration.ZERO;
         }
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(spreadMillis));

@@ -3,7 +3,7 @@ package io.railcast.server.agent;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -29,9 +29,11 @@ class ScheduleController {
     static final String VERSION_HEADER = "RailCast-Schedule-Version";
 
     private final ScheduleService schedules;
+    private final Clock clock;
 
-    ScheduleController(ScheduleService schedules) {
+    ScheduleController(ScheduleService schedules, Clock clock) {
         this.schedules = schedules;
+        this.clock = clock;
     }
 
     @GetMapping("/agent/v1/schedule")
@@ -43,7 +45,7 @@ class ScheduleController {
             return Mono.error(ApiProblem.invalid("invalid-parameter", "Invalid parameter", List.of(FieldProblem.of(
                     "hours", "hours must be between 1 and " + Horizon.MAX_HOURS + ", got " + hours))));
         }
-        return schedules.schedule(screen.getName(), hours, Instant.now()).map(answer -> {
+        return schedules.schedule(screen.getName(), hours, clock.instant()).map(answer -> {
             String etag = '"' + answer.etag() + '"';
             HttpHeaders headers = new HttpHeaders();
             headers.setETag(etag);

@@ -1,6 +1,7 @@
 package io.railcast.server.agent;
 
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,9 +29,11 @@ class ScheduleRepository {
             + " where ss.screen_id = $1";
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    ScheduleRepository(DatabaseClient db) {
+    ScheduleRepository(DatabaseClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -49,13 +52,15 @@ class ScheduleRepository {
 
     /**
      * The screen's rows that are or will be in force: the latest whose version is effective now, and every later
-     * one (an agent plays its previous version until the next one's {@code effective_at}).
+     * one (an agent plays its previous version until the next one's {@code effective_at}). "Now" is the server's
+     * clock, the one that stamped {@code effective_at}, not the database's.
      */
     Flux<ScreenScheduleRow> inForce(String screenId) {
         return db.sql(ROW + " and ss.version >= coalesce((select max(e.version) from screen_schedule e"
                         + " join schedule_version ev on ev.version = e.version"
-                        + " where e.screen_id = $1 and ev.effective_at <= now()), 0)")
+                        + " where e.screen_id = $1 and ev.effective_at <= $2), 0)")
                 .bind(0, screenId)
+                .bind(1, clock.instant())
                 .map(ScheduleRepository::row)
                 .all();
     }

@@ -6,6 +6,7 @@ import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +37,11 @@ import reactor.core.publisher.Mono;
 class CampaignController {
 
     private final CampaignService service;
+    private final Clock clock;
 
-    CampaignController(CampaignService service) {
+    CampaignController(CampaignService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -63,7 +66,7 @@ class CampaignController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> create(@RequestBody CampaignPayload payload,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.create(payload, user, Publication.of(effectiveAt)))
+        return Mono.defer(() -> service.create(payload, user, Publication.of(effectiveAt, clock.instant())))
                 .map(stored -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + stored.id()))
                         .eTag(Integer.toString(stored.version()))
                         .body(CampaignView.of(stored)));
@@ -73,7 +76,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> update(@PathVariable String id, @RequestBody CampaignPayload payload,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, Publication.of(effectiveAt)))
+        return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
                 .map(CampaignController::ok);
     }
 
@@ -81,7 +84,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> pause(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.pause(id, version(ifMatch), user, Publication.of(effectiveAt)))
+        return Mono.defer(() -> service.pause(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
                 .map(CampaignController::ok);
     }
 
@@ -89,7 +92,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> resume(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.resume(id, version(ifMatch), user, Publication.of(effectiveAt)))
+        return Mono.defer(() -> service.resume(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
                 .map(CampaignController::ok);
     }
 
@@ -97,7 +100,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> cancel(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.cancel(id, version(ifMatch), user, Publication.of(effectiveAt)))
+        return Mono.defer(() -> service.cancel(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
                 .map(CampaignController::ok);
     }
 

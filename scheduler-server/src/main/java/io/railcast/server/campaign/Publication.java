@@ -18,8 +18,8 @@ record Publication(@Nullable Instant effectiveAt, boolean urgent) {
     /** How far in the past an effectiveAt may lie and still mean "now" (clocks of clients differ a little). */
     private static final Duration SKEW = Duration.ofMinutes(1);
 
-    static Publication of(@Nullable String effectiveAt) {
-        Instant now = Instant.now();
+    /** {@code effectiveAt} as the client sent it, judged against {@code now} (the server's clock). */
+    static Publication of(@Nullable String effectiveAt, Instant now) {
         if (effectiveAt == null || effectiveAt.isBlank()) {
             return new Publication(null, true);
         }

@@ -1,5 +1,6 @@
 package io.railcast.server.planning;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,7 +29,7 @@ class VersionRetention {
             select version from schedule_version
             where version not in (select version from schedule_version order by version desc limit $1)
               and version < coalesce((select max(version) from schedule_version
-                                      where effective_at <= now() - $2::bigint * interval '1 millisecond'), 0)
+                                      where effective_at <= $2), 0)
               and version not in (select schedule_version from screen_status where schedule_version is not null)
               and version not in (select max(version) from screen_schedule group by screen_id)
             order by version
@@ -42,9 +43,11 @@ class VersionRetention {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final Clock clock;
 
-    VersionRetention(DatabaseClient db, TransactionalOperator transaction) {
+    VersionRetention(DatabaseClient db, TransactionalOperator transaction, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.transaction = transaction;
     }
 
@@ -63,7 +66,8 @@ class VersionRetention {
                         .one())
                 .then(db.sql(DOOMED)
                         .bind(0, keepRecent)
-                        .bind(1, inForceWindow.toMillis())
+                        // the server's clock stamped effective_at
+                        .bind(1, clock.instant().minus(inForceWindow))
                         .map(row -> ((Number) row.get("version")).longValue())
                         .all()
                         .collectList())

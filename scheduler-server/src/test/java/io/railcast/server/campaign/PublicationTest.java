@@ -10,23 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class PublicationTest {
 
+    /** The server's clock, which need not be the machine's. */
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
     @Test
     void publishesUrgentlyAtTheInstantOfPublicationByDefault() {
-        assertThat(Publication.of(null)).isEqualTo(new Publication(null, true));
-        assertThat(Publication.of(Instant.now().minusSeconds(10).toString())).isEqualTo(new Publication(null, true));
+        assertThat(Publication.of(null, NOW)).isEqualTo(new Publication(null, true));
+        assertThat(Publication.of(NOW.minusSeconds(10).toString(), NOW)).isEqualTo(new Publication(null, true));
     }
 
     @Test
     void publishesAtAFutureInstantWithoutUrgency() {
-        Instant later = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        assertThat(Publication.of(later.toString())).isEqualTo(new Publication(later, false));
+        Instant later = NOW.plus(1, ChronoUnit.DAYS);
+        assertThat(Publication.of(later.toString(), NOW)).isEqualTo(new Publication(later, false));
     }
 
     @Test
     void refusesThePastAndWhatIsNoInstant() {
-        assertThatThrownBy(() -> Publication.of(Instant.now().minus(1, ChronoUnit.HOURS).toString()))
+        assertThatThrownBy(() -> Publication.of(NOW.minus(1, ChronoUnit.HOURS).toString(), NOW))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("effectiveAt");
-        assertThatThrownBy(() -> Publication.of("next tuesday"))
+        assertThatThrownBy(() -> Publication.of("next tuesday", NOW))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("effectiveAt");
     }
 }

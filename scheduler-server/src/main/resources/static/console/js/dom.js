@@ -19,6 +19,11 @@ export function shanghaiDate(days = 0) {
   return now.toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
 }
 
+/** The stations' local date and time now, as flights are written: 2026-11-24T20:15. */
+export function shanghaiDateTime() {
+  return new Date().toLocaleString('sv-SE', {timeZone: 'Asia/Shanghai', hour12: false}).replace(' ', 'T').slice(0, 16);
+}
+
 /** The current local hour and second within it in the stations' zone. */
 export function shanghaiClock() {
   const parts = new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit',

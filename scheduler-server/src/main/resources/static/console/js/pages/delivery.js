@@ -2,7 +2,7 @@
 // the report's CSV download from the API.
 import {get} from '../api.js';
 import {t} from '../i18n.js';
-import {chart, esc, num} from '../dom.js';
+import {chart, esc, num, shanghaiDateTime} from '../dom.js';
 import {loadNetwork} from '../network-data.js';
 
 export async function render(view, {params}) {
@@ -21,7 +21,7 @@ export async function render(view, {params}) {
         <th data-i18n="del.scheduled"></th><th data-i18n="del.played"></th></tr></thead><tbody id="rows"></tbody></table></section>`;
   const select = view.querySelector('#campaign');
   const bars = chart(view.querySelector('#delivery-chart'));
-  if (params.get('campaign')) select.value = params.get('campaign');
+  select.value = params.get('campaign') || onAirNow(contracted)?.campaign.id || select.value;
 
   async function load() {
     const id = select.value;
@@ -53,6 +53,12 @@ export async function render(view, {params}) {
   select.addEventListener('change', load);
   await load();
   return () => bars.dispose();
+}
+
+/** The first active campaign whose flight covers this moment (stations' time): the one worth opening first. */
+function onAirNow(campaigns) {
+  const now = shanghaiDateTime();
+  return campaigns.find(c => c.status === 'ACTIVE' && c.campaign.flight.start <= now && now < c.campaign.flight.end);
 }
 
 /** The XLSX download is offered only where the report API makes spreadsheets (a HEAD answered with one). */

@@ -179,8 +179,8 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             stopped.get();
         }
         long accepted = outcomes.stream().filter(each -> each.join().isEmpty()).count();
-        // the queue's 3, plus at most four batches of 1 taken out by the batching (being gathered or written)
-        assertThat(accepted).isBetween(3L, 7L);
+        // the queue's 3, and the one being written if the linger (1 ms) had passed before the others came
+        assertThat(accepted).isBetween(3L, 4L);
         // the last one queued is the last one stored
         int lastAccepted = IntStream.range(0, outcomes.size()).filter(i -> outcomes.get(i).join().isEmpty())
                 .max().orElseThrow();

@@ -73,8 +73,25 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param clockTolerance a screen whose agent reports its clock off the server's by more than this is listed as
      *                     clock-skewed; 2 s. The agent plays by the server's clock all the same, but the box's own
      *                     time source is broken (its logs, certificates and any other software on it are off)
+     * @param batchSize    heartbeats arriving together are stored in one statement of at most this many; 500
+     * @param linger       a heartbeat that arrives while no batch is under way waits this long for others to join
+     *                     its batch; 20 ms (what batching adds to a lone heartbeat's answer). Those arriving while
+     *                     a batch is written are written as soon as it has committed
+     * @param queueCapacity at most this many heartbeats wait for a batch (besides the batch being written; one is
+     *                     written at a time per instance); more are answered 503 with Retry-After at once; 10,000
      */
     record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh,
-            @DefaultValue("2s") Duration clockTolerance) {
+            @DefaultValue("2s") Duration clockTolerance, @DefaultValue("500") int batchSize,
+            @DefaultValue("20ms") Duration linger, @DefaultValue("10000") int queueCapacity) {
+
+        Status {
+            if (batchSize < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("railcast.agent.status.batch-size and queue-capacity must be at"
+                        + " least 1, got " + batchSize + " and " + queueCapacity);
+            }
+            if (linger.isNegative() || linger.isZero()) {
+                throw new IllegalArgumentException("railcast.agent.status.linger must be positive, got " + linger);
+            }
+        }
     }
 }

@@ -16,18 +16,20 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Agent heartbeats: {@code POST /agent/v1/status} from the agents, answered with the server's time for their
- * clock estimate; {@code GET /api/v1/screens/status} for operators (signed in through the API's chain).
+ * Agent heartbeats: {@code POST /agent/v1/status} from the agents, stored in batches and answered with the server's
+ * time (taken on arrival) for their clock estimate; {@code GET /api/v1/screens/status} for operators (signed in through the API's chain).
  */
 @RestController
 class StatusController {
 
     private final StatusRepository statuses;
+    private final HeartbeatQueue heartbeats;
     private final Duration versionGrace;
     private final Duration clockTolerance;
 
-    StatusController(StatusRepository statuses, AgentProperties properties) {
+    StatusController(StatusRepository statuses, HeartbeatQueue heartbeats, AgentProperties properties) {
         this.statuses = statuses;
+        this.heartbeats = heartbeats;
         this.versionGrace = properties.status().versionGrace();
         this.clockTolerance = properties.status().clockTolerance();
     }
@@ -40,7 +42,8 @@ class StatusController {
         if (!problems.isEmpty()) {
             return Mono.error(ApiProblem.invalid("invalid-status", "Invalid status", problems));
         }
-        return statuses.save(screen.getName(), report).thenReturn(new ServerTime(received));
+        // answered once the batch holding it has committed (HeartbeatQueue)
+        return heartbeats.store(screen.getName(), report).thenReturn(new ServerTime(received));
     }
 
     @GetMapping("/api/v1/screens/status")

@@ -3,6 +3,9 @@ package io.railcast.server.agent;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -23,32 +26,74 @@ class StatusRepository {
     private static final String EXPECTED = "(select max(version) from schedule_version"
             + " where effective_at <= now() - $1::bigint * interval '1 millisecond')";
 
+    private static final String UPSERT = """
+            insert into screen_status (screen_id, agent_version, schedule_version, cached_files, cached_bytes,
+                                       missing_media, clock_offset_millis, journal_backlog, sent_at, last_seen)
+            select t.screen_id, t.agent_version, t.schedule_version, t.cached_files, t.cached_bytes, t.missing_media,
+                   t.clock_offset_millis, t.journal_backlog, t.sent_at, now()
+            from unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::bigint[], $6::int[], $7::bigint[],
+                        $8::int[], $9::timestamptz[])
+                as t(screen_id, agent_version, schedule_version, cached_files, cached_bytes, missing_media,
+                     clock_offset_millis, journal_backlog, sent_at)
+            join screen s on s.id = t.screen_id
+            order by t.screen_id
+            on conflict (screen_id) do update set agent_version = excluded.agent_version,
+                schedule_version = excluded.schedule_version, cached_files = excluded.cached_files,
+                cached_bytes = excluded.cached_bytes, missing_media = excluded.missing_media,
+                clock_offset_millis = excluded.clock_offset_millis, journal_backlog = excluded.journal_backlog,
+                sent_at = excluded.sent_at, last_seen = excluded.last_seen
+            returning screen_id
+            """;
+
     private final DatabaseClient db;
 
     StatusRepository(DatabaseClient db) {
         this.db = db;
     }
 
-    Mono<Void> save(String screenId, StatusReport report) {
-        GenericExecuteSpec upsert = db.sql("insert into screen_status (screen_id, agent_version, schedule_version,"
-                        + " cached_files, cached_bytes, missing_media, clock_offset_millis, journal_backlog, sent_at,"
-                        + " last_seen) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())"
-                        + " on conflict (screen_id) do update set agent_version = excluded.agent_version,"
-                        + " schedule_version = excluded.schedule_version, cached_files = excluded.cached_files,"
-                        + " cached_bytes = excluded.cached_bytes, missing_media = excluded.missing_media,"
-                        + " clock_offset_millis = excluded.clock_offset_millis,"
-                        + " journal_backlog = excluded.journal_backlog, sent_at = excluded.sent_at,"
-                        + " last_seen = excluded.last_seen")
-                .bind(0, screenId);
-        upsert = bind(upsert, 1, report.agentVersion(), String.class);
-        upsert = bind(upsert, 2, report.scheduleVersion(), Long.class);
-        upsert = bind(upsert, 3, report.cachedFiles(), Integer.class);
-        upsert = bind(upsert, 4, report.cachedBytes(), Long.class);
-        upsert = bind(upsert, 5, report.missingMedia(), Integer.class);
-        upsert = bind(upsert, 6, report.clockOffsetMillis(), Long.class);
-        upsert = bind(upsert, 7, report.journalBacklog(), Integer.class);
-        upsert = bind(upsert, 8, report.sentAt(), Instant.class);
-        return upsert.then();
+    /**
+     * Stores each screen's report in one statement, with the database's {@code now()} as {@code last_seen}; answers
+     * the screens stored. A screen that is no longer in the network is left out rather than failing the others.
+     * {@code latest}: one report per screen, in the order the rows are to be locked.
+     */
+    Mono<Set<String>> saveAll(Map<String, StatusReport> latest) {
+        int n = latest.size();
+        String[] screens = new String[n];
+        String[] agentVersions = new String[n];
+        Long[] scheduleVersions = new Long[n];
+        Integer[] cachedFiles = new Integer[n];
+        Long[] cachedBytes = new Long[n];
+        Integer[] missingMedia = new Integer[n];
+        Long[] clockOffsets = new Long[n];
+        Integer[] journalBacklogs = new Integer[n];
+        String[] sentAt = new String[n];
+        int i = 0;
+        for (Map.Entry<String, StatusReport> each : latest.entrySet()) {
+            StatusReport report = each.getValue();
+            screens[i] = each.getKey();
+            agentVersions[i] = report.agentVersion();
+            scheduleVersions[i] = report.scheduleVersion();
+            cachedFiles[i] = report.cachedFiles();
+            cachedBytes[i] = report.cachedBytes();
+            missingMedia[i] = report.missingMedia();
+            clockOffsets[i] = report.clockOffsetMillis();
+            journalBacklogs[i] = report.journalBacklog();
+            sentAt[i] = report.sentAt() == null ? null : report.sentAt().toString();
+            i++;
+        }
+        return db.sql(UPSERT)
+                .bind(0, screens)
+                .bind(1, agentVersions)
+                .bind(2, scheduleVersions)
+                .bind(3, cachedFiles)
+                .bind(4, cachedBytes)
+                .bind(5, missingMedia)
+                .bind(6, clockOffsets)
+                .bind(7, journalBacklogs)
+                .bind(8, sentAt)
+                .map(row -> row.get("screen_id", String.class))
+                .all()
+                .collect(Collectors.toSet());
     }
 
     /** How many screens are stale and how many offline now. */

@@ -1,6 +1,7 @@
 package io.railcast.server.agent;
 
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,8 +24,8 @@ class StatusRepository {
     static final String STALE = "3 minutes";
     static final String OFFLINE = "15 minutes";
 
-    private static final String EXPECTED = "(select max(version) from schedule_version"
-            + " where effective_at <= now() - $1::bigint * interval '1 millisecond')";
+    /** Versions are stamped by the server's clock, so "effective by then" is asked with it, bound as $1. */
+    private static final String EXPECTED = "(select max(version) from schedule_version where effective_at <= $1)";
 
     private static final String UPSERT = """
             insert into screen_status (screen_id, agent_version, schedule_version, cached_files, cached_bytes,
@@ -46,9 +47,11 @@ class StatusRepository {
             """;
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    StatusRepository(DatabaseClient db) {
+    StatusRepository(DatabaseClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -107,10 +110,13 @@ class StatusRepository {
                 .one();
     }
 
-    /** The database's time now, and the latest version effective at least {@code grace} ago (or null). */
+    /**
+     * The database's time now (by which heartbeats age), and the latest version effective at least {@code grace}
+     * ago by the server's clock (or null).
+     */
     Mono<Expected> expected(Duration grace) {
         return db.sql("select now() as checked_at, " + EXPECTED + " as version")
-                .bind(0, grace.toMillis())
+                .bind(0, clock.instant().minus(grace))
                 .map(row -> new Expected(row.get("checked_at", Instant.class),
                         Rows.toLong(row.get("version"))))
                 .one();
@@ -130,7 +136,7 @@ class StatusRepository {
                         + " left join screen_schedule ss on ss.screen_id = s.id and ss.version = " + EXPECTED
                         + " where $2::text is null or s.station_code = $2"
                         + " order by s.station_code, s.id")
-                .bind(0, grace.toMillis());
+                .bind(0, clock.instant().minus(grace));
         select = bind(select, 1, station, String.class);
         return select.map(row -> health(row, clockTolerance)).all();
     }

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class FleetBenchmark {
 
+    /** The server's count and total time of schedule answers made (what a publication costs it). */
+    private static final String ANSWERS_BUILT = "railcast_agent_schedule_builds_seconds_count";
+    private static final String ANSWER_SECONDS = "railcast_agent_schedule_builds_seconds_sum";
+
+
     private FleetBenchmark() {
     }
 
@@ -88,6 +93,7 @@ public final class FleetBenchmark {
             String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
             String creative = "BENCH-" + suffix;
             api.uploadCreative(options.planner(), creative, 15, png(suffix));
+            String metricsBefore = prometheus(api, options);
             long sentAt = System.currentTimeMillis();
             Map<String, Object> booked = api.book(options.planner(), campaign("C-BENCH-" + suffix, creative,
                     province));
@@ -103,6 +109,7 @@ public final class FleetBenchmark {
                     options.switchTimeout(), () -> "switch: " + affected.stream()
                             .filter(id -> fleet.agent(id).adoptedAt(version) >= 0).count() + "/" + affected.size() + "; "
                             + fleet.progress());
+            String metricsAfter = prometheus(api, options);
             long[] switched = affected.stream().mapToLong(id -> fleet.agent(id).adoptedAt(version))
                     .filter(at -> at >= 0).map(at -> at - bookedAt).toArray();
             long[] heard = affected.stream().mapToLong(id -> fleet.agent(id).heardAt(version))
@@ -141,6 +148,10 @@ public final class FleetBenchmark {
             figures.put("bookingAnswerMillis", answeredAt - sentAt);
             figures.put("fromRequestP99Millis", requestTimes.p99());
             figures.put("unaffectedNotified", unaffectedNotified);
+            figures.put("serverAnswersBuilt", Math.round(SseBench.gauge(metricsAfter, ANSWERS_BUILT)
+                    - SseBench.gauge(metricsBefore, ANSWERS_BUILT)));
+            figures.put("serverAnswerBuildMillis", Math.round(1000 * (SseBench.gauge(metricsAfter, ANSWER_SECONDS)
+                    - SseBench.gauge(metricsBefore, ANSWER_SECONDS))));
             figures.put("playsSent", plays.sent());
             figures.put("playsResent", plays.resent());
             figures.put("playsAccepted", plays.accepted());
@@ -250,5 +261,9 @@ public final class FleetBenchmark {
 
     static void log(String line) {
         System.err.println(Instant.now() + " " + line);
+    }
+
+    private static String prometheus(AdminApi api, FleetOptions options) throws IOException, InterruptedException {
+        return new String(api.raw(options.admin(), "/actuator/prometheus"), StandardCharsets.UTF_8);
     }
 }

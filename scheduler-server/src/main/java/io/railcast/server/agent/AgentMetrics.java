@@ -3,6 +3,7 @@ package io.railcast.server.agent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,9 @@ import reactor.core.publisher.Mono;
  * What operations watch of the agents: {@code railcast.agent.connected} (event streams held by this instance),
  * {@code railcast.agent.plays{outcome=accepted|duplicate|rejected}} and
  * {@code railcast.agent.screens{state=stale|offline}}, recounted from {@code screen_status} every
- * {@link AgentProperties.Status#refresh()} (every instance counts the same screens: aggregate with max, not sum).
+ * {@link AgentProperties.Status#refresh()} (every instance counts the same screens: aggregate with max, not sum),
+ * and {@code railcast.agent.schedule.builds}: the time spent making schedule answers (plans expanded, JSON, gzip,
+ * digest), once per screen, version and horizon — what a publication costs before its screens have switched.
  */
 @Component
 class AgentMetrics implements SmartLifecycle {
@@ -32,6 +35,7 @@ class AgentMetrics implements SmartLifecycle {
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
+    private final Timer answerBuilds;
     private final StatusRepository statuses;
     private final Duration refresh;
     private volatile @Nullable Disposable counting;
@@ -51,10 +55,18 @@ class AgentMetrics implements SmartLifecycle {
         this.accepted = plays(registry, "accepted");
         this.duplicates = plays(registry, "duplicate");
         this.rejected = plays(registry, "rejected");
+        this.answerBuilds = Timer.builder("railcast.agent.schedule.builds")
+                .description("Schedule answers made (kept answers served again are not counted)")
+                .register(registry);
     }
 
     AtomicInteger connected() {
         return connected;
+    }
+
+    /** Times the making of one schedule answer. */
+    Timer answerBuilds() {
+        return answerBuilds;
     }
 
     void plays(int acceptedCount, int duplicateCount, int rejectedCount) {

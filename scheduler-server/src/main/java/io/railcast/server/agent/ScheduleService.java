@@ -34,15 +34,17 @@ class ScheduleService {
     private final MediaCatalog creatives;
     private final ScheduleAnswers answers;
     private final JsonMapper jsonMapper;
+    private final AgentMetrics metrics;
     private final AtomicLong warnedVersion = new AtomicLong();
 
     ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives, ScheduleAnswers answers,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper, AgentMetrics metrics) {
         this.schedules = schedules;
         this.plans = plans;
         this.creatives = creatives;
         this.answers = answers;
         this.jsonMapper = jsonMapper;
+        this.metrics = metrics;
     }
 
     /**
@@ -57,7 +59,8 @@ class ScheduleService {
                     Instant from = Horizon.start(row.zone(), now);
                     ScheduleAnswers.Key key = new ScheduleAnswers.Key(screenId, row.version(), row.zone().getId(),
                             from, hours);
-                    return answers.get(key, () -> body(screenId, row, from, hours).map(this::answer));
+                    return answers.get(key, () -> body(screenId, row, from, hours)
+                            .map(body -> metrics.answerBuilds().record(() -> answer(body))));
                 });
     }
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,9 +139,10 @@ class ScheduleIT extends AgentIntegrationTest {
     }
 
     @Test
-    void givesConcurrentFirstFetchesOfAScheduleTheSameAnswer() {
+    void givesConcurrentFirstFetchesOfAScheduleTheSameAnswerMadeOnce() {
         fixtures.publishNow(Map.of("SCH-7", ScreenPlans.constant(commercial, filler, 5)));
         String token = issueToken("SCH-7");
+        double built = answersBuilt();
         List<EntityExchangeResult<byte[]>> answers = Flux.range(0, 16)
                 .flatMap(i -> Mono.fromCallable(() -> agent(token).get()
                                 .uri("/agent/v1/schedule?hours=48")
@@ -154,6 +157,18 @@ class ScheduleIT extends AgentIntegrationTest {
             assertThat(JSON.readTree(answer.getResponseBody())).isEqualTo(JSON.readTree(answers.get(0)
                     .getResponseBody()));
         }
+        // one answer made for the sixteen, and its time is what operators see
+        assertThat(answersBuilt()).isEqualTo(built + 1);
+    }
+
+    private double answersBuilt() {
+        String exposition = admin().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher count = Pattern.compile("^railcast_agent_schedule_builds_seconds_count (\\S+)$", Pattern.MULTILINE)
+                .matcher(exposition);
+        assertThat(count.find()).as("railcast_agent_schedule_builds_seconds_count exposed").isTrue();
+        return Double.parseDouble(count.group(1));
     }
 
     @Test

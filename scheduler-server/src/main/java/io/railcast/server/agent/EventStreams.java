@@ -31,17 +31,17 @@ class EventStreams implements SmartLifecycle {
     private final AgentMetrics metrics;
     private final Duration spread;
     private final Flux<Instant> ticks;
-    private volatile Sinks.One<Boolean> stopping = Sinks.one();
     private final Clock clock;
+    private volatile Sinks.One<Boolean> stopping = Sinks.one();
     private volatile boolean running;
 
     EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
             AgentProperties properties, Clock clock) {
         this.publications = publications;
-        this.clock = clock;
         this.schedules = schedules;
         this.metrics = metrics;
         this.spread = properties.events().spread();
+        this.clock = clock;
         this.ticks = Flux.interval(properties.events().heartbeat())
                 .onBackpressureDrop()
                 .map(tick -> Instant.now())

@@ -3,6 +3,7 @@ package io.railcast.server.agent;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Agent heartbeats: {@code POST /agent/v1/status} from the agents, stored in batches and answered with the server's
- * time (taken on arrival) for their clock estimate; {@code GET /api/v1/screens/status} for operators (signed in through the API's chain).
+ * time (taken on arrival) for their clock estimate; {@code GET /api/v1/screens/status} for operators (signed in
+ * through the API's chain).
  */
 @RestController
 class StatusController {
@@ -26,10 +28,12 @@ class StatusController {
     private final HeartbeatQueue heartbeats;
     private final Duration versionGrace;
     private final Duration clockTolerance;
+    private final Clock clock;
 
-    StatusController(StatusRepository statuses, HeartbeatQueue heartbeats, AgentProperties properties) {
+    StatusController(StatusRepository statuses, HeartbeatQueue heartbeats, AgentProperties properties, Clock clock) {
         this.statuses = statuses;
         this.heartbeats = heartbeats;
+        this.clock = clock;
         this.versionGrace = properties.status().versionGrace();
         this.clockTolerance = properties.status().clockTolerance();
     }
@@ -48,8 +52,10 @@ class StatusController {
 
     @GetMapping("/api/v1/screens/status")
     Mono<StatusSummary> summary(@RequestParam(required = false) @Nullable String station) {
-        return statuses.expected(versionGrace)
-                .zipWith(statuses.health(station, versionGrace, clockTolerance).collectList(),
+        // one instant for the summary and every screen, by the clock that stamps the versions
+        Instant effectiveBy = clock.instant().minus(versionGrace);
+        return statuses.expected(effectiveBy)
+                .zipWith(statuses.health(station, effectiveBy, clockTolerance).collectList(),
                         (expected, screens) -> StatusSummary.of(expected.checkedAt(), expected.version(), screens));
     }
 

@@ -1,7 +1,6 @@
 package io.railcast.server.agent;
 
 import io.r2dbc.spi.Readable;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +23,7 @@ class StatusRepository {
     static final String STALE = "3 minutes";
     static final String OFFLINE = "15 minutes";
 
-    /** Versions are stamped by the server's clock, so "effective by then" is asked with it, bound as $1. */
+    /** Versions are stamped by the server's clock, so "effective by then" is an instant of it, bound as $1. */
     private static final String EXPECTED = "(select max(version) from schedule_version where effective_at <= $1)";
 
     private static final String UPSERT = """
@@ -47,11 +46,9 @@ class StatusRepository {
             """;
 
     private final DatabaseClient db;
-    private final Clock clock;
 
-    StatusRepository(DatabaseClient db, Clock clock) {
+    StatusRepository(DatabaseClient db) {
         this.db = db;
-        this.clock = clock;
     }
 
     /**
@@ -111,19 +108,22 @@ class StatusRepository {
     }
 
     /**
-     * The database's time now (by which heartbeats age), and the latest version effective at least {@code grace}
-     * ago by the server's clock (or null).
+     * The database's time now (by which heartbeats age), and the latest version effective by {@code effectiveBy}
+     * (or null).
      */
-    Mono<Expected> expected(Duration grace) {
+    Mono<Expected> expected(Instant effectiveBy) {
         return db.sql("select now() as checked_at, " + EXPECTED + " as version")
-                .bind(0, clock.instant().minus(grace))
+                .bind(0, effectiveBy)
                 .map(row -> new Expected(row.get("checked_at", Instant.class),
                         Rows.toLong(row.get("version"))))
                 .one();
     }
 
-    /** Every screen (of one station when {@code station} is given) with its agent's last heartbeat. */
-    Flux<ScreenHealth> health(@Nullable String station, Duration grace, Duration clockTolerance) {
+    /**
+     * Every screen (of one station when {@code station} is given) with its agent's last heartbeat, and the version
+     * effective by {@code effectiveBy} it is expected to use.
+     */
+    Flux<ScreenHealth> health(@Nullable String station, Instant effectiveBy, Duration clockTolerance) {
         GenericExecuteSpec select = db.sql("select s.id, s.station_code, st.last_seen, st.agent_version,"
                         + " st.schedule_version, st.cached_files, st.cached_bytes, st.missing_media,"
                         + " st.clock_offset_millis, st.journal_backlog, ss.version as expected_version,"
@@ -136,7 +136,7 @@ class StatusRepository {
                         + " left join screen_schedule ss on ss.screen_id = s.id and ss.version = " + EXPECTED
                         + " where $2::text is null or s.station_code = $2"
                         + " order by s.station_code, s.id")
-                .bind(0, clock.instant().minus(grace));
+                .bind(0, effectiveBy);
         select = bind(select, 1, station, String.class);
         return select.map(row -> health(row, clockTolerance)).all();
     }

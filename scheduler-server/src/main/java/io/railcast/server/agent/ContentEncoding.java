@@ -1,16 +1,12 @@
 package io.railcast.server.agent;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gzip for the schedule answer, done here rather than by the server for every route: the schedule is JSON that
- * shrinks about tenfold, while SSE must not be buffered by a compressor and media is compressed already.
+ * Whether a client takes gzip. Only the schedule answer is gzipped, by us ({@link GzipJoin}) rather than by the
+ * server for every route: the schedule is JSON that shrinks about tenfold, while SSE must not be buffered by a
+ * compressor and media is compressed already.
  */
 final class ContentEncoding {
 
@@ -44,20 +40,5 @@ final class ContentEncoding {
             }
         }
         return false;
-    }
-
-    /** Gzip at a fast level: schedules are fetched by thousands of agents at once after a publication. */
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 8));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gzip.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("gzip into memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The answer of {@code GET /agent/v1/schedule} (docs/agent-protocol.md).
@@ -19,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param fallback the plan of filler the agent plays when its horizon has run out and it cannot reach us
  */
 record ScheduleBody(String screenId, long version, Instant effectiveAt, String zone, Instant from, Instant to,
-        List<HourEntry> hours, SortedMap<String, PlanView> plans, List<MediaItem> media, @Nullable String fallback) {
+        List<HourEntry> hours, SortedMap<String, SentPlan> plans, List<MediaItem> media, @Nullable String fallback) {
 
     /** Changes whenever the digest's input format does, so that agents refetch after such an upgrade. */
     private static final String DIGEST_FORMAT = "railcast-schedule-1";
@@ -52,5 +55,49 @@ record ScheduleBody(String screenId, long version, Instant effectiveAt, String z
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * The body's JSON, gzipped: this answer's own parts are written and deflated now, each plan's JSON is the piece
+     * deflated when the plan was read ({@link SentPlan}). Most of an answer is its plans (some 40 of 25 KB each),
+     * which thousands of screens share.
+     */
+    byte[] gzip(JsonMapper jsonMapper) {
+        ByteArrayOutputStream own = new ByteArrayOutputStream(1024 + hours.size() * 96 + media.size() * 192);
+        int[] planAt = new int[plans.size()];
+        try (JsonGenerator json = jsonMapper.createGenerator(own)) {
+            json.writeStartObject();
+            json.writeStringProperty("screenId", screenId);
+            json.writeNumberProperty("version", version);
+            json.writePOJOProperty("effectiveAt", effectiveAt);
+            json.writeStringProperty("zone", zone);
+            json.writePOJOProperty("from", from);
+            json.writePOJOProperty("to", to);
+            json.writePOJOProperty("hours", hours);
+            json.writeName("plans");
+            json.writeStartObject();
+            int plan = 0;
+            for (String id : plans.keySet()) {
+                // the name and its colon now, the plan's JSON goes right after them
+                json.writeName(id);
+                json.writeRawValue("");
+                json.flush();
+                planAt[plan++] = own.size();
+            }
+            json.writeEndObject();
+            json.writePOJOProperty("media", media);
+            json.writeStringProperty("fallback", fallback);
+            json.writeEndObject();
+        }
+        byte[] written = own.toByteArray();
+        int planBytes = plans.values().stream().mapToInt(sent -> sent.json().deflated().length).sum();
+        GzipJoin gzip = new GzipJoin(planBytes + written.length / 4);
+        int start = 0;
+        int next = 0;
+        for (SentPlan sent : plans.values()) {
+            gzip.append(written, start, planAt[next]).append(sent.json());
+            start = planAt[next++];
+        }
+        return gzip.append(written, start, written.length).finish();
     }
 }

@@ -76,7 +76,7 @@ class ScheduleService {
     }
 
     private ScheduleAnswer answer(ScheduleBody body) {
-        return new ScheduleAnswer(body.etag(), body.version(), ContentEncoding.gzip(jsonMapper.writeValueAsBytes(body)));
+        return new ScheduleAnswer(body.etag(), body.version(), body.gzip(jsonMapper));
     }
 
     /** The creatives named by the screen's versions in force now or later: the media it may fetch. */
@@ -101,13 +101,9 @@ class ScheduleService {
     }
 
     private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
-            Map<String, CompactPlan> found) {
+            Map<String, SentPlan> found) {
         Set<String> needed = new TreeSet<>();
-        TreeMap<String, PlanView> plansJson = new TreeMap<>();
-        found.forEach((id, plan) -> {
-            needed.addAll(plan.creatives());
-            plansJson.put(id, plan.view());
-        });
+        found.values().forEach(plan -> needed.addAll(plan.creatives()));
         return creatives.find(needed)
                 .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),
                         creative.sizeBytes(), creative.durationSeconds()))
@@ -122,7 +118,7 @@ class ScheduleService {
                     }
                     List<HourEntry> hours = horizon.hours();
                     return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
-                            horizon.from(), horizon.to(), hours, plansJson, List.copyOf(media), row.fallbackPlanId());
+                            horizon.from(), horizon.to(), hours, new TreeMap<>(found), List.copyOf(media), row.fallbackPlanId());
                 });
     }
 

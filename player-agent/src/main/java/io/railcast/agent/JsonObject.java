@@ -24,6 +24,11 @@ final class JsonObject {
         this.path = path;
     }
 
+    /** The object jackson-jr read as {@code fields}, found at {@code path} ({@code $} for the whole message). */
+    static JsonObject of(Map<?, ?> fields, String path) {
+        return new JsonObject(asMap(fields), path);
+    }
+
     static JsonObject parse(byte[] json) throws MalformedMessage {
         try {
             return new JsonObject(JSON.std.mapFrom(json), "$");

@@ -6,8 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.jr.ob.JSON;
 
-/** Reads the body of {@code GET /agent/v1/schedule} (see docs/agent-protocol.md) into a {@link Schedule}. */
+/**
+ * Reads the body of {@code GET /agent/v1/schedule} (see docs/agent-protocol.md) into a {@link Schedule}. Most of a
+ * body is its plans (some 20 KB of JSON each), and most plans of a new version are those of the one before: plan ids
+ * are digests of their content, so a plan already held is taken as it is and its JSON skipped, not read again.
+ */
 public final class ScheduleJson {
 
     private ScheduleJson() {
@@ -15,14 +23,39 @@ public final class ScheduleJson {
 
     /** The schedule of the body, checked whole; a malformed or incoherent body throws. */
     public static Schedule parse(byte[] body) throws MalformedMessage {
-        JsonObject json = JsonObject.parse(body);
+        return parse(body, Map.of());
+    }
+
+    /**
+     * The schedule of the body, checked whole, taking the plans of {@code known} (by id) instead of reading those
+     * the body holds again; a malformed or incoherent body throws.
+     */
+    public static Schedule parse(byte[] body, Map<String, HourPlan> known) throws MalformedMessage {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, HourPlan> plans = new LinkedHashMap<>();
+        boolean plansRead = false;
+        try (JsonParser parser = JSON.std.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedMessage("not a JSON object: starts with " + parser.currentToken());
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("plans")) {
+                    readPlans(parser, known, plans);
+                    plansRead = true;
+                } else {
+                    fields.put(name, JSON.std.anyFrom(parser));
+                }
+            }
+        } catch (JacksonException e) {
+            throw new MalformedMessage("not a JSON object: " + e.getOriginalMessage(), e);
+        }
+        JsonObject json = JsonObject.of(fields, "$");
+        if (!plansRead) {
+            json.objects("plans"); // throws: missing, or not an object
+        }
         List<ScheduledHour> hours = new ArrayList<>();
         for (JsonObject hour : json.array("hours")) {
             hours.add(new ScheduledHour(hour.instant("start"), hour.string("plan")));
-        }
-        Map<String, HourPlan> plans = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonObject> plan : json.objects("plans").entrySet()) {
-            plans.put(plan.getKey(), plan(plan.getValue()));
         }
         Map<String, MediaFile> media = new LinkedHashMap<>();
         for (JsonObject file : json.array("media")) {
@@ -33,6 +66,22 @@ public final class ScheduleJson {
         ZoneId zone = zone(json.string("zone"));
         return valid(() -> new Schedule(json.string("screenId"), json.integer("version"), json.instant("effectiveAt"),
                 zone, json.instant("from"), json.instant("to"), hours, plans, media, json.string("fallback")));
+    }
+
+    /** Reads the members of {@code plans} into {@code plans}, the parser on its opening brace; known ones skipped. */
+    private static void readPlans(JsonParser parser, Map<String, HourPlan> known, Map<String, HourPlan> plans)
+            throws MalformedMessage {
+        for (String id = parser.nextName(); id != null; id = parser.nextName()) {
+            HourPlan plan = known.get(id);
+            if (parser.nextToken() == JsonToken.START_OBJECT && plan != null) {
+                parser.skipChildren();
+            } else if (JSON.std.anyFrom(parser) instanceof Map<?, ?> member) {
+                plan = plan(JsonObject.of(member, "$.plans." + id));
+            } else {
+                throw new MalformedMessage("$.plans." + id + " must be an object");
+            }
+            plans.put(id, plan);
+        }
     }
 
     private static HourPlan plan(JsonObject plan) throws MalformedMessage {

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -116,7 +118,7 @@ final class ScheduleUpdates implements EventStream.Listener {
             return;
         }
         try {
-            var fetched = client.schedule(hours, etag);
+            var fetched = client.schedule(hours, etag, heldPlans());
             gate.succeeded();
             if (fetched.isPresent()) {
                 latest = fetched.get();
@@ -136,6 +138,19 @@ final class ScheduleUpdates implements EventStream.Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The plans of the versions this agent holds (fetched, playing, next): a new version mostly repeats them. */
+    private Map<String, HourPlan> heldPlans() {
+        Map<String, HourPlan> held = new HashMap<>();
+        ServerClient.FetchedSchedule fetched = latest;
+        for (Schedule schedule : new Schedule[] {fetched == null ? null : fetched.schedule(), programme.active(),
+                programme.next()}) {
+            if (schedule != null) {
+                held.putAll(schedule.plans());
+            }
+        }
+        return held;
     }
 
     /** Queues a download of the newest version's media; a queued task finding nothing left to do returns at once. */

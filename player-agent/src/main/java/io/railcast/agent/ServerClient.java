@@ -56,8 +56,12 @@ final class ServerClient implements MediaSource {
     record FetchedSchedule(Schedule schedule, byte[] body, String etag) {
     }
 
-    /** The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}). */
-    Optional<FetchedSchedule> schedule(int hours, String etag) throws IOException, InterruptedException {
+    /**
+     * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}); plans the agent
+     * holds already ({@code known}, by id) are taken as they are rather than read again.
+     */
+    Optional<FetchedSchedule> schedule(int hours, String etag, Map<String, HourPlan> known)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = request("schedule?hours=" + hours).header("Accept-Encoding", "gzip").GET();
         if (etag != null) {
             request.header("If-None-Match", etag);
@@ -72,7 +76,7 @@ final class ServerClient implements MediaSource {
                 body = gunzip.readAllBytes();
             }
         }
-        Schedule schedule = ScheduleJson.parse(body);
+        Schedule schedule = ScheduleJson.parse(body, known);
         return Optional.of(new FetchedSchedule(schedule, body, response.headers().firstValue("ETag").orElse(null)));
     }
 

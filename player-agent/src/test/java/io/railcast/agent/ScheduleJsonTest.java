@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScheduleJsonTest {
@@ -90,5 +91,39 @@ class ScheduleJsonTest {
 
         assertThat(ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)).plans().get("9f2c1a").spots().get(0).kind())
                 .isEqualTo("SPONSORED_CLOCK");
+    }
+
+    @Test
+    void takesAPlanItAlreadyHoldsAsItIsInsteadOfReadingItAgain() throws IOException {
+        HourPlan held = ScheduleJson.parse(example()).plans().get("9f2c1a");
+        // the same id with other JSON: by the protocol that cannot happen, so the JSON is not even read
+        String body = exampleText().replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 14, \"duration\": 6");
+
+        Schedule schedule = ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8), Map.of("9f2c1a", held));
+
+        assertThat(schedule.plans().get("9f2c1a")).isSameAs(held);
+        assertThat(schedule.plans().get("7b00de").spots()).hasSize(2);
+    }
+
+    @Test
+    void readsAPlanItDoesNotHoldAndStillChecksIt() throws IOException {
+        HourPlan other = ScheduleJson.parse(example()).plans().get("7b00de");
+        String body = exampleText().replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 14, \"duration\": 6");
+
+        assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8), Map.of("7b00de", other)))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("overlaps");
+    }
+
+    @Test
+    void namesThePlansWhenTheyAreMissingOrNotAnObject() throws IOException {
+        String noPlans = exampleText().replace("\"plans\":", "\"plan_s\":");
+        String notAnObject = exampleText().replace("\"9f2c1a\": {", "\"9f2c1a\": [1], \"x\": {");
+
+        assertThatThrownBy(() -> ScheduleJson.parse(noPlans.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessage.class).hasMessage("$.plans is missing");
+        assertThatThrownBy(() -> ScheduleJson.parse(notAnObject.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessage.class).hasMessage("$.plans.9f2c1a must be an object");
+        assertThatThrownBy(() -> ScheduleJson.parse("[]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessage.class).hasMessageStartingWith("not a JSON object");
     }
 }

@@ -43,7 +43,7 @@ class ServerClientTest {
     void asksForTheHorizonWithTheScreensTokenAndGzip() throws Exception {
         server.json("/agent/v1/schedule", 200, ScheduleJsonTest.exampleText());
 
-        client.schedule(72, null);
+        client.schedule(72, null, Map.of());
 
         FakeServer.Request request = server.requests("/agent/v1/schedule").get(0);
         assertThat(request.query()).isEqualTo("hours=72");
@@ -61,7 +61,7 @@ class ServerClientTest {
             FakeServer.send(exchange, 200, "application/json", compressed);
         });
 
-        ServerClient.FetchedSchedule fetched = client.schedule(72, null).orElseThrow();
+        ServerClient.FetchedSchedule fetched = client.schedule(72, null, Map.of()).orElseThrow();
 
         assertThat(fetched.schedule().version()).isEqualTo(42);
         assertThat(fetched.etag()).isEqualTo("\"v42-abc\"");
@@ -72,7 +72,7 @@ class ServerClientTest {
     void sendsTheETagItHasAndTakesNotModifiedAsNothingChanged() throws Exception {
         server.route("/agent/v1/schedule", (exchange, body) -> FakeServer.send(exchange, 304, "application/json", new byte[0]));
 
-        assertThat(client.schedule(72, "\"v42-abc\"")).isEmpty();
+        assertThat(client.schedule(72, "\"v42-abc\"", Map.of())).isEmpty();
         assertThat(server.requests("/agent/v1/schedule").get(0).header("If-None-Match")).isEqualTo("\"v42-abc\"");
     }
 
@@ -84,7 +84,7 @@ class ServerClientTest {
                     "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"starting\"}".getBytes());
         });
 
-        assertThatThrownBy(() -> client.schedule(72, null))
+        assertThatThrownBy(() -> client.schedule(72, null, Map.of()))
                 .isInstanceOfSatisfying(ServerRefusal.class, refusal -> {
                     assertThat(refusal.status()).isEqualTo(503);
                     assertThat(refusal.retryAfter()).contains(Duration.ofSeconds(120));
@@ -96,8 +96,8 @@ class ServerClientTest {
     void aRevokedTokenIsLoggedPlainlyOnceAndNoFurtherCallIsMadeUntilANewTokenIsGiven() throws Exception {
         server.json("/agent/v1/schedule", 401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"token revoked\"}");
         try (LogCapture log = new LogCapture()) {
-            assertThatThrownBy(() -> client.schedule(72, null)).isInstanceOf(ServerRefusal.class);
-            assertThatThrownBy(() -> client.schedule(72, null)).isInstanceOf(ServerRefusal.class)
+            assertThatThrownBy(() -> client.schedule(72, null, Map.of())).isInstanceOf(ServerRefusal.class);
+            assertThatThrownBy(() -> client.schedule(72, null, Map.of())).isInstanceOf(ServerRefusal.class)
                     .hasMessageContaining("token revoked or unknown");
             assertThatThrownBy(() -> client.status(status())).isInstanceOf(ServerRefusal.class);
 
@@ -108,7 +108,7 @@ class ServerClientTest {
         server.json("/agent/v1/schedule", 200, ScheduleJsonTest.exampleText());
         client.useToken("new-token");
 
-        assertThat(client.schedule(72, null)).isPresent();
+        assertThat(client.schedule(72, null, Map.of())).isPresent();
         assertThat(server.requests("/agent/v1/schedule").get(1).header("Authorization")).isEqualTo("Bearer new-token");
     }
 

@@ -46,9 +46,11 @@ record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to,
                     "creative", creative, "kind", "COMMERCIAL"));
         }
         Map<String, Object> plan = Map.of("onAir", Map.of("from", 0, "to", 3600), "spots", spots);
+        // as the server's: a plan id is a digest of the plan's content (the fallback is the same plan)
+        String planId = "p-" + MediaCacheTest.sha256(JsonObject.write(spots)).substring(0, 16);
         List<Map<String, Object>> hours = new ArrayList<>();
         for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
-            hours.add(Map.of("start", hour.toString(), "plan", "p" + version));
+            hours.add(Map.of("start", hour.toString(), "plan", planId));
         }
         List<Map<String, Object>> files = new ArrayList<>();
         media.forEach((creative, bytes) -> files.add(Map.of("creative", creative, "url", "/agent/v1/media/" + creative,
@@ -61,9 +63,9 @@ record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to,
         body.put("from", from.toString());
         body.put("to", to.toString());
         body.put("hours", hours);
-        body.put("plans", Map.of("p" + version, plan, "fallback", plan));
+        body.put("plans", Map.of(planId, plan));
         body.put("media", files);
-        body.put("fallback", "fallback");
+        body.put("fallback", planId);
         return new String(JsonObject.write(body), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

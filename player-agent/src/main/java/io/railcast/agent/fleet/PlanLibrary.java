@@ -2,6 +2,7 @@ package io.railcast.agent.fleet;
 
 import io.railcast.agent.HourPlan;
 import io.railcast.agent.Schedule;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every hour plan the fleet has seen, by id. Plan ids are digests of their content (docs/agent-protocol.md), so two
  * screens naming the same id play the same plan and can share one instance: without this, 5,600 parsed schedules
- * would hold about 60,000 copies of a few thousand plans.
+ * would hold about 60,000 copies of a few thousand plans. Parsing takes them from here too
+ * ({@link io.railcast.agent.ScheduleJson#parse(byte[], Map)}), so a plan's JSON is read once for the whole fleet.
  */
 final class PlanLibrary {
 
@@ -21,6 +23,11 @@ final class PlanLibrary {
             shared.put(plan.getKey(), plans.computeIfAbsent(plan.getKey(), id -> plan.getValue()));
         }
         return new Adopted(schedule.version(), schedule.hours(), Map.copyOf(shared));
+    }
+
+    /** The plans seen so far, by id (a live, read-only view). */
+    Map<String, HourPlan> known() {
+        return Collections.unmodifiableMap(plans);
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package io.railcast.agent.fleet;
 
+import io.railcast.agent.HourPlan;
 import io.railcast.agent.MalformedMessage;
 import io.railcast.agent.PlayRecord;
 import io.railcast.agent.Schedule;
@@ -221,14 +222,14 @@ final class VirtualAgent {
             throw new IllegalStateException("schedule of " + screenId + ": HTTP " + response.statusCode());
         }
         fleet.counters().schedules.increment();
-        Schedule schedule = parse(response);
+        Schedule schedule = parse(response, fleet.plans().known());
         fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
         String tag = response.headers().firstValue("ETag").orElse(null);
         return fleet.media().ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
                 .thenRun(() -> adoptAt(schedule, tag));
     }
 
-    private static Schedule parse(HttpResponse<byte[]> response) {
+    private static Schedule parse(HttpResponse<byte[]> response, Map<String, HourPlan> known) {
         try {
             byte[] body = response.body();
             if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
@@ -236,7 +237,7 @@ final class VirtualAgent {
                     body = gunzip.readAllBytes();
                 }
             }
-            return ScheduleJson.parse(body);
+            return ScheduleJson.parse(body, known);
         } catch (MalformedMessage e) {
             throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
         } catch (IOException e) {

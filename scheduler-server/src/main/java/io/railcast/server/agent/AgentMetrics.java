@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * {@code railcast.agent.plays{outcome=accepted|duplicate|rejected}} and
  * {@code railcast.agent.screens{state=stale|offline}}, recounted from {@code screen_status} every
  * {@link AgentProperties.Status#refresh()} (every instance counts the same screens: aggregate with max, not sum),
- * and {@code railcast.agent.schedule.builds}: the time spent making schedule answers (plans expanded, JSON, gzip,
+ * and {@code railcast.agent.schedule.builds}: the time spent making schedule answers (JSON, gzip,
  * digest), once per screen, version and horizon — what a publication costs before its screens have switched.
+ * The heartbeat queue's own are {@link HeartbeatQueue}'s.
  */
 @Component
 class AgentMetrics implements SmartLifecycle {

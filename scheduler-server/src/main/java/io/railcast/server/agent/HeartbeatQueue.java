@@ -1,5 +1,10 @@
 package io.railcast.server.agent;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.railcast.server.system.ApiProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +42,10 @@ import reactor.core.publisher.Sinks;
  * in a bounded queue) our benchmark saw it answer nothing for 10 s with 256 clients waiting, and the other mode fails
  * when a batch falls due while the previous one is still being written. The timer and the writes are Reactor's;
  * nothing here blocks a thread.
+ *
+ * <p>Operations watch it through {@code railcast.agent.heartbeats.waiting} (queued now),
+ * {@code railcast.agent.heartbeats.batches} (time to write a batch), {@code railcast.agent.heartbeats.batch.size}
+ * and {@code railcast.agent.heartbeats.refused{reason=queue-full|not-stored}}.
  */
 @Component
 class HeartbeatQueue implements SmartLifecycle {
@@ -50,13 +59,31 @@ class HeartbeatQueue implements SmartLifecycle {
     private final BlockingQueue<Heartbeat> waiting;
     /** A batch is being gathered (the linger runs) or written: the one writer's token. */
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Timer batchWrites;
+    private final DistributionSummary batchSizes;
+    private final Counter refusedQueueFull;
+    private final Counter refusedNotStored;
     private volatile boolean running;
 
-    HeartbeatQueue(StatusRepository statuses, AgentProperties properties) {
+    HeartbeatQueue(StatusRepository statuses, AgentProperties properties, MeterRegistry registry) {
         this.statuses = statuses;
         this.batchSize = properties.status().batchSize();
         this.linger = properties.status().linger();
         this.waiting = new ArrayBlockingQueue<>(properties.status().queueCapacity());
+        Gauge.builder("railcast.agent.heartbeats.waiting", waiting, BlockingQueue::size)
+                .description("Heartbeats queued on this instance for the next batch").register(registry);
+        this.batchWrites = Timer.builder("railcast.agent.heartbeats.batches")
+                .description("Batches of heartbeats written (one upsert each)").register(registry);
+        this.batchSizes = DistributionSummary.builder("railcast.agent.heartbeats.batch.size")
+                .description("Heartbeats per batch written").register(registry);
+        this.refusedQueueFull = refused(registry, "queue-full");
+        this.refusedNotStored = refused(registry, "not-stored");
+    }
+
+    private static Counter refused(MeterRegistry registry, String reason) {
+        return Counter.builder("railcast.agent.heartbeats.refused")
+                .description("Heartbeats answered 503: the queue was full, or their batch could not be written")
+                .tag("reason", reason).register(registry);
     }
 
     /** Completes once the heartbeat is stored; fails with a 503 or 404 {@link ApiProblem} otherwise. */
@@ -67,6 +94,7 @@ class HeartbeatQueue implements SmartLifecycle {
             }
             Heartbeat heartbeat = new Heartbeat(screenId, report, Sinks.one());
             if (!waiting.offer(heartbeat)) {
+                refusedQueueFull.increment();
                 return Mono.error(unavailable("heartbeats-queue-full", "Too many heartbeats waiting",
                         "Too many heartbeats are waiting to be stored"));
             }
@@ -99,7 +127,10 @@ class HeartbeatQueue implements SmartLifecycle {
         // instances' batches lock shared rows alike and cannot deadlock
         Map<String, StatusReport> latest = new TreeMap<>();
         batch.forEach(heartbeat -> latest.put(heartbeat.screenId(), heartbeat.report()));
+        batchSizes.record(batch.size());
+        Timer.Sample writing = Timer.start();
         return Mono.defer(() -> statuses.saveAll(latest))
+                .doFinally(signal -> writing.stop(batchWrites))
                 .doOnNext(stored -> batch.forEach(heartbeat -> {
                     if (stored.contains(heartbeat.screenId())) {
                         heartbeat.stored().tryEmitEmpty();
@@ -113,6 +144,7 @@ class HeartbeatQueue implements SmartLifecycle {
                 .onErrorResume(failure -> {
                     log.warn("Could not store a batch of {} heartbeats: {}", batch.size(),
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                    refusedNotStored.increment(batch.size());
                     batch.forEach(heartbeat -> heartbeat.stored().tryEmitError(unavailable("heartbeat-not-stored",
                             "Heartbeat not stored", "The heartbeat could not be stored")));
                     return Mono.empty();

@@ -2,6 +2,8 @@ package io.railcast.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.railcast.server.system.ApiProblem;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -41,6 +43,9 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
 
     @Autowired
     private AgentProperties properties;
+
+    @Autowired
+    private MeterRegistry registry;
 
     @Test
     void storesTheLatestHeartbeatOfEveryScreenOfAConcurrentBurstAndRefusesTheBadOneAlone() {
@@ -101,6 +106,7 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
     @Test
     void answers503ToTheHeartbeatsOfAFailedBatchAnd200OnlyToStoredOnes() {
         Map<String, String> tokens = screensWithTokens("HBF", 30);
+        double notStoredBefore = notStored();
         sql().execute("create or replace function hbf_refuse() returns trigger language plpgsql as $$"
                 + " begin if new.screen_id = 'HBF-001' then raise exception 'refused for the test'; end if;"
                 + " return new; end $$");
@@ -123,6 +129,8 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         assertThat(JSON.readTree(failed.body()).path("type").asString()).isEqualTo("/problems/heartbeat-not-stored");
         List<String> stored = sql().queryForList("select screen_id from screen_status where screen_id like 'HBF-%'",
                 String.class);
+        assertThat(notStored() - notStoredBefore)
+                .isEqualTo(answers.values().stream().filter(answer -> answer.statusCode() == 503).count());
         answers.forEach((screen, answer) -> {
             assertThat(answer.statusCode()).as(screen).isIn(200, 503);
             assertThat(stored.contains(screen)).as("%s answered %d", screen, answer.statusCode())
@@ -155,7 +163,8 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         AgentProperties small = new AgentProperties(properties.token(), properties.schedule(), properties.events(),
                 properties.media(), properties.plays(), new AgentProperties.Status(status.versionGrace(),
                         status.refresh(), status.clockTolerance(), 1, Duration.ofMillis(1), 3));
-        HeartbeatQueue queue = new HeartbeatQueue(statuses, small);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HeartbeatQueue queue = new HeartbeatQueue(statuses, small, meters);
         queue.start();
         heartbeats.store("HBQ-1", report(1)).block(Duration.ofSeconds(30));
         List<CompletableFuture<Optional<Throwable>>> outcomes = new ArrayList<>();
@@ -181,11 +190,21 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         long accepted = outcomes.stream().filter(each -> each.join().isEmpty()).count();
         // the queue's 3, and the one being written if the linger (1 ms) had passed before the others came
         assertThat(accepted).isBetween(3L, 4L);
+        // what operations see: every refusal counted, every accepted heartbeat in a batch written, none left
+        assertThat(meters.get("railcast.agent.heartbeats.refused").tag("reason", "queue-full").counter().count())
+                .isEqualTo(outcomes.size() - accepted);
+        assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().totalAmount()).isEqualTo(accepted);
+        assertThat(meters.get("railcast.agent.heartbeats.batches").timer().count()).isEqualTo(accepted);
+        assertThat(meters.get("railcast.agent.heartbeats.waiting").gauge().value()).isZero();
         // the last one queued is the last one stored
         int lastAccepted = IntStream.range(0, outcomes.size()).filter(i -> outcomes.get(i).join().isEmpty())
                 .max().orElseThrow();
         assertThat(sql().queryForObject("select schedule_version from screen_status where screen_id = 'HBQ-1'",
                 Long.class)).isEqualTo(100L + lastAccepted);
+    }
+
+    private double notStored() {
+        return registry.get("railcast.agent.heartbeats.refused").tag("reason", "not-stored").counter().count();
     }
 
     private Map<String, String> screensWithTokens(String station, int count) {

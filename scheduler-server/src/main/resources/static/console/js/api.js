@@ -15,13 +15,17 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, body) {
+export function call(method, path, body) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? undefined : 'application/json');
+}
+
+async function send(method, path, body, contentType) {
   const headers = {Accept: 'application/json'};
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   const url = path.startsWith('/console/') ? path : BASE + path;
-  const response = await fetch(url, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin'});
+  const response = await fetch(url, {method, headers, body, credentials: 'same-origin'});
   if (response.status === 401) {
     location.href = '/console/login';
     throw new ApiError(401, {title: 'Unauthenticated'});
@@ -34,6 +38,8 @@ export async function call(method, path, body) {
 
 export const get = path => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
+/** Posts a multipart form (FormData) as it is: the browser writes its Content-Type and boundary. */
+export const upload = (path, form) => send('POST', path, form);
 
 /** Server-Sent Events from the API, e.g. events('/plans/events', e => ...); onOpen once subscribed. */
 export function events(path, onEvent, onOpen = () => {}) {

@@ -3,6 +3,7 @@
 import {ApiError, get, post} from '../api.js';
 import {t} from '../i18n.js';
 import {addDays, chart, esc, num, shanghaiDate} from '../dom.js';
+import {creativeUploadFields, wireCreativeUpload} from '../creative-upload.js';
 import {loadNetwork, reach} from '../network-data.js';
 
 export async function render(view, {user}) {
@@ -21,8 +22,8 @@ export async function render(view, {user}) {
       </div>
       <h2 data-i18n="book.creatives"></h2>
       <input id="creative-filter" data-i18n-placeholder="book.filter">
-      <div class="picker" id="creatives">${creatives.map(c => `<label><input type="checkbox" name="creative" value="${esc(c.id)}">
-        ${esc(c.id)} <span class="count">${c.durationSeconds}s · ${c.screenTypes.join('/')}</span></label>`).join('')}</div>
+      <div class="picker" id="creatives">${creatives.map(creativeOption).join('')}</div>
+      ${creativeUploadFields(network.screenTypes)}
       <h2 data-i18n="book.targeting"></h2>
       <div class="row">
         ${picker('provinces', 'book.provinces', network.provinces)}
@@ -92,6 +93,14 @@ export async function render(view, {user}) {
     });
   }
   filterList(view.querySelector('#creative-filter'), view.querySelector('#creatives'));
+  wireCreativeUpload(form, creative => {
+    // the new creative first in the list, chosen: the availability check runs as for any change of the booking
+    const list = view.querySelector('#creatives');
+    list.insertAdjacentHTML('afterbegin', creativeOption(creative));
+    const box = list.querySelector('input[name="creative"]');
+    box.checked = true;
+    box.dispatchEvent(new Event('change', {bubbles: true}));
+  });
   filterList(view.querySelector('#station-filter'), view.querySelector('#stations'));
 
   function showReach() {
@@ -242,6 +251,11 @@ export async function render(view, {user}) {
 function picker(name, label, entries) {
   return `<div><span class="muted" data-i18n="${label}"></span><div class="picker" id="${name}">${entries.map(([value, count]) =>
     `<label><input type="checkbox" name="${name}" value="${esc(value)}"> ${esc(value)} <span class="count">${num(count)}</span></label>`).join('')}</div></div>`;
+}
+
+function creativeOption(c) {
+  return `<label><input type="checkbox" name="creative" value="${esc(c.id)}">
+    ${esc(c.id)} <span class="count">${c.durationSeconds}s · ${c.screenTypes.join('/')}</span></label>`;
 }
 
 export function problemText(e) {

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.Bookings;
 import io.railcast.server.ServerIntegrationTest;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -118,6 +123,41 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.element("#next-hour").click();
         browser.until(d -> new Select(d.findElement(By.id("hour"))).getFirstSelectedOption().getText().equals(hour)
                 ? null : true);
+    }
+
+    @Test
+    void plannerUploadsACreativeOnTheBookingPageAndFindsItChosen(@TempDir Path dir) throws Exception {
+        String id = "CONSOLE-UP-" + Long.toString(System.nanoTime(), 36);
+        BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, 0xc62828);
+        Path file = dir.resolve(id + ".png");
+        ImageIO.write(image, "png", file.toFile());
+        browser.signIn("planner", DEMO_PASSWORD);
+        browser.element("#nav-booking").click();
+        browser.element("#creative-upload summary").click();
+
+        browser.element("#upload-file").sendKeys(file.toString());
+        // the id is the file's name unless typed
+        assertThat(browser.element("#upload-id").getDomProperty("value")).isEqualTo(id);
+        new Select(browser.element("#upload-duration")).selectByValue("10");
+        browser.element("#upload-submit").click();
+
+        browser.until(d -> "done".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state"))
+                ? true : null);
+        assertThat(browser.element(String.format("input[name=creative][value='%s']", id)).isSelected()).isTrue();
+        Map<String, Object> stored = sql().queryForMap("select duration_seconds, sha256 from creative where id = ?", id);
+        assertThat(stored.get("duration_seconds")).isEqualTo(10);
+        assertThat(stored.get("sha256")).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        browser.screenshot("console-creative-upload");
+
+        // the same id again: refused, and the page says so
+        browser.element("#upload-file").sendKeys(file.toString());
+        browser.element("#upload-submit").click();
+        browser.until(d -> "failed".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state"))
+                ? true : null);
+        assertThat(browser.element("#upload-status").getText()).contains("上传失败").contains(id);
+        assertThat(count("creative where id = '" + id + "'")).isOne();
     }
 
     @Test

@@ -59,7 +59,7 @@ record ScheduleBody(String screenId, long version, Instant effectiveAt, String z
 
     /**
      * The body's JSON, gzipped: this answer's own parts are written and deflated now, each plan's JSON is the piece
-     * deflated when the plan was read ({@link SentPlan}). Most of an answer is its plans (some 40 of 25 KB each),
+     * deflated when the plan was read ({@link SentPlan}). Most of an answer is its plans (some 20 of 20 KB each),
      * which thousands of screens share.
      */
     byte[] gzip(JsonMapper jsonMapper) {

@@ -15,6 +15,13 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failure says to a user: the fields at fault when the API named them, else its detail or title. */
+export function problemText(e) {
+  if (!(e instanceof ApiError)) return e.message;
+  const errors = (e.problem.errors || []).map(f => `${f.field}: ${f.message}`).join('; ');
+  return errors || e.problem.detail || e.problem.title || e.message;
+}
+
 export function call(method, path, body) {
   return send(method, path, body === undefined ? undefined : JSON.stringify(body),
     body === undefined ? undefined : 'application/json');

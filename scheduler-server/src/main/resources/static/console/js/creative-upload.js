@@ -2,7 +2,7 @@
 // computed here (WebCrypto) and sent with it, so that bytes damaged on the way are refused (422 naming sha256)
 // instead of stored; where the page is not a secure context (plain HTTP to another host) WebCrypto is absent and the
 // file goes without it, as through the API.
-import {upload} from './api.js';
+import {problemText, upload} from './api.js';
 import {esc} from './dom.js';
 import {t} from './i18n.js';
 
@@ -71,8 +71,7 @@ export function wireCreativeUpload(root, onUploaded) {
       id.value = '';
       onUploaded(creative);
     } catch (e) {
-      const errors = (e.problem?.errors || []).map(f => `${f.field}: ${f.message}`).join('; ');
-      show('failed', `${t('up.failed')}: ${errors || e.message}`);
+      show('failed', `${t('up.failed')}: ${problemText(e)}`);
     } finally {
       button.disabled = false;
     }

@@ -32,7 +32,6 @@ public final class FleetBenchmark {
     private static final String ANSWERS_BUILT = "railcast_agent_schedule_builds_seconds_count";
     private static final String ANSWER_SECONDS = "railcast_agent_schedule_builds_seconds_sum";
 
-
     private FleetBenchmark() {
     }
 

@@ -16,7 +16,7 @@ final class GzipJoin {
     /** A piece's DEFLATE bytes, and the CRC-32 and length of what they inflate to. Immutable. */
     record Piece(byte[] deflated, int crc, int length) {
 
-        /** {@code plain} deflated at {@code level} ({@link Deflater#BEST_SPEED} … {@link Deflater#BEST_COMPRESSION}). */
+        /** {@code plain} deflated at {@code level} ({@link Deflater#BEST_SPEED} to {@code BEST_COMPRESSION}). */
         static Piece of(byte[] plain, int level) {
             Deflater deflater = new Deflater(level, true);
             try {

@@ -1,6 +1,5 @@
 package io.railcast.server.agent;
 
-import io.railcast.server.agent.ScheduleBody.HourEntry;
 import io.railcast.server.agent.ScheduleBody.MediaItem;
 import io.railcast.server.system.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -116,9 +115,9 @@ class ScheduleService {
                         log.warn("Version {} for screen {} names creatives that are not stored: {} (said once a"
                                 + " version)", row.version(), screenId, absent);
                     }
-                    List<HourEntry> hours = horizon.hours();
                     return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
-                            horizon.from(), horizon.to(), hours, new TreeMap<>(found), List.copyOf(media), row.fallbackPlanId());
+                            horizon.from(), horizon.to(), horizon.hours(), new TreeMap<>(found), List.copyOf(media),
+                            row.fallbackPlanId());
                 });
     }
 

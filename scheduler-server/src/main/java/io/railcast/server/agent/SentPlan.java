@@ -1,7 +1,7 @@
 package io.railcast.server.agent;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,10 +20,9 @@ record SentPlan(GzipJoin.Piece json, Set<String> creatives) {
     private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
 
     static SentPlan of(PlanView view, JsonMapper jsonMapper) {
-        Set<String> creatives = new LinkedHashSet<>();
         // a few hundred creatives recur in every plan: one string each
-        view.creatives().forEach(creative -> creatives.add(creative.intern()));
-        return new SentPlan(GzipJoin.Piece.of(jsonMapper.writeValueAsBytes(view), LEVEL), Set.copyOf(creatives));
+        Set<String> creatives = view.creatives().stream().map(String::intern).collect(Collectors.toUnmodifiableSet());
+        return new SentPlan(GzipJoin.Piece.of(jsonMapper.writeValueAsBytes(view), LEVEL), creatives);
     }
 
     /** About how many bytes of heap the plan takes: its deflated JSON and the set of its (shared) creatives. */

@@ -66,7 +66,7 @@ class CampaignController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> create(@RequestBody CampaignPayload payload,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.create(payload, user, Publication.of(effectiveAt, clock.instant())))
+        return Mono.defer(() -> service.create(payload, user, publication(effectiveAt)))
                 .map(stored -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + stored.id()))
                         .eTag(Integer.toString(stored.version()))
                         .body(CampaignView.of(stored)));
@@ -76,7 +76,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> update(@PathVariable String id, @RequestBody CampaignPayload payload,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
+        return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
@@ -84,7 +84,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> pause(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.pause(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
+        return Mono.defer(() -> service.pause(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
@@ -92,7 +92,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> resume(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.resume(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
+        return Mono.defer(() -> service.resume(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
@@ -100,7 +100,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> cancel(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
-        return Mono.defer(() -> service.cancel(id, version(ifMatch), user, Publication.of(effectiveAt, clock.instant())))
+        return Mono.defer(() -> service.cancel(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
@@ -108,6 +108,11 @@ class CampaignController {
     @PostMapping(path = "/availability", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<AvailabilityAnswer> availability(@RequestBody CampaignPayload payload) {
         return service.availability(payload);
+    }
+
+    /** The requested {@code effectiveAt}, judged against the server's clock (the one that stamps versions). */
+    private Publication publication(@Nullable String effectiveAt) {
+        return Publication.of(effectiveAt, clock.instant());
     }
 
     private static ResponseEntity<CampaignView> ok(StoredCampaign stored) {

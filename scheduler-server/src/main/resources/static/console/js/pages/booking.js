@@ -1,6 +1,6 @@
 // Booking: creatives, targeting with screen counts, flight, daily hours and frequency; a live availability check
 // (stations × days heatmap and every shortfall named) before submit; then where the campaign plays.
-import {ApiError, get, post} from '../api.js';
+import {ApiError, get, post, problemText} from '../api.js';
 import {t} from '../i18n.js';
 import {addDays, chart, esc, num, shanghaiDate} from '../dom.js';
 import {creativeUploadFields, wireCreativeUpload} from '../creative-upload.js';
@@ -256,10 +256,4 @@ function picker(name, label, entries) {
 function creativeOption(c) {
   return `<label><input type="checkbox" name="creative" value="${esc(c.id)}">
     ${esc(c.id)} <span class="count">${c.durationSeconds}s · ${c.screenTypes.join('/')}</span></label>`;
-}
-
-export function problemText(e) {
-  if (!(e instanceof ApiError)) return e.message;
-  const errors = (e.problem.errors || []).map(f => `${f.field}: ${f.message}`).join('; ');
-  return errors || e.problem.detail || e.problem.title || e.message;
 }

@@ -1,10 +1,9 @@
 // PSA calendar for the CSR team: public-service campaigns on a calendar with their guaranteed frequencies, and the
 // PSA share per province against its floor. Only roles that may book public-service ads see the form to add one.
-import {get, post} from '../api.js';
+import {get, post, problemText} from '../api.js';
 import {t} from '../i18n.js';
 import {addDays, chart, colourOf, esc, num, shanghaiDate} from '../dom.js';
 import {loadNetwork} from '../network-data.js';
-import {problemText} from './booking.js';
 
 export async function render(view, {user}) {
   const today = shanghaiDate();

@@ -14,6 +14,10 @@ const PAGES = {
 
 let user;
 let leave = () => {};
+// Each navigation renders into a pane of its own; only the latest is ever shown. A page still waiting for its data
+// when the user moves on (the dashboard's fetches while a link is clicked) finishes into its detached pane, which is
+// thrown away with whatever it started, instead of writing over the page that replaced it.
+let shown = 0;
 
 function route() {
   const [name, query] = location.hash.replace(/^#\/?/, '').split('?');
@@ -31,22 +35,37 @@ function renderNav(current) {
 }
 
 async function show() {
+  const navigation = ++shown;
   leave();
   leave = () => {};
   const {page, params} = route();
   renderNav(page);
   const view = document.getElementById('view');
-  view.innerHTML = `<p class="muted">${t('common.load')}</p>`;
+  const pane = document.createElement('div');
+  pane.className = 'page';
+  const loading = document.createElement('p');
+  loading.className = 'muted';
+  loading.textContent = t('common.load');
+  pane.append(loading);
+  view.replaceChildren(pane);
   view.dataset.page = page;
+  let cleanup;
   try {
     const module = await import(PAGES[page].module);
-    const cleanup = await module.render(view, {user, params});
-    if (typeof cleanup === 'function') leave = cleanup;
-    applyTexts(view);
+    cleanup = await module.render(pane, {user, params});
   } catch (e) {
-    view.innerHTML = `<p class="error">${t('common.error')}: ${e.message}</p>`;
     console.error(e);
+    const error = document.createElement('p');
+    error.className = 'error';
+    error.textContent = `${t('common.error')}: ${e.message}`;
+    pane.replaceChildren(error);
   }
+  if (navigation !== shown) {
+    if (typeof cleanup === 'function') cleanup();
+    return;
+  }
+  if (typeof cleanup === 'function') leave = cleanup;
+  applyTexts(pane);
 }
 
 async function start() {

@@ -200,6 +200,38 @@ class ConsoleIT extends ServerIntegrationTest {
     }
 
     @Test
+    void aPageLeftBeforeItsDataArrivedNeverWritesOverThePageOpenedNext() {
+        browser.signIn("planner", DEMO_PASSWORD);
+        browser.text("#version", "v");
+        // the dashboard's data is held back while the planner opens the dashboard and, before it arrives, the PSA
+        // page; the page counts the dashboard answers it has read
+        browser.driver().executeScript("""
+                const fetchNow = window.fetch.bind(window);
+                const dashboardData = /\\/(screens\\/status|versions\\?limit=|delivery\\/alerts)/;
+                window.heldDashboard = [];
+                window.dashboardRead = 0;
+                window.fetch = (url, options) => dashboardData.test(String(url))
+                  ? new Promise(resolve => window.heldDashboard.push(async () => {
+                      const response = await fetchNow(url, options);
+                      const text = response.text.bind(response);
+                      response.text = async () => { const body = await text(); window.dashboardRead++; return body; };
+                      resolve(response);
+                    }))
+                  : fetchNow(url, options);
+                location.hash = '#/dashboard';""");
+        browser.until(d -> number(browser.driver().executeScript("return window.heldDashboard.length")) == 3 ? true : null);
+        browser.driver().executeScript("location.hash = '#/psa'");
+        browser.element("#psa-read-only");
+
+        browser.driver().executeScript("window.heldDashboard.forEach(send => send())");
+        // each check runs in a task of its own, after every reaction to the answers read before it
+        browser.until(d -> number(browser.driver().executeScript("return window.dashboardRead")) == 3 ? true : null);
+        assertThat(browser.element("#view").getDomAttribute("data-page")).isEqualTo("psa");
+        assertThat(browser.driver().findElements(By.id("psa-read-only"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("version"))).isEmpty();
+    }
+
+    @Test
     void csrCannotOpenTheCommercialBookingPage() {
         browser.signIn("csr", DEMO_PASSWORD);
         browser.open("/console/#/booking");

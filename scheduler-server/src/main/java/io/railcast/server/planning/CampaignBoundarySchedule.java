@@ -1,6 +1,7 @@
 package io.railcast.server.planning;
 
 import io.railcast.model.campaign.Campaign;
+import io.railcast.server.system.ClusteredJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,14 +47,14 @@ class CampaignBoundarySchedule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignBoundarySchedule.class);
 
-    private final Scheduler scheduler;
+    private final ClusteredJobs jobs;
     private final CampaignBook campaigns;
     private final PlanningProperties properties;
     private final Disposable listening;
 
-    CampaignBoundarySchedule(Scheduler scheduler, CampaignBook campaigns, PlanningProperties properties,
+    CampaignBoundarySchedule(ClusteredJobs jobs, CampaignBook campaigns, PlanningProperties properties,
             PlanningService planning) {
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.campaigns = campaigns;
         this.properties = properties;
         this.listening = planning.events()
@@ -75,11 +76,15 @@ class CampaignBoundarySchedule implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void atStart() throws SchedulerException {
         // replace: instances starting together would otherwise race to add it; the definition is the same
-        scheduler.addJob(JobBuilder.newJob(CampaignBoundaryJob.class)
+        JobDetail job = JobBuilder.newJob(CampaignBoundaryJob.class)
                 .withIdentity(JOB)
                 .withDescription("re-plan when a campaign's flight boundary enters the horizon")
                 .storeDurably()
-                .build(), true);
+                .build();
+        jobs.change(scheduler -> {
+            scheduler.addJob(job, true);
+            return job;
+        });
         try {
             scheduleEarlier();
         } catch (RuntimeException e) {
@@ -115,43 +120,50 @@ class CampaignBoundarySchedule implements AutoCloseable {
     }
 
     private synchronized void schedule(boolean replace) {
+        List<Campaign> active = campaigns.active().block(Duration.ofMinutes(1));
+        Optional<Boundary> next = next(active == null ? List.of() : active, Instant.now(), properties);
         try {
-            List<Campaign> active = campaigns.active().block(Duration.ofMinutes(1));
-            Optional<Boundary> next = next(active == null ? List.of() : active, Instant.now(), properties);
-            Trigger pending = scheduler.getTrigger(TRIGGER);
-            @Nullable Date pendingAt = pending == null ? null : pending.getNextFireTime();
-            if (next.isEmpty()) {
-                if (replace && pending != null) {
-                    scheduler.unscheduleJob(TRIGGER);
-                }
-                return;
-            }
-            Boundary boundary = next.get();
-            if (pendingAt != null && !replace && !pendingAt.toInstant().isAfter(boundary.at())) {
-                return; // a nearer (or the same) boundary is already pending
-            }
-            Trigger trigger = TriggerBuilder.newTrigger()
-                    .withIdentity(TRIGGER)
-                    .forJob(JOB)
-                    .usingJobData(CampaignBoundaryJob.CAMPAIGN, boundary.campaign())
-                    .usingJobData(CampaignBoundaryJob.BOUNDARY, boundary.kind())
-                    .startAt(Date.from(boundary.at()))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                    .build();
-            if (pending == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException e) {
-                    scheduler.rescheduleJob(TRIGGER, trigger); // another instance stored one meanwhile
-                }
-            } else if (scheduler.rescheduleJob(TRIGGER, trigger) == null) {
-                scheduler.scheduleJob(trigger); // the pending one fired and was removed meanwhile
-            }
-            log.info("Next campaign boundary: the {} of {} enters the horizon at {}", boundary.kind(),
-                    boundary.campaign(), boundary.at());
+            jobs.change(scheduler -> schedule(scheduler, next, replace));
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not schedule the next campaign boundary", e);
         }
+    }
+
+    /** Sets, moves or removes the trigger in one transaction of the store; answers whether it changed it. */
+    private static boolean schedule(Scheduler scheduler, Optional<Boundary> next, boolean replace)
+            throws SchedulerException {
+        Trigger pending = scheduler.getTrigger(TRIGGER);
+        @Nullable Date pendingAt = pending == null ? null : pending.getNextFireTime();
+        if (next.isEmpty()) {
+            if (replace && pending != null) {
+                return scheduler.unscheduleJob(TRIGGER);
+            }
+            return false;
+        }
+        Boundary boundary = next.get();
+        if (pendingAt != null && !replace && !pendingAt.toInstant().isAfter(boundary.at())) {
+            return false; // a nearer (or the same) boundary is already pending
+        }
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(TRIGGER)
+                .forJob(JOB)
+                .usingJobData(CampaignBoundaryJob.CAMPAIGN, boundary.campaign())
+                .usingJobData(CampaignBoundaryJob.BOUNDARY, boundary.kind())
+                .startAt(Date.from(boundary.at()))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        if (pending == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException e) {
+                scheduler.rescheduleJob(TRIGGER, trigger); // another instance stored one meanwhile
+            }
+        } else if (scheduler.rescheduleJob(TRIGGER, trigger) == null) {
+            scheduler.scheduleJob(trigger); // the pending one fired and was removed meanwhile
+        }
+        log.info("Next campaign boundary: the {} of {} enters the horizon at {}", boundary.kind(),
+                boundary.campaign(), boundary.at());
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.railcast.server.planning;
 
+import io.railcast.server.system.ClusteredJobs;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
@@ -36,22 +37,26 @@ class NightlyReplanSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReplanSchedule.class);
 
-    private final Scheduler scheduler;
+    private final ClusteredJobs jobs;
     private final PlanningProperties properties;
 
-    NightlyReplanSchedule(Scheduler scheduler, PlanningProperties properties) {
-        this.scheduler = scheduler;
+    NightlyReplanSchedule(ClusteredJobs jobs, PlanningProperties properties) {
+        this.jobs = jobs;
         this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() throws SchedulerException {
+        jobs.change(this::schedule);
+    }
+
+    private boolean schedule(Scheduler scheduler) throws SchedulerException {
         TimeZone zone = TimeZone.getTimeZone(properties.zone());
         if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
                 && existing.getCronExpression().equals(properties.nightlyCron())
                 && Objects.equals(existing.getTimeZone().getID(), zone.getID())
                 && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW) {
-            return;
+            return false;
         }
         JobDetail job = JobBuilder.newJob(NightlyReplanJob.class)
                 .withIdentity(JOB)
@@ -67,5 +72,6 @@ class NightlyReplanSchedule {
                 .build();
         scheduler.scheduleJob(job, Set.of(trigger), true);
         log.info("Nightly re-plan scheduled: '{}' in {}", properties.nightlyCron(), zone.getID());
+        return true;
     }
 }

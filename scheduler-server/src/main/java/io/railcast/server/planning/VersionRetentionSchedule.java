@@ -1,5 +1,6 @@
 package io.railcast.server.planning;
 
+import io.railcast.server.system.ClusteredJobs;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
@@ -33,31 +34,35 @@ class VersionRetentionSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(VersionRetentionSchedule.class);
 
-    private final Scheduler scheduler;
+    private final ClusteredJobs jobs;
     private final RetentionProperties retention;
     private final PlanningProperties planning;
 
-    VersionRetentionSchedule(Scheduler scheduler, RetentionProperties retention, PlanningProperties planning) {
-        this.scheduler = scheduler;
+    VersionRetentionSchedule(ClusteredJobs jobs, RetentionProperties retention, PlanningProperties planning) {
+        this.jobs = jobs;
         this.retention = retention;
         this.planning = planning;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() throws SchedulerException {
+        jobs.change(this::schedule);
+    }
+
+    private boolean schedule(Scheduler scheduler) throws SchedulerException {
         if (!retention.enabled()) {
             if (scheduler.checkExists(JOB)) {
                 scheduler.deleteJob(JOB);
                 log.info("Version retention is off: job removed");
             }
-            return;
+            return false;
         }
         TimeZone zone = TimeZone.getTimeZone(planning.zone());
         if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
                 && existing.getCronExpression().equals(retention.cron())
                 && Objects.equals(existing.getTimeZone().getID(), zone.getID())
                 && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING) {
-            return;
+            return false;
         }
         scheduler.scheduleJob(JobBuilder.newJob(VersionRetentionJob.class)
                         .withIdentity(JOB)
@@ -74,5 +79,6 @@ class VersionRetentionSchedule {
                 true);
         log.info("Version retention scheduled: '{}' in {}, keeping the {} most recent and those in force within {}",
                 retention.cron(), zone.getID(), retention.keepRecent(), retention.inForceWindow());
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import io.railcast.model.schedule.Spot;
 import io.railcast.model.time.SecondRange;
 import io.railcast.server.Bookings;
 import io.railcast.server.ServerIntegrationTest;
+import io.railcast.server.system.ClusteredJobs;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -45,6 +46,8 @@ class PublishingIT extends ServerIntegrationTest {
     private PlanningService planning;
     @Autowired
     private Scheduler scheduler;
+    @Autowired
+    private ClusteredJobs jobs;
     @Autowired
     private JsonMapper json;
 
@@ -217,9 +220,9 @@ class PublishingIT extends ServerIntegrationTest {
         StepVerifier.create(finished.take(2))
                 .then(this::triggerNightly)
                 .assertNext(first -> assertThat(first.outcome()).isEqualTo("PUBLISHED"))
-                // nothing changed since: the same full plan, so nothing to publish. The job allows no concurrent
-                // run, so trigger again only once the first has returned, not merely announced its result.
-                .then(this::triggerNightlyWhenIdle)
+                // nothing changed since: the same full plan, so nothing to publish. Triggered while the first run
+                // has not yet returned: the job allows no concurrent run, so Quartz holds this fire until it has
+                .then(this::triggerNightly)
                 .assertNext(second -> assertThat(second.outcome()).isEqualTo("UNCHANGED"))
                 .expectComplete()
                 .verify(java.time.Duration.ofMinutes(2));
@@ -255,22 +258,12 @@ class PublishingIT extends ServerIntegrationTest {
         admin().get().uri("/api/v1/versions/999999").exchange().expectStatus().isNotFound();
     }
 
-    private void triggerNightlyWhenIdle() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        try {
-            // Polled with a deadline: Quartz offers no event for "this job has returned".
-            while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // a poll interval, not a stand-in for an event
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        triggerNightly();
-    }
-
     private void triggerNightly() {
         try {
-            scheduler.triggerJob(NightlyReplanSchedule.JOB);
+            jobs.change(scheduler -> {
+                scheduler.triggerJob(NightlyReplanSchedule.JOB);
+                return NightlyReplanSchedule.JOB;
+            });
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -35,7 +35,7 @@ public final class Bookings {
             admin.post().uri("/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
                             CREATIVE)
                     .contentType(MediaType.IMAGE_PNG)
-                    .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3})
+                    .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3})
                     .exchange()
                     .expectStatus().isCreated();
         }

@@ -211,7 +211,7 @@ public final class FleetBenchmark {
     }
 
     /** A few bytes that start like a PNG and differ per run, so the creative is a new file to download. */
-    private static byte[] png(String salt) {
+    static byte[] png(String salt) {
         byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         byte[] text = ("RailCast fleet benchmark " + salt).getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[header.length + text.length];

@@ -64,8 +64,7 @@ public final class SseBench {
 
         String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         String creative = "BENCH-S-" + suffix;
-        api.uploadCreative(planner, creative, 15, ("RailCast server benchmark " + suffix)
-                .getBytes(StandardCharsets.UTF_8));
+        api.uploadCreative(planner, creative, 15, FleetBenchmark.png("server benchmark " + suffix));
         List<String> provinces = api.list(admin, "/api/v1/stations").stream()
                 .map(station -> (String) station.get("province")).distinct().sorted().toList();
         long[] toPublish = new long[bookings];

@@ -1,6 +1,7 @@
 package io.railcast.server.agent;
 
 import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.MediaHeaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -58,6 +59,7 @@ class MediaController {
                     return ResponseEntity.ok()
                             .eTag(etag)
                             .contentType(mediaType(row))
+                            .headers(MediaHeaders.download(row.id()))
                             .body(new FileSystemResource(file));
                 });
     }

@@ -1,5 +1,6 @@
 package io.railcast.server.creative;
 
+import io.railcast.server.system.MediaHeaders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,8 @@ class CreativeController {
     }
 
     /**
-     * The file. Its ETag is the quoted SHA-256 ({@code If-None-Match} gives 304); {@code Range: bytes=N-} gives
+     * The file, as a download that a browser never renders in the console's origin ({@link MediaHeaders}). Its ETag
+     * is the quoted SHA-256 ({@code If-None-Match} gives 304); {@code Range: bytes=N-} gives
      * 206, so an interrupted download resumes. A creative never changes, so clients may cache it for good.
      */
     @GetMapping("/{id}/media")
@@ -55,6 +57,7 @@ class CreativeController {
                 .eTag(creative.sha256())
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
                 .contentType(MediaType.parseMediaType(creative.contentType()))
+                .headers(MediaHeaders.download(creative.id()))
                 .body(new FileSystemResource(creative.mediaPath())));
     }
 

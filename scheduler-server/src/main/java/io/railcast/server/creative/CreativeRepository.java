@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -61,7 +62,7 @@ class CreativeRepository {
                 .bind(2, types.stream().map(Enum::name).sorted().toArray(String[]::new))
                 .bind(3, media.sha256())
                 .bind(4, media.sizeBytes())
-                .bind(5, media.contentType())
+                .bind(5, Objects.requireNonNullElse(media.signature(), media.contentType()))
                 .bind(6, path.toString())
                 .fetch()
                 .rowsUpdated()

@@ -44,7 +44,7 @@ class CreativeService {
         }
         return refuseTaken(metadata.id())
                 .then(media.receive(body, () -> contentType, "body"))
-                .flatMap(received -> keepChecked(metadata, received));
+                .flatMap(received -> keepChecked(metadata, received, "body"));
     }
 
     /**
@@ -67,16 +67,20 @@ class CreativeService {
                     }
                     return refuseTaken(metadata.id())
                             .onErrorResume(e -> media.discard(received).then(Mono.error(e)))
-                            .then(keepChecked(metadata, received));
+                            .then(keepChecked(metadata, received, "file"));
                 });
     }
 
-    /** Refuses a file whose digest is not the declared one, else keeps it. */
-    private Mono<StoredCreative> keepChecked(CreativeMetadata metadata, ReceivedMedia received) {
+    /**
+     * Refuses a file whose digest is not the declared one, or that is not media a screen plays ({@code field} names
+     * it), else keeps it.
+     */
+    private Mono<StoredCreative> keepChecked(CreativeMetadata metadata, ReceivedMedia received, String field) {
         try {
             metadata.checkDigest(received);
-        } catch (ApiProblem damaged) {
-            return media.discard(received).then(Mono.error(damaged));
+            MediaSignature.requirePlayable(received, field);
+        } catch (ApiProblem refused) {
+            return media.discard(received).then(Mono.error(refused));
         }
         return keep(metadata, received);
     }

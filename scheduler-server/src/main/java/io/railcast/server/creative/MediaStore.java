@@ -4,6 +4,7 @@ import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,7 @@ class MediaStore {
         Path file = incoming.resolve(UUID.randomUUID().toString());
         MessageDigest digest = sha256();
         long[] size = {0};
+        ByteBuffer head = ByteBuffer.allocate(MediaSignature.HEAD);
         Flux<DataBuffer> counted = content.handle((buffer, sink) -> {
             size[0] += buffer.readableByteCount();
             if (size[0] > maxBytes) {
@@ -68,7 +71,14 @@ class MediaStore {
                 return;
             }
             try (DataBuffer.ByteBufferIterator parts = buffer.readableByteBuffers()) {
-                parts.forEachRemaining(digest::update);
+                parts.forEachRemaining(part -> {
+                    if (head.hasRemaining()) {
+                        ByteBuffer first = part.duplicate();
+                        first.limit(first.position() + Math.min(first.remaining(), head.remaining()));
+                        head.put(first);
+                    }
+                    digest.update(part);
+                });
             }
             sink.next(buffer);
         });
@@ -78,7 +88,8 @@ class MediaStore {
                 MediaStore::close);
         return written
                 .then(Mono.fromSupplier(() -> new ReceivedMedia(file, HexFormat.of().formatHex(digest.digest()),
-                        size[0], contentType.get())))
+                        size[0], contentType.get(), MediaSignature.of(Arrays.copyOf(head.array(), head.position()))
+                                .orElse(null))))
                 .doOnError(e -> deleteQuietly(file))
                 .doOnCancel(() -> deleteQuietly(file));
     }
@@ -93,7 +104,8 @@ class MediaStore {
                 Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
                 move(file, target);
             }
-            return new ReceivedMedia(target, sha256, bytes.length, contentType);
+            return new ReceivedMedia(target, sha256, bytes.length, contentType,
+                    MediaSignature.of(Arrays.copyOf(bytes, Math.min(bytes.length, MediaSignature.HEAD))).orElse(null));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -144,7 +144,7 @@ export async function render(view, {user}) {
       if (short) marks.push([x, y, short]);
     }));
     heatmap.setOption({
-      tooltip: {formatter: p => `${network.label(stations[p.value[1]])}<br>${days[p.value[0]]}<br>`
+      tooltip: {formatter: p => `${esc(network.label(stations[p.value[1]]))}<br>${esc(days[p.value[0]])}<br>`
         + (p.seriesIndex === 0 ? `${t('book.free')}: ${p.value[2]}` : `${t('book.shortSeconds')}: ${p.value[2]}`)},
       grid: {left: 150, right: 20, top: 10, bottom: 60},
       xAxis: {type: 'category', data: days},

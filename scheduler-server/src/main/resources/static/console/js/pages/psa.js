@@ -43,7 +43,7 @@ export async function render(view, {user}) {
       <td>${esc(c.campaign.frequency ?? '–')}</td>
       <td>${esc([...(c.campaign.targeting.provinces || []), ...(c.campaign.targeting.stations || []).map(network.label)].join(', ') || t('psa.network'))}</td></tr>`).join('');
     calendar.setOption({
-      tooltip: {formatter: p => `${esc(names[p.value[2]])}<br>${psas[p.value[2]].campaign.frequency ?? ''}`},
+      tooltip: {formatter: p => `${esc(names[p.value[2]])}<br>${esc(psas[p.value[2]].campaign.frequency ?? '')}`},
       grid: {left: 160, right: 20, top: 10, bottom: 30},
       xAxis: {type: 'time', min: addDays(today, -7), max: addDays(today, 35)},
       yAxis: {type: 'category', data: names, inverse: true},

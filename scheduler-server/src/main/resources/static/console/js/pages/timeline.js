@@ -77,7 +77,7 @@ export async function render(view, {params}) {
       <td>${s.offset}</td><td>${s.duration}</td><td>${esc(s.campaignName)} (${esc(s.campaign)})</td><td>${esc(s.creative)}</td>
       <td>${t('kind.' + s.kind)}</td></tr>`).join('');
     bar.setOption({
-      tooltip: {formatter: p => `${esc(p.data.spot.campaignName)}<br>${p.data.spot.creative}<br>${p.data.spot.offset}s + ${p.data.spot.duration}s`},
+      tooltip: {formatter: p => `${esc(p.data.spot.campaignName)}<br>${esc(p.data.spot.creative)}<br>${p.data.spot.offset}s + ${p.data.spot.duration}s`},
       grid: {left: 20, right: 20, top: 30, bottom: 30},
       xAxis: {type: 'value', min: 0, max: 3600, interval: 300,
         axisLabel: {formatter: v => clockLabel(state.hour, v)}},

@@ -26,7 +26,7 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void storesAMultipartUploadUnderItsRealDigest() throws Exception {
-        byte[] video = bytes(300_000, 1);
+        byte[] video = mp4(300_000, 1);
         admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(form("CR-FORM", "15", "lcd_frame,TV_SET", video,
                         "video/mp4").build()))
@@ -49,7 +49,7 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void storesARawUploadWithTheMetadataInTheQuery() {
-        byte[] image = bytes(5_000, 2);
+        byte[] image = jpeg(5_000, 2);
         as("csr").post().uri("/api/v1/creatives?id=CR-RAW&durationSeconds=10&screenTypes=LED_LARGE")
                 .contentType(MediaType.IMAGE_JPEG).bodyValue(image)
                 .exchange()
@@ -64,7 +64,7 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void servesTheMediaWithItsDigestAsETagAndResumesWithARange() {
-        byte[] video = bytes(200_000, 3);
+        byte[] video = mp4(200_000, 3);
         admin().post().uri("/api/v1/creatives?id=CR-GET&durationSeconds=30&screenTypes=TV_SET")
                 .contentType(MediaType.parseMediaType("video/mp4")).bodyValue(video)
                 .exchange()
@@ -161,7 +161,7 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void storesAFileWhoseDeclaredDigestMatchesAndRefusesOneDamagedOnTheWay() throws Exception {
-        byte[] video = bytes(70_000, 9);
+        byte[] video = mp4(70_000, 9);
         MultipartBodyBuilder checked = form("CR-SUM", "15", "TV_SET", video, "video/mp4");
         checked.part("sha256", sha256(video).toUpperCase(Locale.ROOT));
         admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
@@ -195,7 +195,7 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void keepsTheFirstFilePartAndEveryFieldInWhateverOrderTheyCome() throws Exception {
-        byte[] video = bytes(40_000, 10);
+        byte[] video = mp4(40_000, 10);
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("screenTypes", "TV_SET");
         form.part("file", named(video)).contentType(MediaType.parseMediaType("video/mp4"));
@@ -218,22 +218,22 @@ class CreativeApiIT extends ServerIntegrationTest {
     @Test
     void refusesAnIdThatIsTakenBecauseCreativesNeverChange() {
         admin().post().uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(bytes(100, 6))
+                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 6))
                 .exchange()
                 .expectStatus().isCreated();
         admin().post().uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(bytes(100, 7))
+                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 7))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         assertThat(sql().queryForObject("select sha256 from creative where id = 'CR-ONCE'", String.class))
-                .isEqualTo(sha256(bytes(100, 6)));
+                .isEqualTo(sha256(png(100, 6)));
     }
 
     @Test
     void letsOperatorsReadButNotUpload() {
         as("operator").post().uri("/api/v1/creatives?id=CR-OP&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(bytes(100, 8))
+                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 8))
                 .exchange()
                 .expectStatus().isForbidden();
         admin().get().uri("/api/v1/creatives/CR-NONE").exchange()
@@ -272,6 +272,26 @@ class CreativeApiIT extends ServerIntegrationTest {
     private String[] incoming() {
         String[] names = mediaDir().resolve("incoming").toFile().list();
         return names == null ? new String[0] : names;
+    }
+
+    /** {@code size} random bytes that begin as an MP4 file does: what the server takes for a video. */
+    static byte[] mp4(int size, long seed) {
+        return signed(bytes(size, seed), new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'});
+    }
+
+    /** {@code size} random bytes that begin as a JPEG file does. */
+    static byte[] jpeg(int size, long seed) {
+        return signed(bytes(size, seed), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0});
+    }
+
+    /** {@code size} random bytes that begin as a PNG file does. */
+    static byte[] png(int size, long seed) {
+        return signed(bytes(size, seed), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    }
+
+    private static byte[] signed(byte[] bytes, byte[] signature) {
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        return bytes;
     }
 
     static byte[] bytes(int size, long seed) {

@@ -74,7 +74,7 @@ class DemoStartIT {
                     .build();
             planner.post().uri("/api/v1/creatives?id=REGIONAL-15&durationSeconds=15"
                             + "&screenTypes=LED_LARGE,LCD_FRAME,TV_SET")
-                    .contentType(MediaType.IMAGE_PNG).bodyValue(new byte[] {1, 2, 3})
+                    .contentType(MediaType.IMAGE_PNG).bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3})
                     .exchange()
                     .expectStatus().isCreated();
             String province = sql.queryForObject("select province from station group by province"

@@ -46,7 +46,7 @@ final class AllDayStations {
         admin.post().uri("/api/v1/creatives?id={id}&durationSeconds=5&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
                         FILLER_CREATIVE)
                 .contentType(MediaType.IMAGE_PNG)
-                .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', 'e', '2', 'e'})
+                .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 'e', '2', 'e'})
                 .exchange()
                 .expectStatus().isCreated();
         Map<String, Object> filler = new LinkedHashMap<>(Bookings.commercial("E2E-FILLER", "-", "1/h"));

@@ -4,6 +4,7 @@ import io.railcast.model.campaign.CampaignKind;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
@@ -119,9 +120,12 @@ class CampaignController {
         return ResponseEntity.ok().eTag(Integer.toString(stored.version())).body(CampaignView.of(stored));
     }
 
-    /** The campaign version an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
+    /**
+     * The campaign version an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}; none for {@code *},
+     * which (RFC 9110) asks only that the campaign exists, as every change of one does.
+     */
     private static @Nullable Integer version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
         String text = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
@@ -131,7 +135,7 @@ class CampaignController {
             throw ApiProblem.withFields(HttpStatus.BAD_REQUEST, "invalid-precondition", "Invalid precondition",
                     "If-Match must name a campaign version, e.g. \"3\".",
                     List.of(FieldProblem.of(HttpHeaders.IF_MATCH, "If-Match must be a campaign version like \"3\","
-                            + " got " + ifMatch)));
+                            + " got " + TextRules.quote(ifMatch))));
         }
     }
 
@@ -144,7 +148,7 @@ class CampaignController {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(FieldProblem.of(field, field + " must be one of " + List.of(type.getEnumConstants())
-                    + ", got '" + value + "'"));
+                    + ", got " + TextRules.quote(value)));
             return null;
         }
     }

@@ -12,6 +12,7 @@ import io.railcast.model.network.Tier;
 import io.railcast.model.time.DailyHours;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +34,17 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         List<CampaignPayload.CreativeRef> creatives, Targeting targeting, FlightWindow flight, DailyHours dailyHours,
         Optional<Frequency> frequency, int priority, long priceCents) {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final String INVALID = "invalid-campaign";
     static final String TITLE = "Invalid campaign";
+    /** Highest priority: the planner ranks campaigns of one kind by it, so a small scale is enough to rank. */
+    static final int MAX_PRIORITY = 100;
+    /** Highest contract value: 10 billion yuan, beyond any real contract and far within a long. */
+    static final long MAX_PRICE_CENTS = 1_000_000_000_000L;
+    /** Most creatives in one campaign's rotation. */
+    static final int MAX_CREATIVES = 100;
+    /** Flights lie within these years: a date outside them is a typing mistake, not a booking. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
 
     /** Only the kind, for deciding whether the caller may book it before anything else is looked at. */
     static @Nullable CampaignKind kindOf(CampaignPayload payload) {
@@ -47,10 +55,8 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
     static CampaignDraft read(CampaignPayload payload) {
         List<FieldProblem> problems = new ArrayList<>();
         String id = payload.id() == null ? null : payload.id().strip();
-        if (id != null && !ID.matcher(id).matches()) {
-            problems.add(FieldProblem.of("id", "id must be 1-64 letters, digits, '.', '_' or '-', starting with a"
-                    + " letter or digit"));
-        }
+        TextRules.checkCode("id", id, problems);
+        texts(payload, problems);
         CampaignKind kind = kind(payload.kind(), problems);
         List<CampaignPayload.CreativeRef> creatives = creatives(payload.creatives(), problems);
         Targeting targeting = targeting(payload.targeting(), problems);
@@ -70,15 +76,47 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             problems.add(FieldProblem.of("category", "category: a filler belongs to no category"));
         }
         long price = payload.priceCents() == null ? 0 : payload.priceCents();
-        if (price < 0) {
-            problems.add(FieldProblem.of("priceCents", "priceCents must not be negative, got " + price));
+        if (price < 0 || price > MAX_PRICE_CENTS) {
+            problems.add(FieldProblem.of("priceCents", "priceCents must be from 0 to " + MAX_PRICE_CENTS + ", got "
+                    + price));
+        }
+        int priority = payload.priority() == null ? 0 : payload.priority();
+        if (priority < 0 || priority > MAX_PRIORITY) {
+            problems.add(FieldProblem.of("priority", "priority must be from 0 to " + MAX_PRIORITY + ", got "
+                    + priority));
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(INVALID, TITLE, problems);
         }
         return new CampaignDraft(id, blankToNull(payload.name()), kind, payload.owner() == null ? ""
                 : payload.owner().strip(), category, creatives, targeting, flight, dailyHours,
-                Optional.ofNullable(frequency), payload.priority() == null ? 0 : payload.priority(), price);
+                Optional.ofNullable(frequency), priority, price);
+    }
+
+    /**
+     * Every text of the payload is text a screen, a database and a report can carry: bounded, no control characters.
+     * Checked first, so that nothing below parses, echoes or looks up a text that cannot be right.
+     */
+    private static void texts(CampaignPayload payload, List<FieldProblem> problems) {
+        TextRules.check("name", payload.name(), TextRules.NAME, problems);
+        TextRules.check("owner", payload.owner(), TextRules.NAME, problems);
+        TextRules.check("category", payload.category(), TextRules.NAME, problems);
+        TextRules.check("kind", payload.kind(), TextRules.SHORT, problems);
+        TextRules.check("dailyHours", payload.dailyHours(), TextRules.SHORT, problems);
+        TextRules.check("frequency", payload.frequency(), TextRules.SHORT, problems);
+        if (payload.flight() != null) {
+            TextRules.check("flight.start", payload.flight().start(), TextRules.SHORT, problems);
+            TextRules.check("flight.end", payload.flight().end(), TextRules.SHORT, problems);
+        }
+        CampaignPayload.TargetingPayload targeting = payload.targeting();
+        if (targeting != null) {
+            TextRules.checkAll("targeting.stations", targeting.stations(), TextRules.CODE, problems);
+            TextRules.checkAll("targeting.provinces", targeting.provinces(), TextRules.NAME, problems);
+            TextRules.checkAll("targeting.bureaus", targeting.bureaus(), TextRules.NAME, problems);
+            TextRules.checkAll("targeting.tiers", targeting.tiers(), TextRules.SHORT, problems);
+            TextRules.checkAll("targeting.screenTypes", targeting.screenTypes(), TextRules.SHORT, problems);
+            TextRules.checkAll("targeting.zones", targeting.zones(), TextRules.NAME, problems);
+        }
     }
 
     /** Every creative id of the rotation. */
@@ -125,7 +163,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             }
         }
         problems.add(FieldProblem.of("kind", "kind must be one of " + List.of(CampaignKind.values()) + ", got "
-                + (text == null ? "nothing" : "'" + text + "'")));
+                + (text == null ? "nothing" : TextRules.quote(text))));
         return null;
     }
 
@@ -135,6 +173,11 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             problems.add(FieldProblem.of("creatives", "creatives must name at least one creative"));
             return List.of();
         }
+        if (refs.size() > MAX_CREATIVES) {
+            problems.add(FieldProblem.of("creatives", "creatives must name at most " + MAX_CREATIVES
+                    + " creatives, got " + refs.size()));
+            return List.of();
+        }
         List<CampaignPayload.CreativeRef> rotation = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
@@ -142,6 +185,10 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             String field = "creatives[" + i + "]";
             if (ref == null || ref.id() == null || ref.id().isBlank()) {
                 problems.add(FieldProblem.of(field + ".id", "id must name a creative"));
+                continue;
+            }
+            if (TextRules.codeProblem(field + ".id", ref.id().strip()) != null) {
+                TextRules.checkCode(field + ".id", ref.id().strip(), problems);
                 continue;
             }
             Integer first = seen.putIfAbsent(ref.id().strip(), i);
@@ -194,13 +241,20 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             problems.add(FieldProblem.of(field, field + " is required, a local date-time like 2026-11-24T06:00"));
             return null;
         }
+        LocalDateTime at;
         try {
-            return LocalDateTime.parse(text.strip());
+            at = LocalDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, field + " must be a local date-time like 2026-11-24T06:00, got '"
-                    + text + "'"));
+            problems.add(FieldProblem.of(field, field + " must be a local date-time like 2026-11-24T06:00, got "
+                    + TextRules.quote(text)));
             return null;
         }
+        if (at.getYear() < FIRST_YEAR || at.getYear() > LAST_YEAR) {
+            problems.add(FieldProblem.of(field, field + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR
+                    + ", got " + at));
+            return null;
+        }
+        return at;
     }
 
     private static <T, R> @Nullable R parse(String field, T value, Function<T, R> parser,
@@ -229,7 +283,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
                 set.add(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 problems.add(FieldProblem.of(field, field + " must be among " + List.of(type.getEnumConstants())
-                        + ", got '" + value + "'"));
+                        + ", got " + TextRules.quote(value)));
             }
         }
         return set;

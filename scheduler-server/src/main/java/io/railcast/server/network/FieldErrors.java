@@ -1,6 +1,7 @@
 package io.railcast.server.network;
 
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +17,29 @@ final class FieldErrors {
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    /** A required text, stripped. */
+    /** A required text of at most {@link TextRules#NAME} characters, stripped. */
     @Nullable String text(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             add(field, field + " must not be blank");
             return null;
         }
+        String problem = TextRules.problem(field, value, TextRules.NAME);
+        if (problem != null) {
+            add(field, problem);
+            return null;
+        }
         return value.strip();
+    }
+
+    /** A required id or code ({@link TextRules#CODE_PATTERN}), stripped. */
+    @Nullable String code(String field, @Nullable String value) {
+        String text = text(field, value);
+        String problem = text == null ? null : TextRules.codeProblem(field, text);
+        if (problem != null) {
+            add(field, problem);
+            return null;
+        }
+        return text;
     }
 
     /** A required text that {@code parser} turns into a value, or whose parse error is the message. */
@@ -46,7 +63,7 @@ final class FieldErrors {
                 return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(field + " must be one of "
-                        + List.of(type.getEnumConstants()) + ", got '" + text + "'", e);
+                        + List.of(type.getEnumConstants()) + ", got " + TextRules.quote(text), e);
             }
         });
     }

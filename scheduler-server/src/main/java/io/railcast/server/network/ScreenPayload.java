@@ -29,8 +29,8 @@ record ScreenPayload(@Nullable String id, @Nullable String station, @Nullable St
     }
 
     @Nullable Screen toScreen(FieldErrors errors) {
-        String id = errors.text("id", this.id);
-        String station = errors.text("station", this.station);
+        String id = errors.code("id", this.id);
+        String station = errors.code("station", this.station);
         ScreenType type = errors.constant("type", this.type, ScreenType.class);
         String zone = errors.text("zone", this.zone);
         LoopPolicy policy = toLoopPolicy(errors);

@@ -29,7 +29,7 @@ record StationPayload(@Nullable String code, @Nullable String name, @Nullable St
     }
 
     @Nullable Station toStation(FieldErrors errors) {
-        String code = errors.text("code", this.code);
+        String code = errors.code("code", this.code);
         String name = errors.text("name", this.name);
         String province = errors.text("province", this.province);
         String bureau = errors.text("bureau", this.bureau);

@@ -1,6 +1,7 @@
 package io.railcast.server.system;
 
 import java.util.List;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
@@ -29,6 +31,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         JacksonException jackson = findCause(ex, JacksonException.class);
+        TypeMismatchException mismatch = findCause(ex, TypeMismatchException.class);
+        if (jackson == null && mismatch != null) {
+            // a parameter or header of the wrong type: name it, without the converter's own words
+            String name = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+                    ? ex.getMethodParameter().getParameterName() : String.valueOf(mismatch.getPropertyName());
+            FieldProblem field = FieldProblem.of(name, name + " must be " + FieldProblem.expected(
+                    mismatch.getRequiredType() == null ? String.class : mismatch.getRequiredType()));
+            ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                    "Invalid parameter", field.message());
+            problem.setProperty("errors", List.of(field));
+            return handleExceptionInternal(ex, problem, headers, status, exchange);
+        }
         if (jackson == null) {
             if ("No request body".equals(ex.getReason())) {
                 ex.setDetail("The request has no body; send JSON.");
@@ -36,7 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return super.handleServerWebInputException(ex, headers, status, exchange);
         }
         ProblemDetail problem;
-        if (jackson instanceof StreamReadException) {
+        if (jackson instanceof StreamConstraintsException) {
+            // the reader's own limits; its message names its internals, which mean nothing to a client
+            problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The body holds a number, a text or a nesting beyond what is accepted" + where(
+                            jackson.getLocation()) + ".");
+        } else if (jackson instanceof StreamReadException) {
             problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
                     "The body is not valid JSON" + where(jackson.getLocation()) + ": "
                             + String.valueOf(jackson.getOriginalMessage()).lines().findFirst().orElse(""));

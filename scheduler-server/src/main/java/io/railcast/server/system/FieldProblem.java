@@ -42,7 +42,8 @@ public record FieldProblem(@Nullable Integer index, @Nullable String field, Stri
         return new FieldProblem(null, field, message);
     }
 
-    private static String expected(Class<?> type) {
+    /** What a value of {@code type} looks like, for a person: "a whole number", "true or false"... */
+    static String expected(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }

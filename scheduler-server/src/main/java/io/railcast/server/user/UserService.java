@@ -2,6 +2,8 @@ package io.railcast.server.user;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import reactor.core.scheduler.Schedulers;
 public class UserService {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final UserRepository users;
@@ -53,6 +56,12 @@ public class UserService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             problems.add(FieldProblem.of("password", "password must have at least " + MIN_PASSWORD_LENGTH
                     + " characters"));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // BCrypt reads only the first 72 bytes; Spring Security refuses longer ones with an exception
+            problems.add(FieldProblem.of("password", "password must be at most " + MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8"));
+        } else {
+            TextRules.check("password", password, MAX_PASSWORD_BYTES, problems);
         }
         Role role = role(payload.role(), problems);
         if (!problems.isEmpty()) {

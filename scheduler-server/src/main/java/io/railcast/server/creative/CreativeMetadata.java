@@ -3,6 +3,7 @@ package io.railcast.server.creative;
 import io.railcast.model.network.ScreenType;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,8 +46,8 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
         }
         if (duration <= 0 || duration > MAX_DURATION_SECONDS) {
             problems.add(FieldProblem.of("durationSeconds", "durationSeconds must be a whole number from 1 to "
-                    + MAX_DURATION_SECONDS + ", got " + (durationSeconds == null ? "nothing" : "'" + durationSeconds
-                    + "'")));
+                    + MAX_DURATION_SECONDS + ", got " + (durationSeconds == null ? "nothing"
+                            : TextRules.quote(durationSeconds))));
         }
         Set<ScreenType> types = EnumSet.noneOf(ScreenType.class);
         List<String> unknown = new ArrayList<>();
@@ -71,7 +72,7 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
         }
         String digest = sha256 == null || sha256.isBlank() ? null : sha256.strip();
         if (digest != null && !SHA256.matcher(digest).matches()) {
-            problems.add(FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got '" + sha256 + "'"));
+            problems.add(FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got " + TextRules.quote(sha256)));
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid("invalid-creative", "Invalid creative", problems);

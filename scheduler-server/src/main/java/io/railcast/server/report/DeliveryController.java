@@ -4,6 +4,7 @@ import io.railcast.model.schedule.Shortfall;
 import io.railcast.server.planning.PlanningService;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ class DeliveryController {
                 case "csv" -> DeliveryFiles.Format.CSV;
                 case "xlsx" -> DeliveryFiles.Format.XLSX;
                 default -> throw ApiProblem.invalid("invalid-query", "Invalid query", List.of(FieldProblem.of(
-                        "format", "format must be json, csv or xlsx, got '" + format + "'")));
+                        "format", "format must be json, csv or xlsx, got " + TextRules.quote(format))));
             };
         }
         String accepted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);

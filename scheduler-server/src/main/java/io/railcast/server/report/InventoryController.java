@@ -2,6 +2,7 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ class InventoryController {
                         : LocalDate.parse(date.strip());
             } catch (DateTimeParseException e) {
                 return Mono.error(ApiProblem.invalid("invalid-query", "Invalid query", List.of(FieldProblem.of(
-                        "date", "date must look like 2026-11-24, got '" + date + "'"))));
+                        "date", "date must look like 2026-11-24, got " + TextRules.quote(date)))));
             }
             return service.current().flatMap(facts -> {
                 ReportService.requireInHorizon(facts, day, "date");

@@ -2,6 +2,7 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class InventoryHoursController {
                     day = LocalDate.parse(date.strip());
                 }
             } catch (DateTimeParseException e) {
-                problems.add(FieldProblem.of("date", "date must look like 2026-11-24, got '" + date + "'"));
+                problems.add(FieldProblem.of("date", "date must look like 2026-11-24, got " + TextRules.quote(date)));
             }
             if (province == null || province.isBlank()) {
                 problems.add(FieldProblem.of("province", "province is required, e.g. 浙江"));
@@ -63,8 +64,8 @@ class InventoryHoursController {
                         .map(all -> {
                             if (all.getT2().isEmpty()) {
                                 throw ApiProblem.invalid("unknown-province", "Unknown province", List.of(
-                                        FieldProblem.of("province", "no station with screens is in province '"
-                                                + name + "'")));
+                                        FieldProblem.of("province", "no station with screens is in province "
+                                                + TextRules.quote(name))));
                             }
                             return view(facts, wanted, name, all.getT1(), all.getT2(), all.getT3());
                         });

@@ -2,6 +2,7 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.TextRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class ScreenPlanController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of("date", "date must look like 2026-11-24, got '" + text + "'"));
+            problems.add(FieldProblem.of("date", "date must look like 2026-11-24, got " + TextRules.quote(text)));
             return LocalDate.MIN;
         }
     }
@@ -111,7 +112,7 @@ class ScreenPlanController {
             // reported below
         }
         problems.add(FieldProblem.of("hour", "hour must be a local clock hour 0-23, got "
-                + (text == null ? "nothing" : "'" + text + "'")));
+                + (text == null ? "nothing" : TextRules.quote(text))));
         return -1;
     }
 }

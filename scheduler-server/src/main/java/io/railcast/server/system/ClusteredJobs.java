@@ -3,6 +3,7 @@ package io.railcast.server.system;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,9 @@ public class ClusteredJobs {
         T apply(Scheduler scheduler) throws SchedulerException;
     }
 
+    /** A job group that never holds a job. */
+    static final String WAKE_UP = "railcast-wake-up";
+
     private final Scheduler scheduler;
     private final TransactionTemplate transaction;
 
@@ -38,10 +42,16 @@ public class ClusteredJobs {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** Runs {@code change} in one transaction, holding Quartz's locks until it commits. */
+    /**
+     * Runs {@code change} in one transaction, holding Quartz's locks until it commits, then wakes this instance's
+     * scheduler: Quartz signals its scheduling thread as soon as a trigger is stored, before the transaction
+     * commits, so the thread looked, found nothing yet, and would have slept its idle wait (up to 30 s) before
+     * firing a trigger due now.
+     */
     public <T> T change(Change<T> change) throws SchedulerException {
+        T result;
         try {
-            return transaction.execute(status -> {
+            result = transaction.execute(status -> {
                 try {
                     return change.apply(scheduler);
                 } catch (SchedulerException e) {
@@ -51,6 +61,9 @@ public class ClusteredJobs {
         } catch (Failed failed) {
             throw failed.cause;
         }
+        // resuming a group that holds no job changes nothing, and is Quartz's public way to signal its thread
+        scheduler.resumeJobs(GroupMatcher.jobGroupEquals(WAKE_UP));
+        return result;
     }
 
     /** Carries a checked {@link SchedulerException} out of the transaction callback, rolling the transaction back. */

@@ -220,8 +220,8 @@ class PublishingIT extends ServerIntegrationTest {
         StepVerifier.create(finished.take(2))
                 .then(this::triggerNightly)
                 .assertNext(first -> assertThat(first.outcome()).isEqualTo("PUBLISHED"))
-                // nothing changed since: the same full plan, so nothing to publish. Triggered while the first run
-                // has not yet returned: the job allows no concurrent run, so Quartz holds this fire until it has
+                // nothing changed since: the same full plan, so nothing to publish. Triggered before the first run
+                // has returned: the job allows no concurrent run, so Quartz holds this fire back until it has
                 .then(this::triggerNightly)
                 .assertNext(second -> assertThat(second.outcome()).isEqualTo("UNCHANGED"))
                 .expectComplete()

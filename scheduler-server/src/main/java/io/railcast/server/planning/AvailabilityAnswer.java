@@ -1,10 +1,15 @@
 package io.railcast.server.planning;
 
+import io.railcast.model.planning.Availability;
+import io.railcast.model.planning.PlanResult;
 import io.railcast.model.planning.StationHourShortfall;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answer to "does this booking fit?", as the API gives it (200 for the availability check, the body of the 409
@@ -40,6 +45,31 @@ public record AvailabilityAnswer(boolean fits, long shortSeconds, int stationHou
                         s.campaigns().stream().sorted().toList()))
                 .toList();
         return new AvailabilityAnswer(shortfalls.isEmpty(), seconds, shortfalls.size(), listed, firstDay, days);
+    }
+
+    /**
+     * The answer for a booking: the shortfalls it would cause: station-hours short in the tentative plan that are not short, or
+     * less short, or short of other campaigns, in the current one. A shortfall that is there already (a full
+     * re-plan may leave one) is not this booking's doing and does not refuse it.
+     */
+    static AvailabilityAnswer caused(PlanResult current, Availability availability) {
+        record StationHour(String station, LocalDate date, int hour) {
+        }
+        /** The most seconds any campaign was already short of there, and which campaigns were. */
+        record Before(int seconds, Set<String> campaigns) {
+        }
+        Map<StationHour, Before> before = new HashMap<>();
+        current.schedule().shortfalls().forEach(s -> before.merge(new StationHour(s.station(), s.date(), s.hour()),
+                new Before(s.missingSeconds(), Set.of(s.campaignId())), (a, b) -> {
+                    Set<String> campaigns = new HashSet<>(a.campaigns());
+                    campaigns.addAll(b.campaigns());
+                    return new Before(Math.max(a.seconds(), b.seconds()), campaigns);
+                }));
+        List<StationHourShortfall> caused = availability.shortfalls().stream().filter(s -> {
+            Before old = before.get(new StationHour(s.station(), s.date(), s.hour()));
+            return old == null || s.shortSeconds() > old.seconds() || !old.campaigns().containsAll(s.campaigns());
+        }).toList();
+        return of(caused, current.schedule().firstDay(), current.schedule().days());
     }
 
     /** The members of the 409 problem that refuses a booking, beside the standard ones. */

@@ -2,30 +2,23 @@ package io.railcast.server.planning;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignValidator;
+import io.railcast.model.campaign.ValidationProblem;
 import io.railcast.model.network.Network;
 import io.railcast.model.planning.Availability;
 import io.railcast.model.planning.AvailabilityCheck;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
-import io.railcast.model.planning.StationHourShortfall;
 import io.railcast.model.schedule.Shortfall;
 import io.railcast.server.network.NetworkCatalog;
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,17 +26,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Holds the current plan of the network in memory and changes it one booking at a time.
  *
- * <p>Every run (the plan at start, a booking, an availability check, the nightly re-plan) happens on one planning
- * thread, in the order asked, so bookings never race each other for the same airtime. A booking is checked with
+ * <p>Every run (the plan at start, a booking, an availability check, the nightly re-plan) happens on the
+ * {@link PlanningThread}, in the order asked, so bookings never race each other for the same airtime, and is told by
+ * {@link PlanRuns}' events. What the planner will not do it refuses with a {@link PlanningRefusal}. A booking is checked with
  * {@link AvailabilityCheck}; when it fits, the tentative plan of that check is published as it is, as a new
  * version, in the same transaction that stores the booking.
  *
@@ -70,12 +62,8 @@ public class PlanningService implements DisposableBean {
     private final ScheduleStore store;
     private final PlanningProperties properties;
     private final Clock clock;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread planning = new Thread(runnable, "planning");
-        planning.setDaemon(true);
-        return planning;
-    });
-    private final Sinks.Many<PlanEvent> events = Sinks.many().multicast().directBestEffort();
+    private final PlanningThread thread = new PlanningThread();
+    private final PlanRuns runs = new PlanRuns();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     // confined to the planning thread
     private final VersionContents contents = new VersionContents();
@@ -102,7 +90,7 @@ public class PlanningService implements DisposableBean {
     /** Plans (and publishes the first version, if there is none) once the server is up. */
     @EventListener(ApplicationReadyEvent.class)
     void planAtStart() {
-        serially(() -> {
+        thread.run(() -> {
             try {
                 return ensureCurrent();
             } finally {
@@ -121,37 +109,37 @@ public class PlanningService implements DisposableBean {
 
     /** plan-started, plan-progress (full plans) and plan-finished of every run from now on. */
     public Flux<PlanEvent> events() {
-        return events.asFlux();
+        return runs.events();
     }
 
     /** Whether {@code campaign} (new, or a new version of a stored one) would fit; changes nothing. */
     public Mono<AvailabilityAnswer> check(Campaign campaign) {
-        return serially(() -> {
+        return thread.run(() -> {
             State current = ensureCurrent();
-            return run("availability check of " + campaign.id(), campaign.id(), current, () -> {
+            return runs.run("availability check of " + campaign.id(), campaign.id(), current.version(), () -> {
                 validate(campaign, current.plan().network());
-                AvailabilityAnswer answer = answer(current.plan(), quickCheck.check(current.plan(), campaign));
-                return new Outcome<>(answer, "CHECKED", current.version());
+                AvailabilityAnswer answer = AvailabilityAnswer.caused(current.plan(), quickCheck.check(current.plan(), campaign));
+                return new PlanRuns.Outcome<>(answer, "CHECKED", current.version());
             });
         });
     }
 
     /**
-     * Plans the change and publishes it as a new version together with the booking. Refused with 400 when the
-     * campaign is not valid on the network, with 409 and the shortfalls when it is contracted and does not fit.
+     * Plans the change and publishes it as a new version together with the booking. Refused
+     * ({@link PlanningRefusal}) when the campaign is not valid on the network, or is contracted and does not fit.
      */
     public Mono<PublishedVersion> book(BookingChange change) {
-        return serially(() -> {
+        return thread.run(() -> {
             State current = ensureCurrent();
-            return run(change.reason(), change.campaignId(), current, () -> {
+            return runs.run(change.reason(), change.campaignId(), current.version(), () -> {
                 PlanResult next;
                 Campaign campaign = change.campaign();
                 if (campaign != null) {
                     validate(campaign, current.plan().network());
                     Availability quick = quickCheck.check(current.plan(), campaign);
-                    AvailabilityAnswer answer = answer(current.plan(), quick);
+                    AvailabilityAnswer answer = AvailabilityAnswer.caused(current.plan(), quick);
                     if (!answer.fits() && campaign.isContracted()) {
-                        throw overbooked(campaign, answer);
+                        throw new PlanningRefusal.Overbooked(campaign.id(), answer);
                     }
                     // the full budget can only do better than the quick one; it matters only where hours were searched
                     next = quick.tentativePlan().searchedHours() == 0 ? quick.tentativePlan()
@@ -169,14 +157,14 @@ public class PlanningService implements DisposableBean {
                         change.reason());
                 PublishedVersion published = publish(next, meta, current.version(), current.stamp(),
                         change.store());
-                return new Outcome<>(published, "PUBLISHED", published.version());
+                return new PlanRuns.Outcome<>(published, "PUBLISHED", published.version());
             });
         });
     }
 
-    /** 400 unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
+    /** Refused unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
     public Mono<Void> validate(Campaign campaign) {
-        return serially(() -> {
+        return thread.run(() -> {
             validate(campaign, ensureCurrent().plan().network());
             return Boolean.TRUE;
         }).then();
@@ -184,7 +172,7 @@ public class PlanningService implements DisposableBean {
 
     /** A full plan from what is stored, published unless it equals the current version; answers that version. */
     public Mono<Long> replan(String reason) {
-        return serially(() -> rebuild(reason).version());
+        return thread.run(() -> rebuild(reason).version());
     }
 
     /**
@@ -202,7 +190,7 @@ public class PlanningService implements DisposableBean {
 
     @Override
     public void destroy() {
-        thread.shutdownNow();
+        thread.close();
     }
 
     /** The planning day: today in the planning zone, by the server's clock. */
@@ -238,13 +226,14 @@ public class PlanningService implements DisposableBean {
      * nothing) or when there are no screens to publish for.
      */
     private State rebuild(String reason) {
-        return run(reason, null, state, () -> {
+        State before = state;
+        return runs.run(reason, null, before == null ? null : before.version(), () -> {
             LocalDate today = today();
             NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
             Network stored = network.load().block(DATABASE_TIMEOUT);
             List<Campaign> active = campaigns.active().block(DATABASE_TIMEOUT);
             PlanResult plan = planner.plan(stored, active, today, properties.days(),
-                    (solved, total) -> events.tryEmitNext(PlanEvent.progress(reason, solved, total)));
+                    (solved, total) -> runs.progress(reason, solved, total));
             log.info("Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
                     stored.screens().size(), active.size(), properties.days(), today, plan.millis(),
                     plan.distinctHours());
@@ -257,11 +246,11 @@ public class PlanningService implements DisposableBean {
                 storedPlanIds = equal ? new HashSet<>(content.bodies().keySet()) : new HashSet<>();
                 State adopted = new State(plan, base, stamp);
                 state = adopted;
-                return new Outcome<>(adopted, "UNCHANGED", base);
+                return new PlanRuns.Outcome<>(adopted, "UNCHANGED", base);
             }
             ScheduleStore.Meta meta = new ScheduleStore.Meta(null, false, reason);
             PublishedVersion published = publish(plan, meta, base, stamp, version -> Mono.empty());
-            return new Outcome<>(state, "PUBLISHED", published.version());
+            return new PlanRuns.Outcome<>(state, "PUBLISHED", published.version());
         });
     }
 
@@ -287,88 +276,10 @@ public class PlanningService implements DisposableBean {
         return content.rows().stream().allMatch(row -> row.equals(rows.get(row.screenId())));
     }
 
-    /** What a planning step gives, how it ended, and the version current after it. */
-    private record Outcome<T>(T result, String outcome, @Nullable Long version) {
-    }
-
-    /** Runs one planning step between its plan-started and plan-finished events. */
-    private <T> T run(String reason, @Nullable String campaign, @Nullable State before,
-            Callable<Outcome<T>> step) {
-        long started = System.nanoTime();
-        events.tryEmitNext(PlanEvent.started(reason, campaign));
-        Long versionBefore = before == null ? null : before.version();
-        try {
-            Outcome<T> outcome = step.call();
-            events.tryEmitNext(PlanEvent.finished(reason, campaign, outcome.outcome(), outcome.version(),
-                    millisSince(started)));
-            return outcome.result();
-        } catch (ApiProblem problem) {
-            events.tryEmitNext(PlanEvent.finished(reason, campaign, "REFUSED", versionBefore, millisSince(started)));
-            throw problem;
-        } catch (Exception e) {
-            events.tryEmitNext(PlanEvent.finished(reason, campaign, "FAILED", versionBefore, millisSince(started)));
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-    }
-
-    private <T> Mono<T> serially(Callable<T> task) {
-        return Mono.defer(() -> {
-            CompletableFuture<T> result = new CompletableFuture<>();
-            thread.execute(() -> {
-                try {
-                    result.complete(task.call());
-                } catch (Throwable e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            // a client that goes away does not stop a booking half-way: it is planned and published or not at all
-            return Mono.fromFuture(result, true);
-        });
-    }
-
     private static void validate(Campaign campaign, Network network) {
-        List<FieldProblem> problems = new CampaignValidator(network).problems(campaign).stream()
-                .map(p -> FieldProblem.of(p.field(), p.field() + ": " + p.message()))
-                .toList();
+        List<ValidationProblem> problems = new CampaignValidator(network).problems(campaign);
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid("invalid-campaign", "Invalid campaign", problems);
+            throw new PlanningRefusal.InvalidCampaign(problems);
         }
-    }
-
-    /**
-     * The shortfalls the booking would cause: station-hours short in the tentative plan that are not short, or
-     * less short, or short of other campaigns, in the current one. A shortfall that is there already (a full
-     * re-plan may leave one) is not this booking's doing and does not refuse it.
-     */
-    private AvailabilityAnswer answer(PlanResult current, Availability availability) {
-        record StationHour(String station, LocalDate date, int hour) {
-        }
-        Map<StationHour, List<Shortfall>> before = new HashMap<>();
-        for (Shortfall s : current.schedule().shortfalls()) {
-            before.computeIfAbsent(new StationHour(s.station(), s.date(), s.hour()), k -> new ArrayList<>())
-                    .add(s);
-        }
-        List<StationHourShortfall> caused = availability.shortfalls().stream().filter(s -> {
-            List<Shortfall> old = before.get(new StationHour(s.station(), s.date(), s.hour()));
-            if (old == null) {
-                return true;
-            }
-            int oldSeconds = old.stream().mapToInt(Shortfall::missingSeconds).max().orElse(0);
-            Set<String> oldCampaigns = new HashSet<>();
-            old.forEach(o -> oldCampaigns.add(o.campaignId()));
-            return s.shortSeconds() > oldSeconds || !oldCampaigns.containsAll(s.campaigns());
-        }).toList();
-        return AvailabilityAnswer.of(caused, current.schedule().firstDay(), current.schedule().days());
-    }
-
-    private static ApiProblem overbooked(Campaign campaign, AvailabilityAnswer answer) {
-        return ApiProblem.of(HttpStatus.CONFLICT, "overbooked", "Booking does not fit",
-                "Campaign " + campaign.id() + " does not fit: " + answer.stationHours() + " station-hours would"
-                        + " be short of " + answer.shortSeconds() + " s of contracted airtime. Nothing was stored.",
-                answer.asProblemMembers());
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

@@ -1,8 +1,6 @@
 package io.railcast.server.planning;
 
-import io.railcast.server.system.ApiProblem;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,7 @@ class Replans implements AutoCloseable {
                 run != null && run.underWay() && run.reason().equals(event.reason()) ? run.after(event) : run));
     }
 
-    /** Queues a re-plan; 409 when one asked for earlier has not ended. */
+    /** Queues a re-plan; refused while one asked for earlier has not ended. */
     ReplanRun start(String askedBy) {
         ReplanRun before = latest.get();
         long id = before == null ? 1 : before.id() + 1;
@@ -36,9 +34,7 @@ class Replans implements AutoCloseable {
                 ReplanRun.QUEUED, null, null, null, null, null);
         if (before != null && before.underWay() || !latest.compareAndSet(before, run)) {
             ReplanRun running = latest.get();
-            throw ApiProblem.conflict("replan-under-way", "Re-plan under way", "Re-plan #"
-                    + (running == null ? "?" : running.id()) + " has not ended yet; its progress is at"
-                    + " GET /api/v1/plans/replan. Nothing was started.", List.of());
+            throw new PlanningRefusal.ReplanUnderWay(running == null ? 0 : running.id());
         }
         // not tied to the request: the client may go away, the re-plan runs to its end
         planning.replan(run.reason()).onErrorResume(e -> Mono.empty()).subscribe();

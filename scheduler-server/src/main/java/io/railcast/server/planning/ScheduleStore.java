@@ -1,7 +1,6 @@
 package io.railcast.server.planning;
 
 import io.r2dbc.spi.Readable;
-import io.railcast.server.system.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,8 +101,8 @@ class ScheduleStore {
     /**
      * Publishes {@code content} as the version after {@code base}, in one transaction: whatever
      * {@code alsoStore} writes for the new number (the booking itself), the hour plans not stored yet, the version
-     * row, one row per screen, and the notification. Fails with 409 when another instance published since
-     * {@code base}; then nothing is written.
+     * row, one row per screen, and the notification. Refused ({@link PlanningRefusal.PublishedElsewhere}) when
+     * another instance published since {@code base}; then nothing is written.
      *
      * @param stored hour plan ids known to be stored already, which are not even looked up
      */
@@ -118,7 +117,7 @@ class ScheduleStore {
                 .map(row -> Boolean.TRUE)
                 .one()
                 .then(latestNumber())
-                .flatMap(latest -> latest == base ? Mono.just(latest) : Mono.error(publishedElsewhere(latest)))
+                .flatMap(latest -> latest == base ? Mono.just(latest) : Mono.error(new PlanningRefusal.PublishedElsewhere(latest)))
                 .then(Mono.defer(() -> alsoStore.apply(version)))
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
@@ -225,11 +224,6 @@ class ScheduleStore {
         }
         rows.setLength(rows.length() - 1);
         return rows.toString();
-    }
-
-    private static ApiProblem publishedElsewhere(long latest) {
-        return ApiProblem.conflict("conflict", "Conflicting change", "Version " + latest
-                + " was published meanwhile by another server; nothing was changed. Try again.", List.of());
     }
 
     private static PublishedVersion version(Readable row) {

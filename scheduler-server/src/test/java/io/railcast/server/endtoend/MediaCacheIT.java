@@ -91,6 +91,8 @@ class MediaCacheIT extends EndToEndTest {
     private long bookBigCreative(String id, String station) {
         byte[] big = new byte[256 * 1024];
         new Random(7).nextBytes(big);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}; // the server takes images by their bytes
+        System.arraycopy(png, 0, big, 0, png.length);
         admin().post().uri("/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
                         id + "-CR")
                 .contentType(MediaType.IMAGE_PNG)

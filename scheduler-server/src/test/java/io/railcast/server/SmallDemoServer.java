@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -31,5 +32,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
             "railcast.media.max-size=" + ServerClients.MAX_MEDIA_BYTES + "B"
         })
 @AutoConfigureWebTestClient(timeout = "60s")
+// a test that fails by waiting too long prints every thread first (a stall is then named in the run that saw it)
+@ExtendWith(StallReport.class)
 public @interface SmallDemoServer {
 }

@@ -2,12 +2,14 @@ package io.railcast.server.agent;
 
 import io.railcast.server.RailCastServer;
 import io.railcast.server.ServerIntegrationTest;
+import io.railcast.server.StallReport;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // versions reach the streams through NOTIFY alone, so the polling safety net cannot hide a lost one
             "railcast.agent.events.poll=1h"
         })
+@ExtendWith(StallReport.class)
 abstract class AgentIntegrationTest {
 
     static final String PASSWORD = "agent-secret";

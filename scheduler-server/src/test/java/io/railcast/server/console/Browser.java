@@ -8,10 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +38,9 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -63,9 +69,31 @@ final class Browser implements AutoCloseable {
         until(d -> d.findElement(By.id("nav-dashboard")));
     }
 
+    /**
+     * Waits for {@code condition}; when it never holds, the failure tells where the browser was and what the console
+     * showed and logged, so that a failure seen once can be understood from its report.
+     */
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, DEADLINE).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(condition);
+        try {
+            return new WebDriverWait(driver, DEADLINE).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\n" + state(), e);
+        }
+    }
+
+    /** The page's address, the console's view and its text, and what the page logged. */
+    private String state() {
+        try {
+            Object view = driver.executeScript("const v = document.getElementById('view');"
+                    + " return v ? v.dataset.page + ': ' + v.innerText.slice(0, 600) : document.title;");
+            StringBuilder logged = new StringBuilder();
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> logged.append("\n  ")
+                    .append(entry.getLevel()).append(' ').append(entry.getMessage()));
+            return "at " + driver.getCurrentUrl() + "; view " + view + "; browser log:" + logged;
+        } catch (RuntimeException e) {
+            return "(the page could not be read: " + e + ")";
+        }
     }
 
     WebElement element(String css) {

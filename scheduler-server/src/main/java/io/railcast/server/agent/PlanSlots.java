@@ -29,22 +29,17 @@ record PlanSlots(int[] offsets, int[] durations, String[] campaigns, String[] cr
     }
 
     /**
-     * The offset in milliseconds of the spot of {@code campaign}/{@code creative} whose start is nearest to
-     * {@code millis} (from the start of the hour) and at most {@code toleranceMillis} from it, or null.
+     * The offset in milliseconds of the next spot after the one running at {@code millis} (from the start of the
+     * hour; negative: before it), if it is of {@code campaign}/{@code creative} and starts at most
+     * {@code toleranceMillis} later; or null.
      */
-    @Nullable Long startNear(long millis, long toleranceMillis, String campaign, String creative) {
-        Long best = null;
-        for (int i = lastStartingBy(millis + toleranceMillis); i >= 0; i--) {
-            long start = offsets[i] * 1000L;
-            if (start < millis - toleranceMillis) {
-                break;
-            }
-            if (campaigns[i].equals(campaign) && creatives[i].equals(creative)
-                    && (best == null || Math.abs(start - millis) < Math.abs(best - millis))) {
-                best = start;
-            }
+    @Nullable Long nextStartWithin(long millis, long toleranceMillis, String campaign, String creative) {
+        int next = lastStartingBy(millis) + 1;
+        if (next >= offsets.length || offsets[next] * 1000L > millis + toleranceMillis
+                || !campaigns[next].equals(campaign) || !creatives[next].equals(creative)) {
+            return null;
         }
-        return best;
+        return offsets[next] * 1000L;
     }
 
     /** The offset in milliseconds of the spot of {@code campaign}/{@code creative} running at {@code millis}, or null. */

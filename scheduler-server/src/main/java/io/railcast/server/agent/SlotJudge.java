@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Judges the plays of one screen against what the versions they name scheduled on it. A play counts when its
  * campaign and creative are those of a spot of that version's plan for the hour (or of its fallback plan, which the
  * agent plays in any hour once it is past its horizon and cannot reach us), and it started within the tolerance of
- * the spot's planned start: that start is the play's slot. Only the first play of a slot counts; this judge knows
+ * the spot's planned start ({@link #judge}): that start is the play's slot. Only the first play of a slot counts; this judge knows
  * the slots of its own batch, the database those of earlier ones ({@code play_slot}).
  *
  * <p>The agent stamps {@code startedAt} by the clock it plays by, its estimate of ours (docs/agent-protocol.md), so
@@ -69,6 +69,14 @@ final class SlotJudge {
         }
     }
 
+    /**
+     * The spot a play is of is the one running at its {@code startedAt} by the plan: the agent chose the spot and
+     * stamped the play by one clock. It counts if that spot is of its campaign and creative and it started at most
+     * the tolerance late; or if the next spot is, and starts at most the tolerance later (the agent's clock a little
+     * ahead of ours). A play of the running spot that started later than that (a restart resumed mid-spot, a switch
+     * of versions) is off its slot; and a play near a spot of its campaign and creative that is running another is
+     * never given the next slot, which a true play may still take.
+     */
     Verdict judge(Play play) {
         Long version = play.scheduleVersion();
         ScreenScheduleRow row = version == null ? null : rows.get(version);
@@ -77,48 +85,52 @@ final class SlotJudge {
                     : "no published version " + version + " schedules screen " + screenId);
         }
         Instant startedAt = play.startedAt();
+        String campaign = play.campaign();
+        String creative = play.creative();
         Instant slot = null;
+        Instant late = null;
         for (Instant hour : hours(row, startedAt, toleranceMillis)) {
+            // negative in the next hour, which only a spot starting within the tolerance is looked for in
             long millis = Duration.between(hour, startedAt).toMillis();
             for (String id : candidates(row, hour)) {
                 PlanSlots plan = plans.get(id);
-                Long start = plan == null ? null : plan.startNear(millis, toleranceMillis, play.campaign(),
-                        play.creative());
-                if (start != null && (slot == null || distance(hour.plusMillis(start), startedAt)
-                        < distance(slot, startedAt))) {
-                    slot = hour.plusMillis(start);
+                Long running = plan == null || millis < 0 ? null : plan.startOfRunning(millis, campaign, creative);
+                Long start = running != null ? running
+                        : plan == null ? null : plan.nextStartWithin(millis, toleranceMillis, campaign, creative);
+                if (start == null) {
+                    continue;
+                }
+                Instant at = hour.plusMillis(start);
+                if (running != null && millis - running > toleranceMillis) {
+                    late = at;
+                } else if (slot == null || distance(at, startedAt) < distance(slot, startedAt)) {
+                    slot = at;
                 }
             }
         }
-        String spot = play.campaign() + "/" + play.creative();
+        String spot = campaign + "/" + creative;
         if (slot != null) {
             return claimed.add(slot) ? new Verdict(slot, null, null) : Verdict.rejected(slot, DUPLICATE_SLOT,
                     "the spot of " + spot + " at " + slot + " was played already");
         }
-        Instant hour = Horizon.start(row.zone(), startedAt);
-        long millis = Duration.between(hour, startedAt).toMillis();
-        for (String id : candidates(row, hour)) {
-            PlanSlots plan = plans.get(id);
-            Long start = plan == null ? null : plan.startOfRunning(millis, play.campaign(), play.creative());
-            if (start != null) {
-                return Verdict.rejected(hour.plusMillis(start), OFF_SLOT, "started " + (millis - start) / 1000.0
-                        + " s into the spot of " + spot + " at " + hour.plusMillis(start) + "; a play counts from its"
-                        + " spot's start (within " + toleranceMillis + " ms)");
-            }
+        if (late != null) {
+            return Verdict.rejected(late, OFF_SLOT, "started " + distance(late, startedAt) / 1000.0 + " s into the"
+                    + " spot of " + spot + " at " + late + "; a play counts from its spot's start (within "
+                    + toleranceMillis + " ms)");
         }
         return Verdict.rejected(null, NOT_SCHEDULED, "version " + version + " schedules no spot of " + spot
-                + " on screen " + screenId + " starting within " + toleranceMillis + " ms of " + startedAt);
+                + " on screen " + screenId + " running at or starting within " + toleranceMillis + " ms of "
+                + startedAt);
     }
 
     private static long distance(Instant a, Instant b) {
         return Math.abs(Duration.between(a, b).toMillis());
     }
 
-    /** The starts of the station's clock hours within the tolerance of {@code at}: one, or two near a boundary. */
+    /** The station's clock hour at {@code at}, and the next one when it starts within the tolerance. */
     private static Set<Instant> hours(ScreenScheduleRow row, Instant at, long toleranceMillis) {
-        Set<Instant> hours = new LinkedHashSet<>(3);
+        Set<Instant> hours = new LinkedHashSet<>(2);
         hours.add(Horizon.start(row.zone(), at));
-        hours.add(Horizon.start(row.zone(), at.minusMillis(toleranceMillis)));
         hours.add(Horizon.start(row.zone(), at.plusMillis(toleranceMillis)));
         return hours;
     }

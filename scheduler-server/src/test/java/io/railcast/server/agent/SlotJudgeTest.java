@@ -23,7 +23,7 @@ class SlotJudgeTest {
     private static final Instant HOUR = DAY.atTime(11, 0).atZone(SHANGHAI).toInstant();
     private static final Duration TOLERANCE = Duration.ofSeconds(3);
 
-    private final SlotJudge judge = judge();
+    private final SlotJudge judge = judge(loop());
 
     @Test
     void countsAPlayStartingWithinTheToleranceOfItsSpot() {
@@ -59,6 +59,22 @@ class SlotJudgeTest {
     }
 
     @Test
+    void neverGivesAPlayResumedMidSpotTheNextSlotOfTheSameCreative() {
+        List<PlanView.SpotView> filler = new ArrayList<>();
+        for (int offset = 0; offset < 3600; offset += 5) {
+            filler.add(new PlanView.SpotView(offset, 5, "FILL", "CR-F", CampaignKind.FILLER));
+        }
+        SlotJudge fillerOnly = judge(filler);
+        // 2.6 s into the spot at 10 s, 2.4 s before the next: the agent played the one at 10 s, from the middle
+        SlotJudge.Verdict resumed = fillerOnly.judge(play("FILL", "CR-F", HOUR.plusMillis(12_600)));
+        assertThat(resumed.rejection()).isNull();
+        assertThat(resumed.slot()).isEqualTo(HOUR.plusSeconds(10));
+        SlotJudge.Verdict next = fillerOnly.judge(play("FILL", "CR-F", HOUR.plusMillis(15_004)));
+        assertThat(next.rejection()).isNull();
+        assertThat(next.slot()).isEqualTo(HOUR.plusSeconds(15));
+    }
+
+    @Test
     void countsTheFirstPlayOfASlotOnly() {
         assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusSeconds(60))).rejection()).isNull();
         SlotJudge.Verdict second = judge.judge(play("C-1", "CR-1", HOUR.plusMillis(60_400)));
@@ -79,13 +95,17 @@ class SlotJudgeTest {
         return new Play(UUID.randomUUID(), campaign, creative, startedAt, 15_000, 7L);
     }
 
-    private static SlotJudge judge() {
+    /** 15 s of C-1 and 5 s of filler, repeating. */
+    private static List<PlanView.SpotView> loop() {
         List<PlanView.SpotView> spots = new ArrayList<>();
         for (int offset = 0; offset < 3600; offset += 20) {
             spots.add(new PlanView.SpotView(offset, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL));
-            spots.add(new PlanView.SpotView(offset + 15, 5, "FILL", "CR-F",
-                    CampaignKind.FILLER));
+            spots.add(new PlanView.SpotView(offset + 15, 5, "FILL", "CR-F", CampaignKind.FILLER));
         }
+        return spots;
+    }
+
+    private static SlotJudge judge(List<PlanView.SpotView> spots) {
         PlanSlots plan = PlanSlots.of(new PlanView(new PlanView.OnAir(0, 3600), spots));
         PlanSlots fallback = PlanSlots.of(new PlanView(new PlanView.OnAir(0, 3600),
                 List.of(new PlanView.SpotView(0, 5, "FILL", "CR-FB", CampaignKind.FILLER),

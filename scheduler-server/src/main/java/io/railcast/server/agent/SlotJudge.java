@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * the spot's planned start ({@link #judge}): that start is the play's slot. Only the first play of a slot counts; this judge knows
  * the slots of its own batch, the database those of earlier ones ({@code play_slot}).
  *
- * <p>The agent stamps {@code startedAt} by the clock it plays by, its estimate of ours (docs/agent-protocol.md), so
- * a play is compared with the plan as it is: the tolerance covers that estimate's error (half a round trip, at most
- * 1 s since the agent ignores slower samples) and the moment it takes to put a spot on screen, not the offset the
- * agent's heartbeat reports, which it has already corrected for. One judge per batch; not thread-safe.
+ * <p>The agent picks and stamps a spot by one clock, its estimate of ours (docs/agent-protocol.md), so a play is
+ * compared with the plan as it is, not corrected again by the offset its heartbeat reports, which the agent has
+ * applied already; the tolerance is for the moment it takes to put a spot on screen and for an agent stamping by a
+ * clock a little off the one it plays by. One judge per batch; not thread-safe.
  */
 final class SlotJudge {
 

@@ -2,11 +2,8 @@ package io.railcast.server.agent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -30,11 +27,15 @@ final class SlotJudge {
     static final String OFF_SLOT = "off-slot";
     static final String DUPLICATE_SLOT = "duplicate-slot";
 
+    private static final long HOUR_MILLIS = 3_600_000;
+    private static final long DAY_MILLIS = 86_400_000;
+    private static final long NONE = Long.MIN_VALUE;
+
     private final String screenId;
     private final Map<Long, ScreenScheduleRow> rows;
     private final Map<String, PlanSlots> plans;
     private final long toleranceMillis;
-    private final Set<Instant> claimed = new HashSet<>();
+    private final Set<Long> claimed = new HashSet<>();
 
     SlotJudge(String screenId, Map<Long, ScreenScheduleRow> rows, Map<String, PlanSlots> plans, Duration tolerance) {
         this.screenId = screenId;
@@ -46,15 +47,29 @@ final class SlotJudge {
     /** The plans that judging {@code plays} needs, given the screen's {@code rows} by version. */
     static Set<String> plansNeeded(Map<Long, ScreenScheduleRow> rows, Collection<Play> plays, Duration tolerance) {
         Set<String> ids = new HashSet<>();
+        long toleranceMillis = tolerance.toMillis();
         for (Play play : plays) {
             ScreenScheduleRow row = play.scheduleVersion() == null ? null : rows.get(play.scheduleVersion());
             if (row != null) {
-                for (Instant hour : hours(row, play.startedAt(), tolerance.toMillis())) {
-                    ids.addAll(candidates(row, hour));
+                long hour = hourStart(row, play.startedAt().toEpochMilli());
+                long next = hourStart(row, play.startedAt().toEpochMilli() + toleranceMillis);
+                addPlans(ids, row, hour);
+                if (next != hour) {
+                    addPlans(ids, row, next);
                 }
             }
         }
         return ids;
+    }
+
+    private static void addPlans(Set<String> ids, ScreenScheduleRow row, long hour) {
+        String plan = hourPlan(row, hour);
+        if (plan != null) {
+            ids.add(plan);
+        }
+        if (row.fallbackPlanId() != null) {
+            ids.add(row.fallbackPlanId());
+        }
     }
 
     /**
@@ -87,35 +102,46 @@ final class SlotJudge {
         Instant startedAt = play.startedAt();
         String campaign = play.campaign();
         String creative = play.creative();
-        Instant slot = null;
-        Instant late = null;
-        for (Instant hour : hours(row, startedAt, toleranceMillis)) {
+        long startedMillis = startedAt.toEpochMilli();
+        long slot = NONE;
+        long late = NONE;
+        long hour = hourStart(row, startedMillis);
+        long next = hourStart(row, startedMillis + toleranceMillis);
+        for (long each = hour; ; each = next) {
             // negative in the next hour, which only a spot starting within the tolerance is looked for in
-            long millis = Duration.between(hour, startedAt).toMillis();
-            for (String id : candidates(row, hour)) {
-                PlanSlots plan = plans.get(id);
-                Long running = plan == null || millis < 0 ? null : plan.startOfRunning(millis, campaign, creative);
+            long millis = startedMillis - each;
+            for (String id : new String[] {hourPlan(row, each), row.fallbackPlanId()}) {
+                PlanSlots plan = id == null ? null : plans.get(id);
+                if (plan == null) {
+                    continue;
+                }
+                Long running = millis < 0 ? null : plan.startOfRunning(millis, campaign, creative);
                 Long start = running != null ? running
-                        : plan == null ? null : plan.nextStartWithin(millis, toleranceMillis, campaign, creative);
+                        : plan.nextStartWithin(millis, toleranceMillis, campaign, creative);
                 if (start == null) {
                     continue;
                 }
-                Instant at = hour.plusMillis(start);
+                long at = each + start;
                 if (running != null && millis - running > toleranceMillis) {
                     late = at;
-                } else if (slot == null || distance(at, startedAt) < distance(slot, startedAt)) {
+                } else if (slot == NONE || Math.abs(at - startedMillis) < Math.abs(slot - startedMillis)) {
                     slot = at;
                 }
             }
+            if (each == next) {
+                break;
+            }
         }
         String spot = campaign + "/" + creative;
-        if (slot != null) {
-            return claimed.add(slot) ? new Verdict(slot, null, null) : Verdict.rejected(slot, DUPLICATE_SLOT,
-                    "the spot of " + spot + " at " + slot + " was played already");
+        if (slot != NONE) {
+            Instant at = Instant.ofEpochMilli(slot);
+            return claimed.add(slot) ? new Verdict(at, null, null) : Verdict.rejected(at, DUPLICATE_SLOT,
+                    "the spot of " + spot + " at " + at + " was played already");
         }
-        if (late != null) {
-            return Verdict.rejected(late, OFF_SLOT, "started " + distance(late, startedAt) / 1000.0 + " s into the"
-                    + " spot of " + spot + " at " + late + "; a play counts from its spot's start (within "
+        if (late != NONE) {
+            Instant at = Instant.ofEpochMilli(late);
+            return Verdict.rejected(at, OFF_SLOT, "started " + (startedMillis - late) / 1000.0 + " s into the"
+                    + " spot of " + spot + " at " + at + "; a play counts from its spot's start (within "
                     + toleranceMillis + " ms)");
         }
         return Verdict.rejected(null, NOT_SCHEDULED, "version " + version + " schedules no spot of " + spot
@@ -123,29 +149,21 @@ final class SlotJudge {
                 + startedAt);
     }
 
-    private static long distance(Instant a, Instant b) {
-        return Math.abs(Duration.between(a, b).toMillis());
+    /**
+     * The start, in epoch milliseconds, of the station's clock hour at {@code epochMillis}, as {@link Horizon#start}
+     * finds it (by the offset in force then), without making date-time objects: thousands of plays a second.
+     */
+    private static long hourStart(ScreenScheduleRow row, long epochMillis) {
+        long offset = row.zone().getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+        return Math.floorDiv(epochMillis + offset, HOUR_MILLIS) * HOUR_MILLIS - offset;
     }
 
-    /** The station's clock hour at {@code at}, and the next one when it starts within the tolerance. */
-    private static Set<Instant> hours(ScreenScheduleRow row, Instant at, long toleranceMillis) {
-        Set<Instant> hours = new LinkedHashSet<>(2);
-        hours.add(Horizon.start(row.zone(), at));
-        hours.add(Horizon.start(row.zone(), at.plusMillis(toleranceMillis)));
-        return hours;
-    }
-
-    /** The plan the version has for the clock hour starting at {@code hour}, if any, and its fallback plan. */
-    private static Set<String> candidates(ScreenScheduleRow row, Instant hour) {
-        Set<String> ids = new LinkedHashSet<>(2);
-        ZonedDateTime local = hour.atZone(row.zone());
-        long index = ChronoUnit.DAYS.between(row.firstDay(), local.toLocalDate()) * 24 + local.getHour();
-        if (index >= 0 && index < row.planIds().size() && row.planIds().get((int) index) != null) {
-            ids.add(row.planIds().get((int) index));
-        }
-        if (row.fallbackPlanId() != null) {
-            ids.add(row.fallbackPlanId());
-        }
-        return ids;
+    /** The plan the version has for the clock hour starting at {@code hour} (epoch milliseconds), or null. */
+    private static @Nullable String hourPlan(ScreenScheduleRow row, long hour) {
+        long offset = row.zone().getRules().getOffset(Instant.ofEpochMilli(hour)).getTotalSeconds() * 1000L;
+        long local = hour + offset;
+        long index = (Math.floorDiv(local, DAY_MILLIS) - row.firstDay().toEpochDay()) * 24
+                + Math.floorMod(local, DAY_MILLIS) / HOUR_MILLIS;
+        return index < 0 || index >= row.planIds().size() ? null : row.planIds().get((int) index);
     }
 }

@@ -80,8 +80,15 @@ final class ServerClient implements MediaSource {
         return Optional.of(new FetchedSchedule(schedule, body, response.headers().firstValue("ETag").orElse(null)));
     }
 
-    /** What the server did with a batch of plays; a play in none of the lists stays journaled and is sent again. */
-    record PlaysAnswer(Set<UUID> stored, Map<UUID, String> rejected) {
+    /**
+     * What the server did with a batch of plays; a play in none of the lists stays journaled and is sent again.
+     *
+     * @param stored     plays the server holds: accepted, duplicates, and those it keeps without counting them
+     * @param notCounted of {@code stored}, those it keeps without counting them (a late start, a slot played
+     *                   already...), with why: nothing to set aside, since the server has them
+     * @param rejected   plays the server refused for good, with why: set aside, never sent again
+     */
+    record PlaysAnswer(Set<UUID> stored, Map<UUID, String> notCounted, Map<UUID, String> rejected) {
     }
 
     PlaysAnswer plays(List<PlayRecord> plays) throws IOException, InterruptedException {
@@ -94,11 +101,19 @@ final class ServerClient implements MediaSource {
         for (String id : answer.strings("duplicates")) {
             stored.add(UUID.fromString(id));
         }
+        Map<UUID, String> notCounted = new LinkedHashMap<>();
         Map<UUID, String> rejected = new LinkedHashMap<>();
         for (JsonObject refusal : answer.array("rejected")) {
-            rejected.put(UUID.fromString(refusal.string("playId")), refusal.string("reason", "no reason given"));
+            UUID playId = UUID.fromString(refusal.string("playId"));
+            String reason = refusal.string("reason", "no reason given");
+            if (refusal.bool("stored", false)) {
+                stored.add(playId);
+                notCounted.put(playId, reason);
+            } else {
+                rejected.put(playId, reason);
+            }
         }
-        return new PlaysAnswer(stored, rejected);
+        return new PlaysAnswer(stored, notCounted, rejected);
     }
 
     /** Sends a heartbeat and returns the server's time from its answer. */

@@ -118,16 +118,19 @@ class ServerClientTest {
         UUID duplicate = new UUID(0, 2);
         UUID rejected = new UUID(0, 3);
         UUID unanswered = new UUID(0, 4);
+        UUID kept = new UUID(0, 5);
         server.json("/agent/v1/plays", 200, "{\"accepted\":[\"" + accepted + "\"],\"duplicates\":[\"" + duplicate
-                + "\"],\"rejected\":[{\"playId\":\"" + rejected + "\",\"reason\":\"another screen\"}]}");
-        List<PlayRecord> plays = List.of(accepted, duplicate, rejected, unanswered).stream()
+                + "\"],\"rejected\":[{\"playId\":\"" + rejected + "\",\"reason\":\"another screen\",\"stored\":false},"
+                + "{\"playId\":\"" + kept + "\",\"reason\":\"off-slot: late\",\"stored\":true}]}");
+        List<PlayRecord> plays = List.of(accepted, duplicate, rejected, unanswered, kept).stream()
                 .map(id -> new PlayRecord(id, "BJN-LCD-0001", "C-0001", "CR-0001",
                         Instant.parse("2026-11-24T03:00:00.012Z"), 15_004, 42))
                 .toList();
 
         ServerClient.PlaysAnswer answer = client.plays(plays);
 
-        assertThat(answer.stored()).containsExactlyInAnyOrder(accepted, duplicate);
+        assertThat(answer.stored()).containsExactlyInAnyOrder(accepted, duplicate, kept);
+        assertThat(answer.notCounted()).isEqualTo(Map.of(kept, "off-slot: late"));
         assertThat(answer.rejected()).isEqualTo(Map.of(rejected, "another screen"));
         assertThat(server.requests("/agent/v1/plays").get(0).bodyText()).startsWith("{\"plays\":[{\"playId\":\""
                 + accepted + "\",\"screenId\":\"BJN-LCD-0001\",\"campaign\":\"C-0001\",\"creative\":\"CR-0001\","

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,10 +82,11 @@ public final class Bookings {
 
     /**
      * Has {@code screen} report, through the agent protocol with a token issued for it, full plays (15 s of
-     * {@link #CREATIVE}) of each campaign in {@code hour}, a minute apart from its start.
+     * {@link #CREATIVE}) of each campaign in {@code hour}: of its first spots there, as published, since the server
+     * counts only plays of scheduled spots.
      */
-    public static void report(WebTestClient admin, WebTestClient anonymous, String screen, Instant hour,
-            Map<String, Integer> fullPlays) {
+    public static void report(WebTestClient admin, WebTestClient anonymous, JdbcTemplate sql, String screen,
+            Instant hour, Map<String, Integer> fullPlays) {
         Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
                 .expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
@@ -94,12 +94,12 @@ public final class Bookings {
         String token = (String) Objects.requireNonNull(issued).get("token");
         List<Map<String, Object>> plays = new ArrayList<>();
         fullPlays.forEach((campaign, count) -> {
-            for (int i = 0; i < count; i++) {
-                plays.add(Map.of("playId", UUID.randomUUID().toString(), "screenId", screen,
-                        "campaign", campaign, "creative", CREATIVE,
-                        "startedAt", hour.plusSeconds(60L * (plays.size() + 1)).toString(), "durationMillis", 15_000,
-                        "scheduleVersion", 1));
+            List<ScheduledSpots.Spot> spots = ScheduledSpots.of(sql, screen, campaign, hour, hour.plusSeconds(3600));
+            if (spots.size() < count) {
+                throw new IllegalStateException(screen + " has " + spots.size() + " spots of " + campaign + " in "
+                        + hour + ", fewer than the " + count + " plays asked for");
             }
+            spots.subList(0, count).forEach(spot -> plays.add(spot.play(screen, 15_000)));
         });
         anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build()
                 .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -68,5 +70,26 @@ public abstract class ServerClients {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A station of its own, open all day (the demo's close at night) with one LCD screen; answers the screen's id.
+     * Its code must contain a hyphen, which keeps it out of the demo-station queries ({@code ^[A-Z]+$}).
+     */
+    protected String allDayStation(String code) {
+        String screen = code + "-01";
+        if (count("screen where id = '" + screen + "'") == 0) {
+            Map<String, Object> demo = sql().queryForMap("select province, bureau from station order by code limit 1");
+            admin().post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("code", code, "name", "全天 " + code, "province", demo.get("province"),
+                            "bureau", demo.get("bureau"), "tier", "STANDARD", "operatingHours", "00:00-00:00"))
+                    .exchange()
+                    .expectStatus().isCreated();
+            admin().post().uri("/api/v1/screens").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("id", screen, "station", code, "type", "LCD_FRAME", "zone", "waiting-hall"))
+                    .exchange()
+                    .expectStatus().isCreated();
+        }
+        return screen;
     }
 }

@@ -98,27 +98,6 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
         return midnight;
     }
 
-    /**
-     * A station of its own, open all day (the demo's close at night) with one LCD screen; answers the screen's id.
-     * Its code must contain a hyphen, which keeps it out of the demo-station queries ({@code ^[A-Z]+$}).
-     */
-    protected String allDayStation(String code) {
-        String screen = code + "-01";
-        if (count("screen where id = '" + screen + "'") == 0) {
-            Map<String, Object> demo = sql().queryForMap("select province, bureau from station order by code limit 1");
-            admin().post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("code", code, "name", "全天 " + code, "province", demo.get("province"),
-                            "bureau", demo.get("bureau"), "tier", "STANDARD", "operatingHours", "00:00-00:00"))
-                    .exchange()
-                    .expectStatus().isCreated();
-            admin().post().uri("/api/v1/screens").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("id", screen, "station", code, "type", "LCD_FRAME", "zone", "waiting-hall"))
-                    .exchange()
-                    .expectStatus().isCreated();
-        }
-        return screen;
-    }
-
     /** Books a commercial campaign of {@link Bookings#CREATIVE} at {@code station} from the server's today. */
     protected void book(String id, String station, String frequency) {
         Bookings.ensureCreative(admin(), sql());
@@ -129,7 +108,7 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
 
     /** The screen reports, in {@code hour}, this many full plays of each campaign. */
     protected void report(String screen, Instant hour, Map<String, Integer> fullPlays) {
-        Bookings.report(admin(), anonymous, screen, hour, fullPlays);
+        Bookings.report(admin(), anonymous, sql(), screen, hour, fullPlays);
     }
 
     /**

@@ -61,10 +61,27 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
     }
 
     /**
-     * @param maxAge   a play that started longer ago than this is rejected; 90 days
-     * @param maxAhead a play that starts further in the future than this (by the server's clock) is rejected; 1 h
+     * @param maxAge        a play that started longer ago than this is rejected; 90 days
+     * @param maxAhead      a play that starts further in the future than this (by the server's clock) is rejected;
+     *                      1 h
+     * @param slotTolerance a play counts only if it started at most this far from the planned start of a spot of
+     *                      its campaign and creative in the version it names (the spot running then, or the next
+     *                      one); 3 s. Our agent picks and stamps a spot by one clock (its estimate of ours), so its
+     *                      plays are a few milliseconds late; the rest is for an agent slow to put a spot on
+     *                      screen, or stamping by a clock a little off the one it plays by (our agent's estimate
+     *                      errs by half a round trip at most, 1 s)
+     * @param slotCache     at most this many bytes of plans' spots, as plays are judged against them, are kept in
+     *                      memory; 64MB (a demo plan of some 400 spots takes about 10 KB)
      */
-    record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead) {
+    record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead,
+            @DefaultValue("3s") Duration slotTolerance, @DefaultValue("64MB") DataSize slotCache) {
+
+        Plays {
+            if (slotTolerance.isNegative()) {
+                throw new IllegalArgumentException("railcast.agent.plays.slot-tolerance must not be negative, got "
+                        + slotTolerance);
+            }
+        }
     }
 
     /**

@@ -70,9 +70,11 @@ class AgentSecurityConfiguration {
                 .build();
     }
 
+    /** The authenticated agent: named by its screen, with its token's hash (never the token) as credentials. */
     private static ReactiveAuthenticationManager authenticationManager(AgentTokens tokens) {
         return presented -> tokens.screenOf((String) presented.getCredentials())
-                .<Authentication>map(screenId -> new PreAuthenticatedAuthenticationToken(screenId, null,
+                .<Authentication>map(screenId -> new PreAuthenticatedAuthenticationToken(screenId,
+                        AgentTokens.hash((String) presented.getCredentials()),
                         List.of(new SimpleGrantedAuthority(AGENT_ROLE))))
                 .onErrorMap(e -> !(e instanceof AuthenticationException),
                         e -> new AuthenticationServiceException("could not check an agent token", e))

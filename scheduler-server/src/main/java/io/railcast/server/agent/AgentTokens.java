@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Issues, revokes and checks agent tokens. A token is 32 random bytes in base64url; only its SHA-256 is stored.
@@ -27,6 +28,9 @@ import reactor.core.publisher.Mono;
  * the screen's id: every instance's listening connection ({@link SchedulePublications}) clears its memory when it
  * arrives, and all of it whenever that connection (re)starts listening, since notifications sent while it was down
  * are lost. So another instance refuses a revoked token within milliseconds, and within the TTL at worst.
+ *
+ * <p>The same news ends the event streams opened with a revoked token ({@link #revoked(String, String)}): a stream
+ * is authenticated once, when it opens, and would otherwise run on for as long as the connection holds.
  */
 @Service
 class AgentTokens {
@@ -42,6 +46,8 @@ class AgentTokens {
     private final TransactionalOperator transaction;
     /** Valid token hashes to their screen. */
     private final Cache<String, String> valid;
+    /** Screens whose tokens were revoked, or {@link #ALL_SCREENS}, as this instance hears of it. */
+    private final Sinks.Many<String> revocations = Sinks.many().multicast().directBestEffort();
 
     AgentTokens(AgentTokenRepository tokens, TransactionalOperator transaction, AgentProperties properties) {
         this.tokens = tokens;
@@ -86,8 +92,10 @@ class AgentTokens {
                     return issued;
                 });
         Set<String> issuedFor = Set.copyOf(screenIds);
-        return transaction.transactional(issue)
-                .doOnSuccess(issued -> valid.asMap().values().removeIf(issuedFor::contains));
+        return transaction.transactional(issue).doOnSuccess(issued -> {
+            valid.asMap().values().removeIf(issuedFor::contains);
+            revocations.tryEmitNext(ids.length == 1 ? ids[0] : ALL_SCREENS);
+        });
     }
 
     private static ApiProblem unknownScreens(List<String> asked, List<String> unknown) {
@@ -121,9 +129,25 @@ class AgentTokens {
         }
     }
 
-    /** Forgets every token: after notifications may have been missed. */
+    /** Forgets every token: after notifications may have been missed (so open streams check theirs again too). */
     void forgetAll() {
         valid.invalidateAll();
+        revocations.tryEmitNext(ALL_SCREENS);
+    }
+
+    /**
+     * Emits once the token of hash {@code tokenHash}, of the screen {@code screenId}, is found revoked: checked in
+     * the database (not the memory of valid tokens) each time a revocation of the screen, or of many, is heard.
+     * A check that fails counts as revoked: an agent whose stream ends reconnects, and is then checked in full.
+     */
+    Mono<Void> revoked(String screenId, String tokenHash) {
+        return revocations.asFlux()
+                .filter(revoked -> revoked.equals(screenId) || revoked.equals(ALL_SCREENS))
+                .onBackpressureLatest()
+                .concatMap(revoked -> tokens.liveScreenOf(tokenHash).hasElement().onErrorReturn(false), 1)
+                .filter(live -> !live)
+                .next()
+                .then();
     }
 
     /** The screen a live token belongs to, or empty. */
@@ -159,5 +183,6 @@ class AgentTokens {
 
     private void forget(String screenId) {
         valid.asMap().values().removeIf(screenId::equals);
+        revocations.tryEmitNext(screenId);
     }
 }

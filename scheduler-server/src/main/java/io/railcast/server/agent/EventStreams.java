@@ -20,6 +20,9 @@ import reactor.core.publisher.Sinks;
  * {@link SchedulePublications} and to one shared heartbeat ticker. Each stream keeps only the latest item it could
  * not send yet, so a client that stops reading holds up nobody else.
  *
+ * <p>A stream ends when the token it was opened with is revoked, on whichever instance
+ * ({@link AgentTokens#revoked(String, String)}): the agent's reconnection is then refused.
+ *
  * <p>When the server stops, every stream ends first, so that agents reconnect to another instance at once and the
  * web server's graceful shutdown does not wait its whole timeout for streams that never end by themselves.
  */
@@ -29,6 +32,7 @@ class EventStreams implements SmartLifecycle {
     private final SchedulePublications publications;
     private final ScheduleRepository schedules;
     private final AgentMetrics metrics;
+    private final AgentTokens tokens;
     private final Duration spread;
     private final Flux<Instant> ticks;
     private final Clock clock;
@@ -36,8 +40,9 @@ class EventStreams implements SmartLifecycle {
     private volatile boolean running;
 
     EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
-            AgentProperties properties, Clock clock) {
+            AgentTokens tokens, AgentProperties properties, Clock clock) {
         this.publications = publications;
+        this.tokens = tokens;
         this.schedules = schedules;
         this.metrics = metrics;
         this.spread = properties.events().spread();
@@ -48,7 +53,8 @@ class EventStreams implements SmartLifecycle {
                 .share();
     }
 
-    Flux<ServerSentEvent<Object>> stream(String screenId, @Nullable Long lastEventId) {
+    /** {@code tokenHash}: the hash of the token the stream was opened with; the stream ends when it is revoked. */
+    Flux<ServerSentEvent<Object>> stream(String screenId, String tokenHash, @Nullable Long lastEventId) {
         // subscribed first, so that a version published while the catch-up below runs is not missed
         Flux<ServerSentEvent<Object>> published = publications.publications()
                 .filter(publication -> publication.concerns(screenId))
@@ -68,6 +74,7 @@ class EventStreams implements SmartLifecycle {
                 catchUp);
         return Flux.merge(published, opening, heartbeats)
                 .takeUntilOther(stopping.asMono())
+                .takeUntilOther(tokens.revoked(screenId, tokenHash))
                 .doOnSubscribe(subscription -> metrics.connected().incrementAndGet())
                 .doFinally(signal -> metrics.connected().decrementAndGet());
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.R2dbcException;
 import io.railcast.server.system.ApiProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import reactor.core.publisher.Sinks;
  * {@link AgentProperties.Status#batchSize()}) into one upsert; whatever arrives while a batch is written goes into
  * the next, written as soon as that one has committed. One batch at a time per instance, so that 5,600 agents take
  * one database connection instead of all of them. A request is answered once the batch holding its heartbeat has
- * committed, with that batch's outcome: nothing answered 200 is lost, and a failed write is every one of its
+ * committed: nothing answered 200 is lost. A write that fails for one record's sake is retried in halves, so that
+ * only that record's request gets 503; a write that fails because the database is away is every one of its
  * requests' 503.
  *
  * <p>At most {@link AgentProperties.Status#queueCapacity()} heartbeats wait; beyond that a heartbeat is refused at
@@ -123,14 +125,25 @@ class HeartbeatQueue implements SmartLifecycle {
     }
 
     private Mono<Void> write(List<Heartbeat> batch) {
+        batchSizes.record(batch.size());
+        Timer.Sample writing = Timer.start();
+        return save(batch).doFinally(signal -> writing.stop(batchWrites));
+    }
+
+    /**
+     * Writes {@code batch} in one statement. When the statement fails for something in the data rather than the
+     * database being away, one record may be to blame (the controller checks every field, but the database may
+     * refuse what we did not foresee): the batch is written again in halves, down to single records, so that a
+     * bad record fails itself alone and never another screen's heartbeat. Halves keep the arrival order, so a
+     * screen twice in the batch still ends with its later report. A database that is away fails the whole batch at
+     * once: retrying it in pieces would only wait longer for the same answer.
+     */
+    private Mono<Void> save(List<Heartbeat> batch) {
         // one row per screen, its latest report: an upsert may not touch a row twice; in a fixed order, so that two
         // instances' batches lock shared rows alike and cannot deadlock
         Map<String, StatusReport> latest = new TreeMap<>();
         batch.forEach(heartbeat -> latest.put(heartbeat.screenId(), heartbeat.report()));
-        batchSizes.record(batch.size());
-        Timer.Sample writing = Timer.start();
         return Mono.defer(() -> statuses.saveAll(latest))
-                .doFinally(signal -> writing.stop(batchWrites))
                 .doOnNext(stored -> batch.forEach(heartbeat -> {
                     if (stored.contains(heartbeat.screenId())) {
                         heartbeat.stored().tryEmitEmpty();
@@ -142,13 +155,31 @@ class HeartbeatQueue implements SmartLifecycle {
                 }))
                 .then()
                 .onErrorResume(failure -> {
-                    log.warn("Could not store a batch of {} heartbeats: {}", batch.size(),
+                    if (batch.size() > 1 && statementRefused(failure)) {
+                        int half = batch.size() / 2;
+                        return save(batch.subList(0, half)).then(save(batch.subList(half, batch.size())));
+                    }
+                    log.warn("Could not store {} heartbeat(s), {} first: {}", batch.size(), batch.get(0).screenId(),
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     refusedNotStored.increment(batch.size());
                     batch.forEach(heartbeat -> heartbeat.stored().tryEmitError(unavailable("heartbeat-not-stored",
                             "Heartbeat not stored", "The heartbeat could not be stored")));
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Whether the database answered the statement with an error of the statement itself (bad data, a constraint, a
+     * trigger: some record may be to blame) rather than of the database (connection lost, shutting down, out of
+     * resources: SQLSTATE classes 08, 53, 57, 58) or no answer at all (a timeout, no connection).
+     */
+    private static boolean statementRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException sql && sql.getSqlState() != null && sql.getSqlState().length() == 5) {
+                return !List.of("08", "53", "57", "58").contains(sql.getSqlState().substring(0, 2));
+            }
+        }
+        return false;
     }
 
     /** One per request: the problem's body is completed with each request's own path. */

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What makes a proof-of-play record acceptable: every field present and sane, for the calling screen, and within
- * the days we store (not older than {@code maxAge}, not ahead of our clock by more than {@code maxAhead}).
+ * What makes a proof-of-play record storable: every field present and sane (text as {@link AgentText} says), for
+ * the calling screen, and within the days we store (not older than {@code maxAge}, not ahead of our clock by more
+ * than {@code maxAhead}). Whether it counts is then the {@link SlotJudge}'s call.
  */
 final class PlayChecks {
 
@@ -27,6 +28,10 @@ final class PlayChecks {
         UUID playId = playId(report.playId());
         if (report.screenId() == null) {
             throw new IllegalArgumentException("screenId is missing");
+        }
+        String screenProblem = AgentText.problem("screenId", report.screenId(), MAX_NAME);
+        if (screenProblem != null) {
+            throw new IllegalArgumentException(screenProblem);
         }
         if (!report.screenId().equals(screenId)) {
             throw new IllegalArgumentException("screenId " + report.screenId() + " is not the calling screen "
@@ -76,8 +81,10 @@ final class PlayChecks {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is missing");
         }
-        if (value.length() > MAX_NAME) {
-            throw new IllegalArgumentException(field + " must be at most " + MAX_NAME + " characters");
+        // a value PostgreSQL cannot store (NUL) would fail the statement storing the whole batch
+        String problem = AgentText.problem(field, value, MAX_NAME);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         return value;
     }

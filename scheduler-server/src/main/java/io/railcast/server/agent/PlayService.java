@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -18,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes a batch of proof of play: each record is checked on its own (a bad one is rejected, the others still
- * count), and the good ones are stored in one statement that tells new plays from ones stored before.
+ * Takes a batch of proof of play, each record on its own, so that no record can fail another: one that cannot be
+ * read or stored is rejected alone ({@link PlayChecks}); the others are judged against what the versions they name
+ * scheduled on the screen ({@link SlotJudge}) and stored in one statement, those that do not count with why. The
+ * agent is told which were accepted (stored and counted), duplicates (stored before) and rejected (with a reason,
+ * and whether the server kept them), and never has to send a rejected one again.
  */
 @Service
 class PlayService {
@@ -27,12 +32,15 @@ class PlayService {
     static final int MAX_BATCH = 1000;
 
     private final PlayRepository plays;
+    private final PlaySchedules schedules;
     private final JsonMapper jsonMapper;
     private final PlayChecks checks;
     private final AgentMetrics metrics;
 
-    PlayService(PlayRepository plays, JsonMapper jsonMapper, AgentProperties properties, AgentMetrics metrics) {
+    PlayService(PlayRepository plays, PlaySchedules schedules, JsonMapper jsonMapper, AgentProperties properties,
+            AgentMetrics metrics) {
         this.plays = plays;
+        this.schedules = schedules;
         this.jsonMapper = jsonMapper;
         this.checks = new PlayChecks(properties.plays().maxAge(), properties.plays().maxAhead());
         this.metrics = metrics;
@@ -42,11 +50,11 @@ class PlayService {
     Mono<PlayReceipt> take(String screenId, JsonNode records) {
         Instant now = Instant.now();
         List<Play> good = new ArrayList<>(records.size());
+        List<Integer> goodIndexes = new ArrayList<>(records.size());
         List<String> goodIds = new ArrayList<>(records.size());
         List<String> repeated = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
-        Set<LocalDate> days = new TreeSet<>();
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             String playId = record.path("playId").isString() ? record.path("playId").asString() : null;
@@ -57,29 +65,60 @@ class PlayService {
                     continue;
                 }
                 good.add(play);
+                goodIndexes.add(i);
                 goodIds.add(playId);
-                days.add(LocalDate.ofInstant(play.startedAt(), ZoneOffset.UTC));
             } catch (IllegalArgumentException e) {
-                rejected.add(new Rejected(playId, i, e.getMessage()));
+                rejected.add(Rejected.unread(playId, i, e.getMessage()));
             } catch (JacksonException e) {
-                rejected.add(new Rejected(playId, i, FieldProblem.of(e).message()));
+                rejected.add(Rejected.unread(playId, i, FieldProblem.of(e).message()));
             }
         }
         if (good.isEmpty()) {
             return Mono.just(receipt(List.of(), repeated, rejected));
         }
-        return plays.ensurePartitions(days)
-                .thenMany(plays.insert(screenId, good))
-                .collect(HashSet<String>::new, Set::add)
-                .map(stored -> {
-                    List<String> accepted = new ArrayList<>(stored.size());
-                    List<String> duplicates = new ArrayList<>(repeated);
-                    for (int i = 0; i < good.size(); i++) {
-                        // answered in the agent's own spelling of each id
-                        (stored.contains(good.get(i).playId().toString()) ? accepted : duplicates).add(goodIds.get(i));
-                    }
-                    return receipt(accepted, duplicates, rejected);
-                });
+        return schedules.judge(screenId, good).flatMap(judge -> {
+            List<SlotJudge.Verdict> verdicts = good.stream().map(judge::judge).toList();
+            Set<LocalDate> days = new TreeSet<>();
+            for (int i = 0; i < good.size(); i++) {
+                days.add(LocalDate.ofInstant(good.get(i).startedAt(), ZoneOffset.UTC));
+                if (verdicts.get(i).slot() != null) {
+                    days.add(LocalDate.ofInstant(verdicts.get(i).slot(), ZoneOffset.UTC));
+                }
+            }
+            return plays.ensurePartitions(days)
+                    .thenMany(plays.insert(screenId, good, verdicts))
+                    .collectMap(PlayRepository.Stored::playId, stored -> stored)
+                    .map(stored -> {
+                        List<String> accepted = new ArrayList<>(stored.size());
+                        List<String> duplicates = new ArrayList<>(repeated);
+                        Map<Integer, Rejected> judged = new HashMap<>();
+                        for (int i = 0; i < good.size(); i++) {
+                            PlayRepository.Stored row = stored.get(good.get(i).playId().toString());
+                            // answered in the agent's own spelling of each id
+                            if (row == null) {
+                                duplicates.add(goodIds.get(i));
+                            } else if (row.rejection() == null) {
+                                accepted.add(goodIds.get(i));
+                            } else {
+                                judged.put(i, new Rejected(goodIds.get(i), goodIndexes.get(i),
+                                        reason(good.get(i), verdicts.get(i), row.rejection()), true));
+                            }
+                        }
+                        List<Rejected> all = new ArrayList<>(rejected);
+                        all.addAll(judged.values());
+                        all.sort(java.util.Comparator.comparingInt(Rejected::index));
+                        return receipt(accepted, duplicates, all);
+                    });
+        });
+    }
+
+    /** The judge's reason, or the database's: a slot another batch had played first. */
+    private static String reason(Play play, SlotJudge.Verdict verdict, String rejection) {
+        if (verdict.rejection() != null) {
+            return String.valueOf(verdict.reason());
+        }
+        return rejection + ": the spot of " + play.campaign() + "/" + play.creative() + " at " + verdict.slot()
+                + " was played already";
     }
 
     private PlayReceipt receipt(List<String> accepted, List<String> duplicates, List<Rejected> rejected) {

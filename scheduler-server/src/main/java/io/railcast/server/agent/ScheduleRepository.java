@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +62,15 @@ class ScheduleRepository {
                         + " where e.screen_id = $1 and ev.effective_at <= $2), 0)")
                 .bind(0, screenId)
                 .bind(1, clock.instant())
+                .map(ScheduleRepository::row)
+                .all();
+    }
+
+    /** The screen's rows of these versions (those that exist: a version may not schedule it, or not be published). */
+    Flux<ScreenScheduleRow> versions(String screenId, Collection<Long> versions) {
+        return db.sql(ROW + " and ss.version = any($2)")
+                .bind(0, screenId)
+                .bind(1, versions.toArray(Long[]::new))
                 .map(ScheduleRepository::row)
                 .all();
     }

@@ -18,9 +18,11 @@ record StatusReport(@Nullable String agentVersion, @Nullable Long scheduleVersio
 
     List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
-        if (agentVersion != null && agentVersion.length() > MAX_AGENT_VERSION) {
-            problems.add(FieldProblem.of("agentVersion", "agentVersion must be at most " + MAX_AGENT_VERSION
-                    + " characters"));
+        // checked here, before it is queued: a value PostgreSQL refuses would fail the other screens' heartbeats
+        // written in the same statement (HeartbeatQueue)
+        String agentVersionProblem = AgentText.problem("agentVersion", agentVersion, MAX_AGENT_VERSION);
+        if (agentVersionProblem != null) {
+            problems.add(FieldProblem.of("agentVersion", agentVersionProblem));
         }
         notNegative(problems, "scheduleVersion", scheduleVersion);
         notNegative(problems, "cachedFiles", cachedFiles);

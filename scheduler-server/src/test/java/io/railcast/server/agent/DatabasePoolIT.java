@@ -48,11 +48,12 @@ class DatabasePoolIT extends AgentIntegrationTest {
         String token = issueToken("ABR-1");
         ConnectionPool pool = (ConnectionPool) connectionFactory;
 
+        long version = PlaysIT.publishTiled(fixtures, PlaysIT.PLAN, "ABR-1");
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < ABORTED; i++) {
-                byte[] request = playsRequest(token, batch("ABR-1", 1000));
+                byte[] request = playsRequest(token, batch("ABR-1", 1000, version));
                 long abandonAfterMicros = (i % 20) * 2_500L; // 0 to 47.5 ms: before, during and after the insert
                 sent.add(clients.submit(() -> {
                     sendAndAbandon(request, abandonAfterMicros);
@@ -76,7 +77,8 @@ class DatabasePoolIT extends AgentIntegrationTest {
 
         agent(token).mutate().responseTimeout(Duration.ofSeconds(10)).build()
                 .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", batch("ABR-1", 1))).exchange()
+                .bodyValue(Map.of("plays", List.of(PlaysIT.play("ABR-1", "C-P2", PlaysIT.hour(0).plusSeconds(15),
+                        5_000, version)))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.accepted.length()").isEqualTo(1);
     }
@@ -93,7 +95,7 @@ class DatabasePoolIT extends AgentIntegrationTest {
             assertThat(held).hasSize(size);
             agent(token).mutate().responseTimeout(Duration.ofSeconds(30)).build()
                     .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("plays", batch("ABR-2", 1))).exchange()
+                    .bodyValue(Map.of("plays", batch("ABR-2", 1, 1))).exchange()
                     .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                     .expectHeader().valueEquals("Retry-After", "5")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -108,15 +110,16 @@ class DatabasePoolIT extends AgentIntegrationTest {
             Flux.fromIterable(held).concatMap(Connection::close).then().block(Duration.ofSeconds(30));
         }
         agent(token).post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", batch("ABR-2", 1))).exchange()
+                .bodyValue(Map.of("plays", batch("ABR-2", 1, 1))).exchange()
                 .expectStatus().isOk();
     }
 
-    private static List<Map<String, Object>> batch(String screen, int size) {
+    /** Plays of spots of C-P1 the screen was scheduled in the past hours by {@code version}, in order. */
+    private static List<Map<String, Object>> batch(String screen, int size, long version) {
         List<Map<String, Object>> plays = new ArrayList<>(size);
-        Instant now = Instant.now();
         for (int i = 0; i < size; i++) {
-            plays.add(PlaysIT.play(screen, "C-A" + (i % 7), now.minusSeconds(i), 15_000));
+            plays.add(PlaysIT.play(screen, "C-P1", PlaysIT.hour(1 + i / 120).plusSeconds(30L * (i % 120)), 15_000,
+                    version));
         }
         return plays;
     }

@@ -31,7 +31,7 @@ class EventsIT extends AgentIntegrationTest {
 
     @BeforeEach
     void network() {
-        fixtures.screens("EVT", "EVT-1", "EVT-2", "EVT-3", "EVT-4", "EVT-5");
+        fixtures.screens("EVT", "EVT-1", "EVT-2", "EVT-3", "EVT-4", "EVT-5", "EVT-6");
         plan = fixtures.plan("C-E1:CR-E1:15:C", "FILL:CR-EF:5:F");
         other = fixtures.plan("FILL:CR-EF:5:F");
     }
@@ -101,6 +101,41 @@ class EventsIT extends AgentIntegrationTest {
         StepVerifier.create(events(port, token, version).take(2))
                 .assertNext(EventsIT::isHeartbeat)
                 .assertNext(EventsIT::isHeartbeat) // the next heartbeat, a second later: nothing to catch up on
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void endsAStreamWhenItsTokenIsRevokedOnAnyInstance() {
+        String token = issueToken("EVT-6");
+        StepVerifier.create(events(port, token, null))
+                .assertNext(EventsIT::isHeartbeat)
+                // as another instance revokes it: one transaction with its notification, nothing said to this one
+                .then(() -> sql().execute("begin; update agent_token set revoked_at = now() where screen_id = 'EVT-6';"
+                        + " select pg_notify('" + AgentTokens.REVOKED_CHANNEL + "', 'EVT-6'); commit"))
+                .thenConsumeWhile(EventsIT::heartbeat)
+                .expectComplete()
+                .verify(TIMEOUT);
+        agent(token).get().uri("/agent/v1/events").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void keepsTheStreamOfAScreensNewTokenWhenItsOldOneIsReplaced() {
+        String old = issueToken("EVT-6");
+        Flux<ServerSentEvent<String>> oldStream = events(port, old, null);
+        StepVerifier.create(oldStream)
+                .assertNext(EventsIT::isHeartbeat)
+                .then(() -> {
+                    String replacement = issueToken("EVT-6"); // revokes the old one
+                    StepVerifier.create(events(port, replacement, null).take(3))
+                            .assertNext(EventsIT::isHeartbeat)
+                            .then(() -> issueToken("EVT-5")) // another screen's news ends nothing here
+                            .assertNext(EventsIT::isHeartbeat)
+                            .assertNext(EventsIT::isHeartbeat)
+                            .expectComplete()
+                            .verify(TIMEOUT);
+                })
+                .thenConsumeWhile(EventsIT::heartbeat)
                 .expectComplete()
                 .verify(TIMEOUT);
     }

@@ -18,22 +18,56 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** {@code POST /agent/v1/plays}: idempotent by playId, each record checked on its own, rolled up by hour. */
+/**
+ * {@code POST /agent/v1/plays}: idempotent by playId, each record checked on its own, rolled up by hour. The screens
+ * play {@link #PLAN} from a week ago on (their published version, {@link #version}); the judging of plays against it
+ * is {@link PlaySlotsIT}'s.
+ */
 class PlaysIT extends AgentIntegrationTest {
+
+    /** Every 30 s from the start of each hour: C-P1 for 15 s, C-P2 for 5 s, filler for 10 s. */
+    static final List<String> PLAN = List.of("C-P1:CR-C-P1:15:C", "C-P2:CR-C-P2:5:C", "FILL:CR-F:10:F");
+    static final String[] SCREENS = {"PLY-1", "PLY-2", "PLY-3", "PLY-4", "PLY-5", "PLY-6", "PLY-7"};
+
+    private static long version;
 
     @BeforeEach
     void screens() {
-        fixtures.screens("PLY", "PLY-1", "PLY-2", "PLY-3", "PLY-4");
+        if (version == 0) {
+            fixtures.screens("PLY", SCREENS);
+            version = publishTiled(fixtures, PLAN, SCREENS);
+        }
+    }
+
+    /** A version, in force since an hour ago, from 8 days ago for 10 days, of one plan repeating {@code spots}. */
+    static long publishTiled(ContractFixtures fixtures, List<String> spots, String... screens) {
+        List<String> tiled = new ArrayList<>();
+        int length = spots.stream().mapToInt(spot -> Integer.parseInt(spot.split(":")[2])).sum();
+        for (int i = 0; i < 3600 / length; i++) {
+            tiled.addAll(spots);
+        }
+        String plan = fixtures.plan(tiled.toArray(String[]::new));
+        Map<String, ContractFixtures.ScreenPlans> plans = new LinkedHashMap<>();
+        for (String screen : screens) {
+            plans.put(screen, ContractFixtures.ScreenPlans.constant(plan, plan, 10));
+        }
+        return fixtures.publish(Instant.now().minus(Duration.ofHours(1)), false,
+                ContractFixtures.today().minusDays(8), 10, plans);
+    }
+
+    /** The start of a clock hour {@code hoursAgo} before the current one. */
+    static Instant hour(int hoursAgo) {
+        return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo));
     }
 
     @Test
     void storesABatchOnceWhenItIsSentTwice() {
         WebTestClient agent = agent(issueToken("PLY-1"));
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+        Instant hour = hour(2);
         List<Map<String, Object>> batch = List.of(
-                play("PLY-1", "C-P1", hour.plusSeconds(10), 15_004),
-                play("PLY-1", "C-P1", hour.plusSeconds(310), 14_996),
-                play("PLY-1", "C-P2", hour.plusSeconds(25), 5_000));
+                play("PLY-1", "C-P1", hour.plusSeconds(30), 15_004),
+                play("PLY-1", "C-P1", hour.plusSeconds(300), 14_996),
+                play("PLY-1", "C-P2", hour.plusSeconds(15), 5_000));
         List<Object> ids = batch.stream().map(play -> play.get("playId")).toList();
 
         send(agent, batch)
@@ -55,13 +89,14 @@ class PlaysIT extends AgentIntegrationTest {
     @Test
     void rejectsARecordOfAnotherScreenAndStoresTheRest() {
         WebTestClient agent = agent(issueToken("PLY-2"));
-        Map<String, Object> own = play("PLY-2", "C-P1", Instant.now().minusSeconds(60), 15_000);
-        Map<String, Object> foreign = play("PLY-1", "C-P1", Instant.now().minusSeconds(60), 15_000);
+        Map<String, Object> own = play("PLY-2", "C-P1", hour(1).plusSeconds(60), 15_000);
+        Map<String, Object> foreign = play("PLY-1", "C-P1", hour(1).plusSeconds(60), 15_000);
         send(agent, List.of(foreign, own))
                 .jsonPath("$.accepted[0]").isEqualTo(own.get("playId"))
                 .jsonPath("$.rejected[0].playId").isEqualTo(foreign.get("playId"))
                 .jsonPath("$.rejected[0].index").isEqualTo(0)
-                .jsonPath("$.rejected[0].reason").isEqualTo("screenId PLY-1 is not the calling screen PLY-2");
+                .jsonPath("$.rejected[0].reason").isEqualTo("screenId PLY-1 is not the calling screen PLY-2")
+                .jsonPath("$.rejected[0].stored").isEqualTo(false);
         assertThat(count("play_record where play_id = '" + foreign.get("playId") + "'")).isZero();
     }
 
@@ -74,7 +109,7 @@ class PlaysIT extends AgentIntegrationTest {
         Map<String, Object> negative = play("PLY-3", "C-P1", Instant.now(), -1);
         Map<String, Object> wrongType = play("PLY-3", "C-P1", Instant.now(), 1000);
         wrongType.put("durationMillis", "long");
-        Map<String, Object> good = play("PLY-3", "C-P1", Instant.now().minusSeconds(5), 1000);
+        Map<String, Object> good = play("PLY-3", "C-P1", hour(1).plusSeconds(90), 1000);
         send(agent, List.of(noId, future, negative, wrongType, good, good))
                 .jsonPath("$.accepted.length()").isEqualTo(1)
                 .jsonPath("$.duplicates.length()").isEqualTo(1)
@@ -88,10 +123,36 @@ class PlaysIT extends AgentIntegrationTest {
     }
 
     @Test
+    void oneBadRecordNeverFailsTheOthersOfItsBatch() {
+        WebTestClient agent = agent(issueToken("PLY-5"));
+        Map<String, Object> nulCampaign = play("PLY-5", "C-P1", hour(1).plusSeconds(30), 15_000);
+        nulCampaign.put("campaign", "C-P1\u0000");
+        Map<String, Object> nulCreative = play("PLY-5", "C-P1", hour(1).plusSeconds(60), 15_000);
+        nulCreative.put("creative", "CR-\u0000");
+        Map<String, Object> good = play("PLY-5", "C-P1", hour(1).plusSeconds(90), 15_000);
+        List<Map<String, Object>> batch = List.of(nulCampaign, good, nulCreative);
+        for (int attempt = 1; attempt <= 2; attempt++) { // as an agent that did not hear the answer sends it again
+            send(agent, batch)
+                    .jsonPath("$.accepted").isEqualTo(attempt == 1 ? List.of(good.get("playId")) : List.of())
+                    .jsonPath("$.duplicates").isEqualTo(attempt == 1 ? List.of() : List.of(good.get("playId")))
+                    .jsonPath("$.rejected[*].playId").isEqualTo(List.of(nulCampaign.get("playId"),
+                            nulCreative.get("playId")))
+                    .jsonPath("$.rejected[0].reason").value(String.class, reason -> assertThat(reason)
+                            .startsWith("campaign must not contain control characters"))
+                    .jsonPath("$.rejected[1].reason").value(String.class, reason -> assertThat(reason)
+                            .startsWith("creative must not contain control characters"))
+                    .jsonPath("$.rejected[*].stored").isEqualTo(List.of(false, false));
+        }
+        assertThat(count("play_record where screen_id = 'PLY-5'")).isEqualTo(1);
+        assertThat(sql().queryForObject("select sum(plays) from play_rollup where screen_id = 'PLY-5'", Long.class))
+                .isEqualTo(1);
+    }
+
+    @Test
     void storesEachDayInItsOwnPartitionCreatedOnDemand() {
         WebTestClient agent = agent(issueToken("PLY-4"));
-        Instant lastWeek = Instant.now().minus(Duration.ofDays(7));
-        send(agent, List.of(play("PLY-4", "C-P1", lastWeek, 1000), play("PLY-4", "C-P1", Instant.now(), 1000)))
+        Instant lastWeek = hour(7 * 24);
+        send(agent, List.of(play("PLY-4", "C-P1", lastWeek, 1000), play("PLY-4", "C-P1", hour(0), 1000)))
                 .jsonPath("$.accepted.length()").isEqualTo(2);
         String partition = "play_record_" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(lastWeek,
                 ZoneOffset.UTC));
@@ -120,7 +181,13 @@ class PlaysIT extends AgentIntegrationTest {
                         .contains("railcast_agent_screens{state=\"offline\"}"));
     }
 
+    /** A play of {@code campaign}'s creative, of the version the screens of this class play. */
     static Map<String, Object> play(String screen, String campaign, Instant startedAt, long durationMillis) {
+        return play(screen, campaign, startedAt, durationMillis, version);
+    }
+
+    static Map<String, Object> play(String screen, String campaign, Instant startedAt, long durationMillis,
+            long version) {
         Map<String, Object> play = new LinkedHashMap<>();
         play.put("playId", UUID.randomUUID().toString());
         play.put("screenId", screen);
@@ -128,11 +195,11 @@ class PlaysIT extends AgentIntegrationTest {
         play.put("creative", "CR-" + campaign);
         play.put("startedAt", startedAt.toString());
         play.put("durationMillis", durationMillis);
-        play.put("scheduleVersion", 1);
+        play.put("scheduleVersion", version);
         return play;
     }
 
-    private static WebTestClient.BodyContentSpec send(WebTestClient agent, List<Map<String, Object>> plays) {
+    static WebTestClient.BodyContentSpec send(WebTestClient agent, List<Map<String, Object>> plays) {
         return agent.post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("plays", plays)).exchange()
                 .expectStatus().isOk()

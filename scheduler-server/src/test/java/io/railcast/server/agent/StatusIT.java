@@ -4,10 +4,17 @@ import static io.railcast.server.agent.ContractFixtures.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.agent.ContractFixtures.ScreenPlans;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -104,6 +111,33 @@ class StatusIT extends AgentIntegrationTest {
                 .jsonPath("$.attention[0].clockOffsetMillis").isEqualTo(-300_000)
                 .jsonPath("$.attention[1].clockSkewed").isEqualTo(false)
                 .jsonPath("$.attention[1].oldVersion").isEqualTo(true);
+    }
+
+    @Test
+    void oneScreensBadHeartbeatNeverFailsAnotherScreens() {
+        List<String> screens = IntStream.rangeClosed(1, 20).mapToObj(i -> "STN-" + i).toList();
+        fixtures.screens("STN", screens.toArray(String[]::new));
+        String bad = "STN-7";
+        Map<String, CompletableFuture<HttpResponse<String>>> sent = new TreeMap<>();
+        // all at once, so that without the check the bad one would share a batch with the others
+        screens.stream().collect(Collectors.toMap(screen -> screen, this::issueToken)).forEach((screen, token) ->
+                sent.put(screen, HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/agent/v1/status"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"agentVersion\": \"0.1.0"
+                                + (screen.equals(bad) ? "\\u0000" : "") + "\", \"scheduleVersion\": 9}"))
+                        .build(), HttpResponse.BodyHandlers.ofString())));
+
+        HttpResponse<String> refused = sent.get(bad).join();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"agentVersion\"");
+        sent.forEach((screen, answer) -> assertThat(answer.join().statusCode()).as("%s: %s", screen,
+                answer.join().body()).isEqualTo(screen.equals(bad) ? 400 : 200));
+        assertThat(count("screen_status where screen_id like 'STN-%' and schedule_version = 9"))
+                .isEqualTo(screens.size() - 1);
+        assertThat(count("screen_status where screen_id = '" + bad + "'")).as("the bad one changes nothing").isZero();
     }
 
     private static WebTestClient.ResponseSpec report(WebTestClient agent, long version, int missingMedia) {

@@ -8,16 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How many expensive reads (inventory, delivery reports, screen status: {@link ExpensiveReads}) one instance
  * computes at once, under {@code railcast.reads}.
  *
- * @param maxConcurrent reads computed at once; 2 (one per core of the machines we run on: each read keeps a core
- *                      busy, and more at once only makes every one of them, health checks, agents and bookings
- *                      slower)
- * @param queue         reads waiting for a turn beyond those; 16. Any more are answered 503 at once
+ * @param maxConcurrent reads computed at once; 1 (each keeps a core busy; with 2 on our 2-core machines, health
+ *                      checks and a planner's calls waited up to 0.9 s behind them)
+ * @param queue         reads waiting for a turn beyond those; 8. Any more are answered 503 at once
  * @param retryAfter    the {@code Retry-After} of that 503; 2 s
  */
 @ConfigurationProperties("railcast.reads")
 record ReadLimitProperties(
-        @DefaultValue("2") int maxConcurrent,
-        @DefaultValue("16") int queue,
+        @DefaultValue("1") int maxConcurrent,
+        @DefaultValue("8") int queue,
         @DefaultValue("2s") Duration retryAfter) {
 
     ReadLimitProperties {

@@ -25,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Checks user name and password for HTTP Basic and the console's form, in this order:
@@ -80,51 +81,57 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
         String username = presented.getName();
         String password = String.valueOf(presented.getCredentials());
         String malformed = malformed(username);
-        return Mono.deferContextual(context -> {
-            String address = SignInSource.address(context);
-            if (malformed != null) {
-                return refuse(username, address, "malformed", new MalformedCredentialsException(malformed));
-            }
-            String digest = digest(username, password);
-            Authentication known = verified.getIfPresent(digest);
-            if (known != null) {
-                return Mono.just(known);
-            }
-            SignInLimits.Start start = limits.begin(username, address);
-            if (start instanceof SignInLimits.Refusal refusal) {
-                return refuse(username, address, refusal.kind().name().toLowerCase() + " " + refusal.reason(),
-                        new SignInRefusedException("Too many failed sign-ins for this "
-                                + refusal.kind().name().toLowerCase() + "; retry later.", refusal.retryAfter()));
-            }
-            SignInLimits.Attempt attempt = (SignInLimits.Attempt) start;
-            return users.findByUsername(username)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .publishOn(Schedulers.boundedElastic())
-                    .map(user -> check(user, password))
-                    .flatMap(user -> {
-                        if (user.isEmpty()) {
-                            attempt.failed();
-                            return refuse(username, address, "wrong user name or password",
-                                    new BadCredentialsException("Invalid credentials"));
-                        }
-                        new AccountStatusUserDetailsChecker().check(user.get());
-                        Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(
-                                user.get(), null, user.get().getAuthorities());
-                        attempt.succeeded();
-                        verified.put(digest, authenticated);
-                        return Mono.just(authenticated);
-                    })
-                    .doFinally(signal -> attempt.abandoned());
-        }).publishOn(Schedulers.parallel()); // see KEEP_ALIVE below
+        return Mono.deferContextual(context -> answer(username, password, malformed, context)
+                .publishOn(SignInSource.loop(context))); // see KEEP_ALIVE below
+    }
+
+    private Mono<Authentication> answer(String username, String password, @Nullable String malformed,
+            ContextView context) {
+        String address = SignInSource.address(context);
+        if (malformed != null) {
+            return refuse(username, address, "malformed", new MalformedCredentialsException(malformed));
+        }
+        String digest = digest(username, password);
+        Authentication known = verified.getIfPresent(digest);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        SignInLimits.Start start = limits.begin(username, address);
+        if (start instanceof SignInLimits.Refusal refusal) {
+            return refuse(username, address, refusal.kind().name().toLowerCase() + " " + refusal.reason(),
+                    new SignInRefusedException("Too many failed sign-ins for this "
+                            + refusal.kind().name().toLowerCase() + "; retry later.", refusal.retryAfter()));
+        }
+        SignInLimits.Attempt attempt = (SignInLimits.Attempt) start;
+        return users.findByUsername(username)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .publishOn(Schedulers.boundedElastic())
+                .map(user -> check(user, password))
+                .flatMap(user -> {
+                    if (user.isEmpty()) {
+                        attempt.failed();
+                        return refuse(username, address, "wrong user name or password",
+                                new BadCredentialsException("Invalid credentials"));
+                    }
+                    new AccountStatusUserDetailsChecker().check(user.get());
+                    Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(
+                            user.get(), null, user.get().getAuthorities());
+                    attempt.succeeded();
+                    verified.put(digest, authenticated);
+                    return Mono.just(authenticated);
+                })
+                .doFinally(signal -> attempt.abandoned());
     }
 
     /*
-     * KEEP_ALIVE: every outcome is signalled on another thread, never within the call. A remembered sign-in or a
-     * refusal used to complete its whole request on the event loop, and Reactor Netty 1.3.6 then stops reading a
-     * keep-alive connection whose queued request was answered that way (reactor/reactor-netty#4361, #4347): the
-     * client's next request on it got no answer at all (UserApiIT waited 60 s, 2 runs of 6). Through a BCrypt check
-     * every request used to leave the event loop, which is why this never showed before.
+     * KEEP_ALIVE: every outcome is signalled as a task of its own on the request's event loop, never within the
+     * call. A remembered sign-in or a refusal used to complete its whole request within the call, and Reactor Netty
+     * 1.3.6 then stops reading a keep-alive connection whose queued request was answered that way
+     * (reactor/reactor-netty#4361, #4347): the client's next request on it got no answer at all (UserApiIT waited
+     * 60 s, 2 runs of 6). Through a BCrypt check every request used to leave the event loop, which is why this never
+     * showed before. Not a shared scheduler: there the planner's calls queued behind hundreds of abusers' answers
+     * (median 0.5 s under the abuse benchmark).
      */
 
     /** The user whose password this is, checked by BCrypt even when there is no such user. */

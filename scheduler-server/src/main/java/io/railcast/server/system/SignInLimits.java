@@ -51,6 +51,11 @@ public final class SignInLimits {
     private static final Duration KNOWN_FOR = Duration.ofDays(7);
     /** When sign-ins under way fill the allowance: come back once they are decided. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /**
+     * Passwords checked at once for one address whose user has not signed in from there: a burst of guesses costs
+     * at most one core at a time (64 at once took every core for 7 s), whatever its allowance of failures.
+     */
+    private static final int ADDRESS_CHECKS_AT_ONCE = 1;
 
     private final SignInProperties settings;
     private final Clock clock;
@@ -93,12 +98,13 @@ public final class SignInLimits {
         Instant now = clock.instant();
         boolean addressCounts = knownPairs.getIfPresent(pair(username, address)) == null;
         if (addressCounts) {
-            Refusal refused = start(Kind.ADDRESS, addresses, address, settings.addressAttempts(), now);
+            Refusal refused = start(Kind.ADDRESS, addresses, address, settings.addressAttempts(),
+                    ADDRESS_CHECKS_AT_ONCE, now);
             if (refused != null) {
                 return refused;
             }
         }
-        Refusal refused = start(Kind.USER, users, username, settings.userAttempts(), now);
+        Refusal refused = start(Kind.USER, users, username, settings.userAttempts(), settings.userAttempts(), now);
         if (refused != null) {
             if (addressCounts) {
                 end(addresses, address, Outcome.ABANDONED, settings.addressAttempts(), Kind.ADDRESS);
@@ -148,7 +154,7 @@ public final class SignInLimits {
     private enum Outcome { SUCCEEDED, FAILED, ABANDONED }
 
     private @Nullable Refusal start(Kind kind, ConcurrentMap<String, Tally> tallies, String key, int attempts,
-            Instant now) {
+            int atOnce, Instant now) {
         Refusal[] refused = new Refusal[1];
         tallies.compute(key, (k, stored) -> {
             Tally tally = stored == null ? Tally.fresh(now) : stored.at(now, settings.window());
@@ -157,7 +163,7 @@ public final class SignInLimits {
                         Duration.between(now, tally.lockedUntil()));
                 return tally;
             }
-            if (tally.failures() + tally.inFlight() >= attempts) {
+            if (tally.failures() + tally.inFlight() >= attempts || tally.inFlight() >= atOnce) {
                 refused[0] = new Refusal(kind, tally.inFlight() + " sign-ins still being checked", BUSY_RETRY);
                 return tally;
             }

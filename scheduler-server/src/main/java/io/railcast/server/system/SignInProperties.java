@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param userAttempts    failed sign-ins of one user name within {@code window} before it is locked out; 5
  * @param addressAttempts failed sign-ins from one source address within {@code window} before it is locked out,
- *                        except for the users already signed in from there; 50 (an office behind one NAT address
- *                        shares it)
+ *                        except for the users already signed in from there; 20 (an office behind one NAT address
+ *                        shares it, but its people are known there after their first sign-in)
  * @param window          how long a failure counts; 15 min
  * @param lockout         how long a lockout lasts; 15 min
  * @param cacheTtl        how long a verified user name and password is believed without running BCrypt again;
@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("railcast.sign-in")
 record SignInProperties(
         @DefaultValue("5") int userAttempts,
-        @DefaultValue("50") int addressAttempts,
+        @DefaultValue("20") int addressAttempts,
         @DefaultValue("15m") Duration window,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("30s") Duration cacheTtl) {

@@ -52,7 +52,18 @@ class SignInLimitsTest {
     }
 
     @Test
+    void checksOneSignInAtATimeFromAnAddressItsUserIsNotKnownAt() {
+        Attempt first = (Attempt) limits.begin("guess-1", OFFICE);
+        Refusal busy = (Refusal) limits.begin("guess-2", OFFICE);
+        assertThat(busy.kind()).isEqualTo(Kind.ADDRESS);
+        assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        first.failed();
+        assertThat(limits.begin("guess-2", OFFICE)).isInstanceOf(Attempt.class);
+    }
+
+    @Test
     void refusesMoreChecksUnderWayThanFailuresAllowedWithoutLockingOut() {
+        ((Attempt) limits.begin("li.na", HOME)).succeeded(); // known at HOME: only her own limits apply
         Attempt first = (Attempt) limits.begin("li.na", HOME);
         limits.begin("li.na", HOME);
         limits.begin("li.na", HOME);

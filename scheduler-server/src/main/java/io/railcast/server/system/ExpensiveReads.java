@@ -61,10 +61,12 @@ class ExpensiveReads implements WebFilter, Ordered {
         if (!gated(exchange)) {
             return chain.filter(exchange);
         }
-        // off the event loop in both cases, as SignInAuthentication explains (KEEP_ALIVE); a report is work anyway
-        return gate.enter().publishOn(Schedulers.boundedElastic()).flatMap(entry -> entry.admitted()
-                ? chain.filter(exchange).doFinally(signal -> entry.release())
-                : busy(exchange));
+        // Neither answer completes within the call (SignInAuthentication, KEEP_ALIVE). A report is work: off the event
+        // loop. A refusal is cheap and goes back to the request's own event loop: on the shared boundedElastic
+        // workers thousands of refusals a second queued ahead of the health checks (liveness waited 16 s).
+        return gate.enter().flatMap(entry -> entry.admitted()
+                ? chain.filter(exchange).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> entry.release())
+                : Mono.deferContextual(context -> busy(exchange).subscribeOn(SignInSource.loop(context))));
     }
 
     /** The gate itself, for tests that fill it. */

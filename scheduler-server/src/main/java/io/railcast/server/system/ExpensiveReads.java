@@ -62,8 +62,7 @@ class ExpensiveReads implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         // Neither answer completes within the call (SignInAuthentication, KEEP_ALIVE). A report is work: off the event
-        // loop. A refusal is cheap and goes back to the request's own event loop: on the shared boundedElastic
-        // workers thousands of refusals a second queued ahead of the health checks (liveness waited 16 s).
+        // loop. A refusal is cheap and needs no worker thread: back to the request's own event loop.
         return gate.enter().flatMap(entry -> entry.admitted()
                 ? chain.filter(exchange).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> entry.release())
                 : Mono.deferContextual(context -> busy(exchange).subscribeOn(SignInSource.loop(context))));

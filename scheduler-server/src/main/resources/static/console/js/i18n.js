@@ -3,6 +3,7 @@ const TEXTS = {
   'zh-CN': {
     'app.title': 'RailCast 控制台', 'login.title': '登录', 'login.user': '用户名', 'login.password': '密码',
     'login.submit': '登录', 'login.error': '用户名或密码错误。', 'login.loggedOut': '您已退出。',
+    'login.locked': '登录失败次数过多，已暂时锁定。请在 {minutes} 分钟后重试，或联系管理员解锁。',
     'login.roles': '规划员：商业投放 · 社会责任（CSR）：公益广告 · 运维：只读',
     'nav.dashboard': '总览', 'nav.booking': '预订', 'nav.timeline': '屏幕时间线', 'nav.network': '网络',
     'nav.inventory': '库存', 'nav.psa': '公益日历', 'nav.delivery': '投放报告', 'nav.logout': '退出',
@@ -51,6 +52,7 @@ const TEXTS = {
   en: {
     'app.title': 'RailCast console', 'login.title': 'Sign in', 'login.user': 'User name', 'login.password': 'Password',
     'login.submit': 'Sign in', 'login.error': 'Wrong user name or password.', 'login.loggedOut': 'You have signed out.',
+    'login.locked': 'Too many failed sign-ins: locked for now. Try again in {minutes} min, or ask an administrator to unlock.',
     'login.roles': 'Planners: commercial bookings · CSR team: public-service ads · Operators: read only',
     'nav.dashboard': 'Dashboard', 'nav.booking': 'Booking', 'nav.timeline': 'Screen timeline', 'nav.network': 'Network',
     'nav.inventory': 'Inventory', 'nav.psa': 'PSA calendar', 'nav.delivery': 'Delivery', 'nav.logout': 'Sign out',

@@ -1,5 +1,6 @@
 package io.railcast.server.console;
 
+import io.railcast.server.system.SignInRefusedException;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,20 +9,27 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +47,7 @@ class ConsoleSecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String PLANNER = "PLANNER";
     private static final String CSR = "CSR";
+    private static final ServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
 
     @Bean
     @Order(0)
@@ -48,6 +57,9 @@ class ConsoleSecurityConfiguration {
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(api, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN));
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        // the pages are same-origin; no other site has a reason to make the browser send it
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?logout"));
         return http
@@ -66,11 +78,13 @@ class ConsoleSecurityConfiguration {
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage(LOGIN)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/"))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(LOGIN + "?error")))
+                        .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
+                                rotateCsrfToken(csrfTokens),
+                                new RedirectServerAuthenticationSuccessHandler("/console/")))
+                        .authenticationFailureHandler(ConsoleSecurityConfiguration::signInFailed))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -78,6 +92,27 @@ class ConsoleSecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
                 .build();
+    }
+
+    /**
+     * A token that was known before sign-in (to a page someone else left open, a fixed cookie) must not keep working
+     * after it: issue a new one with the session.
+     */
+    private static ServerAuthenticationSuccessHandler rotateCsrfToken(ServerCsrfTokenRepository tokens) {
+        return (filterExchange, authentication) -> {
+            ServerWebExchange exchange = filterExchange.getExchange();
+            return tokens.generateToken(exchange).flatMap(token -> tokens.saveToken(exchange, token));
+        };
+    }
+
+    /**
+     * Back to the form, which shows why: {@code ?locked=<seconds>} when a lockout refused the sign-in unchecked
+     * (the API's 429), {@code ?error} for anything else, without saying whether the user exists.
+     */
+    private static Mono<Void> signInFailed(WebFilterExchange exchange, AuthenticationException failure) {
+        String page = failure instanceof SignInRefusedException refused
+                ? LOGIN + "?locked=" + refused.retryAfterSeconds() : LOGIN + "?error";
+        return REDIRECT.sendRedirect(exchange.getExchange(), URI.create(page));
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.railcast.server.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -37,9 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
  *   <li>OPERATOR only reads; ADMIN also manages users and the network.</li>
  * </ul>
+ *
+ * Passwords, the API's and the console form's, are checked by {@link SignInAuthentication}: remembered briefly once
+ * right, and refused unchecked (429) for a user or an address with too many failures ({@link SignInLimits}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminUserProperties.class)
+@EnableConfigurationProperties({AdminUserProperties.class, SignInProperties.class})
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -86,6 +92,22 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Failed sign-ins per user and address, and the lockouts they cause; one per instance. */
+    @Bean
+    SignInLimits signInLimits(SignInProperties settings, Clock clock) {
+        return new SignInLimits(settings, clock);
+    }
+
+    /**
+     * Used by every chain that checks passwords (the API's HTTP Basic, the console's form): Spring Security takes
+     * a {@link ReactiveAuthenticationManager} bean in place of the one it would build from the user details.
+     */
+    @Bean
+    ReactiveAuthenticationManager signInAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder,
+            SignInLimits limits, SignInProperties settings, MeterRegistry meters) {
+        return new SignInAuthentication(users, encoder, limits, settings, meters);
     }
 
     /** The configured administrator first, then every {@link UserDirectory} in order. */

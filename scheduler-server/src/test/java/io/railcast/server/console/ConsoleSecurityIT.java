@@ -3,10 +3,12 @@ package io.railcast.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.ServerIntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -72,6 +74,78 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
                 .exchange()
                 .expectStatus().isFound()
                 .expectHeader().location("/console/login?error");
+    }
+
+    @Test
+    void keepsTheSessionCookieFromScriptsAndOtherSites() {
+        ResponseCookie session = signInCookies("planner", null).getFirst("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.isSecure()).as("plain HTTP").isFalse();
+    }
+
+    @Test
+    void marksTheSessionCookieSecureBehindAProxyThatSaysHttps() {
+        ResponseCookie session = signInCookies("planner", "https").getFirst("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.isSecure()).isTrue();
+    }
+
+    @Test
+    void rotatesTheCsrfTokenAtSignIn() {
+        ResponseCookie before = csrfCookie();
+        ResponseCookie after = anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", before.getValue())
+                .body(BodyInserters.fromFormData(form("planner", DEMO_PASSWORD, before.getValue())))
+                .exchange()
+                .expectStatus().isFound()
+                .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotBlank().isNotEqualTo(before.getValue());
+        assertThat(after.getSameSite()).isEqualTo("Strict");
+    }
+
+    @Test
+    void sendsALockedOutUserBackToTheFormWithTheWait() {
+        admin().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "console.locked", "password", "right-password", "role", "OPERATOR"))
+                .exchange()
+                .expectStatus().isCreated();
+        for (int i = 0; i < 5; i++) {
+            formSignIn("console.locked", "guess-" + i).expectHeader().location("/console/login?error");
+        }
+        formSignIn("console.locked", "right-password")
+                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/console/login\\?locked=[1-9][0-9]*");
+    }
+
+    @Test
+    void refusesANulInAUserNameBackToTheForm() {
+        formSignIn("plan\u0000ner", DEMO_PASSWORD).expectHeader().location("/console/login?error");
+    }
+
+    /** A form sign-in from an address of this class's own, answered with a redirect. */
+    private WebTestClient.ResponseSpec formSignIn(String user, String password) {
+        ResponseCookie csrf = csrfCookie();
+        return anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+                .header("X-Forwarded-For", "198.51.100.60")
+                .body(BodyInserters.fromFormData(form(user, password, csrf.getValue())))
+                .exchange()
+                .expectStatus().isFound();
+    }
+
+    private MultiValueMap<String, ResponseCookie> signInCookies(String user, String forwardedProto) {
+        ResponseCookie csrf = csrfCookie();
+        return anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+                .headers(headers -> {
+                    if (forwardedProto != null) {
+                        headers.set("X-Forwarded-Proto", forwardedProto);
+                    }
+                })
+                .body(BodyInserters.fromFormData(form(user, DEMO_PASSWORD, csrf.getValue())))
+                .exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/console/")
+                .returnResult(Void.class).getResponseCookies();
     }
 
     private String signIn(String user) {

@@ -59,12 +59,12 @@ class ServerIT extends ServerIntegrationTest {
     void migratesNetworkBookingScheduleAndQuartzTablesWithFlyway() {
         List<String> versions = sql().queryForList(
                 "select version from flyway_schema_history where success order by installed_rank", String.class);
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         List<String> tables = sql().queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables).contains("station", "screen", "users", "creative", "campaign", "schedule_version",
                 "hour_plan", "screen_schedule", "qrtz_job_details", "qrtz_triggers", "qrtz_locks",
-                "qrtz_scheduler_state", "qrtz_fired_triggers");
+                "qrtz_scheduler_state", "qrtz_fired_triggers", "play_slot");
     }
 
     @Test

@@ -43,7 +43,12 @@ class SignInSource implements WebFilter {
         Scheduler loop = nativeRequest instanceof Connection connection
                 ? LOOPS.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutor)
                 : Schedulers.parallel();
-        return chain.filter(exchange).contextWrite(context -> context.put(ADDRESS, address).put(LOOP, loop));
+        // every exchange is handled as a task of its own on its event loop, never within the call that read the
+        // request: Reactor Netty 1.3.6 stops reading a keep-alive connection for good when a request that arrived
+        // while the previous one was in flight is answered within that call (reactor/reactor-netty#4361; a 401
+        // after a signed-in call on the same connection did it every time: KeepAliveIT)
+        return Mono.defer(() -> chain.filter(exchange)).subscribeOn(loop)
+                .contextWrite(context -> context.put(ADDRESS, address).put(LOOP, loop));
     }
 
     /** The address that {@link #filter} found for this request, or {@value #UNKNOWN}. */

@@ -187,8 +187,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
                 problems.add(FieldProblem.of(field + ".id", "id must name a creative"));
                 continue;
             }
-            if (TextRules.codeProblem(field + ".id", ref.id().strip()) != null) {
-                TextRules.checkCode(field + ".id", ref.id().strip(), problems);
+            if (!TextRules.checkCode(field + ".id", ref.id().strip(), problems)) {
                 continue;
             }
             Integer first = seen.putIfAbsent(ref.id().strip(), i);

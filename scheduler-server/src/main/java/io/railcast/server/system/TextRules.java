@@ -68,12 +68,16 @@ public final class TextRules {
         }
     }
 
-    /** Adds a problem for {@code field} unless {@code value} is null or an id or code ({@link #CODE_PATTERN}). */
-    public static void checkCode(String field, @Nullable String value, List<FieldProblem> problems) {
+    /**
+     * Adds a problem for {@code field} unless {@code value} is null or an id or code ({@link #CODE_PATTERN});
+     * answers whether it was acceptable.
+     */
+    public static boolean checkCode(String field, @Nullable String value, List<FieldProblem> problems) {
         String problem = value == null ? null : codeProblem(field, value);
         if (problem != null) {
             problems.add(FieldProblem.of(field, problem));
         }
+        return problem == null;
     }
 
     /** Checks every entry of {@code values} as {@code field[i]} and their number; null lists are fine. */

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +44,6 @@ class ScaleOutIT extends AgentIntegrationTest {
         if (instanceB == null) {
             String address = ((HikariDataSource) dataSource()).getJdbcUrl().substring("jdbc:postgresql://".length());
             instanceB = new SpringApplicationBuilder(RailCastServer.class)
-                    .initializers(ScaleOutIT::ownNettyResources)
                     .run("--server.port=0",
                             "--spring.main.banner-mode=off",
                             "--spring.r2dbc.url=r2dbc:postgresql://" + address,
@@ -144,18 +141,6 @@ class ScaleOutIT extends AgentIntegrationTest {
             status = status(agentOnB).returnResult(String.class).getStatus().value();
         } while (status == 200 && System.nanoTime() < deadline);
         assertThat(status).isEqualTo(401);
-    }
-
-    /**
-     * Reactor Netty's event loops and connection pools are JVM-wide by default, and a context that closes
-     * disposes them: B gets its own, so that stopping it leaves this test JVM's other servers and clients alone.
-     */
-    private static void ownNettyResources(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        });
     }
 
     private static int portOfB() {

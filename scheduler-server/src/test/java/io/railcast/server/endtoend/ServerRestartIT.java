@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -117,7 +115,6 @@ class ServerRestartIT {
 
     private ConfigurableApplicationContext startServer() {
         return new SpringApplicationBuilder(RailCastServer.class)
-                .initializers(ServerRestartIT::ownNettyResources)
                 .run("--server.port=" + port,
                         "--spring.main.banner-mode=off",
                         "--spring.quartz.scheduler-name=railcast-endtoend-restart",
@@ -131,15 +128,6 @@ class ServerRestartIT {
                         "--railcast.demo.campaigns=6",
                         "--railcast.demo.users-password=" + PASSWORD,
                         "--railcast.planning.horizon-hours=24");
-    }
-
-    /** Stopping this server must not stop the Netty resources of the other servers in this JVM. */
-    private static void ownNettyResources(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        });
     }
 
     private static String issueToken(WebTestClient admin, String screen) {

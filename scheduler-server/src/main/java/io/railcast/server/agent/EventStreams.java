@@ -69,7 +69,8 @@ class EventStreams implements SmartLifecycle {
         Mono<ServerSentEvent<Object>> catchUp = lastEventId == null ? Mono.empty()
                 : schedules.latest(screenId)
                         .filter(row -> row.version() > lastEventId)
-                        .map(row -> schedule(new Publication(row.version(), row.effectiveAt(), row.urgent(), null)));
+                        .map(row -> schedule(new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(),
+                                null)));
         Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())),
                 catchUp);
         return Flux.merge(published, opening, heartbeats)
@@ -98,7 +99,7 @@ class EventStreams implements SmartLifecycle {
     }
 
     /** A version that is effective only later is announced at a random moment within the spread. */
-    private Duration delay(Publication publication) {
+    private Duration delay(VersionAnnouncement publication) {
         long spreadMillis = spread.toMillis();
         if (publication.urgent() || spreadMillis <= 0
                 || publication.effectiveAt().isBefore(clock.instant().plus(spread.multipliedBy(2)))) {
@@ -107,7 +108,7 @@ class EventStreams implements SmartLifecycle {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(spreadMillis));
     }
 
-    private static ServerSentEvent<Object> schedule(Publication publication) {
+    private static ServerSentEvent<Object> schedule(VersionAnnouncement publication) {
         return ServerSentEvent.<Object>builder(new ScheduleEvent(publication.version(), publication.effectiveAt(),
                         publication.urgent()))
                 .event("schedule")

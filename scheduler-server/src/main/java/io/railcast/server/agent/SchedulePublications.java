@@ -1,5 +1,7 @@
 package io.railcast.server.agent;
 
+import static io.railcast.server.planning.PublishedVersion.CHANNEL;
+
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -36,8 +38,6 @@ import reactor.util.retry.Retry;
 @Component
 class SchedulePublications implements SmartLifecycle {
 
-    static final String CHANNEL = "schedule_published";
-
     private static final Logger log = LoggerFactory.getLogger(SchedulePublications.class);
     private static final String UNDEFINED_TABLE = "42P01";
 
@@ -45,7 +45,7 @@ class SchedulePublications implements SmartLifecycle {
     private final ScheduleRepository schedules;
     private final AgentTokens tokens;
     private final Duration poll;
-    private final Sinks.Many<Publication> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<VersionAnnouncement> sink = Sinks.many().multicast().directBestEffort();
     /** The last version announced; -1 before the first. */
     private final AtomicLong announced = new AtomicLong(-1);
     private volatile @Nullable Disposable listening;
@@ -59,7 +59,7 @@ class SchedulePublications implements SmartLifecycle {
     }
 
     /** Publications from now on; a subscriber that cannot keep up must buffer or drop on its own side. */
-    Flux<Publication> publications() {
+    Flux<VersionAnnouncement> publications() {
         return sink.asFlux();
     }
 
@@ -142,7 +142,7 @@ class SchedulePublications implements SmartLifecycle {
      * The publication of a version newer than the last announced, with the screens it changes since then. The
      * first version seen after start is announced too: agents that connected meanwhile check their ETag.
      */
-    private Mono<Publication> announce(Seen seen) {
+    private Mono<VersionAnnouncement> announce(Seen seen) {
         if (seen.version() < 0) {
             return schedules.latestVersion().flatMap(latest -> announce(new Seen(latest, seen.heardAt())));
         }

@@ -83,10 +83,10 @@ class ScheduleRepository {
     }
 
     /** What the events stream says of a version. */
-    Mono<Publication> publication(long version) {
+    Mono<VersionAnnouncement> publication(long version) {
         return db.sql("select version, effective_at, urgent from schedule_version where version = $1")
                 .bind(0, version)
-                .map(row -> new Publication(Rows.toLong(row.get("version")),
+                .map(row -> new VersionAnnouncement(Rows.toLong(row.get("version")),
                         row.get("effective_at", Instant.class), Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
                         null))
                 .one();

@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import io.railcast.server.planning.PublishedVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +188,7 @@ final class ContractFixtures {
 
     /** Announces a version as the planning feature does after its commit, through {@code through}'s connection. */
     static void announce(JdbcTemplate through, long version) {
-        through.queryForList("select pg_notify('schedule_published', ?)", Long.toString(version));
+        through.queryForList("select pg_notify('" + PublishedVersion.CHANNEL + "', ?)", Long.toString(version));
     }
 
     /** Plans of a screen: a plan id per local hour from the first day (null: off air) and a fallback. */

@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param screens the screens whose plans it changes; null when unknown, which concerns every screen
  */
-record Publication(long version, Instant effectiveAt, boolean urgent, @Nullable Set<String> screens) {
+record VersionAnnouncement(long version, Instant effectiveAt, boolean urgent, @Nullable Set<String> screens) {
 
     boolean concerns(String screenId) {
         return screens == null || screens.contains(screenId);
     }
 
-    Publication concerning(@Nullable Set<String> changed) {
-        return new Publication(version, effectiveAt, urgent, changed == null ? null : Set.copyOf(changed));
+    VersionAnnouncement concerning(@Nullable Set<String> changed) {
+        return new VersionAnnouncement(version, effectiveAt, urgent, changed == null ? null : Set.copyOf(changed));
     }
 }

@@ -3,7 +3,6 @@ package io.railcast.server.agent.schedule;
 import io.railcast.server.agent.AgentMetrics;
 import io.railcast.server.agent.media.MediaCatalog;
 import io.railcast.server.agent.schedule.ScheduleBody.MediaItem;
-import io.railcast.server.system.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -54,8 +53,7 @@ public class ScheduleService {
      */
     Mono<ScheduleAnswer> schedule(String screenId, int hours, Instant now) {
         return schedules.latest(screenId)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-schedule", "No schedule",
-                        "No schedule has been published for screen " + screenId + " yet.")))
+                .switchIfEmpty(Mono.error(() -> new ScheduleRefusal.NoSchedule(screenId)))
                 .flatMap(row -> {
                     Instant from = Horizon.start(row.zone(), now);
                     ScheduleAnswers.Key key = new ScheduleAnswers.Key(screenId, row.version(), row.zone().getId(),

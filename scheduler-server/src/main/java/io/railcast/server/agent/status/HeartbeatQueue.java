@@ -6,9 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.r2dbc.spi.R2dbcException;
-import io.railcast.server.agent.AgentProblems;
 import io.railcast.server.agent.AgentProperties;
-import io.railcast.server.system.ApiProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,17 +86,16 @@ class HeartbeatQueue implements SmartLifecycle {
                 .tag("reason", reason).register(registry);
     }
 
-    /** Completes once the heartbeat is stored; fails with a 503 or 404 {@link ApiProblem} otherwise. */
+    /** Completes once the heartbeat is stored; fails with a {@link HeartbeatRefusal} otherwise. */
     Mono<Void> store(String screenId, StatusReport report) {
         return Mono.defer(() -> {
             if (!running) {
-                return Mono.error(unavailable("server-stopping", "Server stopping", "The server is stopping"));
+                return Mono.error(new HeartbeatRefusal.ServerStopping());
             }
             Heartbeat heartbeat = new Heartbeat(screenId, report, Sinks.one());
             if (!waiting.offer(heartbeat)) {
                 refusedQueueFull.increment();
-                return Mono.error(unavailable("heartbeats-queue-full", "Too many heartbeats waiting",
-                        "Too many heartbeats are waiting to be stored"));
+                return Mono.error(new HeartbeatRefusal.QueueFull());
             }
             startBatch(linger);
             return heartbeat.stored().asMono();
@@ -150,9 +145,7 @@ class HeartbeatQueue implements SmartLifecycle {
                     if (stored.contains(heartbeat.screenId())) {
                         heartbeat.stored().tryEmitEmpty();
                     } else {
-                        heartbeat.stored().tryEmitError(ApiProblem.notFound("unknown-screen", "Unknown screen",
-                                "Screen " + heartbeat.screenId() + " is not in the network (any more); its heartbeat"
-                                        + " was not stored."));
+                        heartbeat.stored().tryEmitError(new HeartbeatRefusal.UnknownScreen(heartbeat.screenId()));
                     }
                 }))
                 .then()
@@ -164,8 +157,7 @@ class HeartbeatQueue implements SmartLifecycle {
                     log.warn("Could not store {} heartbeat(s), {} first: {}", batch.size(), batch.get(0).screenId(),
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     refusedNotStored.increment(batch.size());
-                    batch.forEach(heartbeat -> heartbeat.stored().tryEmitError(unavailable("heartbeat-not-stored",
-                            "Heartbeat not stored", "The heartbeat could not be stored")));
+                    batch.forEach(heartbeat -> heartbeat.stored().tryEmitError(new HeartbeatRefusal.NotStored()));
                     return Mono.empty();
                 });
     }
@@ -182,14 +174,6 @@ class HeartbeatQueue implements SmartLifecycle {
             }
         }
         return false;
-    }
-
-    /** One per request: the problem's body is completed with each request's own path. */
-    private static ApiProblem unavailable(String kind, String title, String why) {
-        ApiProblem problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, kind, title,
-                why + "; try again in " + AgentProblems.RETRY_AFTER_SECONDS + " s.", Map.of());
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(AgentProblems.RETRY_AFTER_SECONDS));
-        return problem;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.railcast.server.agent.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.railcast.server.agent.AgentProperties;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,7 +71,7 @@ public class AgentTokens {
 
     /**
      * A new token for each screen, replacing their previous ones, in one transaction: all are issued or none.
-     * An unknown screen refuses the whole request (400 naming its index).
+     * An unknown screen refuses the whole request, naming its index.
      */
     Mono<List<IssuedToken>> issueAll(List<String> screenIds) {
         List<String> clear = screenIds.stream().map(screenId -> newToken()).toList();
@@ -99,7 +98,7 @@ public class AgentTokens {
         });
     }
 
-    private static ApiProblem unknownScreens(List<String> asked, List<String> unknown) {
+    private static TokenRefusal unknownScreens(List<String> asked, List<String> unknown) {
         Set<String> missing = Set.copyOf(unknown);
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < asked.size() && problems.size() < 100; i++) {
@@ -107,7 +106,7 @@ public class AgentTokens {
                 problems.add(FieldProblem.of("screens[" + i + "]", "no screen has id " + asked.get(i)));
             }
         }
-        return ApiProblem.invalid("invalid-screens", "Invalid screens", problems);
+        return new TokenRefusal.UnknownScreens(problems);
     }
 
     /** Revokes the screen's token(s); answers how many were live. */
@@ -178,8 +177,7 @@ public class AgentTokens {
 
     private Mono<Void> knownScreen(String screenId) {
         return tokens.screenExists(screenId)
-                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("unknown-screen",
-                        "Unknown screen", "No screen has id " + screenId + ".")));
+                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(new TokenRefusal.UnknownScreen(screenId)));
     }
 
     private void forget(String screenId) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.railcast.server.agent.AgentIntegrationTest;
 import io.railcast.server.agent.AgentProperties;
-import io.railcast.server.system.ApiProblem;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,8 +170,7 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
                 blocker.rollback();
             }
             good.forEach(each -> assertThat(each.join()).isEmpty());
-            assertThat(bad.join()).get().isInstanceOfSatisfying(ApiProblem.class,
-                    problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+            assertThat(bad.join()).get().isInstanceOf(HeartbeatRefusal.NotStored.class);
             // batches of 1, 1 and the five, which failed whole before being written again in parts
             assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().count()).isEqualTo(3);
             assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().totalAmount()).isEqualTo(7);
@@ -190,8 +190,9 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         Mono<Void> known = heartbeats.store("HBU-1", report(1));
         CompletableFuture<Optional<Throwable>> goneOutcome = outcome(gone);
         assertThat(outcome(known).join()).isEmpty();
-        assertThat(goneOutcome.join()).get().isInstanceOfSatisfying(ApiProblem.class,
-                problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(goneOutcome.join()).get().isInstanceOfSatisfying(HeartbeatRefusal.UnknownScreen.class,
+                refusal -> assertThat(new HeartbeatProblems().refused(refusal).getStatusCode())
+                        .isEqualTo(HttpStatus.NOT_FOUND));
         assertThat(count("screen_status where screen_id = 'HBU-1'")).isEqualTo(1);
         assertThat(count("screen_status where screen_id = 'HBU-GONE'")).isZero();
     }
@@ -217,10 +218,12 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             }
             assertThat(outcomes.stream().filter(CompletableFuture::isDone)).as("refused at once")
                     .isNotEmpty()
-                    .allSatisfy(done -> assertThat(done.join()).get().isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                        assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("5");
-                    }));
+                    .allSatisfy(done -> assertThat(done.join()).get().isInstanceOfSatisfying(
+                            HeartbeatRefusal.QueueFull.class, refusal -> {
+                                ResponseEntity<ProblemDetail> answer = new HeartbeatProblems().refused(refusal);
+                                assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                                assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                            }));
             blocker.rollback();
         } finally {
             CompletableFuture<Void> stopped = new CompletableFuture<>();

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The agent chain's 401, 403 and 503 as RFC 9457 problems, like the rest of the API, with the Bearer challenge of
  * RFC 6750. The 403s the agent's handlers decide themselves are {@link ApiProblem#forbidden}.
  */
-final class AgentProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+public final class AgentProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    static final long RETRY_AFTER_SECONDS = 5;
+    public static final long RETRY_AFTER_SECONDS = 5;
 
     private final JsonMapper jsonMapper;
 

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param status   the operators' view of agent heartbeats
  */
 @ConfigurationProperties("railcast.agent")
-record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedule, @DefaultValue Events events,
+public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedule, @DefaultValue Events events,
         @DefaultValue Media media, @DefaultValue Plays plays, @DefaultValue Status status) {
 
     /**
@@ -27,7 +27,7 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      *                  notification arrives (milliseconds), and after at most this long should it be lost
      * @param cacheSize at most this many tokens are remembered; 20,000
      */
-    record Token(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
+    public record Token(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
     }
 
     /**
@@ -41,7 +41,7 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param answerIdle  a built answer nobody asked for this long is dropped (those of a past hour or an old
      *                    version are no longer asked); 10 min
      */
-    record Schedule(@DefaultValue("128MB") DataSize planCache, @DefaultValue("128MB") DataSize answerCache,
+    public record Schedule(@DefaultValue("128MB") DataSize planCache, @DefaultValue("128MB") DataSize answerCache,
             @DefaultValue("10m") Duration answerIdle) {
     }
 
@@ -52,12 +52,12 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param poll       how often each instance also asks the database for the latest version, in case a
      *                   notification was lost (and to keep its listening connection alive); 30 s
      */
-    record Events(@DefaultValue("15s") Duration heartbeat, @DefaultValue("20s") Duration spread,
+    public record Events(@DefaultValue("15s") Duration heartbeat, @DefaultValue("20s") Duration spread,
             @DefaultValue("30s") Duration poll) {
     }
 
     /** @param root a creative's relative {@code media_path} is resolved against this; {@code ./data/media} */
-    record Media(@DefaultValue("./data/media") Path root) {
+    public record Media(@DefaultValue("./data/media") Path root) {
     }
 
     /**
@@ -73,10 +73,10 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param slotCache     at most this many bytes of plans' spots, as plays are judged against them, are kept in
      *                      memory; 64MB (a demo plan of some 400 spots takes about 10 KB)
      */
-    record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead,
+    public record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead,
             @DefaultValue("3s") Duration slotTolerance, @DefaultValue("64MB") DataSize slotCache) {
 
-        Plays {
+        public Plays {
             if (slotTolerance.isNegative()) {
                 throw new IllegalArgumentException("railcast.agent.plays.slot-tolerance must not be negative, got "
                         + slotTolerance);
@@ -98,11 +98,11 @@ record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedul
      * @param queueCapacity at most this many heartbeats wait for a batch (besides the batch being written; one is
      *                     written at a time per instance); more are answered 503 with Retry-After at once; 10,000
      */
-    record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh,
+    public record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh,
             @DefaultValue("2s") Duration clockTolerance, @DefaultValue("500") int batchSize,
             @DefaultValue("20ms") Duration linger, @DefaultValue("10000") int queueCapacity) {
 
-        Status {
+        public Status {
             if (batchSize < 1 || queueCapacity < 1) {
                 throw new IllegalArgumentException("railcast.agent.status.batch-size and queue-capacity must be at"
                         + " least 1, got " + batchSize + " and " + queueCapacity);

@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import io.railcast.server.agent.token.AgentTokens;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

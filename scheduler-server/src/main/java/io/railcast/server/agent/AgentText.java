@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
  * text PostgreSQL can store (no NUL, which it refuses, failing the whole statement the field is written in) and a
  * person can read (no other control characters, no half of a surrogate pair), and bounded in length.
  */
-final class AgentText {
+public final class AgentText {
 
     private AgentText() {
     }
 
     /** What is wrong with {@code value} as field {@code field}, or null when it is fine (or absent). */
-    static @Nullable String problem(String field, @Nullable String value, int maxLength) {
+    public static @Nullable String problem(String field, @Nullable String value, int maxLength) {
         if (value == null) {
             return null;
         }

@@ -9,6 +9,8 @@
  * {@code screen_status}, {@code play_record} (daily partitions) and {@code play_rollup} (V5). Settings:
  * {@link io.railcast.server.agent.AgentProperties} ({@code railcast.agent.*}).
  *
- * <p>Everything here is package-private; the feature's surface is HTTP.
+ * <p>One sub-package per job: {@code token}, {@code schedule}, {@code events}, {@code plays}, {@code status} and
+ * {@code media}; this package holds what they share (settings, the security chain, metrics, text and row helpers).
+ * Everything is package-private unless another sub-package needs it; the feature's surface is HTTP.
  */
 package io.railcast.server.agent;

@@ -1,7 +1,6 @@
 package io.railcast.server.campaign;
 
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.user.Role;
 import java.security.Principal;
 import java.util.EnumSet;
@@ -32,11 +31,10 @@ final class BookingRights {
         return kinds;
     }
 
-    /** 403 unless {@code user} may book campaigns of {@code kind}. */
+    /** Refuses ({@link CampaignRefusal.KindNotAllowed}) unless {@code user} may book campaigns of {@code kind}. */
     static void require(Principal user, CampaignKind kind) {
         if (!of(Role.of(user)).contains(kind)) {
-            throw ApiProblem.forbidden("forbidden-kind", "Forbidden",
-                    user.getName() + " may not book or change " + kind + " campaigns.");
+            throw new CampaignRefusal.KindNotAllowed(user.getName(), kind);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.railcast.model.campaign.WeightedCreative;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Tier;
 import io.railcast.model.time.DailyHours;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.time.LocalDateTime;
@@ -34,8 +33,6 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         List<CampaignPayload.CreativeRef> creatives, Targeting targeting, FlightWindow flight, DailyHours dailyHours,
         Optional<Frequency> frequency, int priority, long priceCents) {
 
-    static final String INVALID = "invalid-campaign";
-    static final String TITLE = "Invalid campaign";
     /** Highest priority: the planner ranks campaigns of one kind by it, so a small scale is enough to rank. */
     static final int MAX_PRIORITY = 100;
     /** Highest contract value: 10 billion yuan, beyond any real contract and far within a long. */
@@ -51,7 +48,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         return kind(payload.kind(), new ArrayList<>());
     }
 
-    /** Reads every field; a 400 problem lists all that are wrong. */
+    /** Reads every field; refused as {@link CampaignRefusal.InvalidCampaign} listing all that are wrong. */
     static CampaignDraft read(CampaignPayload payload) {
         List<FieldProblem> problems = new ArrayList<>();
         String id = payload.id() == null ? null : payload.id().strip();
@@ -86,7 +83,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
                     + priority));
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(INVALID, TITLE, problems);
+            throw new CampaignRefusal.InvalidCampaign(problems);
         }
         return new CampaignDraft(id, blankToNull(payload.name()), kind, payload.owner() == null ? ""
                 : payload.owner().strip(), category, creatives, targeting, flight, dailyHours,
@@ -126,7 +123,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         return ids;
     }
 
-    /** The domain campaign, with its creatives from {@code known}; 400 naming each unknown one. */
+    /** The domain campaign, with its creatives from {@code known}; refused naming each unknown one. */
     Campaign toCampaign(String campaignId, Map<String, Creative> known) {
         List<FieldProblem> problems = new ArrayList<>();
         List<WeightedCreative> rotation = new ArrayList<>();
@@ -141,7 +138,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(INVALID, TITLE, problems);
+            throw new CampaignRefusal.InvalidCampaign(problems);
         }
         try {
             return new Campaign(campaignId, name == null ? campaignId : name, kind, owner, category, rotation,
@@ -150,7 +147,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             // the checks above mirror the constructor's; this names what they missed
             String message = String.valueOf(e.getMessage()).replaceFirst("^campaign [^:]*: ", "");
             String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : null;
-            throw ApiProblem.invalid(INVALID, TITLE, List.of(new FieldProblem(null, field, message)));
+            throw new CampaignRefusal.InvalidCampaign(List.of(new FieldProblem(null, field, message)));
         }
     }
 

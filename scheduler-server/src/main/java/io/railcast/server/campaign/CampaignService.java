@@ -6,14 +6,11 @@ import io.railcast.server.creative.CreativeCatalog;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.planning.BookingChange;
 import io.railcast.server.planning.PlanningService;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,8 +41,7 @@ class CampaignService {
     }
 
     Mono<StoredCampaign> get(String id) {
-        return campaigns.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-campaign",
-                "Unknown campaign", "No campaign has id " + id + ".")));
+        return campaigns.find(id).switchIfEmpty(Mono.error(() -> new CampaignRefusal.UnknownCampaign(id)));
     }
 
     Mono<StoredCampaign> create(CampaignPayload payload, Principal user, Publication when) {
@@ -53,7 +49,8 @@ class CampaignService {
             requireKind(user, payload);
             CampaignDraft draft = CampaignDraft.read(payload);
             Mono<String> id = draft.id() == null ? campaigns.nextId()
-                    : campaigns.exists(draft.id()).flatMap(taken -> taken ? Mono.error(taken(draft.id()))
+                    : campaigns.exists(draft.id()).flatMap(taken -> taken
+                            ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
                             : Mono.just(draft.id()));
             return id.flatMap(campaignId -> campaign(draft, campaignId))
                     .flatMap(campaign -> {
@@ -72,9 +69,8 @@ class CampaignService {
             requireKind(user, payload);
             CampaignDraft draft = CampaignDraft.read(payload);
             if (draft.id() != null && !draft.id().equals(id)) {
-                return Mono.error(ApiProblem.invalid(CampaignDraft.INVALID, CampaignDraft.TITLE,
-                        List.of(FieldProblem.of("id", "id " + draft.id() + " differs from the campaign's, " + id
-                                + "; an id never changes"))));
+                return Mono.error(new CampaignRefusal.InvalidCampaign(List.of(FieldProblem.of("id", "id "
+                        + draft.id() + " differs from the campaign's, " + id + "; an id never changes"))));
             }
             return campaign(draft, id).flatMap(campaign -> {
                 CampaignPayload body = CampaignPayload.of(campaign);
@@ -131,8 +127,7 @@ class CampaignService {
         return get(id).map(stored -> {
             BookingRights.require(user, stored.kind());
             if (stored.status() == CampaignStatus.CANCELLED) {
-                throw ApiProblem.conflict("campaign-cancelled", "Campaign cancelled", "Campaign " + id
-                        + " is cancelled and can no longer be changed.", List.of());
+                throw new CampaignRefusal.CampaignCancelled(id);
             }
             requireVersion(stored, ifMatch);
             return stored;
@@ -143,13 +138,12 @@ class CampaignService {
         return creatives.find(draft.creativeIds()).map(known -> draft.toCampaign(id, known));
     }
 
-    /** Writes the change if nobody changed the campaign since it was read; 409 otherwise. */
+    /** Writes the change if nobody changed the campaign since it was read; refused as changed meanwhile otherwise. */
     private Mono<Void> write(StoredCampaign stored, CampaignPayload body, CampaignStatus status,
             @Nullable Long version, Principal user) {
         return campaigns.update(stored.id(), stored.version(), body, status, version, user.getName())
                 .flatMap(written -> written ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.conflict("conflict", "Conflicting change", "Campaign " + stored.id()
-                                + " was changed meanwhile; nothing was changed. Reload and try again.", List.of())));
+                        : Mono.error(new CampaignRefusal.ChangedMeanwhile(stored.id())));
     }
 
     private static BookingChange change(String id, @Nullable Campaign campaign, Publication when,
@@ -166,15 +160,7 @@ class CampaignService {
 
     private static void requireVersion(StoredCampaign stored, @Nullable Integer ifMatch) {
         if (ifMatch != null && ifMatch != stored.version()) {
-            throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED, "stale-campaign", "Campaign changed",
-                    "Campaign " + stored.id() + " is at version " + stored.version() + ", not " + ifMatch
-                            + "; nothing was changed. Reload and try again.", Map.of());
+            throw new CampaignRefusal.StaleCampaign(stored.id(), stored.version(), ifMatch);
         }
-    }
-
-    private static ApiProblem taken(String id) {
-        return ApiProblem.conflict("duplicate-campaign", "Campaign exists", "Campaign " + id
-                + " exists already; change it with PUT. Nothing was stored.",
-                List.of(FieldProblem.of("id", "a campaign with id " + id + " exists already")));
     }
 }

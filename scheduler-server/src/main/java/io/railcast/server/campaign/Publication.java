@@ -1,12 +1,9 @@
 package io.railcast.server.campaign;
 
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,8 +39,7 @@ record Publication(@Nullable Instant effectiveAt, boolean urgent) {
         return at.isAfter(now) ? new Publication(at, false) : new Publication(null, true);
     }
 
-    private static ApiProblem invalid(String message) {
-        return ApiProblem.invalid("invalid-publication", "Invalid publication",
-                List.of(FieldProblem.of("effectiveAt", message)));
+    private static CampaignRefusal invalid(String message) {
+        return new CampaignRefusal.InvalidPublication(message);
     }
 }

@@ -1,7 +1,6 @@
 package io.railcast.server.creative;
 
 import io.railcast.model.network.ScreenType;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -30,7 +28,7 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int MAX_DURATION_SECONDS = 3600;
 
-    /** Reads the fields, naming every one that is wrong in a 400 problem. */
+    /** Reads the fields, naming every one that is wrong in an {@link CreativeRefusal.InvalidCreative}. */
     static CreativeMetadata parse(@Nullable String id, @Nullable String durationSeconds,
             @Nullable List<String> screenTypes, @Nullable String sha256) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -75,28 +73,24 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
             problems.add(FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got " + TextRules.quote(sha256)));
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid("invalid-creative", "Invalid creative", problems);
+            throw new CreativeRefusal.InvalidCreative(problems);
         }
         return new CreativeMetadata(id.strip(), duration, types,
                 digest == null ? null : digest.toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Refuses {@code received} with 422 naming {@code sha256} when the uploader declared another digest.
+     * Refuses {@code received} as {@link CreativeRefusal.MediaDamaged} when the uploader declared another digest.
      */
     void checkDigest(ReceivedMedia received) {
         if (sha256 != null && !sha256.equals(received.sha256())) {
-            throw ApiProblem.withFields(HttpStatus.UNPROCESSABLE_CONTENT, "media-damaged", "Media damaged",
-                    "The " + received.sizeBytes() + " bytes received have SHA-256 " + received.sha256()
-                            + ", not the declared " + sha256 + ": the file changed on the way. Nothing was stored;"
-                            + " upload it again.",
-                    List.of(FieldProblem.of("sha256", "the file received has SHA-256 " + received.sha256()
-                            + ", not " + sha256)));
+            throw new CreativeRefusal.MediaDamaged(received.sizeBytes(), received.sha256(), sha256);
         }
     }
 
     /**
-     * The declared content type if it is a video or an image; otherwise a 415 problem naming {@code field}.
+     * The declared content type if it is a video or an image; otherwise refused as unsupported media naming
+     * {@code field}.
      */
     static String mediaType(@Nullable MediaType type, String field) {
         if (type != null && !type.isWildcardSubtype()
@@ -106,10 +100,7 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
         throw unsupported(type, field);
     }
 
-    static ApiProblem unsupported(@Nullable MediaType type, String field) {
-        String got = type == null ? "nothing" : type.toString();
-        return ApiProblem.withFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media", "Unsupported media type",
-                "Creatives are videos or images (video/*, image/*), not " + got + ". Nothing was stored.",
-                List.of(FieldProblem.of(field, field + " must be video/* or image/*, got " + got)));
+    static CreativeRefusal unsupported(@Nullable MediaType type, String field) {
+        return new CreativeRefusal.UnsupportedMedia(field, type == null ? "nothing" : type.toString(), null);
     }
 }

@@ -1,8 +1,5 @@
 package io.railcast.server.creative;
 
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
-import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.stereotype.Service;
@@ -28,8 +25,7 @@ class CreativeService {
     }
 
     Mono<StoredCreative> get(String id) {
-        return creatives.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-creative",
-                "Unknown creative", "No creative has id " + id + ".")));
+        return creatives.find(id).switchIfEmpty(Mono.error(() -> new CreativeRefusal.UnknownCreative(id)));
     }
 
     Flux<StoredCreative> list() {
@@ -62,7 +58,7 @@ class CreativeService {
                     CreativeMetadata metadata;
                     try {
                         metadata = upload.metadata();
-                    } catch (ApiProblem invalid) {
+                    } catch (CreativeRefusal invalid) {
                         return media.discard(received).then(Mono.error(invalid));
                     }
                     return refuseTaken(metadata.id())
@@ -79,27 +75,23 @@ class CreativeService {
         try {
             metadata.checkDigest(received);
             MediaSignature.requirePlayable(received, field);
-        } catch (ApiProblem refused) {
+        } catch (CreativeRefusal refused) {
             return media.discard(received).then(Mono.error(refused));
         }
         return keep(metadata, received);
     }
 
-    /** Keeps the file under its digest and stores the row; 409 when another upload took the id meanwhile. */
+    /** Keeps the file under its digest and stores the row; refused when another upload took the id meanwhile. */
     private Mono<StoredCreative> keep(CreativeMetadata metadata, ReceivedMedia received) {
         return media.keep(received)
                 .flatMap(path -> creatives.insert(metadata.id(), metadata.durationSeconds(), metadata.screenTypes(),
                         received, path))
-                .flatMap(inserted -> inserted ? creatives.find(metadata.id()) : Mono.error(taken(metadata.id())));
+                .flatMap(inserted -> inserted ? creatives.find(metadata.id())
+                        : Mono.error(new CreativeRefusal.DuplicateCreative(metadata.id())));
     }
 
     private Mono<Void> refuseTaken(String id) {
-        return creatives.exists(id).flatMap(taken -> taken ? Mono.error(taken(id)) : Mono.empty());
-    }
-
-    private static ApiProblem taken(String id) {
-        return ApiProblem.conflict("duplicate-creative", "Creative exists", "Creative " + id
-                + " exists already; creatives never change, upload under a new id. Nothing was stored.",
-                List.of(FieldProblem.of("id", "a creative with id " + id + " exists already")));
+        return creatives.exists(id)
+                .flatMap(taken -> taken ? Mono.error(new CreativeRefusal.DuplicateCreative(id)) : Mono.empty());
     }
 }

@@ -1,12 +1,8 @@
 package io.railcast.server.creative;
 
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
-import io.railcast.server.system.TextRules;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 
 /**
  * The media types a screen plays, told from a file's first bytes, never from what an uploader declares: PNG, JPEG,
@@ -52,24 +48,19 @@ final class MediaSignature {
     }
 
     /**
-     * Refuses {@code received} unless it is a file a screen plays, of the type its uploader declared: 400 naming
-     * {@code field} for an empty file, 415 for bytes of no playable type or of another type than declared.
+     * Refuses {@code received} unless it is a file a screen plays, of the type its uploader declared, naming
+     * {@code field}: {@link CreativeRefusal.EmptyMedia} for an empty file, unsupported media for bytes of no playable
+     * type or of another type than declared.
      */
     static void requirePlayable(ReceivedMedia received, String field) {
         if (received.sizeBytes() == 0) {
-            throw ApiProblem.invalid("empty-media", "Empty media", List.of(FieldProblem.of(field, field
-                    + " is empty: a creative needs the bytes of an image or a video")));
+            throw new CreativeRefusal.EmptyMedia(field);
         }
         String declared = "image/jpg".equals(received.contentType()) ? "image/jpeg" : received.contentType();
         if (received.signature() == null || !received.signature().equals(declared)) {
             String found = received.signature() == null ? "no image or video a screen plays"
                     : "a " + received.signature() + " file";
-            throw ApiProblem.withFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media",
-                    "Unsupported media type", "The bytes received are " + found + ", declared as "
-                            + TextRules.quote(received.contentType()) + ". Screens play " + PLAYED
-                            + "; nothing was stored.",
-                    List.of(FieldProblem.of(field, field + " must be one of " + PLAYED + " as declared; its bytes"
-                            + " are " + found)));
+            throw new CreativeRefusal.UnsupportedMedia(field, received.contentType(), found);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.railcast.server.creative;
 
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,14 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,7 +50,7 @@ class MediaStore {
     }
 
     /**
-     * Writes {@code content} to a new file under {@code incoming/}, refusing it with 413 as soon as it passes the
+     * Writes {@code content} to a new file under {@code incoming/}, refusing it as too large as soon as it passes the
      * size limit. On any error or cancellation the partial file is deleted. {@code contentType} is asked for once
      * the content is read.
      */
@@ -134,11 +130,8 @@ class MediaStore {
         }
     }
 
-    ApiProblem tooLarge(String field) {
-        String limit = maxBytes + " bytes";
-        return ApiProblem.withFields(HttpStatus.CONTENT_TOO_LARGE, "media-too-large", "Media too large",
-                "The media file is larger than the limit of " + limit + "; nothing was stored.",
-                List.of(FieldProblem.of(field, field + " must not be larger than " + limit)));
+    CreativeRefusal tooLarge(String field) {
+        return new CreativeRefusal.MediaTooLarge(field, maxBytes);
     }
 
     private static MessageDigest sha256() {

@@ -1,6 +1,5 @@
 package io.railcast.server.creative;
 
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +25,7 @@ final class MultipartUpload {
     private final Map<String, List<String>> fields = new HashMap<>();
     private FileState file = FileState.NOT_SEEN;
     private String contentType = "application/octet-stream";
-    private @Nullable ApiProblem refused;
+    private @Nullable CreativeRefusal refused;
 
     /** For {@code Flux.handle}: emits the file's content, keeps everything else. */
     void route(PartEvent event, SynchronousSink<DataBuffer> sink) {
@@ -42,7 +41,7 @@ final class MultipartUpload {
             try {
                 contentType = CreativeMetadata.mediaType(part.headers().getContentType(), "file");
                 file = FileState.READING;
-            } catch (ApiProblem problem) {
+            } catch (CreativeRefusal problem) {
                 // refused once the request is read: cutting it short resets the client's connection
                 refused = problem;
                 file = FileState.REFUSED;
@@ -64,8 +63,8 @@ final class MultipartUpload {
     }
 
     /**
-     * The metadata of the form, once the events are read; a 415 when the file part is not a video or an image, a 400
-     * naming the fields that are wrong or missing, the file included.
+     * The metadata of the form, once the events are read; refused as unsupported media when the file part is not a
+     * video or an image, as an invalid creative naming the fields that are wrong or missing, the file included.
      */
     CreativeMetadata metadata() {
         if (refused != null) {
@@ -74,7 +73,7 @@ final class MultipartUpload {
         CreativeMetadata metadata = CreativeMetadata.parse(first("id"), first("durationSeconds"),
                 fields.get("screenTypes"), first("sha256"));
         if (file == FileState.NOT_SEEN) {
-            throw ApiProblem.invalid("invalid-creative", "Invalid creative",
+            throw new CreativeRefusal.InvalidCreative(
                     List.of(FieldProblem.of("file", "file is required: the media as a file part")));
         }
         return metadata;

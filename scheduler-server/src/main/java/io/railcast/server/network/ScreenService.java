@@ -1,7 +1,6 @@
 package io.railcast.server.network;
 
 import io.railcast.model.network.Screen;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +37,7 @@ class ScreenService {
 
     Mono<StoredScreen> get(String id) {
         return screens.findById(id)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-screen", "Unknown screen",
-                        "No screen has id " + id + ".")));
+                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownScreen(id)));
     }
 
     /** Stores all of {@code items}; answers how many. */
@@ -55,7 +53,7 @@ class ScreenService {
             }
         }
         if (!repeated.isEmpty()) {
-            return Mono.error(ApiProblem.invalid("invalid-screen", "Invalid screen", repeated));
+            return Mono.error(new NetworkRefusal.InvalidScreens(repeated));
         }
         if (list.isEmpty()) {
             return Mono.just(0L);
@@ -69,7 +67,7 @@ class ScreenService {
                             "station", screen -> "station " + screen.station() + " is not known");
                     return unknown.isEmpty() ? screens.existingIds(indexById.keySet())
                             .collect(HashSet<String>::new, Set::add)
-                            : Mono.error(ApiProblem.invalid("invalid-screen", "Invalid screen", unknown));
+                            : Mono.error(new NetworkRefusal.InvalidScreens(unknown));
                 })
                 .flatMap(taken -> {
                     if (taken.isEmpty()) {
@@ -77,10 +75,7 @@ class ScreenService {
                     }
                     List<FieldProblem> duplicates = problems(items, screen -> taken.contains(screen.id()),
                             "id", screen -> "a screen with id " + screen.id() + " exists already");
-                    String detail = taken.size() == 1 ? "Screen " + taken.iterator().next() + " exists already."
-                            : taken.size() + " of the screens exist already.";
-                    return Mono.error(ApiProblem.conflict("duplicate-screen", "Screen exists",
-                            detail + " Nothing was stored.", duplicates));
+                    return Mono.error(new NetworkRefusal.DuplicateScreens(taken, duplicates));
                 });
         return transaction.transactional(checkThenInsert);
     }

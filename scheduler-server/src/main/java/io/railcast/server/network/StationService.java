@@ -1,7 +1,6 @@
 package io.railcast.server.network;
 
 import io.railcast.model.network.Station;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +31,7 @@ class StationService {
 
     Mono<Station> get(String code) {
         return stations.findByCode(code)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-station", "Unknown station",
-                        "No station has code " + code + ".")));
+                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownStation(code)));
     }
 
     /** Stores all of {@code items}, refusing them all if a code repeats or is taken. */
@@ -49,7 +47,7 @@ class StationService {
             }
         }
         if (!repeated.isEmpty()) {
-            return Mono.error(ApiProblem.invalid("invalid-station", "Invalid station", repeated));
+            return Mono.error(new NetworkRefusal.InvalidStations(repeated));
         }
         if (list.isEmpty()) {
             return Mono.just(0L);
@@ -61,7 +59,7 @@ class StationService {
         return transaction.transactional(checkThenInsert);
     }
 
-    private static ApiProblem duplicate(JsonItems<Station> items, Set<String> taken) {
+    private static NetworkRefusal duplicate(JsonItems<Station> items, Set<String> taken) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < items.items().size(); i++) {
             String code = items.items().get(i).code();
@@ -70,9 +68,6 @@ class StationService {
                 problems.add(items.array() ? problem.at(i) : problem);
             }
         }
-        String detail = taken.size() == 1 ? "Station " + taken.iterator().next() + " exists already."
-                : taken.size() + " of the stations exist already.";
-        return ApiProblem.conflict("duplicate-station", "Station exists", detail + " Nothing was stored.",
-                problems);
+        return new NetworkRefusal.DuplicateStations(taken, problems);
     }
 }

@@ -4,7 +4,6 @@ import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +34,6 @@ class PlanningProblems {
             problem = ApiProblem.conflict("conflict", "Conflicting change", "Version " + latest + " was published"
                     + " meanwhile by another server; nothing was changed. Try again.", List.of());
         }
-        return ResponseEntity.status(problem.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem.getBody());
+        return problem.toResponse();
     }
 }

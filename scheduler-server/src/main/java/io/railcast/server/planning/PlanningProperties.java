@@ -1,5 +1,6 @@
 package io.railcast.server.planning;
 
+import io.railcast.server.system.StationZone;
 import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("railcast.planning")
 record PlanningProperties(
         @DefaultValue("72") int horizonHours,
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue(StationZone.DEFAULT) ZoneId zone,
         @DefaultValue("0") int threads,
         @DefaultValue("0 5 0 * * ?") String nightlyCron,
         @DefaultValue("300") int unimprovedSteps,

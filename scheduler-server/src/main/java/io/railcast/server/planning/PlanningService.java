@@ -1,11 +1,7 @@
 package io.railcast.server.planning;
 
 import io.railcast.model.campaign.Campaign;
-import io.railcast.model.campaign.CampaignValidator;
-import io.railcast.model.campaign.ValidationProblem;
 import io.railcast.model.network.Network;
-import io.railcast.model.planning.Availability;
-import io.railcast.model.planning.AvailabilityCheck;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
 import io.railcast.model.schedule.Shortfall;
@@ -13,11 +9,8 @@ import io.railcast.server.network.NetworkCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
@@ -35,14 +28,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every run (the plan at start, a booking, an availability check, the nightly re-plan) happens on the
  * {@link PlanningThread}, in the order asked, so bookings never race each other for the same airtime, and is told by
- * {@link PlanRuns}' events. What the planner will not do it refuses with a {@link PlanningRefusal}. A booking is checked with
- * {@link AvailabilityCheck}; when it fits, the tentative plan of that check is published as it is, as a new
- * version, in the same transaction that stores the booking.
- *
- * <p>The check runs first with a small local-search budget: a booking that does not fit makes the solver search
- * every hour it touches, which at the full budget took minutes at a busy hub, while the small budget gave the same
- * shortfalls in seconds in every case tried. When no hour needed search, the quick plan is exactly the full planner's and is
- * published; otherwise the full check is run for the plan to publish.
+ * {@link PlanRuns}' events. What a booking does to the plan is the {@link BookingDecision}'s (which refuses with a
+ * {@link PlanningRefusal}); the plan it decides on is published as it is, as a new version, by the
+ * {@link VersionPublisher}, in the same transaction that stores the booking.
  *
  * <p>Before each run the plan is checked against the database: when the day has turned, stations or screens were
  * added, or another instance published a version, it is first rebuilt by a full plan from what is stored. A full
@@ -55,19 +43,16 @@ public class PlanningService implements DisposableBean {
     private static final Duration DATABASE_TIMEOUT = Duration.ofMinutes(2);
 
     private final NetworkPlanner planner;
-    private final AvailabilityCheck availabilityCheck;
-    private final AvailabilityCheck quickCheck;
+    private final BookingDecision decision;
     private final NetworkCatalog network;
     private final CampaignBook campaigns;
-    private final ScheduleStore store;
     private final PlanningProperties properties;
     private final Clock clock;
     private final PlanningThread thread = new PlanningThread();
     private final PlanRuns runs = new PlanRuns();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     // confined to the planning thread
-    private final VersionContents contents = new VersionContents();
-    private Set<String> storedPlanIds = new HashSet<>();
+    private final VersionPublisher publisher;
     // written by the planning thread, read by reports
     private volatile @Nullable State state;
 
@@ -78,11 +63,10 @@ public class PlanningService implements DisposableBean {
     PlanningService(PlanningConfiguration.Planners planners, NetworkCatalog network, CampaignBook campaigns,
             ScheduleStore store, PlanningProperties properties, Clock clock) {
         this.planner = planners.full();
-        this.availabilityCheck = new AvailabilityCheck(planners.full());
-        this.quickCheck = new AvailabilityCheck(planners.check());
+        this.decision = new BookingDecision(planners);
         this.network = network;
         this.campaigns = campaigns;
-        this.store = store;
+        this.publisher = new VersionPublisher(store, DATABASE_TIMEOUT);
         this.properties = properties;
         this.clock = clock;
     }
@@ -116,11 +100,9 @@ public class PlanningService implements DisposableBean {
     public Mono<AvailabilityAnswer> check(Campaign campaign) {
         return thread.run(() -> {
             State current = ensureCurrent();
-            return runs.run("availability check of " + campaign.id(), campaign.id(), current.version(), () -> {
-                validate(campaign, current.plan().network());
-                AvailabilityAnswer answer = AvailabilityAnswer.caused(current.plan(), quickCheck.check(current.plan(), campaign));
-                return new PlanRuns.Outcome<>(answer, "CHECKED", current.version());
-            });
+            return runs.run("availability check of " + campaign.id(), campaign.id(), current.version(),
+                    () -> new PlanRuns.Outcome<>(decision.check(current.plan(), campaign), "CHECKED",
+                            current.version()));
         });
     }
 
@@ -132,27 +114,7 @@ public class PlanningService implements DisposableBean {
         return thread.run(() -> {
             State current = ensureCurrent();
             return runs.run(change.reason(), change.campaignId(), current.version(), () -> {
-                PlanResult next;
-                Campaign campaign = change.campaign();
-                if (campaign != null) {
-                    validate(campaign, current.plan().network());
-                    Availability quick = quickCheck.check(current.plan(), campaign);
-                    AvailabilityAnswer answer = AvailabilityAnswer.caused(current.plan(), quick);
-                    if (!answer.fits() && campaign.isContracted()) {
-                        throw new PlanningRefusal.Overbooked(campaign.id(), answer);
-                    }
-                    // the full budget can only do better than the quick one; it matters only where hours were searched
-                    next = quick.tentativePlan().searchedHours() == 0 ? quick.tentativePlan()
-                            : availabilityCheck.check(current.plan(), campaign).tentativePlan();
-                    log.info("Checked {} in {} ms ({} hours planned, {} searched){}", campaign.id(),
-                            quick.tentativePlan().millis(), quick.tentativePlan().solvedHours(),
-                            quick.tentativePlan().searchedHours(), next == quick.tentativePlan() ? ""
-                                    : "; planned again at the full budget in " + next.millis() + " ms");
-                } else {
-                    List<Campaign> remaining = current.plan().campaigns().stream()
-                            .filter(c -> !c.id().equals(change.campaignId())).toList();
-                    next = planner.replan(current.plan(), remaining, Set.of(change.campaignId()));
-                }
+                PlanResult next = decision.next(current.plan(), change);
                 ScheduleStore.Meta meta = new ScheduleStore.Meta(change.effectiveAt(), change.urgent(),
                         change.reason());
                 PublishedVersion published = publish(next, meta, current.version(), current.stamp(),
@@ -165,7 +127,7 @@ public class PlanningService implements DisposableBean {
     /** Refused unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
     public Mono<Void> validate(Campaign campaign) {
         return thread.run(() -> {
-            validate(campaign, ensureCurrent().plan().network());
+            BookingDecision.validate(campaign, ensureCurrent().plan().network());
             return Boolean.TRUE;
         }).then();
     }
@@ -202,7 +164,7 @@ public class PlanningService implements DisposableBean {
         State current = state;
         LocalDate today = today();
         NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
-        long latest = store.latestNumber().block(DATABASE_TIMEOUT);
+        long latest = publisher.latestNumber();
         if (current != null && current.plan().schedule().firstDay().equals(today) && current.stamp().equals(stamp)
                 && current.version() == latest) {
             return current;
@@ -237,13 +199,10 @@ public class PlanningService implements DisposableBean {
             log.info("Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
                     stored.screens().size(), active.size(), properties.days(), today, plan.millis(),
                     plan.distinctHours());
-            VersionContent content = contents.of(plan);
-            PublishedVersion latest = store.latest().blockOptional(DATABASE_TIMEOUT).orElse(null);
-            long base = latest == null ? 0 : latest.version();
-            boolean equal = latest != null && latest.firstDay().equals(today) && latest.days() == content.days()
-                    && equalsStored(latest.version(), content);
-            if (equal || stored.screens().isEmpty()) {
-                storedPlanIds = equal ? new HashSet<>(content.bodies().keySet()) : new HashSet<>();
+            VersionPublisher.Latest latest = publisher.compare(plan, today);
+            long base = latest.version();
+            if (latest.equal() || stored.screens().isEmpty()) {
+                publisher.adopt(latest);
                 State adopted = new State(plan, base, stamp);
                 state = adopted;
                 return new PlanRuns.Outcome<>(adopted, "UNCHANGED", base);
@@ -256,30 +215,8 @@ public class PlanningService implements DisposableBean {
 
     private PublishedVersion publish(PlanResult plan, ScheduleStore.Meta meta, long base,
             NetworkCatalog.Stamp stamp, LongFunction<Mono<Void>> alsoStore) {
-        long started = System.nanoTime();
-        VersionContent content = contents.of(plan);
-        PublishedVersion published = store.publish(base, meta, content, storedPlanIds, alsoStore)
-                .block(DATABASE_TIMEOUT);
-        storedPlanIds = new HashSet<>(content.bodies().keySet());
+        PublishedVersion published = publisher.publish(plan, meta, base, alsoStore);
         state = new State(plan, published.version(), stamp);
-        log.info("Published version {} ({}): {} screens, {} hour plans; planned in {} ms, stored in {} ms",
-                published.version(), meta.reason(), content.rows().size(), content.bodies().size(), plan.millis(),
-                (System.nanoTime() - started) / 1_000_000);
         return published;
-    }
-
-    private boolean equalsStored(long version, VersionContent content) {
-        Map<String, VersionContent.ScreenRow> rows = store.rows(version).block(DATABASE_TIMEOUT);
-        if (rows.size() != content.rows().size()) {
-            return false;
-        }
-        return content.rows().stream().allMatch(row -> row.equals(rows.get(row.screenId())));
-    }
-
-    private static void validate(Campaign campaign, Network network) {
-        List<ValidationProblem> problems = new CampaignValidator(network).problems(campaign);
-        if (!problems.isEmpty()) {
-            throw new PlanningRefusal.InvalidCampaign(problems);
-        }
     }
 }

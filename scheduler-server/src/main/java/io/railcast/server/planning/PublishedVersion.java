@@ -15,4 +15,10 @@ import java.time.LocalDate;
  */
 public record PublishedVersion(long version, Instant publishedAt, Instant effectiveAt, boolean urgent,
         LocalDate firstDay, int days, String reason) {
+
+    /**
+     * The PostgreSQL NOTIFY channel on which a version's number is announced, inside the transaction that stores
+     * it; the agent feature listens on it.
+     */
+    public static final String CHANNEL = "schedule_published";
 }

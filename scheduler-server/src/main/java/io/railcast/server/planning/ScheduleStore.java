@@ -28,7 +28,6 @@ import reactor.core.publisher.Mono;
 @Repository
 class ScheduleStore {
 
-    static final String CHANNEL = "schedule_published";
     /**
      * Key of the transaction-scoped advisory lock that serialises publication across instances ("RAIL"); version
      * retention takes it too.
@@ -122,7 +121,7 @@ class ScheduleStore {
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
                 .then(Mono.defer(() -> insertScreens(version, content, screenRows)))
-                .then(Mono.defer(() -> db.sql("select pg_notify('" + CHANNEL + "', $1)")
+                .then(Mono.defer(() -> db.sql("select pg_notify('" + PublishedVersion.CHANNEL + "', $1)")
                         .bind(0, Long.toString(version))
                         .map(row -> Boolean.TRUE)
                         .one()))

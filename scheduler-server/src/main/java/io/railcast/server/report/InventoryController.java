@@ -2,6 +2,7 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.StationZone;
 import io.railcast.server.system.TextRules;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ class InventoryController {
     private final Clock clock;
 
     InventoryController(ReportService service, ReportRepository reports,
-            @Value("${railcast.planning.zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
+            @Value(StationZone.SETTING) ZoneId zone, Clock clock) {
         this.service = service;
         this.reports = reports;
         this.zone = zone;

@@ -2,8 +2,6 @@ package io.railcast.server.report;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,8 +37,7 @@ class ReportService {
 
     Mono<VersionFacts> current() {
         return reports.latestVersion()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-version", "No version",
-                        "No schedule version is published yet.")))
+                .switchIfEmpty(Mono.error(ReportRefusal.NoVersion::new))
                 .flatMap(latest -> {
                     VersionFacts known = cached.get();
                     if (known != null && known.version() == latest.version()) {
@@ -76,13 +73,11 @@ class ReportService {
         });
     }
 
-    /** 400 naming {@code field} unless {@code date} is planned by the version. */
+    /** Refuses ({@link ReportRefusal.OutsideHorizon}, naming {@code field}) unless the version plans {@code date}. */
     static void requireInHorizon(VersionFacts facts, LocalDate date, String field) {
         LocalDate last = facts.firstDay().plusDays(facts.days() - 1L);
         if (date.isBefore(facts.firstDay()) || date.isAfter(last)) {
-            throw ApiProblem.invalid("outside-horizon", "Outside the horizon", List.of(FieldProblem.of(field,
-                    field + " must lie in version " + facts.version() + "'s horizon, " + facts.firstDay() + " to "
-                            + last + ", got " + date)));
+            throw new ReportRefusal.OutsideHorizon(field, facts.version(), facts.firstDay(), last, date);
         }
     }
 }

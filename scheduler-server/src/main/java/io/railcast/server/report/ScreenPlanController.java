@@ -41,8 +41,7 @@ class ScreenPlanController {
                 return Mono.error(ApiProblem.invalid("invalid-query", "Invalid query", problems));
             }
             return reports.latestVersion()
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-version", "No version",
-                            "No schedule version is published yet.")))
+                    .switchIfEmpty(Mono.error(ReportRefusal.NoVersion::new))
                     .flatMap(version -> {
                         ReportService.requireInHorizon(version, day, "date");
                         int index = (int) (day.toEpochDay() - version.firstDay().toEpochDay()) * 24 + clockHour + 1;

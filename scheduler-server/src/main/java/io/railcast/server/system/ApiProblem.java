@@ -7,6 +7,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An error a client caused, answered as an RFC 9457 problem ({@code application/problem+json}). Its {@code type}
  * is a relative URI under {@code /problems/} naming the kind of problem; {@code errors} lists the fields at fault.
  *
- * <p>Thrown (or signalled) by features, rendered by Spring's problem-detail handling.
+ * <p>Thrown (or signalled) by controllers and web-edge helpers, rendered by Spring's problem-detail handling; the
+ * features' services raise refusals of their own, which each feature's advice answers as one of these.
  */
 public final class ApiProblem extends ErrorResponseException {
 
@@ -66,6 +68,15 @@ public final class ApiProblem extends ErrorResponseException {
     public static ApiProblem withFields(HttpStatus status, String kind, String title, String detail,
             List<FieldProblem> errors) {
         return withErrors(status, kind, title, detail, errors);
+    }
+
+    /**
+     * This problem as a handler's answer, with its status, headers and {@code application/problem+json}: for the
+     * features' exception advice, which answer their domain refusals with it.
+     */
+    public ResponseEntity<ProblemDetail> toResponse() {
+        return ResponseEntity.status(getStatusCode()).headers(getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(getBody());
     }
 
     /** The problem object itself, for answers written outside a handler (security chains). */

@@ -1,6 +1,5 @@
 package io.railcast.server.user;
 
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +39,10 @@ public class UserService {
     }
 
     Mono<StoredUser> get(String username) {
-        return users.find(username).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-user",
-                "Unknown user", "No user is named " + username + ".")));
+        return users.find(username).switchIfEmpty(Mono.error(() -> new UserRefusal.UnknownUser(username)));
     }
 
-    /** Adds a user; 400 naming the fields at fault, 409 when the name is taken. */
+    /** Adds a user; refused as {@link UserRefusal.InvalidUser} or {@link UserRefusal.DuplicateUser}. */
     Mono<StoredUser> add(UserPayload payload) {
         List<FieldProblem> problems = new ArrayList<>();
         String username = payload.username() == null ? null : payload.username().strip();
@@ -65,10 +63,11 @@ public class UserService {
         }
         Role role = role(payload.role(), problems);
         if (!problems.isEmpty()) {
-            return Mono.error(ApiProblem.invalid("invalid-user", "Invalid user", problems));
+            return Mono.error(new UserRefusal.InvalidUser(problems));
         }
         return create(username, password, role)
-                .flatMap(created -> created ? users.find(username) : Mono.error(taken(username)));
+                .flatMap(created -> created ? users.find(username)
+                        : Mono.error(new UserRefusal.DuplicateUser(username)));
     }
 
     /**
@@ -95,11 +94,5 @@ public class UserService {
         problems.add(FieldProblem.of("role", "role must be one of " + List.of(Role.values()) + ", got "
                 + (text == null ? "nothing" : "'" + text + "'")));
         return null;
-    }
-
-    private static ApiProblem taken(String username) {
-        return ApiProblem.conflict("duplicate-user", "User exists", "A user named " + username
-                + " exists already. Nothing was stored.", List.of(FieldProblem.of("username",
-                "a user named " + username + " exists already")));
     }
 }

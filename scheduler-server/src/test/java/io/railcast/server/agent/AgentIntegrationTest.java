@@ -42,34 +42,34 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "railcast.agent.events.poll=1h"
         })
 @ExtendWith(StallReport.class)
-abstract class AgentIntegrationTest {
+public abstract class AgentIntegrationTest {
 
-    static final String PASSWORD = "agent-secret";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final String PASSWORD = "agent-secret";
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // A directory of its own: emptying all of target/it-media would pull the shared server's media from under it.
-    static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media", "agent"));
+    public static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media", "agent"));
 
     private static final Path DATA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-postgres",
             "agent"));
 
     @LocalServerPort
-    int port;
+    public int port;
 
-    WebTestClient anonymous;
+    public WebTestClient anonymous;
 
     @Autowired
     private DataSource dataSource;
 
-    ContractFixtures fixtures;
+    public ContractFixtures fixtures;
 
     @DynamicPropertySource
-    static void directories(DynamicPropertyRegistry registry) {
+    public static void directories(DynamicPropertyRegistry registry) {
         registry.add("railcast.database.embedded.data-dir", DATA_DIR::toString);
         registry.add("railcast.agent.media.root", MEDIA_DIR::toString);
     }
 
     @BeforeEach
-    void contractTables() {
+    public void contractTables() {
         anonymous = client(port);
         fixtures = new ContractFixtures(sql(), MEDIA_DIR);
         fixtures.createContractTables();
@@ -81,34 +81,34 @@ abstract class AgentIntegrationTest {
      * client: with 1.3.6 about one request in a hundred on a reused keep-alive connection never saw its response
      * (the server had answered; the JDK client saw every answer).
      */
-    static WebTestClient client(int port) {
+    public static WebTestClient client(int port) {
         return WebTestClient.bindToServer(new JdkClientHttpConnector(HTTP))
                 .baseUrl("http://localhost:" + port)
                 .build();
     }
 
-    JdbcTemplate sql() {
+    public JdbcTemplate sql() {
         return new JdbcTemplate(dataSource);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
-    WebTestClient admin() {
+    public WebTestClient admin() {
         return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth("admin", PASSWORD)).build();
     }
 
-    WebTestClient agent(String token) {
+    public WebTestClient agent(String token) {
         return anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build();
     }
 
     /** A new agent token for the screen, issued by the admin. */
-    String issueToken(String screenId) {
+    public String issueToken(String screenId) {
         return issueToken(admin(), screenId);
     }
 
-    static String issueToken(WebTestClient admin, String screenId) {
+    public static String issueToken(WebTestClient admin, String screenId) {
         Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screenId).exchange()
                 .expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
@@ -116,7 +116,7 @@ abstract class AgentIntegrationTest {
         return (String) Objects.requireNonNull(issued).get("token");
     }
 
-    long count(String from) {
+    public long count(String from) {
         Long count = sql().queryForObject("select count(*) from " + from, Long.class);
         return count == null ? 0 : count;
     }

@@ -1,5 +1,6 @@
 package io.railcast.server.agent;
 
+import io.railcast.server.planning.PublishedVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * publish (their tables come with their own migrations; until then this creates them exactly as the storage
  * contract in docs/architecture.md describes, and only with its columns).
  */
-final class ContractFixtures {
+public final class ContractFixtures {
 
     private static final String CONTRACT_TABLES = """
             create table if not exists schedule_version (
@@ -64,7 +65,7 @@ final class ContractFixtures {
             );
             """;
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate sql;
     private final Path mediaDir;
@@ -74,12 +75,12 @@ final class ContractFixtures {
         this.mediaDir = mediaDir;
     }
 
-    void createContractTables() {
+    public void createContractTables() {
         sql.execute(CONTRACT_TABLES);
     }
 
     /** A station in Asia/Shanghai, open all day, with these screens. */
-    void screens(String station, String... screenIds) {
+    public void screens(String station, String... screenIds) {
         sql.update("insert into station (code, name, province, bureau, tier, zone_id, opens, closes)"
                 + " values (?, ?, '北京', '北京局', 'HUB', ?, '00:00', '00:00') on conflict do nothing",
                 station, station + "站", SHANGHAI.getId());
@@ -90,7 +91,7 @@ final class ContractFixtures {
     }
 
     /** A creative whose media file holds {@code content}. */
-    void creative(String id, int durationSeconds, byte[] content) {
+    public void creative(String id, int durationSeconds, byte[] content) {
         try {
             Files.write(mediaDir.resolve(id + ".mp4"), content);
         } catch (IOException e) {
@@ -105,7 +106,7 @@ final class ContractFixtures {
      * An hour plan of spots {@code "campaign:creative:seconds:kind"} played one after another from the start of
      * the hour; answers its id, the digest of its stored body as the contract says.
      */
-    String plan(String... spots) {
+    public String plan(String... spots) {
         StringJoiner body = new StringJoiner(",", "{\"onAir\":{\"from\":0,\"to\":3600},\"spots\":[", "]}");
         int offset = 0;
         for (String spot : spots) {
@@ -122,12 +123,12 @@ final class ContractFixtures {
     }
 
     /** The same plan in every hour of {@code days} days. */
-    static List<String> everyHour(String plan, int days) {
+    public static List<String> everyHour(String plan, int days) {
         return new ArrayList<>(Collections.nCopies(days * 24, plan));
     }
 
     /** Today in the stations' zone. */
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(SHANGHAI);
     }
 
@@ -135,7 +136,7 @@ final class ContractFixtures {
      * Publishes the next version, in one transaction as the planning feature does, without announcing it;
      * answers its number.
      */
-    long publish(Instant effectiveAt, boolean urgent, LocalDate firstDay, int days,
+    public long publish(Instant effectiveAt, boolean urgent, LocalDate firstDay, int days,
             Map<String, ScreenPlans> screens) {
         return sql.execute((ConnectionCallback<Long>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
@@ -181,24 +182,24 @@ final class ContractFixtures {
     }
 
     /** An urgent version effective now, from yesterday for {@code days} days, for these screens. */
-    long publishNow(Map<String, ScreenPlans> screens) {
+    public long publishNow(Map<String, ScreenPlans> screens) {
         return publish(Instant.now().truncatedTo(ChronoUnit.SECONDS), true, today().minusDays(1), 4, screens);
     }
 
     /** Announces a version as the planning feature does after its commit, through {@code through}'s connection. */
-    static void announce(JdbcTemplate through, long version) {
-        through.queryForList("select pg_notify('schedule_published', ?)", Long.toString(version));
+    public static void announce(JdbcTemplate through, long version) {
+        through.queryForList("select pg_notify('" + PublishedVersion.CHANNEL + "', ?)", Long.toString(version));
     }
 
     /** Plans of a screen: a plan id per local hour from the first day (null: off air) and a fallback. */
-    record ScreenPlans(List<String> planIds, String fallback) {
+    public record ScreenPlans(List<String> planIds, String fallback) {
 
-        static ScreenPlans constant(String plan, String fallback, int days) {
+        public static ScreenPlans constant(String plan, String fallback, int days) {
             return new ScreenPlans(everyHour(plan, days), fallback);
         }
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

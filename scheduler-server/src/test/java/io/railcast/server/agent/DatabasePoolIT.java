@@ -6,6 +6,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.railcast.server.agent.plays.PlaysIT;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

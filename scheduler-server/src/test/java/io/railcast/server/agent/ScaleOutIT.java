@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.railcast.server.RailCastServer;
 import io.railcast.server.agent.ContractFixtures.ScreenPlans;
+import io.railcast.server.agent.events.EventsIT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

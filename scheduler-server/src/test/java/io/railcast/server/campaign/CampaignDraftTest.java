@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.Creative;
 import io.railcast.model.network.ScreenType;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,9 @@ class CampaignDraftTest {
     }
 
     private static List<String> fields(Runnable reading) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, reading::run);
-        assertThat(problem).as("an ApiProblem").isNotNull();
-        @SuppressWarnings("unchecked")
-        List<FieldProblem> errors = (List<FieldProblem>) problem.getBody().getProperties().get("errors");
-        return errors.stream().map(FieldProblem::field).toList();
+        CampaignRefusal.InvalidCampaign refusal = catchThrowableOfType(CampaignRefusal.InvalidCampaign.class,
+                reading::run);
+        assertThat(refusal).as("an invalid campaign").isNotNull();
+        return refusal.problems().stream().map(FieldProblem::field).toList();
     }
 }

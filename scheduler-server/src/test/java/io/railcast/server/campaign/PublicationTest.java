@@ -3,7 +3,6 @@ package io.railcast.server.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.railcast.server.system.ApiProblem;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class PublicationTest {
     @Test
     void refusesThePastAndWhatIsNoInstant() {
         assertThatThrownBy(() -> Publication.of(NOW.minus(1, ChronoUnit.HOURS).toString(), NOW))
-                .isInstanceOf(ApiProblem.class).hasMessageContaining("effectiveAt");
+                .isInstanceOf(CampaignRefusal.InvalidPublication.class).hasMessageContaining("effectiveAt");
         assertThatThrownBy(() -> Publication.of("next tuesday", NOW))
-                .isInstanceOf(ApiProblem.class).hasMessageContaining("effectiveAt");
+                .isInstanceOf(CampaignRefusal.InvalidPublication.class).hasMessageContaining("effectiveAt");
     }
 }

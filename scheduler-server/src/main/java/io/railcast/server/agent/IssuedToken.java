@@ -1,7 +1,0 @@
-package io.railcast.server.agent;
-
-import java.time.Instant;
-
-/** A newly issued agent token: the only time the token is ever shown. */
-record IssuedToken(String screenId, String token, Instant createdAt) {
-}

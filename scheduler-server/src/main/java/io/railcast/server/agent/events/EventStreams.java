@@ -1,0 +1,132 @@
+package io.railcast.server.agent.events;
+
+import io.railcast.server.agent.AgentMetrics;
+import io.railcast.server.agent.AgentProperties;
+import io.railcast.server.agent.schedule.ScheduleRepository;
+import io.railcast.server.agent.token.AgentTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The {@code /agent/v1/events} stream of one screen: {@code schedule} when a version changing its plans is
+ * published, {@code heartbeat} at connection and then every {@link AgentProperties.Events#heartbeat()}.
+ *
+ * <p>Thousands of streams are held at once without a thread each: all of them subscribe to the one multicast of
+ * {@link SchedulePublications} and to one shared heartbeat ticker. Each stream keeps only the latest item it could
+ * not send yet, so a client that stops reading holds up nobody else.
+ *
+ * <p>A stream ends when the token it was opened with is revoked, on whichever instance
+ * ({@link AgentTokens#revoked(String, String)}): the agent's reconnection is then refused.
+ *
+ * <p>When the server stops, every stream ends first, so that agents reconnect to another instance at once and the
+ * web server's graceful shutdown does not wait its whole timeout for streams that never end by themselves.
+ */
+@Component
+class EventStreams implements SmartLifecycle {
+
+    private final SchedulePublications publications;
+    private final ScheduleRepository schedules;
+    private final AgentMetrics metrics;
+    private final AgentTokens tokens;
+    private final Duration spread;
+    private final Flux<Instant> ticks;
+    private final Clock clock;
+    private volatile Sinks.One<Boolean> stopping = Sinks.one();
+    private volatile boolean running;
+
+    EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
+            AgentTokens tokens, AgentProperties properties, Clock clock) {
+        this.publications = publications;
+        this.tokens = tokens;
+        this.schedules = schedules;
+        this.metrics = metrics;
+        this.spread = properties.events().spread();
+        this.clock = clock;
+        this.ticks = Flux.interval(properties.events().heartbeat())
+                .onBackpressureDrop()
+                .map(tick -> Instant.now())
+                .share();
+    }
+
+    /** {@code tokenHash}: the hash of the token the stream was opened with; the stream ends when it is revoked. */
+    Flux<ServerSentEvent<Object>> stream(String screenId, String tokenHash, @Nullable Long lastEventId) {
+        // subscribed first, so that a version published while the catch-up below runs is not missed
+        Flux<ServerSentEvent<Object>> published = publications.publications()
+                .filter(publication -> publication.concerns(screenId))
+                .onBackpressureLatest()
+                .flatMap(publication -> {
+                    Duration delay = delay(publication);
+                    // an urgent version goes out on the thread that heard of it, not through a timer each
+                    return delay.isZero() ? Mono.just(publication) : Mono.just(publication).delayElement(delay);
+                })
+                .map(EventStreams::schedule);
+        Flux<ServerSentEvent<Object>> heartbeats = ticks.onBackpressureLatest().map(EventStreams::heartbeat);
+        Mono<ServerSentEvent<Object>> catchUp = lastEventId == null ? Mono.empty()
+                : schedules.latest(screenId)
+                        .filter(row -> row.version() > lastEventId)
+                        .map(row -> schedule(new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(),
+                                null)));
+        Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())),
+                catchUp);
+        return Flux.merge(published, opening, heartbeats)
+                .takeUntilOther(stopping.asMono())
+                .takeUntilOther(tokens.revoked(screenId, tokenHash))
+                .doOnSubscribe(subscription -> metrics.connected().incrementAndGet())
+                .doFinally(signal -> metrics.connected().decrementAndGet());
+    }
+
+    @Override
+    public void start() {
+        stopping = Sinks.one();
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown (a later phase), which would otherwise wait for the streams. */
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitValue(true);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A version that is effective only later is announced at a random moment within the spread. */
+    private Duration delay(VersionAnnouncement publication) {
+        long spreadMillis = spread.toMillis();
+        if (publication.urgent() || spreadMillis <= 0
+                || publication.effectiveAt().isBefore(clock.instant().plus(spread.multipliedBy(2)))) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(spreadMillis));
+    }
+
+    private static ServerSentEvent<Object> schedule(VersionAnnouncement publication) {
+        return ServerSentEvent.<Object>builder(new ScheduleEvent(publication.version(), publication.effectiveAt(),
+                        publication.urgent()))
+                .event("schedule")
+                .id(Long.toString(publication.version()))
+                .build();
+    }
+
+    private static ServerSentEvent<Object> heartbeat(Instant serverTime) {
+        return ServerSentEvent.<Object>builder(new Heartbeat(serverTime)).event("heartbeat").build();
+    }
+
+    record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {
+    }
+
+    record Heartbeat(Instant serverTime) {
+    }
+}

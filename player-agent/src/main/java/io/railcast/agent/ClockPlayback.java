@@ -1,5 +1,9 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduledHour;
+import io.railcast.agent.protocol.Spot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

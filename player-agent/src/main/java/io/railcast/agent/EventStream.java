@@ -1,5 +1,8 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.SseParser;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MalformedMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.Spot;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

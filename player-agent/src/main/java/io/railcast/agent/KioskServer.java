@@ -2,6 +2,7 @@ package io.railcast.agent;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.railcast.agent.protocol.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.MediaFile;
 import java.io.IOException;
 import java.io.InputStream;
 

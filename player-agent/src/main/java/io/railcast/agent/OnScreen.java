@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.Spot;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,7 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.PlayRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

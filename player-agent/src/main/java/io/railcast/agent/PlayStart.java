@@ -2,6 +2,8 @@ package io.railcast.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.Spot;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

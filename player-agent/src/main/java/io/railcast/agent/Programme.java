@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.Schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,12 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

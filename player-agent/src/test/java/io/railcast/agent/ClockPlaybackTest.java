@@ -2,6 +2,8 @@ package io.railcast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.ProtocolExamples;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +19,7 @@ class ClockPlaybackTest {
 
     @BeforeEach
     void readExample() throws IOException {
-        playback = new ClockPlayback(ScheduleJson.parse(ScheduleJsonTest.example()));
+        playback = new ClockPlayback(ScheduleJson.parse(ProtocolExamples.example()));
     }
 
     private static Instant clock(String instant) {
@@ -45,7 +47,7 @@ class ClockPlaybackTest {
     @Test
     void anAgentRestartedMidSpotResumesTheSameSlotAsOneThatNeverStopped() throws IOException {
         OnScreen sinceTheHour = playback.at(clock("2026-11-24T03:00:02Z"));
-        ClockPlayback restarted = new ClockPlayback(ScheduleJson.parse(ScheduleJsonTest.example()));
+        ClockPlayback restarted = new ClockPlayback(ScheduleJson.parse(ProtocolExamples.example()));
 
         OnScreen afterRestart = restarted.at(clock("2026-11-24T03:00:09.250Z"));
 
@@ -93,7 +95,7 @@ class ClockPlaybackTest {
 
     @Test
     void aScreenOnAirForPartOfTheHourIsDarkUntilItsWindowOpensAndAfterItCloses() throws IOException {
-        String body = ScheduleJsonTest.exampleText()
+        String body = ProtocolExamples.exampleText()
                 .replace("\"9f2c1a\": {\n      \"onAir\": {\"from\": 0, \"to\": 3600}",
                         "\"9f2c1a\": {\n      \"onAir\": {\"from\": 600, \"to\": 1800}")
                 .replace("{\"offset\": 0, \"duration\": 15", "{\"offset\": 600, \"duration\": 15")

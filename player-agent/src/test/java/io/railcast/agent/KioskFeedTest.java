@@ -2,6 +2,12 @@ package io.railcast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduledHour;
+import io.railcast.agent.protocol.Spot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package io.railcast.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.railcast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.PlayRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

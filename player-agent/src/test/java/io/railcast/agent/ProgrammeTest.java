@@ -2,6 +2,9 @@ package io.railcast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

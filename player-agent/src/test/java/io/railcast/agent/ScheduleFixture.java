@@ -1,5 +1,9 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.ProtocolExamples;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -13,7 +17,7 @@ final class ScheduleFixture {
 
     static Schedule example() {
         try {
-            return ScheduleJson.parse(ScheduleJsonTest.example());
+            return ScheduleJson.parse(ProtocolExamples.example());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

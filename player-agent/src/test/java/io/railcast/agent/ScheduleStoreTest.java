@@ -2,6 +2,7 @@ package io.railcast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.ProtocolExamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class ScheduleStoreTest {
     void keepsTheBodyAndItsETagForARestart() throws IOException {
         ScheduleStore store = new ScheduleStore(directory);
 
-        store.saveNext(ScheduleJsonTest.example(), "\"v42\"");
+        store.saveNext(ProtocolExamples.example(), "\"v42\"");
 
         ScheduleStore.Stored stored = new ScheduleStore(directory).load().get(0);
         assertThat(stored.schedule().version()).isEqualTo(42);
@@ -27,10 +28,10 @@ class ScheduleStoreTest {
     @Test
     void listsTheActiveVersionBeforeTheNextSoARestartOffersThemInOrder() throws IOException {
         ScheduleStore store = new ScheduleStore(directory);
-        store.saveNext(ScheduleJsonTest.example(), "\"v42\"");
+        store.saveNext(ProtocolExamples.example(), "\"v42\"");
         store.settle();
 
-        store.saveNext(ScheduleJsonTest.exampleText().replace("\"version\": 42", "\"version\": 43").getBytes(), "\"v43\"");
+        store.saveNext(ProtocolExamples.exampleText().replace("\"version\": 42", "\"version\": 43").getBytes(), "\"v43\"");
 
         assertThat(store.load()).extracting(s -> s.schedule().version()).containsExactly(42L, 43L);
         assertThat(store.hasNext()).isTrue();
@@ -39,7 +40,7 @@ class ScheduleStoreTest {
     @Test
     void skipsAStoredFileItCannotReadInsteadOfRefusingToStart() throws IOException {
         ScheduleStore store = new ScheduleStore(directory);
-        store.saveNext(ScheduleJsonTest.example(), null);
+        store.saveNext(ProtocolExamples.example(), null);
         store.settle();
         Files.writeString(directory.resolve("next.schedule"), "\"v43\"\n{\"version\": 4");
 

@@ -3,6 +3,9 @@ package io.railcast.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.ProtocolExamples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,7 +44,7 @@ class ServerClientTest {
 
     @Test
     void asksForTheHorizonWithTheScreensTokenAndGzip() throws Exception {
-        server.json("/agent/v1/schedule", 200, ScheduleJsonTest.exampleText());
+        server.json("/agent/v1/schedule", 200, ProtocolExamples.exampleText());
 
         client.schedule(72, null, Map.of());
 
@@ -54,7 +57,7 @@ class ServerClientTest {
 
     @Test
     void readsAGzippedScheduleAndKeepsItsETag() throws Exception {
-        byte[] compressed = gzip(ScheduleJsonTest.example());
+        byte[] compressed = gzip(ProtocolExamples.example());
         server.route("/agent/v1/schedule", (exchange, body) -> {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.getResponseHeaders().set("ETag", "\"v42-abc\"");
@@ -65,7 +68,7 @@ class ServerClientTest {
 
         assertThat(fetched.schedule().version()).isEqualTo(42);
         assertThat(fetched.etag()).isEqualTo("\"v42-abc\"");
-        assertThat(fetched.body()).isEqualTo(ScheduleJsonTest.example());
+        assertThat(fetched.body()).isEqualTo(ProtocolExamples.example());
     }
 
     @Test
@@ -105,7 +108,7 @@ class ServerClientTest {
             assertThat(log.lines()).filteredOn(line -> line.contains("token revoked or unknown")).hasSize(1)
                     .allMatch(line -> line.startsWith("SEVERE"));
         }
-        server.json("/agent/v1/schedule", 200, ScheduleJsonTest.exampleText());
+        server.json("/agent/v1/schedule", 200, ProtocolExamples.exampleText());
         client.useToken("new-token");
 
         assertThat(client.schedule(72, null, Map.of())).isPresent();

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

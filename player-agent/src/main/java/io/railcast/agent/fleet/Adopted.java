@@ -1,7 +1,7 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.HourPlan;
-import io.railcast.agent.ScheduledHour;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.ScheduledHour;
 import java.util.List;
 import java.util.Map;
 

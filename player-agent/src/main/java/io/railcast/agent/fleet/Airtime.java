@@ -1,9 +1,9 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.HourPlan;
-import io.railcast.agent.PlayRecord;
-import io.railcast.agent.ScheduledHour;
-import io.railcast.agent.Spot;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.ScheduledHour;
+import io.railcast.agent.protocol.Spot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.SseParser;
+import io.railcast.agent.protocol.SseParser;
 import java.util.concurrent.Flow;
 
 /**

@@ -1,6 +1,6 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.MediaFile;
+import io.railcast.agent.protocol.MediaFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.HourPlan;
-import io.railcast.agent.Schedule;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.Schedule;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;

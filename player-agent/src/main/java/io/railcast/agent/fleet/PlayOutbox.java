@@ -1,6 +1,6 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.PlayRecord;
+import io.railcast.agent.protocol.PlayRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.railcast.agent.fleet;
 
-import io.railcast.agent.HourPlan;
-import io.railcast.agent.MalformedMessage;
-import io.railcast.agent.PlayRecord;
-import io.railcast.agent.Schedule;
-import io.railcast.agent.ScheduleJson;
-import io.railcast.agent.SseParser;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
+import io.railcast.agent.protocol.SseParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

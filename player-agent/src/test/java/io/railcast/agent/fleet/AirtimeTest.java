@@ -2,10 +2,10 @@ package io.railcast.agent.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.railcast.agent.HourPlan;
-import io.railcast.agent.PlayRecord;
-import io.railcast.agent.ScheduledHour;
-import io.railcast.agent.Spot;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.ScheduledHour;
+import io.railcast.agent.protocol.Spot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.railcast.agent.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.railcast.agent.PlayRecord;
+import io.railcast.agent.protocol.PlayRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import static java.util.Objects.requireNonNull;
 
@@ -68,12 +68,12 @@ public record Schedule(
         }
     }
 
-    HourPlan fallbackPlan() {
+    public HourPlan fallbackPlan() {
         return plans.get(fallback);
     }
 
     /** The digests of every file this schedule needs: the set that must be present before it may be played. */
-    Set<String> digests() {
+    public Set<String> digests() {
         Set<String> digests = new LinkedHashSet<>();
         media.values().forEach(file -> digests.add(file.sha256()));
         return digests;

@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +14,7 @@ import tools.jackson.jr.ob.JSON;
  * type. The agent maps JSON by hand instead of binding records, so the wire format and the model can differ and the
  * model carries no annotations.
  */
-final class JsonObject {
+public final class JsonObject {
 
     private final Map<String, Object> fields;
     private final String path;
@@ -25,11 +25,11 @@ final class JsonObject {
     }
 
     /** The object jackson-jr read as {@code fields}, found at {@code path} ({@code $} for the whole message). */
-    static JsonObject of(Map<?, ?> fields, String path) {
+    public static JsonObject of(Map<?, ?> fields, String path) {
         return new JsonObject(asMap(fields), path);
     }
 
-    static JsonObject parse(byte[] json) throws MalformedMessage {
+    public static JsonObject parse(byte[] json) throws MalformedMessage {
         try {
             return new JsonObject(JSON.std.mapFrom(json), "$");
         } catch (JacksonException e) {
@@ -38,23 +38,23 @@ final class JsonObject {
     }
 
     /** Writes a value made of maps, lists, strings, numbers and booleans as UTF-8 JSON. */
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         return JSON.std.asBytes(value);
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return fields.get(name) != null;
     }
 
-    String string(String name) throws MalformedMessage {
+    public String string(String name) throws MalformedMessage {
         return typed(name, String.class, "a string");
     }
 
-    String string(String name, String fallback) throws MalformedMessage {
+    public String string(String name, String fallback) throws MalformedMessage {
         return has(name) ? string(name) : fallback;
     }
 
-    long integer(String name) throws MalformedMessage {
+    public long integer(String name) throws MalformedMessage {
         Number number = typed(name, Number.class, "a number");
         if (number instanceof Double || number instanceof Float || number.doubleValue() != number.longValue()) {
             throw new MalformedMessage(path + "." + name + " must be a whole number, was " + number);
@@ -62,7 +62,7 @@ final class JsonObject {
         return number.longValue();
     }
 
-    int int32(String name) throws MalformedMessage {
+    public int int32(String name) throws MalformedMessage {
         long value = integer(name);
         if (value != (int) value) {
             throw new MalformedMessage(path + "." + name + " is out of range: " + value);
@@ -70,11 +70,11 @@ final class JsonObject {
         return (int) value;
     }
 
-    boolean bool(String name, boolean fallback) throws MalformedMessage {
+    public boolean bool(String name, boolean fallback) throws MalformedMessage {
         return has(name) ? typed(name, Boolean.class, "true or false") : fallback;
     }
 
-    Instant instant(String name) throws MalformedMessage {
+    public Instant instant(String name) throws MalformedMessage {
         String text = string(name);
         try {
             return Instant.parse(text);
@@ -83,12 +83,12 @@ final class JsonObject {
         }
     }
 
-    JsonObject object(String name) throws MalformedMessage {
+    public JsonObject object(String name) throws MalformedMessage {
         return new JsonObject(asMap(typed(name, Map.class, "an object")), path + "." + name);
     }
 
     /** The members of an object field, in the order the server wrote them. */
-    Map<String, JsonObject> objects(String name) throws MalformedMessage {
+    public Map<String, JsonObject> objects(String name) throws MalformedMessage {
         Map<String, JsonObject> members = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : asMap(typed(name, Map.class, "an object")).entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> member)) {
@@ -99,7 +99,7 @@ final class JsonObject {
         return members;
     }
 
-    List<JsonObject> array(String name) throws MalformedMessage {
+    public List<JsonObject> array(String name) throws MalformedMessage {
         List<?> items = typed(name, List.class, "an array");
         List<JsonObject> objects = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -111,7 +111,7 @@ final class JsonObject {
         return objects;
     }
 
-    List<String> strings(String name) throws MalformedMessage {
+    public List<String> strings(String name) throws MalformedMessage {
         List<?> items = typed(name, List.class, "an array");
         List<String> strings = new ArrayList<>(items.size());
         for (Object item : items) {

@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
 
-    static final int HOUR_SECONDS = 3600;
+    public static final int HOUR_SECONDS = 3600;
 
     public HourPlan {
         spots = List.copyOf(spots);
@@ -29,7 +29,7 @@ public record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
     }
 
     /** The spot on screen {@code millis} after the start of the hour, or null in a gap or off air. */
-    Spot spotAt(long millis) {
+    public Spot spotAt(long millis) {
         int low = 0;
         int high = spots.size() - 1;
         while (low <= high) {
@@ -47,7 +47,7 @@ public record HourPlan(int onAirFrom, int onAirTo, List<Spot> spots) {
     }
 
     /** Seconds after the start of the hour when the next spot after {@code millis} begins, or the end of the window. */
-    int nextStartAfter(long millis) {
+    public int nextStartAfter(long millis) {
         for (Spot spot : spots) {
             if (spot.offset() * 1000L > millis) {
                 return spot.offset();

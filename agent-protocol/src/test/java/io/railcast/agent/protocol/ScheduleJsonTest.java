@@ -1,10 +1,9 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,15 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class ScheduleJsonTest {
 
-    static byte[] example() throws IOException {
-        try (InputStream in = ScheduleJsonTest.class.getResourceAsStream("/schedule-v42.json")) {
-            return in.readAllBytes();
-        }
+    private static byte[] example() throws IOException {
+        return ProtocolExamples.example();
     }
 
-    static String exampleText() throws IOException {
-        return new String(example(), StandardCharsets.UTF_8);
+    private static String exampleText() throws IOException {
+        return ProtocolExamples.exampleText();
     }
+
 
     @Test
     void readsEveryFieldOfTheProtocolsScheduleBody() throws IOException {

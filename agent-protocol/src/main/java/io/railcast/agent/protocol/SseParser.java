@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 /**
  * The text/event-stream format, fed one line at a time: {@code field: value} lines build an event, a blank line

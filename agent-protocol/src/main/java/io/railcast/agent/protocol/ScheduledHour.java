@@ -1,4 +1,4 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import static java.util.Objects.requireNonNull;
 

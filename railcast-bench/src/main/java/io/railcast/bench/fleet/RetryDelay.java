@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.ScheduledHour;

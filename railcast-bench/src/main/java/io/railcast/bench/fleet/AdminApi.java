@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import java.io.IOException;
 import java.net.URI;

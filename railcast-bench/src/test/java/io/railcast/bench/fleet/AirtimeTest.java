@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

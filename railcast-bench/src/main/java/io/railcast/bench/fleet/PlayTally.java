@@ -1,4 +1,4 @@
-package io.railcast.agent.fleet;
+package io.railcast.bench.fleet;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.JsonObject;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.SseParser;
@@ -76,7 +77,7 @@ final class EventStream implements Runnable, Closeable {
                     listen();
                     wait = backoff.next();
                 } catch (ServerRefusal refusal) {
-                    wait = backoff.next(refusal);
+                    wait = refusal.retryAfter().map(backoff::nextAtLeast).orElseGet(backoff::next);
                     LOG.log(System.Logger.Level.WARNING, "event stream refused: " + refusal.getMessage()
                             + "; polling every 60 s, retrying the stream in " + wait.toSeconds() + " s");
                 } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.railcast.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.PlayRecord;
 import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -28,7 +29,9 @@ final class RetryGate {
 
     /** Closes the gate for the next backoff wait, or longer when the server asked for it; returns the wait. */
     synchronized Duration failed(IOException failure) {
-        Duration wait = failure instanceof ServerRefusal refusal ? backoff.next(refusal) : backoff.next();
+        Duration wait = failure instanceof ServerRefusal refusal
+                ? refusal.retryAfter().map(backoff::nextAtLeast).orElseGet(backoff::next)
+                : backoff.next();
         notBeforeNanos = System.nanoTime() + wait.toNanos();
         return wait;
     }

@@ -1,5 +1,6 @@
 package io.railcast.bench.fleet;
 
+import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.PlayRecord;
@@ -56,8 +57,8 @@ final class VirtualAgent {
     private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
     private final PlayOutbox outbox = new PlayOutbox();
-    private final RetryDelay fetchBackoff = new RetryDelay();
-    private final RetryDelay streamBackoff = new RetryDelay();
+    private final Backoff fetchBackoff = new Backoff();
+    private final Backoff streamBackoff = new Backoff();
     private volatile boolean running;
     private volatile Adopted adopted;
     private volatile String etag;
@@ -146,9 +147,13 @@ final class VirtualAgent {
                 .whenComplete((response, failure) -> {
                     fleet.counters().streamsEnded.increment();
                     stream = null;
-                    if (running) {
-                        later(this::listen, streamBackoff.next(failure == null && response != null
-                                && response.statusCode() == 200));
+                    if (failure == null && response != null && response.statusCode() == 200) {
+                        streamBackoff.reset();
+                        if (running) {
+                            later(this::listen, Backoff.INITIAL);
+                        }
+                    } else if (running) {
+                        later(this::listen, streamBackoff.next());
                     }
                 });
     }
@@ -203,9 +208,9 @@ final class VirtualAgent {
                     if (failure != null) {
                         fleet.counters().fetchFailures.increment();
                         fleet.counters().failed(failure);
-                        later(this::fetch, fetchBackoff.next(false));
+                        later(this::fetch, fetchBackoff.next());
                     } else {
-                        fetchBackoff.next(true);
+                        fetchBackoff.reset();
                         if (fetchAgain.getAndSet(false)) {
                             fetch();
                         }

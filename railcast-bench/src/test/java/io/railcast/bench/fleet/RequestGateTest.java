@@ -55,18 +55,4 @@ class RequestGateTest {
         assertThat(stuck).failsWithin(Duration.ofSeconds(10));
         assertThat(next).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("next");
     }
-
-    @Test
-    void backsOffFromOneSecondDoublingToAMinuteAndStartsOverAfterASuccess() {
-        RetryDelay delay = new RetryDelay();
-        List<Duration> waits = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            waits.add(delay.next(false));
-        }
-        assertThat(waits.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
-        assertThat(waits.get(1)).isBetween(Duration.ofMillis(1000), Duration.ofMillis(3000));
-        assertThat(waits.get(8)).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(90));
-        assertThat(delay.next(true)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(delay.next(false)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
-    }
 }

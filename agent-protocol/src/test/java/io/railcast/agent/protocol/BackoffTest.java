@@ -1,11 +1,8 @@
-package io.railcast.agent;
+package io.railcast.agent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,15 +47,6 @@ class BackoffTest {
     void neverWaitsLessThanTheServersRetryAfter() {
         Backoff backoff = new Backoff(Backoff.INITIAL, Backoff.MAX, new Random(7));
 
-        assertThat(backoff.next(new ServerRefusal(503, "busy", Duration.ofSeconds(30)))).isEqualTo(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void readsRetryAfterAsSecondsOrAsAnHttpDate() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-24T03:12:00Z"), ZoneOffset.UTC);
-
-        assertThat(RetryAfter.parse("120", clock)).contains(Duration.ofSeconds(120));
-        assertThat(RetryAfter.parse("Tue, 24 Nov 2026 03:13:30 GMT", clock)).contains(Duration.ofSeconds(90));
-        assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+        assertThat(backoff.nextAtLeast(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
     }
 }

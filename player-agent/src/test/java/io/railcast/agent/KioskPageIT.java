@@ -1,6 +1,6 @@
 package io.railcast.agent;
 
-import static io.railcast.agent.EventStreamTest.await;
+import static io.railcast.agent.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.agent.protocol.JsonObject;

@@ -26,7 +26,7 @@ public final class Backoff {
         this(INITIAL, MAX, new Random());
     }
 
-    /** A schedule from {@code initial} doubling to {@code max}, jittered by {@code random} (tests pass a seeded one). */
+    /** From {@code initial} doubling to {@code max}, jittered by {@code random} (tests pass a seeded one). */
     public Backoff(Duration initial, Duration max, Random random) {
         this.initial = initial;
         this.max = max;

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every hour plan the fleet has seen, by id. Plan ids are digests of their content (docs/agent-protocol.md), so two
  * screens naming the same id play the same plan and can share one instance: without this, 5,600 parsed schedules
  * would hold about 60,000 copies of a few thousand plans. Parsing takes them from here too
- * ({@link io.railcast.agent.ScheduleJson#parse(byte[], Map)}), so a plan's JSON is read once for the whole fleet.
+ * ({@link io.railcast.agent.protocol.ScheduleJson#parse(byte[], Map)}), so a plan's JSON is read once for the whole fleet.
  */
 final class PlanLibrary {
 

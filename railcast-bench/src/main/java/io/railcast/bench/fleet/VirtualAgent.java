@@ -3,7 +3,6 @@ package io.railcast.bench.fleet;
 import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.MalformedMessage;
-import io.railcast.agent.protocol.PlayRecord;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduleJson;
 import io.railcast.agent.protocol.SseParser;
@@ -14,9 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +20,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.jr.ob.JSON;
 
@@ -56,7 +51,7 @@ final class VirtualAgent {
     private final Map<Long, Long> heardAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
-    private final PlayOutbox outbox = new PlayOutbox();
+    private final ProofOfPlay plays;
     private final Backoff fetchBackoff = new Backoff();
     private final Backoff streamBackoff = new Backoff();
     private volatile boolean running;
@@ -64,12 +59,12 @@ final class VirtualAgent {
     private volatile String etag;
     private volatile String lastEventId;
     private volatile Flow.Subscription stream;
-    private Instant playedUntil; // guarded by this
 
     VirtualAgent(String screenId, String token, FleetContext fleet) {
         this.screenId = screenId;
         this.token = token;
         this.fleet = fleet;
+        this.plays = new ProofOfPlay(screenId, fleet, this::request);
     }
 
     String screenId() {
@@ -82,7 +77,7 @@ final class VirtualAgent {
         listen();
         fetch();
         repeat(this::uploadPlays, fleet.playsEvery());
-        repeat(this::report, fleet.statusEvery());
+        repeat(() -> plays.report(version()), fleet.statusEvery());
     }
 
     /** The newest version adopted, 0 before the first. */
@@ -117,7 +112,12 @@ final class VirtualAgent {
     }
 
     int pendingPlays() {
-        return outbox.pending();
+        return plays.pending();
+    }
+
+    /** Uploads what has played since the last call; completes when the server answered. */
+    CompletableFuture<Void> uploadPlays() {
+        return plays.upload(adopted, running);
     }
 
     /** Stops listening and fetching; the plays still pending can then be sent with {@link #uploadPlays}. */
@@ -269,95 +269,7 @@ final class VirtualAgent {
         adopted = fleet.plans().adopt(schedule);
         adoptedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
         etag = tag;
-        if (playedUntil == null) {
-            playedUntil = Instant.now();
-        }
-    }
-
-    // ---- proof of play and heartbeats
-
-    /** Journals what has played since the last call and uploads a batch; completes when the server answered. */
-    CompletableFuture<Void> uploadPlays() {
-        collectPlays();
-        PlayOutbox.Batch batch = outbox.next(running && ThreadLocalRandom.current().nextDouble()
-                < fleet.repeatShare());
-        if (batch.records().isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        fleet.plays().sending(batch.fresh(), batch.again());
-        List<Map<String, Object>> records = batch.records().stream().map(PlayRecord::toJson).toList();
-        HttpRequest request = request("/agent/v1/plays")
-                .header("Content-Type", "application/json")
-                .timeout(UPLOAD_DEADLINE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(Map.of("plays", records))))
-                .build();
-        return fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-                .thenAccept(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("plays of " + screenId + ": HTTP " + response.statusCode());
-                    }
-                    List<String> again = fleet.plays().answered(batch.playIds(), receipt(response.body()));
-                    outbox.answered(batch, again);
-                })
-                .exceptionally(failure -> {
-                    fleet.plays().failed();
-                    fleet.counters().failed(failure);
-                    return null;
-                });
-    }
-
-    private synchronized void collectPlays() {
-        Adopted current = adopted;
-        if (current == null || playedUntil == null) {
-            return;
-        }
-        List<PlayRecord> plays = Airtime.played(screenId, current, playedUntil, Instant.now());
-        playedUntil = Airtime.after(plays, playedUntil);
-        outbox.add(plays);
-    }
-
-    static PlayTally.Receipt receipt(byte[] body) {
-        Map<String, Object> answer = JSON.std.mapFrom(body);
-        Map<String, String> rejected = new LinkedHashMap<>();
-        for (Object refusal : list(answer.get("rejected"))) {
-            if (refusal instanceof Map<?, ?> map) {
-                rejected.put(String.valueOf(map.get("playId")), String.valueOf(map.get("reason")));
-            }
-        }
-        return new PlayTally.Receipt(
-                list(answer.get("accepted")).stream().map(String::valueOf).collect(Collectors.toSet()),
-                list(answer.get("duplicates")).stream().map(String::valueOf)
-                        .collect(Collectors.toSet()),
-                rejected);
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> list ? list : List.of();
-    }
-
-    private void report() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("agentVersion", "fleet-simulator");
-        status.put("scheduleVersion", version());
-        status.put("cachedFiles", 0);
-        status.put("cachedBytes", 0);
-        status.put("missingMedia", 0);
-        status.put("clockOffsetMillis", 0);
-        status.put("journalBacklog", outbox.pending());
-        status.put("sentAt", Instant.now().toString());
-        HttpRequest request = request("/agent/v1/status")
-                .header("Content-Type", "application/json")
-                .timeout(UPLOAD_DEADLINE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(status)))
-                .build();
-        fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .whenComplete((response, failure) -> {
-                    if (failure == null && response.statusCode() == 200) {
-                        fleet.counters().statusReports.increment();
-                    } else {
-                        fleet.counters().statusFailures.increment();
-                    }
-                });
+        plays.startPlaying();
     }
 
     // ---- plumbing

@@ -80,7 +80,7 @@ class PlayAccountsTest {
 
     @Test
     void readsTheServersReceipt() {
-        PlayTally.Receipt receipt = VirtualAgent.receipt("""
+        PlayTally.Receipt receipt = ProofOfPlay.receipt("""
                 {"accepted": ["a"], "duplicates": ["b", "c"], "rejected": [{"playId": "d", "reason": "too old"}]}
                 """.getBytes(StandardCharsets.UTF_8));
         assertThat(receipt.accepted()).containsExactly("a");

@@ -2,9 +2,10 @@ package io.railcast.bench.fleet;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The command line of {@link FleetBenchmark}; every option but the server and the two passwords has a default. */
 record FleetOptions(URI server, AdminApi.User admin, AdminApi.User planner, int agents, String province,
@@ -31,49 +32,67 @@ record FleetOptions(URI server, AdminApi.User admin, AdminApi.User planner, int 
               --pg-database NAME        (default railcast)
             """;
 
+    /** The options of {@code args}; a missing, unknown or malformed option throws with a message for the user. */
     static FleetOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value, got " + name);
-            }
-            values.put(name.substring(2), args[++i]);
+        Flags flags = new Flags();
+        try {
+            new CommandLine(flags).setOverwrittenOptionsAllowed(true).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        String server = values.remove("server");
-        String adminPassword = values.remove("admin-password");
-        String plannerPassword = values.remove("planner-password");
-        if (server == null || adminPassword == null || plannerPassword == null) {
-            throw new IllegalArgumentException("--server, --admin-password and --planner-password are required");
-        }
-        FleetOptions options = new FleetOptions(URI.create(server),
-                new AdminApi.User(values.getOrDefault("admin-user", "admin"), adminPassword),
-                new AdminApi.User(values.getOrDefault("planner-user", "planner"), plannerPassword),
-                Integer.parseInt(values.getOrDefault("agents", "0")),
-                values.get("province"),
-                seconds(values, "ramp-seconds", 120), seconds(values, "warmup-timeout-seconds", 900),
-                seconds(values, "switch-timeout-seconds", 120), seconds(values, "settle-seconds", 30),
-                seconds(values, "plays-every-seconds", 60), seconds(values, "status-every-seconds", 60),
-                Double.parseDouble(values.getOrDefault("repeat-share", "0.05")),
-                Integer.parseInt(values.getOrDefault("pg-port", "0")),
-                values.getOrDefault("pg-database", "railcast"));
-        values.keySet().removeAll(Set.of("admin-user", "planner-user", "agents", "province", "ramp-seconds",
-                "warmup-timeout-seconds", "switch-timeout-seconds", "settle-seconds", "plays-every-seconds",
-                "status-every-seconds", "repeat-share", "pg-port", "pg-database"));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown options " + values.keySet());
-        }
-        if (options.agents() < 0 || options.repeatShare() < 0 || options.repeatShare() > 1) {
+        if (flags.agents < 0 || flags.repeatShare < 0 || flags.repeatShare > 1) {
             throw new IllegalArgumentException("--agents must be ≥ 0 and --repeat-share between 0 and 1");
         }
-        return options;
+        return new FleetOptions(flags.server, new AdminApi.User(flags.adminUser, flags.adminPassword),
+                new AdminApi.User(flags.plannerUser, flags.plannerPassword), flags.agents, flags.province,
+                seconds("ramp-seconds", flags.rampSeconds), seconds("warmup-timeout-seconds", flags.warmupSeconds),
+                seconds("switch-timeout-seconds", flags.switchSeconds), seconds("settle-seconds", flags.settleSeconds),
+                seconds("plays-every-seconds", flags.playsSeconds), seconds("status-every-seconds", flags.statusSeconds),
+                flags.repeatShare, flags.pgPort, flags.pgDatabase);
     }
 
-    private static Duration seconds(Map<String, String> values, String name, long fallback) {
-        long seconds = Long.parseLong(values.getOrDefault(name, Long.toString(fallback)));
+    private static Duration seconds(String name, long seconds) {
         if (seconds < 0) {
             throw new IllegalArgumentException("--" + name + " must not be negative");
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /** The flags as picocli reads them; {@link #USAGE} stays the help text, so --help reads as it always did. */
+    @Command(name = "FleetBenchmark")
+    private static final class Flags {
+
+        @Option(names = "--server", required = true, paramLabel = "URL")
+        URI server;
+        @Option(names = "--admin-user")
+        String adminUser = "admin";
+        @Option(names = "--admin-password", required = true, paramLabel = "P")
+        String adminPassword;
+        @Option(names = "--planner-user")
+        String plannerUser = "planner";
+        @Option(names = "--planner-password", required = true, paramLabel = "P")
+        String plannerPassword;
+        @Option(names = "--agents")
+        int agents;
+        @Option(names = "--province")
+        String province;
+        @Option(names = "--ramp-seconds")
+        long rampSeconds = 120;
+        @Option(names = "--warmup-timeout-seconds")
+        long warmupSeconds = 900;
+        @Option(names = "--switch-timeout-seconds")
+        long switchSeconds = 120;
+        @Option(names = "--settle-seconds")
+        long settleSeconds = 30;
+        @Option(names = "--plays-every-seconds")
+        long playsSeconds = 60;
+        @Option(names = "--status-every-seconds")
+        long statusSeconds = 60;
+        @Option(names = "--repeat-share")
+        double repeatShare = 0.05;
+        @Option(names = "--pg-port")
+        int pgPort;
+        @Option(names = "--pg-database")
+        String pgDatabase = "railcast";
     }
 }

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.kiosk.KioskServer;
 import java.io.IOException;
 import java.io.PrintStream;
 

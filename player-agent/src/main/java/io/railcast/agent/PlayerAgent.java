@@ -2,6 +2,19 @@ package io.railcast.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.railcast.agent.cache.MediaCache;
+import io.railcast.agent.cache.ScheduleStore;
+import io.railcast.agent.journal.PlayJournal;
+import io.railcast.agent.kiosk.KioskFeed;
+import io.railcast.agent.kiosk.KioskServer;
+import io.railcast.agent.net.EventStream;
+import io.railcast.agent.net.ServerClient;
+import io.railcast.agent.net.ServerClock;
+import io.railcast.agent.playback.HeadlessScreen;
+import io.railcast.agent.playback.Player;
+import io.railcast.agent.playback.Programme;
+import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,16 @@
 package io.railcast.agent;
 
+import io.railcast.agent.cache.MediaCache;
+import io.railcast.agent.journal.PlayJournal;
+import io.railcast.agent.net.RetryGate;
+import io.railcast.agent.net.ServerClient;
+import io.railcast.agent.net.ServerClock;
+import io.railcast.agent.net.ServerRefusal;
+import io.railcast.agent.net.StatusReport;
+import io.railcast.agent.playback.Programme;
+import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.PlayRecord;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

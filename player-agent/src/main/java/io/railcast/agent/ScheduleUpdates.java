@@ -1,5 +1,15 @@
 package io.railcast.agent;
 
+import io.railcast.agent.cache.MediaCache;
+import io.railcast.agent.cache.ScheduleStore;
+import io.railcast.agent.net.EventStream;
+import io.railcast.agent.net.RetryGate;
+import io.railcast.agent.net.ServerClient;
+import io.railcast.agent.net.ServerRefusal;
+import io.railcast.agent.playback.Programme;
+import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.Schedule;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

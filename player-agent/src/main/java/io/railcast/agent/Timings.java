@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.net.EventStream;
 import java.time.Duration;
 
 /**

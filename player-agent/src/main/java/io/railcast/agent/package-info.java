@@ -4,11 +4,10 @@
  *
  * <p>The public API is {@link io.railcast.agent.AgentConfig} (what to connect to and where to cache),
  * {@link io.railcast.agent.PlayerAgent} (the running agent) and {@link io.railcast.agent.Main} (the command line).
- * The protocol's values and readers ({@link io.railcast.agent.Schedule} and its parts,
- * {@link io.railcast.agent.ScheduleJson}, {@link io.railcast.agent.SseParser}, {@link io.railcast.agent.PlayRecord})
- * are public too, for the fleet simulator in {@code io.railcast.agent.fleet}, which speaks the same protocol for
- * thousands of screens in one JVM; they follow the protocol and may change with it. Everything else is
- * package-private, so it can change without notice.
+ * The protocol's messages and readers live in the agent-protocol module ({@code io.railcast.agent.protocol}), which
+ * the fleet simulator shares. This package holds the wiring; the parts live in sub-packages by what they do
+ * ({@code net}, {@code cache}, {@code journal}, {@code playback}, {@code kiosk}), package-private where they can be
+ * and otherwise public only for each other. Everything but the three types above can change without notice.
  *
  * <p>Unless a method says otherwise, parameters must not be null, and values (records, {@code AgentConfig}) are
  * immutable and safe to share between threads. Internally each moving part names the thread it runs on.

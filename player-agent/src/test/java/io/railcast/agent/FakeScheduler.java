@@ -1,6 +1,7 @@
 package io.railcast.agent;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.railcast.agent.protocol.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

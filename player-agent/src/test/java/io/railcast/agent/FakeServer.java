@@ -22,18 +22,18 @@ import java.util.regex.Pattern;
  * A real HTTP server on a loopback port standing in for scheduler-server in unit tests: routes by exact path, can be
  * re-routed while a test runs, and records every request it received.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-    interface Route {
+    public interface Route {
         void handle(HttpExchange exchange, byte[] body) throws IOException;
     }
 
-    record Request(String method, String path, String query, Headers headers, byte[] body) {
-        String header(String name) {
+    public record Request(String method, String path, String query, Headers headers, byte[] body) {
+    public     String header(String name) {
             return headers.getFirst(name);
         }
 
-        String bodyText() {
+    public     String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -52,31 +52,31 @@ final class FakeServer implements AutoCloseable {
         server.start();
     }
 
-    static FakeServer start() throws IOException {
+    public static FakeServer start() throws IOException {
         return start(0);
     }
 
-    static FakeServer start(int port) throws IOException {
+    public static FakeServer start(int port) throws IOException {
         return new FakeServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void route(String path, Route route) {
+    public void route(String path, Route route) {
         routes.put(path, route);
     }
 
-    void json(String path, int status, String json) {
+    public void json(String path, int status, String json) {
         route(path, (exchange, body) -> send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -85,7 +85,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** Serves {@code bytes} honouring {@code Range: bytes=N-}, but drops the connection after {@code cutAfter} bytes. */
-    static void serveMedia(HttpExchange exchange, byte[] bytes, long cutAfter) throws IOException {
+    public static void serveMedia(HttpExchange exchange, byte[] bytes, long cutAfter) throws IOException {
         String range = exchange.getRequestHeaders().getFirst("Range");
         Matcher matcher = range == null ? null : RANGE.matcher(range);
         int from = matcher != null && matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
@@ -104,7 +104,7 @@ final class FakeServer implements AutoCloseable {
         out.close();
     }
 
-    static void serveMedia(HttpExchange exchange, byte[] bytes) throws IOException {
+    public static void serveMedia(HttpExchange exchange, byte[] bytes) throws IOException {
         serveMedia(exchange, bytes, Long.MAX_VALUE);
     }
 

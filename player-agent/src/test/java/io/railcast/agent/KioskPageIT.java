@@ -1,8 +1,9 @@
 package io.railcast.agent;
 
-import static io.railcast.agent.EventStreamTest.await;
+import static io.railcast.agent.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,19 +8,19 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects what the agent logs (System.Logger goes to java.util.logging by default) while a test runs. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger = Logger.getLogger("io.railcast.agent");
     private final Level previous = logger.getLevel();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         logger.setLevel(Level.ALL);
         logger.setUseParentHandlers(false); // keep the build output quiet: the test reads the lines itself
         logger.addHandler(this);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 

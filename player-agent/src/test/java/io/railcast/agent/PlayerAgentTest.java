@@ -1,8 +1,10 @@
 package io.railcast.agent;
 
-import static io.railcast.agent.EventStreamTest.await;
+import static io.railcast.agent.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MalformedMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

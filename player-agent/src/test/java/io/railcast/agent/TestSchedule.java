@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.protocol.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +13,19 @@ import java.util.Random;
  * A schedule body for agent tests: clock hours from {@code from}, each playing spots of {@code spotSeconds} (1 unless
  * asked) that cycle through {@code creatives}, the fallback cycling through them too, and random media for each.
  */
-record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
+public record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
         List<String> creatives, Map<String, byte[]> media) {
 
-    static TestSchedule of(long version, Instant effectiveAt, Instant from, int hours, String... creatives) {
+    public static TestSchedule of(long version, Instant effectiveAt, Instant from, int hours, String... creatives) {
         return of(version, effectiveAt, from, from.plus(Duration.ofHours(hours)), creatives);
     }
 
-    static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, String... creatives) {
+    public static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, String... creatives) {
         return of(version, effectiveAt, from, to, 1, 2048, creatives);
     }
 
-    static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds, int mediaBytes,
-            String... creatives) {
+    public static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
+            int mediaBytes, String... creatives) {
         Map<String, byte[]> media = new LinkedHashMap<>();
         for (String creative : creatives) {
             byte[] bytes = new byte[mediaBytes + Math.floorMod(creative.hashCode(), 512)];
@@ -38,7 +39,7 @@ record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to,
         return "\"v" + version + "-" + from.getEpochSecond() + "\"";
     }
 
-    String json() {
+    public String json() {
         List<Map<String, Object>> spots = new ArrayList<>();
         for (int n = 0; n < 3600 / spotSeconds; n++) {
             String creative = creatives.get(n % creatives.size());
@@ -47,14 +48,14 @@ record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to,
         }
         Map<String, Object> plan = Map.of("onAir", Map.of("from", 0, "to", 3600), "spots", spots);
         // as the server's: a plan id is a digest of the plan's content (the fallback is the same plan)
-        String planId = "p-" + MediaCacheTest.sha256(JsonObject.write(spots)).substring(0, 16);
+        String planId = "p-" + TestBytes.sha256(JsonObject.write(spots)).substring(0, 16);
         List<Map<String, Object>> hours = new ArrayList<>();
         for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
             hours.add(Map.of("start", hour.toString(), "plan", planId));
         }
         List<Map<String, Object>> files = new ArrayList<>();
         media.forEach((creative, bytes) -> files.add(Map.of("creative", creative, "url", "/agent/v1/media/" + creative,
-                "sha256", MediaCacheTest.sha256(bytes), "size", bytes.length, "duration", 1)));
+                "sha256", TestBytes.sha256(bytes), "size", bytes.length, "duration", 1)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("screenId", "BJN-LCD-0001");
         body.put("version", version);

@@ -1,5 +1,6 @@
 package io.railcast.agent;
 
+import io.railcast.agent.net.EventStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package io.railcast.server.demo;
 
+import io.railcast.demo.DemoOptions;
+import io.railcast.demo.DemoScenario;
+import io.railcast.demo.NetworkGenerator;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.Creative;
 import io.railcast.model.campaign.WeightedCreative;
-import io.railcast.model.demo.DemoOptions;
-import io.railcast.model.demo.DemoScenario;
-import io.railcast.model.demo.NetworkGenerator;
 import io.railcast.server.campaign.CampaignImport;
 import io.railcast.server.creative.CreativeCatalog;
 import io.railcast.server.network.NetworkCatalog;

@@ -1,0 +1,30 @@
+package io.railcast.agent.playback;
+
+import io.railcast.agent.protocol.Spot;
+import java.time.Instant;
+
+/**
+ * What the screen shows over {@code [start, end)} by the clock: {@code spot} of schedule {@code version}, or nothing
+ * when {@code spot} is null (the screen is dark). {@code fallback} tells that the horizon has run out and the spot
+ * comes from the fallback filler plan. The start is when the spot began by the clock, which is earlier than now when
+ * an agent joins mid-spot.
+ */
+public record OnScreen(Spot spot, Instant start, Instant end, long version, boolean fallback) {
+
+    static OnScreen dark(Instant start, Instant end, long version) {
+        return new OnScreen(null, start, end, version, false);
+    }
+
+    public boolean isDark() {
+        return spot == null;
+    }
+
+    /** The same spot at the same slot: an agent that sees this again keeps playing instead of starting over. */
+    boolean sameSlot(OnScreen other) {
+        return other != null && start.equals(other.start) && java.util.Objects.equals(spot, other.spot);
+    }
+
+    OnScreen endingAt(Instant earlier) {
+        return earlier.isBefore(end) ? new OnScreen(spot, start, earlier, version, fallback) : this;
+    }
+}

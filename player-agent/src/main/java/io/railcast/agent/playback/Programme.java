@@ -1,0 +1,94 @@
+package io.railcast.agent.playback;
+
+import io.railcast.agent.protocol.Schedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Which schedule version is on screen: the active one, and at most one next version waiting for its
+ * {@code effectiveAt}. Only versions whose media is all present and verified are offered here, so a switch never
+ * shows a half-loaded schedule.
+ *
+ * <p>A next version takes over at its exact instant: the spot on screen then is cut at {@code effectiveAt}, and one
+ * whose instant has passed (an urgent change) takes over at once. The first version an agent gets is played at once
+ * whatever its {@code effectiveAt}, since there is no previous one to keep playing. Older versions are ignored.
+ *
+ * <p>Thread-safe: the sync thread offers, the player reads and waits for a change.
+ */
+public final class Programme {
+
+    private static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
+
+    private ClockPlayback active;
+    private ClockPlayback next;
+
+    /** Takes a version whose media is all cached; returns false if it is older than what the agent already has. */
+    public synchronized boolean offer(Schedule schedule) {
+        if (active == null) {
+            active = new ClockPlayback(schedule);
+        } else if (schedule.version() < newest().version()) {
+            return false;
+        } else {
+            next = new ClockPlayback(schedule);
+        }
+        notifyAll();
+        return true;
+    }
+
+    /** What is on screen at {@code t}, taking over the next version if its instant has come. */
+    public synchronized OnScreen at(Instant t) {
+        if (next != null && !next.schedule().effectiveAt().isAfter(t)) {
+            active = next;
+            next = null;
+        }
+        if (active == null) {
+            return OnScreen.dark(t, t.plus(IDLE_RECHECK), 0); // version 0: no schedule yet, rather than a dark hour
+        }
+        OnScreen onScreen = active.at(t);
+        return next == null ? onScreen : onScreen.endingAt(next.schedule().effectiveAt());
+    }
+
+    /**
+     * What will be on screen at {@code t} and the schedule it comes from, without taking anything over: the kiosk page
+     * looks ahead with this while the player alone moves the programme on.
+     */
+    public synchronized Upcoming peek(Instant t) {
+        ClockPlayback playback = next != null && !next.schedule().effectiveAt().isAfter(t) ? next : active;
+        if (playback == null) {
+            return new Upcoming(OnScreen.dark(t, t.plus(IDLE_RECHECK), 0), null);
+        }
+        OnScreen onScreen = playback.at(t);
+        return new Upcoming(playback == active && next != null ? onScreen.endingAt(next.schedule().effectiveAt())
+                : onScreen, playback.schedule());
+    }
+
+    /** A spot by the clock and the schedule whose media it plays; {@code schedule} is null before the first one. */
+    public record Upcoming(OnScreen onScreen, Schedule schedule) {
+    }
+
+    public synchronized Schedule active() {
+        return active == null ? null : active.schedule();
+    }
+
+    public synchronized Schedule next() {
+        return next == null ? null : next.schedule();
+    }
+
+    /** Waits until {@code until} by {@code clock}, or until a version is offered, whichever comes first. */
+    public synchronized void awaitChange(Instant until, Clock clock) throws InterruptedException {
+        long millis = Duration.between(clock.instant(), until).toMillis();
+        if (millis > 0) {
+            wait(millis);
+        }
+    }
+
+    /** Wakes a waiting player, e.g. to stop it. */
+    public synchronized void wake() {
+        notifyAll();
+    }
+
+    private Schedule newest() {
+        return next != null ? next.schedule() : active.schedule();
+    }
+}

@@ -1,0 +1,297 @@
+package io.railcast.bench.fleet;
+
+import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.HourPlan;
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
+import io.railcast.agent.protocol.SseParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import tools.jackson.jr.ob.JSON;
+
+/**
+ * One simulated screen: its own token, its own event stream, schedule fetches with {@code If-None-Match}, media
+ * checked before a version is adopted, proof of play uploaded in batches and heartbeats, all as
+ * docs/agent-protocol.md says, but asynchronous on the fleet's shared threads and without showing anything.
+ *
+ * <p>A version counts as adopted when its schedule is fetched and every media file it names is verified, and its
+ * {@code effectiveAt} has come: the moment a real agent would switch. The agent remembers when it heard of each
+ * version and when it adopted it, in this JVM's wall clock.
+ */
+final class VirtualAgent {
+
+    /**
+     * The longest a schedule fetch may take as a whole (its turn at the gate aside): answer, body and media. Past
+     * it the attempt counts as failed and is retried, so no agent waits on one lost exchange for good. The server
+     * answers a schedule in well under a second when it is healthy, and a full pool in 5 s with a 503.
+     */
+    static final Duration FETCH_DEADLINE = Duration.ofSeconds(15);
+    /** The longest a play upload or a heartbeat may take; a batch not answered is sent again next round. */
+    static final Duration UPLOAD_DEADLINE = Duration.ofSeconds(30);
+
+    private final String screenId;
+    private final String token;
+    private final FleetContext fleet;
+    private final AtomicBoolean fetching = new AtomicBoolean();
+    private final AtomicBoolean fetchAgain = new AtomicBoolean();
+    private final Map<Long, Long> heardAt = new ConcurrentHashMap<>();
+    private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
+    private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
+    private final ProofOfPlay plays;
+    private final Backoff fetchBackoff = new Backoff();
+    private final Backoff streamBackoff = new Backoff();
+    private volatile boolean running;
+    private volatile Adopted adopted;
+    private volatile String etag;
+    private volatile String lastEventId;
+    private volatile Flow.Subscription stream;
+
+    VirtualAgent(String screenId, String token, FleetContext fleet) {
+        this.screenId = screenId;
+        this.token = token;
+        this.fleet = fleet;
+        this.plays = new ProofOfPlay(screenId, fleet, this::request);
+    }
+
+    String screenId() {
+        return screenId;
+    }
+
+    /** Opens the event stream, fetches the schedule, and starts the periodic uploads at a random phase. */
+    void start() {
+        running = true;
+        listen();
+        fetch();
+        repeat(this::uploadPlays, fleet.playsEvery());
+        repeat(() -> plays.report(version()), fleet.statusEvery());
+    }
+
+    /** The newest version adopted, 0 before the first. */
+    long version() {
+        Adopted current = adopted;
+        return current == null ? 0 : current.version();
+    }
+
+    /** When (epoch millis) a version at least {@code version} was first adopted, or -1. */
+    long adoptedAt(long version) {
+        return first(adoptedAt, version);
+    }
+
+    /** When (epoch millis) a {@code schedule} event naming at least {@code version} arrived, or -1. */
+    long heardAt(long version) {
+        return first(heardAt, version);
+    }
+
+    /** When (epoch millis) a schedule of at least {@code version} was received and parsed, or -1. */
+    long fetchedAt(long version) {
+        return first(fetchedAt, version);
+    }
+
+    private static long first(Map<Long, Long> times, long version) {
+        return times.entrySet().stream().filter(entry -> entry.getKey() >= version)
+                .mapToLong(Map.Entry::getValue).min().orElse(-1);
+    }
+
+    /** Whether a schedule fetch is under way: waiting for its turn, its answer or its media. */
+    boolean fetching() {
+        return fetching.get();
+    }
+
+    int pendingPlays() {
+        return plays.pending();
+    }
+
+    /** Uploads what has played since the last call; completes when the server answered. */
+    CompletableFuture<Void> uploadPlays() {
+        return plays.upload(adopted, running);
+    }
+
+    /** Stops listening and fetching; the plays still pending can then be sent with {@link #uploadPlays}. */
+    void stop() {
+        running = false;
+        Flow.Subscription current = stream;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    // ---- events
+
+    private void listen() {
+        if (!running) {
+            return;
+        }
+        HttpRequest.Builder request = request("/agent/v1/events").header("Accept", "text/event-stream");
+        String last = lastEventId;
+        if (last != null) {
+            request.header("Last-Event-ID", last);
+        }
+        EventLines lines = new EventLines(this, last);
+        fleet.streams().sendAsync(request.build(), info -> info.statusCode() == 200
+                        ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
+                        : HttpResponse.BodySubscribers.<Void>replacing(null))
+                .whenComplete((response, failure) -> {
+                    fleet.counters().streamsEnded.increment();
+                    stream = null;
+                    if (failure == null && response != null && response.statusCode() == 200) {
+                        streamBackoff.reset();
+                        if (running) {
+                            later(this::listen, Backoff.INITIAL);
+                        }
+                    } else if (running) {
+                        later(this::listen, streamBackoff.next());
+                    }
+                });
+    }
+
+    void streamOpened(Flow.Subscription subscription) {
+        fleet.counters().streamsOpened.increment();
+        stream = subscription;
+        if (!running) {
+            subscription.cancel();
+        }
+    }
+
+    void event(SseParser.Event event) {
+        fleet.counters().streamEvents.increment();
+        if (event.id() != null && !event.id().isEmpty()) {
+            lastEventId = event.id();
+        }
+        if (!"schedule".equals(event.type())) {
+            return;
+        }
+        Object version = JSON.std.mapFrom(event.data()).get("version");
+        if (version instanceof Number number) {
+            heardAt.putIfAbsent(number.longValue(), System.currentTimeMillis());
+        }
+        fleet.counters().scheduleEvents.increment();
+        fetch();
+    }
+
+    // ---- schedule
+
+    /** Fetches the schedule unless a fetch is under way, in which case that one is followed by another. */
+    void fetch() {
+        if (!running) {
+            return;
+        }
+        if (!fetching.compareAndSet(false, true)) {
+            fetchAgain.set(true);
+            return;
+        }
+        fetchAgain.set(false);
+        HttpRequest.Builder request = request("/agent/v1/schedule?hours=" + fleet.hours())
+                .header("Accept-Encoding", "gzip")
+                .timeout(FETCH_DEADLINE);
+        String known = etag;
+        if (known != null) {
+            request.header("If-None-Match", known);
+        }
+        fleet.fetches().submit(() -> fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                        .thenComposeAsync(this::received, fleet.work()))
+                .whenComplete((done, failure) -> {
+                    fetching.set(false);
+                    if (failure != null) {
+                        fleet.counters().fetchFailures.increment();
+                        fleet.counters().failed(failure);
+                        later(this::fetch, fetchBackoff.next());
+                    } else {
+                        fetchBackoff.reset();
+                        if (fetchAgain.getAndSet(false)) {
+                            fetch();
+                        }
+                    }
+                });
+    }
+
+    private CompletableFuture<Void> received(HttpResponse<byte[]> response) {
+        if (response.statusCode() == 304) {
+            fleet.counters().notModified.increment();
+            return CompletableFuture.completedFuture(null);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("schedule of " + screenId + ": HTTP " + response.statusCode());
+        }
+        fleet.counters().schedules.increment();
+        Schedule schedule = parse(response, fleet.plans().known());
+        fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+        String tag = response.headers().firstValue("ETag").orElse(null);
+        return fleet.media().ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
+                .thenRun(() -> adoptAt(schedule, tag));
+    }
+
+    private static Schedule parse(HttpResponse<byte[]> response, Map<String, HourPlan> known) {
+        try {
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+                try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = gunzip.readAllBytes();
+                }
+            }
+            return ScheduleJson.parse(body, known);
+        } catch (MalformedMessage e) {
+            throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All media present: switch now if the version is due (or the first), else at its {@code effectiveAt}. */
+    private void adoptAt(Schedule schedule, String tag) {
+        long wait = schedule.effectiveAt().toEpochMilli() - System.currentTimeMillis();
+        if (adopted == null || wait <= 0) {
+            adopt(schedule, tag);
+        } else {
+            later(() -> adopt(schedule, tag), Duration.ofMillis(wait));
+        }
+    }
+
+    private synchronized void adopt(Schedule schedule, String tag) {
+        Adopted current = adopted;
+        if (current != null && schedule.version() <= current.version()) {
+            etag = tag;
+            return;
+        }
+        adopted = fleet.plans().adopt(schedule);
+        adoptedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+        etag = tag;
+        plays.startPlaying();
+    }
+
+    // ---- plumbing
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(fleet.base().resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    private void repeat(Runnable task, Duration every) {
+        long period = every.toMillis();
+        fleet.timers().scheduleAtFixedRate(() -> {
+            if (running) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // a failed round must not end the repetition; the accounts record what failed
+                }
+            }
+        }, ThreadLocalRandom.current().nextLong(period), period, TimeUnit.MILLISECONDS);
+    }
+
+    private void later(Runnable task, Duration delay) {
+        fleet.timers().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

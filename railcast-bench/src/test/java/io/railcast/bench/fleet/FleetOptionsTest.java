@@ -1,0 +1,41 @@
+package io.railcast.bench.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FleetOptionsTest {
+
+    @Test
+    void needsOnlyTheServerAndThePasswords() {
+        FleetOptions options = FleetOptions.parse("--server", "http://127.0.0.1:18180", "--admin-password", "a",
+                "--planner-password", "p", "--agents", "5600");
+        assertThat(options.agents()).isEqualTo(5600);
+        assertThat(options.admin()).isEqualTo(new AdminApi.User("admin", "a"));
+        assertThat(options.planner()).isEqualTo(new AdminApi.User("planner", "p"));
+        assertThat(options.playsEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.repeatShare()).isEqualTo(0.05);
+        assertThat(options.province()).isNull();
+    }
+
+    @Test
+    void refusesAnUnknownOptionAndAMissingPassword() {
+        assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a",
+                "--planner-password", "p", "--agnets", "5")).hasMessageContaining("agnets");
+        assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a"))
+                .hasMessageContaining("--planner-password");
+        assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a",
+                "--planner-password", "p", "--repeat-share", "2")).hasMessageContaining("repeat-share");
+    }
+
+    @Test
+    void spreadsAFleetSmallerThanTheNetworkOverIt() {
+        List<String> screens = List.of("a", "b", "c", "d", "e", "f");
+        assertThat(FleetBenchmark.spread(screens, 3)).containsExactly("a", "c", "e");
+        assertThat(FleetBenchmark.spread(screens, 0)).isEqualTo(screens);
+        assertThat(FleetBenchmark.spread(screens, 10)).isEqualTo(screens);
+    }
+}

@@ -1,7 +1,0 @@
-package io.railcast.model.demo;
-
-import io.railcast.model.network.Station;
-
-/** A signed station and the city it serves: campaign drafts sell by city and favour the big ones. */
-record Site(Station station, City city) {
-}

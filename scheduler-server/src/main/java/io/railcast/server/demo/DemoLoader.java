@@ -10,6 +10,7 @@ import io.railcast.server.campaign.CampaignImport;
 import io.railcast.server.creative.CreativeCatalog;
 import io.railcast.server.network.NetworkCatalog;
 import io.railcast.server.planning.PlanningService;
+import io.railcast.server.system.StationZone;
 import io.railcast.server.user.Role;
 import io.railcast.server.user.UserService;
 import java.security.SecureRandom;
@@ -56,7 +57,7 @@ class DemoLoader implements ApplicationRunner {
 
     DemoLoader(DemoProperties properties, NetworkCatalog network, CreativeCatalog creatives, CampaignImport campaigns,
             UserService users, PlanningService planning, Environment environment,
-            @Value("${railcast.planning.zone:Asia/Shanghai}") ZoneId zone,
+            @Value(StationZone.SETTING) ZoneId zone,
             @Value("${railcast.planning.horizon-hours:72}") int horizonHours, Clock clock) {
         this.properties = properties;
         this.network = network;

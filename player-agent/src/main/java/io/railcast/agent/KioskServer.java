@@ -86,6 +86,8 @@ final class KioskServer implements AutoCloseable {
 
     /** The kiosk page's port is taken or not ours to use. */
     static final class PortUnavailable extends IOException {
+        private static final long serialVersionUID = 1L;
+
         PortUnavailable(String message, IOException cause) {
             super(message, cause);
         }

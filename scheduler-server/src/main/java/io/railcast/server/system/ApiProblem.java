@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Thrown (or signalled) by features, rendered by Spring's problem-detail handling.
  */
 public final class ApiProblem extends ErrorResponseException {
+    private static final long serialVersionUID = 1L;
 
     /** At most this many field problems are listed; the detail says how many there were. */
     public static final int MAX_LISTED = 100;

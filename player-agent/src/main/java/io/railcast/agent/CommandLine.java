@@ -61,6 +61,8 @@ final class CommandLine {
 
     /** A command line that cannot be used; the message says why in words for the person who typed it. */
     static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

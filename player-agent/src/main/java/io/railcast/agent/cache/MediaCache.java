@@ -51,6 +51,8 @@ public final class MediaCache {
 
     /** A downloaded file whose size or digest is not what the schedule says; it has been deleted. */
     static final class Mismatch extends IOException {
+        private static final long serialVersionUID = 1L;
+
         Mismatch(String message) {
             super(message);
         }
@@ -58,6 +60,8 @@ public final class MediaCache {
 
     /** The files the schedules in the horizon need do not fit in the cache's bound. */
     static final class Full extends IOException {
+        private static final long serialVersionUID = 1L;
+
         Full(String message) {
             super(message);
         }

@@ -14,6 +14,8 @@ record ByteRange(long first, long last, long size) {
 
     /** The range asked for, not satisfiable by this file. */
     static final class Unsatisfiable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unsatisfiable(String header) {
             super("Range " + header);
         }

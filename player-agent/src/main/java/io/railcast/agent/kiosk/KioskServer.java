@@ -90,6 +90,8 @@ public final class KioskServer implements AutoCloseable {
 
     /** The kiosk page's port is taken or not ours to use. */
     public static final class PortUnavailable extends IOException {
+        private static final long serialVersionUID = 1L;
+
         PortUnavailable(String message, IOException cause) {
             super(message, cause);
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code 429} or {@code 503} asked the agent to wait, and the message the problem+json detail when there was one.
  */
 public final class ServerRefusal extends IOException {
+    private static final long serialVersionUID = 1L;
 
     private final int status;
     private final Duration retryAfter;

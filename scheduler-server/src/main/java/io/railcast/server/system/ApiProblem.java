@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * features' services raise refusals of their own, which each feature's advice answers as one of these.
  */
 public final class ApiProblem extends ErrorResponseException {
+    private static final long serialVersionUID = 1L;
 
     /** At most this many field problems are listed; the detail says how many there were. */
     public static final int MAX_LISTED = 100;

@@ -110,8 +110,7 @@ public final class AgentConfig {
         private Path configFile;
         private int kioskPort = DEFAULT_KIOSK_PORT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required; must be an absolute http or https URL. */
         public Builder server(URI server) {
@@ -159,8 +158,8 @@ public final class AgentConfig {
         /** @throws IllegalArgumentException naming the first setting that is missing or out of range */
         public AgentConfig build() {
             if (server == null || token == null || cacheDirectory == null) {
-                throw new IllegalArgumentException("missing " + (server == null ? "server URL"
-                        : token == null ? "token" : "cache directory"));
+                throw new IllegalArgumentException(
+                        "missing " + (server == null ? "server URL" : token == null ? "token" : "cache directory"));
             }
             if (!server.isAbsolute() || !("http".equals(server.getScheme()) || "https".equals(server.getScheme()))) {
                 throw new IllegalArgumentException("server must be an http or https URL, not " + server);

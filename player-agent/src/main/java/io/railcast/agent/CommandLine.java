@@ -53,11 +53,10 @@ final class CommandLine {
             1 an unusable cache directory or kiosk port. JVM flags for a small footprint are in README-agent.md.
             """;
 
-    private static final Set<String> KEYS = Set.of("server", "token", "cache", "mode", "horizon-hours",
-            "cache-max-mb", "config", "kiosk-port");
+    private static final Set<String> KEYS =
+            Set.of("server", "token", "cache", "mode", "horizon-hours", "cache-max-mb", "config", "kiosk-port");
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** A command line that cannot be used; the message says why in words for the person who typed it. */
     static final class UsageException extends Exception {
@@ -100,7 +99,9 @@ final class CommandLine {
     /** The token a config file holds now, for an agent whose token the server refused. */
     static Optional<String> readToken(Path configFile) {
         try {
-            return Optional.ofNullable(readFile(configFile).get("token")).map(String::trim).filter(t -> !t.isEmpty());
+            return Optional.ofNullable(readFile(configFile).get("token"))
+                    .map(String::trim)
+                    .filter(t -> !t.isEmpty());
         } catch (UsageException e) {
             return Optional.empty();
         }

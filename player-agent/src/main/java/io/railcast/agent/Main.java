@@ -10,8 +10,7 @@ import java.io.PrintStream;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // one line per log record on standard error, unless the operator configured logging otherwise
@@ -43,8 +42,10 @@ public final class Main {
         try {
             agent.start();
         } catch (IOException e) {
-            err.println("player-agent: " + (e instanceof KioskServer.PortUnavailable ? e.getMessage()
-                    : "cannot use the cache directory " + config.cacheDirectory() + ": " + e));
+            err.println("player-agent: "
+                    + (e instanceof KioskServer.PortUnavailable
+                            ? e.getMessage()
+                            : "cannot use the cache directory " + config.cacheDirectory() + ": " + e));
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "railcast-shutdown"));

@@ -104,8 +104,17 @@ public final class PlayerAgent implements AutoCloseable {
         tokenInUse = config.token();
         syncThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-sync", true));
         mediaThread = Executors.newSingleThreadExecutor(task -> thread(task, "railcast-media", true));
-        ScheduleUpdates updates = new ScheduleUpdates(client, etag, config.horizonHours(), programme, media, store,
-                clock, syncThread, mediaThread, timings.rollSpread());
+        ScheduleUpdates updates = new ScheduleUpdates(
+                client,
+                etag,
+                config.horizonHours(),
+                programme,
+                media,
+                store,
+                clock,
+                syncThread,
+                mediaThread,
+                timings.rollSpread());
         Reports reports = new Reports(client, journal, media, programme, updates, clock, VERSION);
         syncThread.execute(guarded(updates::refresh));
         every(updates::poll, timings.poll(), timings.poll());
@@ -113,8 +122,12 @@ public final class PlayerAgent implements AutoCloseable {
         every(reports::uploadPlays, spread(timings.upload()), timings.upload());
         every(() -> reconfigure(client, updates), timings.poll(), timings.poll());
         Schedule active = programme.active();
-        events = new EventStream(client, updates, active == null ? null : Long.toString(active.version()),
-                timings.silence(), new Backoff());
+        events = new EventStream(
+                client,
+                updates,
+                active == null ? null : Long.toString(active.version()),
+                timings.silence(),
+                new Backoff());
         thread(events, "railcast-events", true).start();
         LOG.log(System.Logger.Level.INFO, "player agent " + VERSION + " started: " + config);
     }
@@ -151,8 +164,11 @@ public final class PlayerAgent implements AutoCloseable {
     /** Logs how fast the first spot came, the figure the start-up target (1 s from a warm cache) is about. */
     private void firstSpotShown() {
         long sinceStart = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        String sinceLaunch = ProcessHandle.current().info().startInstant()
-                .map(launched -> ", " + Duration.between(launched, java.time.Instant.now()).toMillis() + " ms after the"
+        String sinceLaunch = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(launched -> ", "
+                        + Duration.between(launched, java.time.Instant.now()).toMillis() + " ms after the"
                         + " JVM was launched")
                 .orElse("");
         LOG.log(System.Logger.Level.INFO, "first spot on screen " + sinceStart + " ms after start" + sinceLaunch);
@@ -173,18 +189,20 @@ public final class PlayerAgent implements AutoCloseable {
     private void reconfigure(ServerClient client, ScheduleUpdates updates) {
         if (client.tokenRejected() && config.configFile().isPresent()) {
             Path file = config.configFile().get();
-            CommandLine.readToken(file).filter(token -> !token.equals(tokenInUse)).ifPresent(token -> {
-                LOG.log(System.Logger.Level.INFO, "new token in " + file + "; calling the server again");
-                tokenInUse = token; // should this one be refused too, wait for yet another
-                client.useToken(token);
-                updates.retryNow();
-            });
+            CommandLine.readToken(file)
+                    .filter(token -> !token.equals(tokenInUse))
+                    .ifPresent(token -> {
+                        LOG.log(System.Logger.Level.INFO, "new token in " + file + "; calling the server again");
+                        tokenInUse = token; // should this one be refused too, wait for yet another
+                        client.useToken(token);
+                        updates.retryNow();
+                    });
         }
     }
 
     private void every(Runnable task, Duration initialDelay, Duration period) {
-        syncThread.scheduleWithFixedDelay(guarded(task), initialDelay.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        syncThread.scheduleWithFixedDelay(
+                guarded(task), initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A periodic task that throws is never run again: log instead, and keep the agent's duties going. */
@@ -246,5 +264,4 @@ public final class PlayerAgent implements AutoCloseable {
             return new PlayerAgent(this);
         }
     }
-
 }

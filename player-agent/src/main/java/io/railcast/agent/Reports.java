@@ -39,8 +39,14 @@ final class Reports {
     private final RetryGate uploads = new RetryGate(new Backoff());
     private final RetryGate heartbeats = new RetryGate(new Backoff());
 
-    Reports(ServerClient client, PlayJournal journal, MediaCache cache, Programme programme, ScheduleUpdates updates,
-            ServerClock clock, String agentVersion) {
+    Reports(
+            ServerClient client,
+            PlayJournal journal,
+            MediaCache cache,
+            Programme programme,
+            ScheduleUpdates updates,
+            ServerClock clock,
+            String agentVersion) {
         this.client = client;
         this.journal = journal;
         this.cache = cache;
@@ -65,13 +71,18 @@ final class Reports {
                 journal.acknowledge(answer.stored());
                 if (!answer.notCounted().isEmpty()) {
                     // expected now and then (the spot a restart resumes mid-way is not a full play): not an error
-                    LOG.log(System.Logger.Level.INFO, answer.notCounted().size() + " plays stored by the server but"
-                            + " not counted, first: " + answer.notCounted().values().iterator().next());
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            answer.notCounted().size() + " plays stored by the server but" + " not counted, first: "
+                                    + answer.notCounted().values().iterator().next());
                 }
                 if (!answer.rejected().isEmpty()) {
                     journal.setAside(answer.rejected(), batch);
-                    LOG.log(System.Logger.Level.ERROR, answer.rejected().size() + " plays rejected and set aside in "
-                            + "journal/rejected.journal, first: " + answer.rejected().values().iterator().next());
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            answer.rejected().size() + " plays rejected and set aside in "
+                                    + "journal/rejected.journal, first: "
+                                    + answer.rejected().values().iterator().next());
                 }
                 if (answer.stored().size() + answer.rejected().size() < batch.size()) {
                     break; // the server left some unanswered: they stay journaled for the next round
@@ -80,8 +91,10 @@ final class Reports {
             uploads.succeeded();
         } catch (IOException e) {
             Duration wait = uploads.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot upload plays (" + ServerRefusal.describe(e) + "); "
-                    + journal.backlog() + " kept in the journal, next try in " + wait.toSeconds() + " s or more");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot upload plays (" + ServerRefusal.describe(e) + "); " + journal.backlog()
+                            + " kept in the journal, next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -96,9 +109,15 @@ final class Reports {
             MediaCache.Usage usage = cache.usage();
             Instant sent = clock.local().instant().truncatedTo(ChronoUnit.MILLIS); // the protocol's precision
             boolean unmeasured = !clock.measured();
-            StatusReport report = new StatusReport(agentVersion, active == null ? 0 : active.version(), usage.files(),
-                    usage.bytes(), updates.missingMedia(), unmeasured ? null : clock.offsetMillis(),
-                    journal.backlog(), sent);
+            StatusReport report = new StatusReport(
+                    agentVersion,
+                    active == null ? 0 : active.version(),
+                    usage.files(),
+                    usage.bytes(),
+                    updates.missingMedia(),
+                    unmeasured ? null : clock.offsetMillis(),
+                    journal.backlog(),
+                    sent);
             Instant serverTime = client.status(report);
             boolean sampled = clock.sample(sent, serverTime, clock.local().instant());
             heartbeats.succeeded();
@@ -107,8 +126,10 @@ final class Reports {
             }
         } catch (IOException e) {
             Duration wait = heartbeats.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next"
-                    + " try in " + wait.toSeconds() + " s or more");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot send the heartbeat (" + ServerRefusal.describe(e) + "); next" + " try in "
+                            + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

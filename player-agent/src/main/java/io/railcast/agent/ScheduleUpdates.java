@@ -53,8 +53,16 @@ final class ScheduleUpdates implements EventStream.Listener {
     private String etag;
     private Instant nextRoll;
 
-    ScheduleUpdates(ServerClient client, String etag, int hours, Programme programme, MediaCache cache,
-            ScheduleStore store, Clock clock, ScheduledExecutorService syncThread, ExecutorService mediaThread,
+    ScheduleUpdates(
+            ServerClient client,
+            String etag,
+            int hours,
+            Programme programme,
+            MediaCache cache,
+            ScheduleStore store,
+            Clock clock,
+            ScheduledExecutorService syncThread,
+            ExecutorService mediaThread,
             Duration rollSpread) {
         this.client = client;
         this.etag = etag;
@@ -84,8 +92,10 @@ final class ScheduleUpdates implements EventStream.Listener {
                 programme.offer(version.schedule());
                 etag = version.etag();
             } else {
-                LOG.log(System.Logger.Level.WARNING, "stored version " + version.schedule().version() + " lacks "
-                        + missing + " media files; it waits for the server instead of playing half loaded");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "stored version " + version.schedule().version() + " lacks " + missing
+                                + " media files; it waits for the server instead of playing half loaded");
             }
         }
         return etag;
@@ -134,14 +144,18 @@ final class ScheduleUpdates implements EventStream.Listener {
                 latest = fetched.get();
                 etag = fetched.get().etag();
                 Schedule schedule = latest.schedule();
-                LOG.log(System.Logger.Level.INFO, "fetched version " + schedule.version() + " effective at "
-                        + schedule.effectiveAt() + " with " + schedule.media().size() + " media files");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "fetched version " + schedule.version() + " effective at " + schedule.effectiveAt() + " with "
+                                + schedule.media().size() + " media files");
             }
             prefetch();
         } catch (IOException e) {
             Duration wait = gate.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "cannot fetch the schedule (" + ServerRefusal.describe(e) + "); trying"
-                    + " again in " + wait.toMillis() + " ms, playing from the cache meanwhile");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot fetch the schedule (" + ServerRefusal.describe(e) + "); trying" + " again in "
+                            + wait.toMillis() + " ms, playing from the cache meanwhile");
             if (!client.tokenRejected()) {
                 syncThread.schedule(this::refresh, wait.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -154,8 +168,8 @@ final class ScheduleUpdates implements EventStream.Listener {
     private Map<String, HourPlan> heldPlans() {
         Map<String, HourPlan> held = new HashMap<>();
         ServerClient.FetchedSchedule fetched = latest;
-        for (Schedule schedule : new Schedule[] {fetched == null ? null : fetched.schedule(), programme.active(),
-                programme.next()}) {
+        for (Schedule schedule :
+                new Schedule[] {fetched == null ? null : fetched.schedule(), programme.active(), programme.next()}) {
             if (schedule != null) {
                 held.putAll(schedule.plans());
             }
@@ -192,13 +206,17 @@ final class ScheduleUpdates implements EventStream.Listener {
             store.saveNext(fetched.body(), fetched.etag());
             offered = fetched;
             if (programme.offer(schedule)) {
-                LOG.log(System.Logger.Level.INFO, "version " + schedule.version() + " has all its media; it plays from "
-                        + schedule.effectiveAt() + " or at once if that has passed");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "version " + schedule.version() + " has all its media; it plays from " + schedule.effectiveAt()
+                                + " or at once if that has passed");
             }
         } catch (IOException e) {
             Duration wait = mediaGate.failed(e);
-            LOG.log(System.Logger.Level.WARNING, "version " + schedule.version() + " waits for its media ("
-                    + ServerRefusal.describe(e) + "); next try in " + wait.toSeconds() + " s or more");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "version " + schedule.version() + " waits for its media (" + ServerRefusal.describe(e)
+                            + "); next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -206,8 +224,10 @@ final class ScheduleUpdates implements EventStream.Listener {
 
     @Override
     public void scheduleEvent(EventStream.ScheduleEvent event) {
-        LOG.log(System.Logger.Level.INFO, "version " + event.version() + " published"
-                + (event.urgent() ? " (urgent)" : "") + ", effective at " + event.effectiveAt());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "version " + event.version() + " published" + (event.urgent() ? " (urgent)" : "") + ", effective at "
+                        + event.effectiveAt());
         syncThread.execute(this::refresh);
     }
 

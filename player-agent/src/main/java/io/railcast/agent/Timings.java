@@ -16,6 +16,10 @@ import java.time.Duration;
  */
 record Timings(Duration poll, Duration status, Duration upload, Duration rollSpread, Duration silence) {
 
-    static final Timings PROTOCOL = new Timings(Duration.ofSeconds(60), Duration.ofSeconds(60),
-            Duration.ofSeconds(60), Duration.ofMinutes(10), EventStream.SILENCE);
+    static final Timings PROTOCOL = new Timings(
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(10),
+            EventStream.SILENCE);
 }

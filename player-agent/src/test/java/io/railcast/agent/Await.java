@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits in tests for something another thread does: polls every 10 ms, fails once the timeout has passed. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

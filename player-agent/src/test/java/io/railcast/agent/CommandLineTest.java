@@ -20,8 +20,8 @@ class CommandLineTest {
 
     @Test
     void takesTheThreeRequiredSettingsAndDefaultsTheRest() throws Exception {
-        AgentConfig config = CommandLine.parse("--server", "https://railcast.example.cn", "--token", "t0k3n",
-                "--cache", "/var/cache/railcast");
+        AgentConfig config = CommandLine.parse(
+                "--server", "https://railcast.example.cn", "--token", "t0k3n", "--cache", "/var/cache/railcast");
 
         assertThat(config.server()).isEqualTo(URI.create("https://railcast.example.cn"));
         assertThat(config.token()).isEqualTo("t0k3n");
@@ -34,8 +34,13 @@ class CommandLineTest {
 
     @Test
     void acceptsOptionsWrittenWithAnEqualsSign() throws Exception {
-        AgentConfig config = CommandLine.parse("--server=http://10.0.0.1:8080", "--token=t", "--cache=c",
-                "--horizon-hours=24", "--cache-max-mb=512", "--mode=HEADLESS");
+        AgentConfig config = CommandLine.parse(
+                "--server=http://10.0.0.1:8080",
+                "--token=t",
+                "--cache=c",
+                "--horizon-hours=24",
+                "--cache-max-mb=512",
+                "--mode=HEADLESS");
 
         assertThat(config.horizonHours()).isEqualTo(24);
         assertThat(config.cacheMaxBytes()).isEqualTo(512L * 1024 * 1024);
@@ -44,7 +49,8 @@ class CommandLineTest {
     @Test
     void readsTheConfigFileAndLetsTheCommandLineWin() throws Exception {
         Path file = directory.resolve("agent.properties");
-        Files.writeString(file, "server=https://railcast.example.cn\ntoken=from-file\ncache=/srv/cache\nhorizon-hours=48\n");
+        Files.writeString(
+                file, "server=https://railcast.example.cn\ntoken=from-file\ncache=/srv/cache\nhorizon-hours=48\n");
 
         AgentConfig config = CommandLine.parse("--config", file.toString(), "--horizon-hours", "96");
 
@@ -61,8 +67,8 @@ class CommandLineTest {
 
         AgentConfig fromFile = CommandLine.parse("--config", file.toString());
         AgentConfig overridden = CommandLine.parse("--config", file.toString(), "--kiosk-port", "0");
-        AgentConfig byDefault = CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
-                "--mode", "KIOSK");
+        AgentConfig byDefault =
+                CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c", "--mode", "KIOSK");
 
         assertThat(fromFile.mode()).isEqualTo(AgentConfig.Mode.KIOSK);
         assertThat(fromFile.kioskPort()).isEqualTo(18300);
@@ -79,15 +85,20 @@ class CommandLineTest {
     @Test
     void namesWhatIsWrongWithABadCommandLine() {
         assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessage("missing cache directory");
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("missing cache directory");
         assertThatThrownBy(() -> CommandLine.parse("--sever", "https://x"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessage("unknown option --sever");
-        assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
-                "--horizon-hours", "200")).hasMessage("horizon must be 1 to 168 hours, not 200");
-        assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
-                "--mode", "signage")).hasMessageContaining("the modes are headless and kiosk");
-        assertThatThrownBy(() -> CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c",
-                "--kiosk-port", "70000")).hasMessage("kiosk port must be 0 to 65535, not 70000");
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("unknown option --sever");
+        assertThatThrownBy(() -> CommandLine.parse(
+                        "--server", "https://x", "--token", "t", "--cache", "c", "--horizon-hours", "200"))
+                .hasMessage("horizon must be 1 to 168 hours, not 200");
+        assertThatThrownBy(() ->
+                        CommandLine.parse("--server", "https://x", "--token", "t", "--cache", "c", "--mode", "signage"))
+                .hasMessageContaining("the modes are headless and kiosk");
+        assertThatThrownBy(() -> CommandLine.parse(
+                        "--server", "https://x", "--token", "t", "--cache", "c", "--kiosk-port", "70000"))
+                .hasMessage("kiosk port must be 0 to 65535, not 70000");
         assertThatThrownBy(() -> CommandLine.parse("--server")).hasMessage("--server needs a value");
     }
 
@@ -105,12 +116,23 @@ class CommandLineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.run(
+                new String[] {"--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--server URL", "--token TOKEN", "--cache DIR",
-                "--mode MODE", "--kiosk-port PORT", "--horizon-hours N", "--cache-max-mb N", "--config FILE", "--help");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "--server URL",
+                        "--token TOKEN",
+                        "--cache DIR",
+                        "--mode MODE",
+                        "--kiosk-port PORT",
+                        "--horizon-hours N",
+                        "--cache-max-mb N",
+                        "--config FILE",
+                        "--help");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -118,11 +140,15 @@ class CommandLineTest {
     void aBadCommandLineExitsTwoWithTheReasonOnStandardError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.run(new String[] {"--token", "t"}, new PrintStream(new ByteArrayOutputStream()),
+        int status = Main.run(
+                new String[] {"--token", "t"},
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing server URL").contains("--help");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("missing server URL")
+                .contains("--help");
     }
 
     @Test

@@ -51,8 +51,10 @@ final class FakeScheduler implements AutoCloseable {
 
     void publish(TestSchedule schedule) {
         published = schedule;
-        schedule.media().forEach((creative, bytes) -> route("/agent/v1/media/" + creative, (exchange, body) ->
-                FakeServer.serveMedia(exchange, corrupted.getOrDefault(creative, bytes))));
+        schedule.media()
+                .forEach((creative, bytes) -> route(
+                        "/agent/v1/media/" + creative,
+                        (exchange, body) -> FakeServer.serveMedia(exchange, corrupted.getOrDefault(creative, bytes))));
     }
 
     /** Serves other bytes than the schedule's digest names for this creative. */
@@ -91,7 +93,10 @@ final class FakeScheduler implements AutoCloseable {
     private void route(String path, FakeServer.Route route) {
         server.route(path, (exchange, body) -> {
             if (!("Bearer " + acceptedToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                FakeServer.send(exchange, 401, "application/problem+json",
+                FakeServer.send(
+                        exchange,
+                        401,
+                        "application/problem+json",
                         "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"unknown token\"}".getBytes());
                 return;
             }
@@ -158,13 +163,19 @@ final class FakeScheduler implements AutoCloseable {
                 duplicates.add(id);
             }
         }
-        FakeServer.send(exchange, 200, "application/json", JsonObject.write(
-                Map.of("accepted", accepted, "duplicates", duplicates, "rejected", List.of())));
+        FakeServer.send(
+                exchange,
+                200,
+                "application/json",
+                JsonObject.write(Map.of("accepted", accepted, "duplicates", duplicates, "rejected", List.of())));
     }
 
     private void status(HttpExchange exchange, byte[] body) throws IOException {
         statuses.add(JsonObject.parse(body));
-        FakeServer.send(exchange, 200, "application/json",
+        FakeServer.send(
+                exchange,
+                200,
+                "application/json",
                 ("{\"serverTime\":\"" + clock.instant().plus(clockAhead) + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 

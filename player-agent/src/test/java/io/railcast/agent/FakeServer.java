@@ -29,11 +29,11 @@ public final class FakeServer implements AutoCloseable {
     }
 
     public record Request(String method, String path, String query, Headers headers, byte[] body) {
-    public     String header(String name) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-    public     String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -69,7 +69,9 @@ public final class FakeServer implements AutoCloseable {
     }
 
     public void json(String path, int status, String json) {
-        route(path, (exchange, body) -> send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8)));
+        route(
+                path,
+                (exchange, body) -> send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
 
     public List<Request> requests(String path) {
@@ -91,7 +93,8 @@ public final class FakeServer implements AutoCloseable {
         int from = matcher != null && matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         if (from > 0) {
-            exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
+            exchange.getResponseHeaders()
+                    .set("Content-Range", "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
         }
         exchange.sendResponseHeaders(from > 0 ? 206 : 200, bytes.length - from);
         OutputStream out = exchange.getResponseBody();
@@ -111,7 +114,8 @@ public final class FakeServer implements AutoCloseable {
     private void dispatch(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         URI uri = exchange.getRequestURI();
-        requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getQuery(), exchange.getRequestHeaders(), body));
+        requests.add(new Request(
+                exchange.getRequestMethod(), uri.getPath(), uri.getQuery(), exchange.getRequestHeaders(), body));
         Route route = routes.get(uri.getPath());
         try {
             if (route == null) {

@@ -60,13 +60,25 @@ final class KioskBrowser implements AutoCloseable {
 
     KioskBrowser(Path profile) {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
-                "--hide-scrollbars", "--autoplay-policy=no-user-gesture-required");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--hide-scrollbars",
+                "--autoplay-policy=no-user-gesture-required");
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         // the window's size includes what a headful window would spend on its frame: give the page the full 720p
@@ -108,7 +120,8 @@ final class KioskBrowser implements AutoCloseable {
     /** A WebM (VP8) test card with a moving bar, {@code millis} long, recorded in real time. */
     byte[] testVideo(String station, String label, int hue, int millis) {
         driver.get("about:blank");
-        Object data = ((JavascriptExecutor) driver).executeAsyncScript(DRAW + """
+        Object data = ((JavascriptExecutor) driver)
+                .executeAsyncScript(DRAW + """
                 const done = arguments[arguments.length - 1];
                 const c = document.createElement('canvas');
                 c.width = arguments[0] / 2;

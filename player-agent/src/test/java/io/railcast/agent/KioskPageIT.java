@@ -43,8 +43,13 @@ class KioskPageIT {
     private static final Duration LATE = Duration.ofMillis(250);
     private static final Duration SERVER_AHEAD = Duration.ofMillis(2500);
     /** Heartbeats at start and then once a minute, so the clock offset the test reads holds while it runs. */
-    private static final Timings FAST = new Timings(Duration.ofMillis(200), Duration.ofSeconds(60),
-            Duration.ofMillis(200), Duration.ofMillis(1), Duration.ofSeconds(3));
+    private static final Timings FAST = new Timings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(60),
+            Duration.ofMillis(200),
+            Duration.ofMillis(1),
+            Duration.ofSeconds(3));
+
     private static final String BODY = "return document.body.dataset[arguments[0]];";
 
     private static KioskBrowser browser;
@@ -55,6 +60,7 @@ class KioskPageIT {
 
     /** The agent's local clock and the browser's are this machine's, as on a screen. */
     private final Clock clock = Clock.systemUTC();
+
     private FakeScheduler server;
     private PlayerAgent agent;
 
@@ -88,17 +94,31 @@ class KioskPageIT {
     }
 
     private void startAgent() throws IOException {
-        AgentConfig config = AgentConfig.newBuilder().server(server.uri()).token("screen-token").cacheDirectory(cache)
-                .mode(AgentConfig.Mode.KIOSK).kioskPort(0).build();
-        agent = PlayerAgent.newBuilder(config).playLog(new Lines().printStream()).timings(FAST).build();
+        AgentConfig config = AgentConfig.newBuilder()
+                .server(server.uri())
+                .token("screen-token")
+                .cacheDirectory(cache)
+                .mode(AgentConfig.Mode.KIOSK)
+                .kioskPort(0)
+                .build();
+        agent = PlayerAgent.newBuilder(config)
+                .playLog(new Lines().printStream())
+                .timings(FAST)
+                .build();
         agent.start();
     }
 
     @Test
     void showsEachCreativeDuringItsSpotAndSwitchesToTheNextAtItsStart() throws Exception {
         server.clockAhead(SERVER_AHEAD);
-        server.publish(new TestSchedule(42, HOUR, HOUR, HOUR.plus(Duration.ofHours(3)), SPOT_SECONDS,
-                List.of("CR-A", "CR-B", "CR-C"), creatives));
+        server.publish(new TestSchedule(
+                42,
+                HOUR,
+                HOUR,
+                HOUR.plus(Duration.ofHours(3)),
+                SPOT_SECONDS,
+                List.of("CR-A", "CR-B", "CR-C"),
+                creatives));
         startAgent();
         assertThat(agent.awaitFirstSpot(Duration.ofSeconds(10))).isTrue();
         await(() -> agentOffsetMillis() > SERVER_AHEAD.toMillis() - 100, Duration.ofSeconds(10));
@@ -109,7 +129,8 @@ class KioskPageIT {
         // the page has taken on the agent's clock, the server's correction included
         await(() -> pageOffsetMillis() == agentMinusSystem, Duration.ofSeconds(10));
         // CR-A with at least a second of its spot left, so the switch is watched from before it happens
-        await(() -> "CR-A".equals(browser.text(BODY, "creative")) && intoCycle(agentNow(agentMinusSystem)) < 2000,
+        await(
+                () -> "CR-A".equals(browser.text(BODY, "creative")) && intoCycle(agentNow(agentMinusSystem)) < 2000,
                 Duration.ofSeconds(15));
         Instant now = agentNow(agentMinusSystem);
         Instant bStarts = now.minusMillis(intoCycle(now)).plusSeconds(SPOT_SECONDS);
@@ -117,17 +138,25 @@ class KioskPageIT {
         Instant seenB = watchSwitch("CR-A", "CR-B", bStarts, agentMinusSystem);
 
         Instant switched = Instant.ofEpochMilli(Long.parseLong(browser.text(BODY, "shownAt")) + agentMinusSystem);
-        System.out.printf("KioskPageIT: CR-B on the page %d ms after its start, seen by the test after %d ms%n",
-                Duration.between(bStarts, switched).toMillis(), Duration.between(bStarts, seenB).toMillis());
-        assertThat(Duration.between(bStarts, switched)).as("the page's switch to CR-B after its start")
+        System.out.printf(
+                "KioskPageIT: CR-B on the page %d ms after its start, seen by the test after %d ms%n",
+                Duration.between(bStarts, switched).toMillis(),
+                Duration.between(bStarts, seenB).toMillis());
+        assertThat(Duration.between(bStarts, switched))
+                .as("the page's switch to CR-B after its start")
                 .isBetween(EARLY.negated(), LATE);
-        assertThat(browser.text(BODY, "readyAtSwitch")).as("CR-B decoded before its turn").isEqualTo("true");
-        assertThat(browser.text("return document.querySelector('#stage > .on').tagName")).isEqualTo("IMG");
+        assertThat(browser.text(BODY, "readyAtSwitch"))
+                .as("CR-B decoded before its turn")
+                .isEqualTo("true");
+        assertThat(browser.text("return document.querySelector('#stage > .on').tagName"))
+                .isEqualTo("IMG");
         browser.screenshot(Path.of("target", "screenshots", "kiosk.png"));
 
         Instant cStarts = bStarts.plusSeconds(SPOT_SECONDS);
         watchSwitch("CR-B", "CR-C", cStarts, agentMinusSystem);
-        assertThat(browser.text(BODY, "readyAtSwitch")).as("CR-C loaded before its turn").isEqualTo("true");
+        assertThat(browser.text(BODY, "readyAtSwitch"))
+                .as("CR-C loaded before its turn")
+                .isEqualTo("true");
         await(() -> Boolean.TRUE.equals(browser.script("""
                 const video = document.querySelector('#stage > video.on');
                 return video !== null && !video.paused && video.currentTime > 0.2 && video.muted;
@@ -141,13 +170,17 @@ class KioskPageIT {
         browser.open(agent.kioskPage().toString());
 
         await(() -> "standby".equals(browser.text(BODY, "state")), Duration.ofSeconds(10));
-        await(() -> !browser.text("return document.getElementById('standby-clock').textContent").isEmpty(),
+        await(
+                () -> !browser.text("return document.getElementById('standby-clock').textContent")
+                        .isEmpty(),
                 Duration.ofSeconds(5));
         assertThat(browser.text("return getComputedStyle(document.getElementById('standby')).display"))
                 .isEqualTo("flex");
-        assertThat(browser.text("return document.getElementById('standby').innerText")).contains("旅途愉快");
+        assertThat(browser.text("return document.getElementById('standby').innerText"))
+                .contains("旅途愉快");
         assertThat(browser.text("return getComputedStyle(document.getElementById('standby')).backgroundImage"))
-                .as("a calm gradient, not a black screen").contains("gradient");
+                .as("a calm gradient, not a black screen")
+                .contains("gradient");
         browser.screenshot(Path.of("target", "screenshots", "kiosk-standby.png"));
     }
 
@@ -165,11 +198,14 @@ class KioskPageIT {
             String creative = browser.text(BODY, "creative");
             Instant after = agentNow(agentMinusSystem);
             if (to.equals(creative)) {
-                assertThat(after).as("%s seen at %s, before its start %s", to, after, starts)
+                assertThat(after)
+                        .as("%s seen at %s, before its start %s", to, after, starts)
                         .isAfterOrEqualTo(starts.minus(EARLY));
                 return after;
             }
-            assertThat(creative).as("on screen at %s, %s starting at %s", before, to, starts).isEqualTo(from);
+            assertThat(creative)
+                    .as("on screen at %s, %s starting at %s", before, to, starts)
+                    .isEqualTo(from);
             assertThat(before).as("%s still on screen", from).isBefore(starts.plus(LATE));
             assertThat(after).as("%s not seen by the deadline", to).isBefore(deadline);
         }
@@ -189,9 +225,11 @@ class KioskPageIT {
 
     private long agentOffsetMillis() {
         try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(agent.kioskPage().resolve("/feed")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(agent.kioskPage().resolve("/feed"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             return JsonObject.parse(response.body()).integer("clockOffsetMillis");
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -200,5 +238,4 @@ class KioskPageIT {
             throw new AssertionError(e);
         }
     }
-
 }

@@ -33,11 +33,15 @@ import java.util.regex.Pattern;
 final class KioskStartBench {
 
     private static final Pattern FIRST_SPOT = Pattern.compile("first spot on screen (\\d+) ms after start, (\\d+) ms");
-    private static final List<String> FLAGS = List.of("-Xms8m", "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m");
+    private static final List<String> FLAGS = List.of(
+            "-Xms8m",
+            "-Xmx24m",
+            "-Xss256k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=16m");
 
-    private KioskStartBench() {
-    }
+    private KioskStartBench() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -50,18 +54,28 @@ final class KioskStartBench {
             Map<String, byte[]> creatives = new LinkedHashMap<>();
             creatives.put("CR-0001", browser.testCard("北京南站", "测试卡 1", 210, "image/png"));
             creatives.put("CR-0002", browser.testCard("上海虹桥站", "测试卡 2", 150, "image/jpeg"));
-            server.publish(new TestSchedule(42, hour, hour, hour.plus(Duration.ofHours(3)), 15,
-                    List.of("CR-0001", "CR-0002"), creatives));
+            server.publish(new TestSchedule(
+                    42, hour, hour, hour.plus(Duration.ofHours(3)), 15, List.of("CR-0001", "CR-0002"), creatives));
             List<String> command = new ArrayList<>(List.of("java"));
             command.addAll(FLAGS);
-            command.addAll(List.of("-jar", jar.toString(), "--server", server.uri().toString(), "--token",
-                    "screen-token", "--cache", work.resolve("cache").toString(), "--mode", "kiosk", "--kiosk-port",
+            command.addAll(List.of(
+                    "-jar",
+                    jar.toString(),
+                    "--server",
+                    server.uri().toString(),
+                    "--token",
+                    "screen-token",
+                    "--cache",
+                    work.resolve("cache").toString(),
+                    "--mode",
+                    "kiosk",
+                    "--kiosk-port",
                     Integer.toString(port)));
             URI page = URI.create("http://127.0.0.1:" + port + "/");
 
             run(command, work, page, browser); // warms the cache: schedule and media fetched once
-            System.out.printf("%-4s %18s %18s %22s%n", "run", "first spot (ms)", "page served (ms)",
-                    "creative drawn (ms)");
+            System.out.printf(
+                    "%-4s %18s %18s %22s%n", "run", "first spot (ms)", "page served (ms)", "creative drawn (ms)");
             long[][] figures = new long[3][runs];
             for (int i = 0; i < runs; i++) {
                 long[] run = run(command, work, page, browser);
@@ -70,11 +84,22 @@ final class KioskStartBench {
                 }
                 System.out.printf("%-4d %18d %18d %22d%n", i + 1, run[0], run[1], run[2]);
             }
-            System.out.printf(Locale.ROOT, "%-4s %18d %18d %22d%n", "med", median(figures[0]), median(figures[1]),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-4s %18d %18d %22d%n",
+                    "med",
+                    median(figures[0]),
+                    median(figures[1]),
                     median(figures[2]));
-            System.out.printf(Locale.ROOT, "{\"bench\":\"kiosk-start\",\"runs\":%d,\"firstSpotMs\":%d,"
-                    + "\"pageServedMs\":%d,\"creativeDrawnMs\":%d,\"loadAverage\":%.2f}%n", runs, median(figures[0]),
-                    median(figures[1]), median(figures[2]), loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"bench\":\"kiosk-start\",\"runs\":%d,\"firstSpotMs\":%d,"
+                            + "\"pageServedMs\":%d,\"creativeDrawnMs\":%d,\"loadAverage\":%.2f}%n",
+                    runs,
+                    median(figures[0]),
+                    median(figures[1]),
+                    median(figures[2]),
+                    loadAverage());
         }
     }
 
@@ -83,21 +108,26 @@ final class KioskStartBench {
         browser.open("about:blank");
         Path log = work.resolve("agent.log");
         long launched = System.nanoTime();
-        Process agent = new ProcessBuilder(command).redirectError(log.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process agent = new ProcessBuilder(command)
+                .redirectError(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             long served = until(launched, () -> {
                 try {
-                    return http.send(HttpRequest.newBuilder(page.resolve("/feed")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return http.send(
+                                            HttpRequest.newBuilder(page.resolve("/feed"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 } catch (IOException e) {
                     return false;
                 }
             });
             browser.open(page.toString());
-            long drawn = until(launched, () -> "creative".equals(browser.text(
-                    "return document.body.dataset.state;")));
+            long drawn = until(launched, () -> "creative".equals(browser.text("return document.body.dataset.state;")));
             long firstSpot = until(launched, () -> FIRST_SPOT.matcher(read(log)).find());
             Matcher matcher = FIRST_SPOT.matcher(read(log));
             firstSpot = matcher.find() ? Long.parseLong(matcher.group(2)) : firstSpot;

@@ -13,13 +13,14 @@ import java.util.stream.IntStream;
  */
 final class LocalScheduler {
 
-    private LocalScheduler() {
-    }
+    private LocalScheduler() {}
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8480;
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        String[] creatives = IntStream.rangeClosed(1, 40).mapToObj(n -> String.format("CR-%04d", n)).toArray(String[]::new);
+        String[] creatives = IntStream.rangeClosed(1, 40)
+                .mapToObj(n -> String.format("CR-%04d", n))
+                .toArray(String[]::new);
         FakeScheduler scheduler = new FakeScheduler(Clock.systemUTC(), port);
         scheduler.publish(TestSchedule.of(42, hour, hour, hour.plus(Duration.ofHours(72)), 15, 256 * 1024, creatives));
         System.out.println("serving version 42 on " + scheduler.uri() + " for token screen-token; stop with Ctrl-C");

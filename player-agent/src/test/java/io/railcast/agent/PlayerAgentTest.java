@@ -23,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlayerAgentTest {
 
     private static final Instant HOUR = Instant.parse("2026-11-24T03:00:00Z");
-    private static final Timings FAST = new Timings(Duration.ofMillis(200), Duration.ofMillis(200),
-            Duration.ofMillis(200), Duration.ofMillis(1), Duration.ofSeconds(3));
+    private static final Timings FAST = new Timings(
+            Duration.ofMillis(200),
+            Duration.ofMillis(200),
+            Duration.ofMillis(200),
+            Duration.ofMillis(1),
+            Duration.ofSeconds(3));
 
     @TempDir
     Path cache;
@@ -48,8 +52,16 @@ class PlayerAgentTest {
     }
 
     private PlayerAgent agent(String token) throws IOException {
-        AgentConfig config = AgentConfig.newBuilder().server(server.uri()).token(token).cacheDirectory(cache).build();
-        agent = PlayerAgent.newBuilder(config).clock(clock).playLog(screen.printStream()).timings(FAST).build();
+        AgentConfig config = AgentConfig.newBuilder()
+                .server(server.uri())
+                .token(token)
+                .cacheDirectory(cache)
+                .build();
+        agent = PlayerAgent.newBuilder(config)
+                .clock(clock)
+                .playLog(screen.printStream())
+                .timings(FAST)
+                .build();
         agent.start();
         return agent;
     }
@@ -71,9 +83,12 @@ class PlayerAgentTest {
         for (String line : screen.containing(" PLAY ")) {
             Instant at = Instant.parse(line.substring(0, line.indexOf(' ')));
             long second = Duration.between(HOUR, at.plusMillis(100)).toSeconds(); // a line is printed just after
-            assertThat(line).contains(second % 2 == 0 ? "C-CR-A/CR-A" : "C-CR-B/CR-B").contains(" v42 ");
+            assertThat(line)
+                    .contains(second % 2 == 0 ? "C-CR-A/CR-A" : "C-CR-B/CR-B")
+                    .contains(" v42 ");
         }
-        assertThat(cache.resolve("media")).isDirectoryContaining(p -> p.getFileName().toString().length() == 64);
+        assertThat(cache.resolve("media"))
+                .isDirectoryContaining(p -> p.getFileName().toString().length() == 64);
     }
 
     @Test
@@ -114,7 +129,10 @@ class PlayerAgentTest {
     void aScheduledVersionTakesOverAtItsExactInstantCuttingTheSpotThen() throws Exception {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
-        Instant at = clock.instant().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(500);
+        Instant at = clock.instant()
+                .plusSeconds(3)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusMillis(500);
         TestSchedule scheduled = TestSchedule.of(43, at, HOUR, 3, "CR-NEXT");
 
         server.publish(scheduled);
@@ -190,10 +208,14 @@ class PlayerAgentTest {
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
         startedAgent();
 
-        await(() -> server.statuses().stream().anyMatch(s -> s.has("clockOffsetMillis") && offset(s) > 4_800
-                && version(s) == 42), Duration.ofSeconds(10));
-        JsonObject status = server.statuses().stream().filter(s -> s.has("clockOffsetMillis") && version(s) == 42)
-                .reduce((first, second) -> second).orElseThrow();
+        await(
+                () -> server.statuses().stream()
+                        .anyMatch(s -> s.has("clockOffsetMillis") && offset(s) > 4_800 && version(s) == 42),
+                Duration.ofSeconds(10));
+        JsonObject status = server.statuses().stream()
+                .filter(s -> s.has("clockOffsetMillis") && version(s) == 42)
+                .reduce((first, second) -> second)
+                .orElseThrow();
         assertThat(offset(status)).isBetween(4_800L, 5_200L);
         assertThat(status.integer("scheduleVersion")).isEqualTo(42);
         assertThat(status.integer("cachedFiles")).isEqualTo(2);
@@ -203,11 +225,17 @@ class PlayerAgentTest {
     void reportsItsClockOffsetAtStartNotAHeartbeatIntervalLater() throws Exception {
         server.clockAhead(Duration.ofSeconds(5));
         server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
-        Timings hourlyHeartbeat = new Timings(FAST.poll(), Duration.ofHours(1), FAST.upload(), FAST.rollSpread(),
-                FAST.silence());
-        AgentConfig config = AgentConfig.newBuilder().server(server.uri()).token("screen-token").cacheDirectory(cache)
+        Timings hourlyHeartbeat =
+                new Timings(FAST.poll(), Duration.ofHours(1), FAST.upload(), FAST.rollSpread(), FAST.silence());
+        AgentConfig config = AgentConfig.newBuilder()
+                .server(server.uri())
+                .token("screen-token")
+                .cacheDirectory(cache)
                 .build();
-        agent = PlayerAgent.newBuilder(config).clock(clock).playLog(screen.printStream()).timings(hourlyHeartbeat)
+        agent = PlayerAgent.newBuilder(config)
+                .clock(clock)
+                .playLog(screen.printStream())
+                .timings(hourlyHeartbeat)
                 .build();
         agent.start();
 
@@ -223,13 +251,22 @@ class PlayerAgentTest {
         server.acceptOnly("another-token");
         Path configFile = cache.resolve("agent.properties");
         java.nio.file.Files.writeString(configFile, "token=screen-token\n");
-        AgentConfig config = AgentConfig.newBuilder().server(server.uri()).token("screen-token").cacheDirectory(cache)
-                .configFile(configFile).build();
+        AgentConfig config = AgentConfig.newBuilder()
+                .server(server.uri())
+                .token("screen-token")
+                .cacheDirectory(cache)
+                .configFile(configFile)
+                .build();
 
         try (LogCapture log = new LogCapture()) {
-            agent = PlayerAgent.newBuilder(config).clock(clock).playLog(screen.printStream()).timings(FAST).build();
+            agent = PlayerAgent.newBuilder(config)
+                    .clock(clock)
+                    .playLog(screen.printStream())
+                    .timings(FAST)
+                    .build();
             agent.start();
-            await(() -> log.lines().stream().anyMatch(line -> line.contains("token revoked or unknown")),
+            await(
+                    () -> log.lines().stream().anyMatch(line -> line.contains("token revoked or unknown")),
                     Duration.ofSeconds(10));
             // The first schedule fetch, stream and heartbeat start together, so one of them may still reach the
             // server after the refusal is logged; none may follow them.
@@ -243,8 +280,12 @@ class PlayerAgentTest {
         java.nio.file.Files.move(edited, configFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
         assertThat(agent.awaitFirstSpot(Duration.ofSeconds(15)))
-                .as("screen %s, schedule requests %s", screen.all(), server.server.requests("/agent/v1/schedule").stream()
-                        .map(r -> r.header("Authorization")).toList())
+                .as(
+                        "screen %s, schedule requests %s",
+                        screen.all(),
+                        server.server.requests("/agent/v1/schedule").stream()
+                                .map(r -> r.header("Authorization"))
+                                .toList())
                 .isTrue();
     }
 

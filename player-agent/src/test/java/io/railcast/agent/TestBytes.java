@@ -8,8 +8,7 @@ import java.util.Random;
 /** Media bytes for tests, drawn from a seed, and their digest as the protocol writes it (lower-case hex SHA-256). */
 public final class TestBytes {
 
-    private TestBytes() {
-    }
+    private TestBytes() {}
 
     public static byte[] bytes(int size, long seed) {
         byte[] bytes = new byte[size];

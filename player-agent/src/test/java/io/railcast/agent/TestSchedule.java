@@ -13,8 +13,14 @@ import java.util.Random;
  * A schedule body for agent tests: clock hours from {@code from}, each playing spots of {@code spotSeconds} (1 unless
  * asked) that cycle through {@code creatives}, the fallback cycling through them too, and random media for each.
  */
-public record TestSchedule(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
-        List<String> creatives, Map<String, byte[]> media) {
+public record TestSchedule(
+        long version,
+        Instant effectiveAt,
+        Instant from,
+        Instant to,
+        int spotSeconds,
+        List<String> creatives,
+        Map<String, byte[]> media) {
 
     public static TestSchedule of(long version, Instant effectiveAt, Instant from, int hours, String... creatives) {
         return of(version, effectiveAt, from, from.plus(Duration.ofHours(hours)), creatives);
@@ -24,8 +30,14 @@ public record TestSchedule(long version, Instant effectiveAt, Instant from, Inst
         return of(version, effectiveAt, from, to, 1, 2048, creatives);
     }
 
-    public static TestSchedule of(long version, Instant effectiveAt, Instant from, Instant to, int spotSeconds,
-            int mediaBytes, String... creatives) {
+    public static TestSchedule of(
+            long version,
+            Instant effectiveAt,
+            Instant from,
+            Instant to,
+            int spotSeconds,
+            int mediaBytes,
+            String... creatives) {
         Map<String, byte[]> media = new LinkedHashMap<>();
         for (String creative : creatives) {
             byte[] bytes = new byte[mediaBytes + Math.floorMod(creative.hashCode(), 512)];
@@ -43,8 +55,17 @@ public record TestSchedule(long version, Instant effectiveAt, Instant from, Inst
         List<Map<String, Object>> spots = new ArrayList<>();
         for (int n = 0; n < 3600 / spotSeconds; n++) {
             String creative = creatives.get(n % creatives.size());
-            spots.add(Map.of("offset", n * spotSeconds, "duration", spotSeconds, "campaign", "C-" + creative,
-                    "creative", creative, "kind", "COMMERCIAL"));
+            spots.add(Map.of(
+                    "offset",
+                    n * spotSeconds,
+                    "duration",
+                    spotSeconds,
+                    "campaign",
+                    "C-" + creative,
+                    "creative",
+                    creative,
+                    "kind",
+                    "COMMERCIAL"));
         }
         Map<String, Object> plan = Map.of("onAir", Map.of("from", 0, "to", 3600), "spots", spots);
         // as the server's: a plan id is a digest of the plan's content (the fallback is the same plan)
@@ -54,8 +75,17 @@ public record TestSchedule(long version, Instant effectiveAt, Instant from, Inst
             hours.add(Map.of("start", hour.toString(), "plan", planId));
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        media.forEach((creative, bytes) -> files.add(Map.of("creative", creative, "url", "/agent/v1/media/" + creative,
-                "sha256", TestBytes.sha256(bytes), "size", bytes.length, "duration", 1)));
+        media.forEach((creative, bytes) -> files.add(Map.of(
+                "creative",
+                creative,
+                "url",
+                "/agent/v1/media/" + creative,
+                "sha256",
+                TestBytes.sha256(bytes),
+                "size",
+                bytes.length,
+                "duration",
+                1)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("screenId", "BJN-LCD-0001");
         body.put("version", version);

@@ -9,8 +9,7 @@ import java.util.List;
 final class Advertisers {
 
     /** One buyer, the category its spots must be kept apart in ("" for none), and what it advertises. */
-    record Advertiser(String name, String category, List<String> themes) {
-    }
+    record Advertiser(String name, String category, List<String> themes) {}
 
     static final List<String> CATEGORIES = List.of("automotive", "liquor", "telecom", "banking", "beverage");
 
@@ -41,11 +40,12 @@ final class Advertisers {
             new Advertiser("锦程文旅", "", List.of("古城之旅", "冰雪季", "红色旅游")),
             new Advertiser("星河影业", "", List.of("国庆档新片", "贺岁档")));
 
-    private static final List<Advertiser> CATEGORISED = ALL.stream().filter(a -> !a.category().isEmpty()).toList();
-    private static final List<Advertiser> UNCATEGORISED = ALL.stream().filter(a -> a.category().isEmpty()).toList();
+    private static final List<Advertiser> CATEGORISED =
+            ALL.stream().filter(a -> !a.category().isEmpty()).toList();
+    private static final List<Advertiser> UNCATEGORISED =
+            ALL.stream().filter(a -> a.category().isEmpty()).toList();
 
-    private Advertisers() {
-    }
+    private Advertisers() {}
 
     static Advertiser draw(Dice dice) {
         return dice.pick(dice.chance(0.5) ? CATEGORISED : UNCATEGORISED);

@@ -29,6 +29,7 @@ final class AirtimeLedger {
     private final List<ScreenGroup> groups;
     /** Station code to its groups, in network order; looked up, never iterated. */
     private final Map<String, List<ScreenGroup>> groupsByStation = new HashMap<>();
+
     private final LocalDateTime horizonStart;
     private final int hours;
 
@@ -38,20 +39,28 @@ final class AirtimeLedger {
         Map<String, ScreenGroup> byKey = new LinkedHashMap<>();
         for (Screen screen : network.screens()) {
             String key = screen.station() + '|' + screen.type() + '|' + screen.zone();
-            byKey.computeIfAbsent(key, k -> new ScreenGroup(network.stationOf(screen), screen, hours)).add();
+            byKey.computeIfAbsent(key, k -> new ScreenGroup(network.stationOf(screen), screen, hours))
+                    .add();
         }
         this.groups = List.copyOf(byKey.values());
-        groups.forEach(g -> groupsByStation.computeIfAbsent(g.station().code(), code -> new ArrayList<>()).add(g));
+        groups.forEach(g -> groupsByStation
+                .computeIfAbsent(g.station().code(), code -> new ArrayList<>())
+                .add(g));
     }
 
     /** What the campaign would take from the screens it reaches, worked out once for checking and booking. */
     Quote quote(Campaign campaign) {
         Targeting targeting = campaign.targeting();
         // Most bookings name a station or two: look only at those rather than at the whole network.
-        boolean stationsOnly = !targeting.stations().isEmpty() && targeting.provinces().isEmpty()
+        boolean stationsOnly = !targeting.stations().isEmpty()
+                && targeting.provinces().isEmpty()
                 && targeting.bureaus().isEmpty();
-        List<ScreenGroup> candidates = stationsOnly ? targeting.stations().stream().sorted()
-                .flatMap(code -> groupsByStation.getOrDefault(code, List.of()).stream()).toList() : groups;
+        List<ScreenGroup> candidates = stationsOnly
+                ? targeting.stations().stream()
+                        .sorted()
+                        .flatMap(code -> groupsByStation.getOrDefault(code, List.of()).stream())
+                        .toList()
+                : groups;
         List<ScreenGroup> reached = new ArrayList<>();
         for (ScreenGroup group : candidates) {
             if (targeting.matches(group.station(), group.sample())) {
@@ -118,9 +127,10 @@ final class AirtimeLedger {
             int categoryCap = campaign.hasExclusiveCategory() ? CATEGORY_CAP_SECONDS : Integer.MAX_VALUE;
             boolean[] playing = demand.playing(group);
             for (int h = 0; h < hours; h++) {
-                if (playing[h] && (group.seconds[h] + load.seconds() > HOUR_CAP_SECONDS
-                        || group.windowTwelfths[h] + load.windowTwelfths() > WINDOW_CAP_TWELFTHS
-                        || (category == null ? 0 : category[h]) + load.seconds() > categoryCap)) {
+                if (playing[h]
+                        && (group.seconds[h] + load.seconds() > HOUR_CAP_SECONDS
+                                || group.windowTwelfths[h] + load.windowTwelfths() > WINDOW_CAP_TWELFTHS
+                                || (category == null ? 0 : category[h]) + load.seconds() > categoryCap)) {
                     return false;
                 }
             }

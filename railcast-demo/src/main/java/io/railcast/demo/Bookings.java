@@ -59,9 +59,11 @@ final class Bookings {
         if (!targeting.provinces().isEmpty() || !targeting.bureaus().isEmpty()) {
             return Optional.empty();
         }
-        Set<String> remaining = targeting.stations().stream().filter(code -> !full.contains(code))
+        Set<String> remaining = targeting.stations().stream()
+                .filter(code -> !full.contains(code))
                 .collect(Collectors.toSet());
-        return remaining.isEmpty() ? Optional.empty()
+        return remaining.isEmpty()
+                ? Optional.empty()
                 : Optional.of(campaign.withTargeting(targeting.withStations(remaining)));
     }
 
@@ -71,7 +73,8 @@ final class Bookings {
         int plays = frequency.plays();
         if (frequency instanceof Frequency.PerPeriod perPeriod) {
             int fewer = plays >= 12 ? plays / 3 : plays / 2;
-            return fewer < 1 ? Optional.empty()
+            return fewer < 1
+                    ? Optional.empty()
                     : Optional.of(campaign.withFrequency(new Frequency.PerPeriod(fewer, perPeriod.periodMinutes())));
         }
         // Fewer than 10 plays a day is not worth selling.
@@ -83,8 +86,18 @@ final class Bookings {
             return campaign;
         }
         long price = RateCard.priceCents(campaign, reached, dice);
-        return new Campaign(campaign.id(), campaign.name(), campaign.kind(), campaign.owner(), campaign.category(),
-                campaign.creatives(), campaign.targeting(), campaign.flight(), campaign.dailyHours(),
-                campaign.frequency(), campaign.priority(), price);
+        return new Campaign(
+                campaign.id(),
+                campaign.name(),
+                campaign.kind(),
+                campaign.owner(),
+                campaign.category(),
+                campaign.creatives(),
+                campaign.targeting(),
+                campaign.flight(),
+                campaign.dailyHours(),
+                campaign.frequency(),
+                campaign.priority(),
+                price);
     }
 }

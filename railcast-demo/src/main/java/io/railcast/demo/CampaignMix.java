@@ -56,13 +56,13 @@ final class CampaignMix {
      * Books {@code count} campaigns numbered from {@code firstNumber + 1}. A draft that does not fit leaves its number
      * to the next draft, so ids have no gaps.
      */
-    private void fill(int count, String prefix, int digits, int firstNumber,
-            BiFunction<String, Integer, Campaign> draft) {
+    private void fill(
+            int count, String prefix, int digits, int firstNumber, BiFunction<String, Integer, Campaign> draft) {
         int attempts = 0;
         for (int n = 0; n < count; ) {
             if (++attempts > (count + 1) * ATTEMPTS_PER_CAMPAIGN) {
-                throw new IllegalStateException("the network is too small for " + count + " " + prefix
-                        + " campaigns: only " + n + " fit");
+                throw new IllegalStateException(
+                        "the network is too small for " + count + " " + prefix + " campaigns: only " + n + " fit");
             }
             String id = String.format(Locale.ROOT, "%s-%0" + digits + "d", prefix, firstNumber + n + 1);
             var campaign = bookings.book(draft.apply(id, n));

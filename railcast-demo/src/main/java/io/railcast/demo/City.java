@@ -12,8 +12,7 @@ import java.util.List;
 record City(String province, String bureau, String name, String pinyin, int size, List<StationName> stations) {
 
     /** A station's Chinese name and the ASCII code derived from its pinyin. */
-    record StationName(String name, String code) {
-    }
+    record StationName(String name, String code) {}
 
     private static final List<String> DIRECTIONS = List.of("南", "东", "西", "北");
     private static final List<String> DIRECTIONS_PINYIN = List.of("nan", "dong", "xi", "bei");

@@ -17,7 +17,12 @@ import java.util.Set;
 final class CommercialDrafts {
 
     /** How far a booking reaches. */
-    enum Reach { NATIONAL, REGIONAL, CITY, STATION }
+    enum Reach {
+        NATIONAL,
+        REGIONAL,
+        CITY,
+        STATION
+    }
 
     /** What is sold: where, and how often. */
     record Deal(Reach reach, Frequency frequency) {
@@ -27,18 +32,26 @@ final class CommercialDrafts {
     }
 
     /** Every kind a realistic mix must show; drawn first, while the network still has room for all of them. */
-    static final List<Deal> SAMPLER = List.of(new Deal(Reach.NATIONAL, "12/h"), new Deal(Reach.NATIONAL, "4/h"),
-            new Deal(Reach.REGIONAL, "1/h"), new Deal(Reach.REGIONAL, "2/h"), new Deal(Reach.REGIONAL, "4/h"),
-            new Deal(Reach.REGIONAL, "20/day"), new Deal(Reach.CITY, "2/h"), new Deal(Reach.STATION, "1/h"),
-            new Deal(Reach.STATION, "2/h"), new Deal(Reach.STATION, "4/h"), new Deal(Reach.STATION, "12/h"),
-            new Deal(Reach.STATION, "6/5min"), new Deal(Reach.STATION, "20/day"));
+    static final List<Deal> SAMPLER = List.of(
+            new Deal(Reach.NATIONAL, "12/h"),
+            new Deal(Reach.NATIONAL, "4/h"),
+            new Deal(Reach.REGIONAL, "1/h"),
+            new Deal(Reach.REGIONAL, "2/h"),
+            new Deal(Reach.REGIONAL, "4/h"),
+            new Deal(Reach.REGIONAL, "20/day"),
+            new Deal(Reach.CITY, "2/h"),
+            new Deal(Reach.STATION, "1/h"),
+            new Deal(Reach.STATION, "2/h"),
+            new Deal(Reach.STATION, "4/h"),
+            new Deal(Reach.STATION, "12/h"),
+            new Deal(Reach.STATION, "6/5min"),
+            new Deal(Reach.STATION, "20/day"));
 
     private static final List<Reach> REACHES = List.of(Reach.values());
     private static final List<String> HOURLY = List.of("1/h", "2/h", "4/h", "12/h");
 
     /** Where a booking plays and what its name calls the place. */
-    private record Scope(Targeting targeting, String label) {
-    }
+    private record Scope(Targeting targeting, String label) {}
 
     private final Market market;
     private final Flights flights;
@@ -64,8 +77,8 @@ final class CommercialDrafts {
         // Six plays in every 5 minutes is a sponsorship of short idents; longer spots would crowd the loop.
         boolean idents = deal.frequency() instanceof Frequency.PerPeriod p && p.periodMinutes() < 60;
         int seconds = idents ? 5 : creatives.commercialLength();
-        List<WeightedCreative> rotation = creatives.rotation(id, typesOf(scope.targeting()), seconds,
-                creatives.rotationWeights());
+        List<WeightedCreative> rotation =
+                creatives.rotation(id, typesOf(scope.targeting()), seconds, creatives.rotationWeights());
         int priority = switch (deal.reach()) {
             case NATIONAL -> dice.between(8, 10);
             case REGIONAL -> dice.between(5, 8);
@@ -73,9 +86,18 @@ final class CommercialDrafts {
             case STATION -> dice.between(1, 6);
         };
         String name = advertiser.name() + "·" + dice.pick(advertiser.themes()) + " " + scope.label();
-        return new Campaign(id, name, CampaignKind.COMMERCIAL, advertiser.name(), advertiser.category(), rotation,
-                scope.targeting(), perDay ? flights.wholeDays() : flights.commercial(),
-                perDay ? flights.perDayHours() : flights.commercialHours(), Optional.of(deal.frequency()), priority,
+        return new Campaign(
+                id,
+                name,
+                CampaignKind.COMMERCIAL,
+                advertiser.name(),
+                advertiser.category(),
+                rotation,
+                scope.targeting(),
+                perDay ? flights.wholeDays() : flights.commercial(),
+                perDay ? flights.perDayHours() : flights.commercialHours(),
+                Optional.of(deal.frequency()),
+                priority,
                 0);
     }
 
@@ -85,11 +107,12 @@ final class CommercialDrafts {
             case NATIONAL -> dice.pick(List.of("12/h", "4/h"), 40, 60);
             case REGIONAL -> dice.chance(0.1) ? perDay(20, 30, 40) : dice.pick(HOURLY.subList(0, 3), 35, 30, 25);
             case CITY -> dice.pick(List.of("2/h", "4/h", "12/h"), 40, 40, 20);
-            case STATION -> switch (dice.weighted(80, 8, 12)) {
-                case 0 -> dice.pick(HOURLY, 20, 22, 24, 14);
-                case 1 -> "6/5min";
-                default -> perDay(20, 30, 50);
-            };
+            case STATION ->
+                switch (dice.weighted(80, 8, 12)) {
+                    case 0 -> dice.pick(HOURLY, 20, 22, 24, 14);
+                    case 1 -> "6/5min";
+                    default -> perDay(20, 30, 50);
+                };
         };
         return new Deal(reach, frequency);
     }
@@ -100,9 +123,10 @@ final class CommercialDrafts {
 
     private Scope scope(Reach reach) {
         return switch (reach) {
-            case NATIONAL -> dice.chance(0.6)
-                    ? new Scope(Targeting.NETWORK.withTiers(Tier.HUB, Tier.MAJOR), "全国枢纽及重点站")
-                    : new Scope(Targeting.NETWORK, "全国高铁网");
+            case NATIONAL ->
+                dice.chance(0.6)
+                        ? new Scope(Targeting.NETWORK.withTiers(Tier.HUB, Tier.MAJOR), "全国枢纽及重点站")
+                        : new Scope(Targeting.NETWORK, "全国高铁网");
             case REGIONAL -> regional();
             case CITY -> market.multiStationCities().isEmpty() ? station() : city();
             case STATION -> station();
@@ -117,7 +141,8 @@ final class CommercialDrafts {
             scope = new Scope(Targeting.provinces(province), province);
         } else if (shape == 1) {
             List<String> partners = market.neighbours(province);
-            List<String> others = market.provinces().stream().filter(p -> !p.equals(province)).toList();
+            List<String> others =
+                    market.provinces().stream().filter(p -> !p.equals(province)).toList();
             String second = dice.pick(partners.isEmpty() ? others : partners);
             scope = new Scope(Targeting.provinces(province, second), province + "+" + second);
         } else {
@@ -133,7 +158,9 @@ final class CommercialDrafts {
     private Scope city() {
         List<Station> stations = dice.pick(market.multiStationCities());
         Set<String> codes = Set.copyOf(stations.stream().map(Station::code).toList());
-        return new Scope(Targeting.NETWORK.withStations(codes), market.cityOf(stations.get(0)).name() + "全市高铁站");
+        return new Scope(
+                Targeting.NETWORK.withStations(codes),
+                market.cityOf(stations.get(0)).name() + "全市高铁站");
     }
 
     private Scope station() {
@@ -149,7 +176,8 @@ final class CommercialDrafts {
     }
 
     private static Set<ScreenType> typesOf(Targeting targeting) {
-        return targeting.screenTypes().isEmpty() ? EnumSet.allOf(ScreenType.class)
+        return targeting.screenTypes().isEmpty()
+                ? EnumSet.allOf(ScreenType.class)
                 : EnumSet.copyOf(targeting.screenTypes());
     }
 }

@@ -47,7 +47,8 @@ final class ContractedDemand {
         return playingByOpeningHours.computeIfAbsent(group.station().operatingHours(), opening -> {
             boolean[] playing = new boolean[inFlight.length];
             for (int h = 0; h < playing.length; h++) {
-                playing[h] = inFlight[h] && !daily[h % 24].intersect(group.onAir(h % 24)).isEmpty();
+                playing[h] = inFlight[h]
+                        && !daily[h % 24].intersect(group.onAir(h % 24)).isEmpty();
             }
             return playing;
         });
@@ -59,8 +60,12 @@ final class ContractedDemand {
             return Load.NONE;
         }
         int perHour = playsPerHour(campaign.frequency().get(), group);
-        int duration = longestByType.computeIfAbsent(group.type(), type -> campaign.creativesFor(type).stream()
-                .mapToInt(wc -> wc.creative().durationSeconds()).max().orElse(0));
+        int duration = longestByType.computeIfAbsent(
+                group.type(),
+                type -> campaign.creativesFor(type).stream()
+                        .mapToInt(wc -> wc.creative().durationSeconds())
+                        .max()
+                        .orElse(0));
         // A frequency of 12 an hour or more pins plays into every 5-minute window; a lower one can be spread.
         int window = perHour >= 12 ? ceilDiv(perHour, 12) * duration * 12 : perHour * duration;
         return new Load(perHour * duration, window);

@@ -21,6 +21,7 @@ final class Creatives {
     static final List<Integer> COMMERCIAL_LENGTHS = List.of(5, 10, 15, 30);
     /** Bytes per second of a 1080p frame or TV spot; an LED wall's lower resolution takes about half. */
     private static final int FRAME_BYTES_PER_SECOND = 750_000;
+
     private static final int LED_BYTES_PER_SECOND = 375_000;
 
     private final Dice dice;
@@ -57,8 +58,8 @@ final class Creatives {
                 Set<ScreenType> frames = EnumSet.copyOf(types);
                 frames.remove(ScreenType.LED_LARGE);
                 rotation.add(new WeightedCreative(creative(id, seconds, frames), weights[v]));
-                rotation.add(new WeightedCreative(creative(id + "-LED", seconds, Set.of(ScreenType.LED_LARGE)),
-                        weights[v]));
+                rotation.add(
+                        new WeightedCreative(creative(id + "-LED", seconds, Set.of(ScreenType.LED_LARGE)), weights[v]));
             } else {
                 rotation.add(new WeightedCreative(creative(id, seconds, types), weights[v]));
             }

@@ -25,8 +25,8 @@ public record DemoOptions(long seed, int stations, int screens, int campaigns, L
             throw new IllegalArgumentException("stations must be at least 1, got " + stations);
         }
         if (screens < stations) {
-            throw new IllegalArgumentException("screens must be at least one per station, got " + screens + " for "
-                    + stations + " stations");
+            throw new IllegalArgumentException(
+                    "screens must be at least one per station, got " + screens + " for " + stations + " stations");
         }
         if (campaigns < 0) {
             throw new IllegalArgumentException("campaigns must not be negative, got " + campaigns);

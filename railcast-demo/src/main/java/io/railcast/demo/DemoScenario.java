@@ -34,7 +34,7 @@ public record DemoScenario(Network network, List<Campaign> campaigns) {
 
     @Override
     public String toString() {
-        return "DemoScenario[" + network.stations().size() + " stations, " + network.screens().size() + " screens, "
-                + campaigns.size() + " campaigns]";
+        return "DemoScenario[" + network.stations().size() + " stations, "
+                + network.screens().size() + " screens, " + campaigns.size() + " campaigns]";
     }
 }

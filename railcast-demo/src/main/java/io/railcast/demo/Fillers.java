@@ -21,8 +21,8 @@ final class Fillers {
 
     static final List<Integer> LENGTHS = List.of(5, 10, 15, 30);
     static final String OWNER = "车站媒体运营中心";
-    private Fillers() {
-    }
+
+    private Fillers() {}
 
     /** One loop per screen type the network has, then the safety loop; a smaller mix keeps the first ones. */
     static List<Campaign> all(Network network, Flights flights, Creatives creatives) {
@@ -31,18 +31,34 @@ final class Fillers {
         List<Campaign> fillers = new ArrayList<>();
         for (ScreenType type : present) {
             String id = "FIL-" + (fillers.size() + 1);
-            fillers.add(filler(id, "站内信息轮播 " + label(type), Set.of(type), Targeting.NETWORK.withScreenTypes(type),
-                    flights, creatives));
+            fillers.add(filler(
+                    id,
+                    "站内信息轮播 " + label(type),
+                    Set.of(type),
+                    Targeting.NETWORK.withScreenTypes(type),
+                    flights,
+                    creatives));
         }
         String id = "FIL-" + (fillers.size() + 1);
         fillers.add(filler(id, "乘车安全提示", EnumSet.allOf(ScreenType.class), Targeting.NETWORK, flights, creatives));
         return fillers;
     }
 
-    private static Campaign filler(String id, String name, Set<ScreenType> types, Targeting targeting,
-            Flights flights, Creatives creatives) {
-        return new Campaign(id, name, CampaignKind.FILLER, OWNER, "", creatives.lengths(id, types, LENGTHS), targeting,
-                flights.always(), DailyHours.ALL_DAY, Optional.empty(), 0, 0);
+    private static Campaign filler(
+            String id, String name, Set<ScreenType> types, Targeting targeting, Flights flights, Creatives creatives) {
+        return new Campaign(
+                id,
+                name,
+                CampaignKind.FILLER,
+                OWNER,
+                "",
+                creatives.lengths(id, types, LENGTHS),
+                targeting,
+                flights.always(),
+                DailyHours.ALL_DAY,
+                Optional.empty(),
+                0,
+                0);
     }
 
     private static String label(ScreenType type) {

@@ -14,8 +14,11 @@ import java.util.List;
  */
 final class Flights {
 
-    private static final List<DailyHours> COMMERCIAL_HOURS = List.of(DailyHours.ALL_DAY,
-            DailyHours.parse("07:00-22:00"), DailyHours.parse("17:00-02:00"), DailyHours.parse("06:30-09:30"));
+    private static final List<DailyHours> COMMERCIAL_HOURS = List.of(
+            DailyHours.ALL_DAY,
+            DailyHours.parse("07:00-22:00"),
+            DailyHours.parse("17:00-02:00"),
+            DailyHours.parse("06:30-09:30"));
     private static final List<Integer> MINUTES = List.of(0, 15, 30, 45);
 
     private final LocalDateTime start;

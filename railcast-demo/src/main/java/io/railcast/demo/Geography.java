@@ -14,8 +14,9 @@ import java.util.List;
 final class Geography {
 
     /** The 18 railway bureaus of China Railway, north-east to north-west as the group lists them. */
-    static final List<String> BUREAUS = List.of("哈尔滨局", "沈阳局", "北京局", "太原局", "呼和浩特局", "郑州局", "武汉局",
-            "西安局", "济南局", "上海局", "南昌局", "广州局", "南宁局", "成都局", "昆明局", "兰州局", "乌鲁木齐局", "青藏局");
+    static final List<String> BUREAUS = List.of(
+            "哈尔滨局", "沈阳局", "北京局", "太原局", "呼和浩特局", "郑州局", "武汉局", "西安局", "济南局", "上海局", "南昌局", "广州局", "南宁局", "成都局", "昆明局",
+            "兰州局", "乌鲁木齐局", "青藏局");
 
     private static final Geography CHINA = load("cities.txt");
 

@@ -88,7 +88,8 @@ final class Market {
         LinkedHashSet<String> shared = new LinkedHashSet<>();
         stations.stream().filter(s -> s.province().equals(province)).forEach(s -> shared.add(s.bureau()));
         LinkedHashSet<String> result = new LinkedHashSet<>();
-        stations.stream().filter(s -> shared.contains(s.bureau()) && !s.province().equals(province))
+        stations.stream()
+                .filter(s -> shared.contains(s.bureau()) && !s.province().equals(province))
                 .forEach(s -> result.add(s.province()));
         return List.copyOf(result);
     }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class NetworkGenerator {
 
-    private NetworkGenerator() {
-    }
+    private NetworkGenerator() {}
 
     /** The scenario of {@link DemoOptions#defaults()}. */
     public static DemoScenario generate() {

@@ -19,23 +19,33 @@ final class RateCard {
     /** Hours a day a campaign without daily hours is priced for: the busy part of a station's day. */
     private static final int PRICED_HOURS = 18;
 
-    private RateCard() {
-    }
+    private RateCard() {}
 
     static long priceCents(Campaign campaign, List<ScreenGroup> reached, Dice dice) {
         Frequency frequency = campaign.frequency().orElseThrow();
         long playsPerDay = frequency instanceof Frequency.PerPeriod p
-                ? (long) p.plays() * (60 / p.periodMinutes())
+                ? (long) p.plays()
+                        * (60 / p.periodMinutes())
                         * Math.min(PRICED_HOURS, campaign.dailyHours().length().toHours())
                 : frequency.plays();
-        long days = Math.max(1, (Duration.between(campaign.flight().start(), campaign.flight().end()).toMinutes()
-                + 1439) / 1440);
+        long days = Math.max(
+                1,
+                (Duration.between(campaign.flight().start(), campaign.flight().end())
+                                        .toMinutes()
+                                + 1439)
+                        / 1440);
         Map<ScreenType, Integer> longest = new EnumMap<>(ScreenType.class);
         long perPlayOnAllScreens = 0;
         for (ScreenGroup group : reached) {
-            int seconds = longest.computeIfAbsent(group.type(), type -> campaign.creativesFor(type).stream()
-                    .mapToInt((WeightedCreative wc) -> wc.creative().durationSeconds()).max().orElse(0));
-            perPlayOnAllScreens += (long) group.screens() * listCents(group.type(), group.station().tier()) * seconds
+            int seconds = longest.computeIfAbsent(
+                    group.type(),
+                    type -> campaign.creativesFor(type).stream()
+                            .mapToInt((WeightedCreative wc) -> wc.creative().durationSeconds())
+                            .max()
+                            .orElse(0));
+            perPlayOnAllScreens += (long) group.screens()
+                    * listCents(group.type(), group.station().tier())
+                    * seconds
                     / 15;
         }
         double discount = dice.fraction(0.6, 0.9);

@@ -15,6 +15,7 @@ final class ScreenPlanner {
 
     /** LCD frames and TV sets sell 5-minute loops; LED walls sell 10-minute loops. Both divide the hour. */
     static final LoopPolicy FRAME_LOOP = LoopPolicy.STANDARD;
+
     static final LoopPolicy LED_LOOP = new LoopPolicy(600, 5);
 
     static final String WAITING_HALL = "waiting-hall";
@@ -25,11 +26,12 @@ final class ScreenPlanner {
     private static final List<String> FRAME_ZONES = List.of(WAITING_HALL, TICKET_HALL, CONCOURSE, PLATFORM);
     private static final List<String> TV_ZONES = List.of(WAITING_HALL, TICKET_HALL);
 
-    private ScreenPlanner() {
-    }
+    private ScreenPlanner() {}
 
     static List<Screen> plan(List<Site> sites, int total, Dice dice) {
-        int[] wanted = sites.stream().mapToInt(site -> wanted(site.station().tier(), dice)).toArray();
+        int[] wanted = sites.stream()
+                .mapToInt(site -> wanted(site.station().tier(), dice))
+                .toArray();
         int[] counts = scale(wanted, total);
         List<Screen> screens = new ArrayList<>(total);
         for (int i = 0; i < sites.size(); i++) {
@@ -70,7 +72,8 @@ final class ScreenPlanner {
             remainders[i] = wantedSpare == 0 ? 0 : share % wantedSpare;
             given += counts[i] - 1;
         }
-        List<Integer> order = IntStream.range(0, n).boxed()
+        List<Integer> order = IntStream.range(0, n)
+                .boxed()
                 .sorted(Comparator.comparingLong((Integer i) -> -remainders[i]).thenComparingInt(i -> i))
                 .toList();
         for (int k = 0; given < spare; k = (k + 1) % n, given++) {
@@ -80,11 +83,13 @@ final class ScreenPlanner {
     }
 
     private static List<Screen> hang(Station station, int count, Dice dice) {
-        int led = Math.min(count - 1, switch (station.tier()) {
-            case HUB -> count >= 10 ? 2 : 1;
-            case MAJOR -> dice.between(1, 2);
-            case STANDARD -> 0;
-        });
+        int led = Math.min(
+                count - 1,
+                switch (station.tier()) {
+                    case HUB -> count >= 10 ? 2 : 1;
+                    case MAJOR -> dice.between(1, 2);
+                    case STANDARD -> 0;
+                });
         int tv = (int) Math.round((count - led) * dice.fraction(0.08, 0.25));
         tv = Math.min(tv, count - led - 1);
         int lcd = count - led - tv;

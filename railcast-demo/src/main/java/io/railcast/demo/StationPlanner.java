@@ -27,6 +27,7 @@ final class StationPlanner {
 
     /** Where a city's stations start in the signing order: a small city's first ranks with a hub city's fourth. */
     private static final int[] SIZE_BIAS = {0, 0, 1, 3};
+
     private static final double HUB_SHARE = 0.05;
     private static final double MAJOR_SHARE = 0.25;
     private static final double LIGHTS_OFF_SHARE = 0.03;
@@ -38,15 +39,16 @@ final class StationPlanner {
         }
     }
 
-    private static final Comparator<Candidate> SIGNING = Comparator.comparingInt(Candidate::signingRank)
+    private static final Comparator<Candidate> SIGNING =
+            Comparator.comparingInt(Candidate::signingRank).thenComparingLong(Candidate::tie);
+    private static final Comparator<Candidate> IMPORTANCE = Comparator.comparingInt(
+                    (Candidate c) -> c.city().size())
+            .thenComparingInt(Candidate::index)
             .thenComparingLong(Candidate::tie);
-    private static final Comparator<Candidate> IMPORTANCE = Comparator.comparingInt((Candidate c) -> c.city().size())
-            .thenComparingInt(Candidate::index).thenComparingLong(Candidate::tie);
-    private static final Comparator<Candidate> MAP_ORDER = Comparator.comparingInt(Candidate::cityOrder)
-            .thenComparingInt(Candidate::index);
+    private static final Comparator<Candidate> MAP_ORDER =
+            Comparator.comparingInt(Candidate::cityOrder).thenComparingInt(Candidate::index);
 
-    private StationPlanner() {
-    }
+    private StationPlanner() {}
 
     static List<Site> plan(Geography geography, int count, Dice dice) {
         List<Candidate> candidates = new ArrayList<>();
@@ -58,8 +60,8 @@ final class StationPlanner {
             }
         }
         if (count > candidates.size()) {
-            throw new IllegalArgumentException("at most " + candidates.size() + " stations can be named, asked for "
-                    + count);
+            throw new IllegalArgumentException(
+                    "at most " + candidates.size() + " stations can be named, asked for " + count);
         }
         List<Candidate> chosen = choose(candidates, count);
         Map<Candidate, Tier> tiers = tiers(chosen);
@@ -71,8 +73,14 @@ final class StationPlanner {
             Tier tier = tiers.get(candidate);
             City city = candidate.city();
             String code = unique(candidate.name().code(), codes);
-            Station station = new Station(code, candidate.name().name(), city.province(), city.bureau(), tier,
-                    Station.CHINA, hours(tier, lightsOff.contains(city)));
+            Station station = new Station(
+                    code,
+                    candidate.name().name(),
+                    city.province(),
+                    city.bureau(),
+                    tier,
+                    Station.CHINA,
+                    hours(tier, lightsOff.contains(city)));
             sites.add(new Site(station, city));
         }
         return sites;

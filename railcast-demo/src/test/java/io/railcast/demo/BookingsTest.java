@@ -41,9 +41,11 @@ class BookingsTest {
     @Test
     void refusesWhatDoesNotFitEvenOnceAnHour() {
         for (int i = 0; i < 6; i++) {
-            bookings.book(campaign("c" + i, "12/h", 30, "").withTargeting(Targeting.stations("HUB"))).orElseThrow();
+            bookings.book(campaign("c" + i, "12/h", 30, "").withTargeting(Targeting.stations("HUB")))
+                    .orElseThrow();
         }
-        bookings.book(campaign("top-up", "6/h", 30, "").withTargeting(Targeting.stations("HUB"))).orElseThrow();
+        bookings.book(campaign("top-up", "6/h", 30, "").withTargeting(Targeting.stations("HUB")))
+                .orElseThrow();
         assertThat(bookings.book(campaign("late", "1/h", 30, "").withTargeting(Targeting.stations("HUB"))))
                 .isEmpty();
     }
@@ -51,7 +53,8 @@ class BookingsTest {
     /** 2,160 s of the hub's 2,340 s: room for 180 s an hour. */
     private void fillHub() {
         for (int i = 0; i < 6; i++) {
-            bookings.book(campaign("c" + i, "12/h", 30, "").withTargeting(Targeting.stations("HUB"))).orElseThrow();
+            bookings.book(campaign("c" + i, "12/h", 30, "").withTargeting(Targeting.stations("HUB")))
+                    .orElseThrow();
         }
     }
 }

@@ -23,6 +23,7 @@ final class ContractedLoad {
     private final int hours;
     /** Per screen and hour of the horizon: seconds, 5-minute window peak in twelfths of a second. */
     private final int[][] seconds;
+
     private final int[][] windowTwelfths;
     private final Map<String, int[][]> categorySeconds = new HashMap<>();
 
@@ -45,7 +46,8 @@ final class ContractedLoad {
             }
             for (Station station : network.stations()) {
                 List<Screen> targeted = network.screensAt(station.code()).stream()
-                        .filter(screen -> campaign.targeting().matches(station, screen)).toList();
+                        .filter(screen -> campaign.targeting().matches(station, screen))
+                        .toList();
                 if (!targeted.isEmpty()) {
                     add(campaign, station, targeted, inFlight);
                 }
@@ -64,11 +66,14 @@ final class ContractedLoad {
             activePerDay += overlap;
         }
         Frequency frequency = campaign.frequency().orElseThrow();
-        int perHour = frequency instanceof Frequency.PerPeriod p ? p.plays() * 60 / p.periodMinutes()
+        int perHour = frequency instanceof Frequency.PerPeriod p
+                ? p.plays() * 60 / p.periodMinutes()
                 : activePerDay == 0 ? 0 : (int) Math.ceil(frequency.plays() * 3600.0 / activePerDay);
         for (Screen screen : screens) {
             int longest = campaign.creativesFor(screen.type()).stream()
-                    .mapToInt(wc -> wc.creative().durationSeconds()).max().orElseThrow();
+                    .mapToInt(wc -> wc.creative().durationSeconds())
+                    .max()
+                    .orElseThrow();
             int i = screenIndex.get(screen.id());
             for (int h = 0; h < hours; h++) {
                 if (!activeHour[h % 24] || !inFlight[h]) {
@@ -76,11 +81,11 @@ final class ContractedLoad {
                 }
                 seconds[i][h] += perHour * longest;
                 // In twelfths: an hourly average per 5 minutes, or the whole plays pinned into every window.
-                windowTwelfths[i][h] += perHour >= 12 ? (int) Math.ceil(perHour / 12.0) * longest * 12
-                        : perHour * longest;
+                windowTwelfths[i][h] +=
+                        perHour >= 12 ? (int) Math.ceil(perHour / 12.0) * longest * 12 : perHour * longest;
                 if (campaign.hasExclusiveCategory()) {
-                    categorySeconds.computeIfAbsent(campaign.category(), c -> new int[seconds.length][hours])[i][h]
-                            += perHour * longest;
+                    categorySeconds.computeIfAbsent(campaign.category(), c -> new int[seconds.length][hours])[i][h] +=
+                            perHour * longest;
                 }
             }
         }
@@ -95,7 +100,10 @@ final class ContractedLoad {
     }
 
     int peakCategorySeconds() {
-        return categorySeconds.values().stream().mapToInt(ContractedLoad::peak).max().orElse(0);
+        return categorySeconds.values().stream()
+                .mapToInt(ContractedLoad::peak)
+                .max()
+                .orElse(0);
     }
 
     private static int peak(int[][] load) {

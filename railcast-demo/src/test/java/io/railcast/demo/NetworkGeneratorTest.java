@@ -34,7 +34,8 @@ class NetworkGeneratorTest {
     void sameSeedGivesAnEqualScenarioAndAnotherSeedADifferentOne() {
         assertThat(NetworkGenerator.generate(DEFAULTS)).isEqualTo(SCENARIO);
         DemoScenario other = NetworkGenerator.generate(DEFAULTS.withSeed(7));
-        assertThat(List.copyOf(other.network().stations())).isNotEqualTo(List.copyOf(SCENARIO.network().stations()));
+        assertThat(List.copyOf(other.network().stations()))
+                .isNotEqualTo(List.copyOf(SCENARIO.network().stations()));
         assertThat(other.campaigns()).isNotEqualTo(SCENARIO.campaigns());
     }
 
@@ -43,7 +44,8 @@ class NetworkGeneratorTest {
         Network network = SCENARIO.network();
         assertThat(network.stations()).hasSizeGreaterThanOrEqualTo(500);
         assertThat(network.screens()).hasSize(5_600);
-        assertThat(network.stations().stream().map(Station::province).distinct()).hasSize(28);
+        assertThat(network.stations().stream().map(Station::province).distinct())
+                .hasSize(28);
         assertThat(network.stations().stream().map(Station::bureau).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(Geography.BUREAUS);
         assertThat(network.screens().stream().map(Screen::type).collect(Collectors.toSet()))
@@ -55,19 +57,23 @@ class NetworkGeneratorTest {
             assertThat(station.name()).endsWith("站");
             assertThat(station.zone()).isEqualTo(Station.CHINA);
         });
-        assertThat(network.stations().stream().map(Station::name).distinct()).hasSize(network.stations().size());
+        assertThat(network.stations().stream().map(Station::name).distinct())
+                .hasSize(network.stations().size());
     }
 
     @Test
     void hubsAreFewBigAndOpenPastMidnight() {
-        List<Station> hubs = SCENARIO.network().stations().stream().filter(s -> s.tier() == Tier.HUB).toList();
+        List<Station> hubs = SCENARIO.network().stations().stream()
+                .filter(s -> s.tier() == Tier.HUB)
+                .toList();
         assertThat(hubs).hasSize(25).extracting(Station::name).contains("北京南站", "上海虹桥站", "广州南站");
         assertThat(hubs).allSatisfy(hub -> {
             assertThat(hub.operatingHours().crossesMidnight()).isTrue();
             assertThat(SCENARIO.network().screensAt(hub.code()).size()).isBetween(35, 50);
         });
         long closingAt22 = SCENARIO.network().stations().stream()
-                .filter(s -> s.operatingHours().equals(StationPlanner.LIGHTS_OFF_HOURS)).count();
+                .filter(s -> s.operatingHours().equals(StationPlanner.LIGHTS_OFF_HOURS))
+                .count();
         assertThat(closingAt22).isPositive();
     }
 
@@ -75,13 +81,14 @@ class NetworkGeneratorTest {
     void screensHaveLoopsThatDivideTheHourAndLedWallsSitInHubsAndMajors() {
         for (Screen screen : SCENARIO.network().screens()) {
             LoopPolicy loop = screen.loopPolicy();
-            assertThat(loop).isEqualTo(screen.type() == ScreenType.LED_LARGE ? new LoopPolicy(600, 5)
-                    : new LoopPolicy(300, 5));
+            assertThat(loop)
+                    .isEqualTo(screen.type() == ScreenType.LED_LARGE ? new LoopPolicy(600, 5) : new LoopPolicy(300, 5));
             assertThat(screen.zone()).isIn("waiting-hall", "ticket-hall", "concourse", "platform");
         }
         for (Station station : SCENARIO.network().stations()) {
             long led = SCENARIO.network().screensAt(station.code()).stream()
-                    .filter(s -> s.type() == ScreenType.LED_LARGE).count();
+                    .filter(s -> s.type() == ScreenType.LED_LARGE)
+                    .count();
             boolean standard = station.tier() == Tier.STANDARD;
             assertThat(led).isBetween(standard ? 0L : 1L, standard ? 0L : 2L);
         }
@@ -90,7 +97,8 @@ class NetworkGeneratorTest {
     @Test
     void everyCampaignPassesTheValidator() {
         assertValid(SCENARIO);
-        assertValid(NetworkGenerator.generate(DEFAULTS.withSeed(42).withNetwork(40, 300).withCampaigns(120)));
+        assertValid(NetworkGenerator.generate(
+                DEFAULTS.withSeed(42).withNetwork(40, 300).withCampaigns(120)));
         assertValid(NetworkGenerator.generate(DEFAULTS.withNetwork(3, 3).withCampaigns(12)));
     }
 
@@ -108,8 +116,9 @@ class NetworkGeneratorTest {
     void mixHasNationalRegionalAndSingleStationBuys() {
         List<Campaign> commercial = commercial();
         assertThat(commercial).anyMatch(c -> c.targeting().equals(Targeting.NETWORK));
-        assertThat(commercial).anyMatch(c -> c.targeting().isWholeNetwork()
-                && c.targeting().tiers().equals(Set.of(Tier.HUB, Tier.MAJOR)));
+        assertThat(commercial)
+                .anyMatch(c ->
+                        c.targeting().isWholeNetwork() && c.targeting().tiers().equals(Set.of(Tier.HUB, Tier.MAJOR)));
         assertThat(commercial).anyMatch(c -> !c.targeting().provinces().isEmpty());
         assertThat(commercial).anyMatch(c -> c.targeting().provinces().size() == 2);
         assertThat(commercial).anyMatch(c -> !c.targeting().bureaus().isEmpty());
@@ -119,12 +128,16 @@ class NetworkGeneratorTest {
 
     @Test
     void mixHasEveryFrequencyKindSold() {
-        Set<String> sold = commercial().stream().map(c -> c.frequency().orElseThrow().toString())
+        Set<String> sold = commercial().stream()
+                .map(c -> c.frequency().orElseThrow().toString())
                 .collect(Collectors.toSet());
         assertThat(sold).contains("1/h", "2/h", "4/h", "12/h", "6/5min", "20/day");
-        assertThat(commercial()).filteredOn(c -> c.frequency().orElseThrow().toString().equals("6/5min"))
-                .allSatisfy(c -> assertThat(c.creatives()).allMatch(wc -> wc.creative().durationSeconds() == 5));
-        assertThat(commercial()).filteredOn(c -> c.frequency().orElseThrow() instanceof Frequency.PerDay)
+        assertThat(commercial())
+                .filteredOn(c -> c.frequency().orElseThrow().toString().equals("6/5min"))
+                .allSatisfy(c ->
+                        assertThat(c.creatives()).allMatch(wc -> wc.creative().durationSeconds() == 5));
+        assertThat(commercial())
+                .filteredOn(c -> c.frequency().orElseThrow() instanceof Frequency.PerDay)
                 .allSatisfy(c -> assertThat(c.flight().start().toLocalTime()).isEqualTo("00:00"));
     }
 
@@ -134,35 +147,49 @@ class NetworkGeneratorTest {
         assertThat(commercial()).anyMatch(c -> c.flight().end().isAfter(horizonEnd));
         assertThat(commercial()).anyMatch(c -> c.flight().start().getMinute() != 0);
         assertThat(commercial()).anyMatch(c -> c.dailyHours().crossesMidnight());
-        assertThat(commercial()).anyMatch(c -> c.creatives().size() > 1 && c.creatives().get(0).weight() == 2);
+        assertThat(commercial())
+                .anyMatch(c -> c.creatives().size() > 1 && c.creatives().get(0).weight() == 2);
         assertThat(commercial()).allSatisfy(c -> assertThat(c.priceCents()).isPositive());
     }
 
     @Test
     void publicServiceAdsComeWithAndWithoutFrequency() {
-        List<Campaign> psas = SCENARIO.campaigns().stream().filter(c -> c.kind().isPublicService()).toList();
+        List<Campaign> psas = SCENARIO.campaigns().stream()
+                .filter(c -> c.kind().isPublicService())
+                .toList();
         assertThat(psas).anyMatch(c -> c.frequency().isEmpty() && c.targeting().isWholeNetwork());
-        assertThat(psas).anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("1/h")
-                && c.targeting().provinces().size() == 1);
-        assertThat(psas).anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("2/h")
-                && c.targeting().stations().size() == 1);
-        assertThat(psas).anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("6/5min"));
-        Campaign charity = psas.stream().filter(c -> c.targeting().isWholeNetwork() && c.frequency().isPresent())
-                .findFirst().orElseThrow();
+        assertThat(psas)
+                .anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("1/h")
+                        && c.targeting().provinces().size() == 1);
+        assertThat(psas)
+                .anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("2/h")
+                        && c.targeting().stations().size() == 1);
+        assertThat(psas)
+                .anyMatch(c -> c.frequency().map(Object::toString).orElse("").equals("6/5min"));
+        Campaign charity = psas.stream()
+                .filter(c -> c.targeting().isWholeNetwork() && c.frequency().isPresent())
+                .findFirst()
+                .orElseThrow();
         assertThat(charity.flight().start().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(charity.flight().start().toLocalTime()).isEqualTo("00:00");
-        assertThat(charity.flight().end()).isEqualTo(charity.flight().start().plusDays(8).withHour(8));
-        assertThat(psas).filteredOn(c -> c.frequency().isEmpty()).allSatisfy(pool -> assertThat(pool.creatives())
-                .allMatch(wc -> wc.creative().durationSeconds() <= 15
-                        && wc.creative().screenTypes().equals(EnumSet.allOf(ScreenType.class))));
+        assertThat(charity.flight().end())
+                .isEqualTo(charity.flight().start().plusDays(8).withHour(8));
+        assertThat(psas)
+                .filteredOn(c -> c.frequency().isEmpty())
+                .allSatisfy(pool -> assertThat(pool.creatives())
+                        .allMatch(wc -> wc.creative().durationSeconds() <= 15
+                                && wc.creative().screenTypes().equals(EnumSet.allOf(ScreenType.class))));
     }
 
     @Test
     void fillersHaveAFiveSecondCreativeForEveryScreenType() {
-        List<Campaign> fillers = SCENARIO.campaigns().stream().filter(c -> c.kind() == CampaignKind.FILLER).toList();
+        List<Campaign> fillers = SCENARIO.campaigns().stream()
+                .filter(c -> c.kind() == CampaignKind.FILLER)
+                .toList();
         for (ScreenType type : ScreenType.values()) {
-            assertThat(fillers).anyMatch(f -> f.creativesFor(type).stream()
-                    .anyMatch(wc -> wc.creative().durationSeconds() == 5));
+            assertThat(fillers)
+                    .anyMatch(f -> f.creativesFor(type).stream()
+                            .anyMatch(wc -> wc.creative().durationSeconds() == 5));
         }
         assertThat(fillers).allSatisfy(f -> {
             assertThat(f.category()).isEmpty();
@@ -181,12 +208,14 @@ class NetworkGeneratorTest {
 
     @Test
     void creativesAreWellFormed() {
-        assertThat(SCENARIO.campaigns().stream().flatMap(c -> c.creatives().stream())).allSatisfy(wc -> {
-            assertThat(wc.creative().durationSeconds()).isIn(5, 10, 15, 30);
-            assertThat(wc.creative().sha256()).matches("[0-9a-f]{64}");
-            assertThat(wc.creative().mediaUri()).isEqualTo("media/" + wc.creative().id() + ".mp4");
-            assertThat(wc.creative().sizeBytes()).isBetween(1_000_000L, 30_000_000L);
-        });
+        assertThat(SCENARIO.campaigns().stream().flatMap(c -> c.creatives().stream()))
+                .allSatisfy(wc -> {
+                    assertThat(wc.creative().durationSeconds()).isIn(5, 10, 15, 30);
+                    assertThat(wc.creative().sha256()).matches("[0-9a-f]{64}");
+                    assertThat(wc.creative().mediaUri())
+                            .isEqualTo("media/" + wc.creative().id() + ".mp4");
+                    assertThat(wc.creative().sizeBytes()).isBetween(1_000_000L, 30_000_000L);
+                });
     }
 
     @Test
@@ -207,13 +236,14 @@ class NetworkGeneratorTest {
     @Test
     void refusesMoreStationsThanItCanName() {
         assertThatThrownBy(() -> NetworkGenerator.generate(DEFAULTS.withNetwork(5_000, 10_000)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stations");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stations");
     }
 
     /** Checks every cap on a recomputation that does not use the generator's ledger, and returns the peak. */
     private static int peakSeconds(DemoScenario scenario, DemoOptions options) {
-        ContractedLoad load = new ContractedLoad(scenario.network(), scenario.campaigns(), options.firstDay(),
-                options.days());
+        ContractedLoad load =
+                new ContractedLoad(scenario.network(), scenario.campaigns(), options.firstDay(), options.days());
         assertThat(load.peakSeconds()).isLessThanOrEqualTo(HOUR_CAP);
         assertThat(load.peakWindowTwelfths()).isLessThanOrEqualTo(WINDOW_CAP_TWELFTHS);
         assertThat(load.peakCategorySeconds()).isLessThanOrEqualTo(CATEGORY_CAP);
@@ -222,11 +252,14 @@ class NetworkGeneratorTest {
 
     private static void assertValid(DemoScenario scenario) {
         CampaignValidator validator = new CampaignValidator(scenario.network());
-        assertThat(scenario.campaigns()).allSatisfy(c -> assertThat(validator.problems(c)).as(c.id()).isEmpty());
+        assertThat(scenario.campaigns())
+                .allSatisfy(c -> assertThat(validator.problems(c)).as(c.id()).isEmpty());
     }
 
     private static List<Campaign> commercial() {
-        return SCENARIO.campaigns().stream().filter(c -> c.kind() == CampaignKind.COMMERCIAL).toList();
+        return SCENARIO.campaigns().stream()
+                .filter(c -> c.kind() == CampaignKind.COMMERCIAL)
+                .toList();
     }
 
     private static long count(java.util.function.Predicate<Campaign> predicate) {

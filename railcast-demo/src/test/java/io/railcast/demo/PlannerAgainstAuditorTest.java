@@ -19,7 +19,10 @@ class PlannerAgainstAuditorTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 7, 42, 2024, 20261124})
     void everyGeneratedBookingBookIsPlannedWithoutAFault(long seed) {
-        plansWithoutAFault(DemoOptions.defaults().withSeed(seed).withNetwork(30, 330).withCampaigns(60)
+        plansWithoutAFault(DemoOptions.defaults()
+                .withSeed(seed)
+                .withNetwork(30, 330)
+                .withCampaigns(60)
                 .withHorizon(DemoOptions.defaults().firstDay(), 3));
     }
 
@@ -27,17 +30,20 @@ class PlannerAgainstAuditorTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {3, 11})
     void crowdedNetworksArePlannedWithoutAFault(long seed) {
-        plansWithoutAFault(DemoOptions.defaults().withSeed(seed).withNetwork(28, 60).withCampaigns(300)
+        plansWithoutAFault(DemoOptions.defaults()
+                .withSeed(seed)
+                .withNetwork(28, 60)
+                .withCampaigns(300)
                 .withHorizon(DemoOptions.defaults().firstDay(), 2));
     }
 
     private static void plansWithoutAFault(DemoOptions options) {
         DemoScenario scenario = NetworkGenerator.generate(options);
-        PlanResult plan = new NetworkPlanner(PsaPolicy.DEFAULT).plan(scenario.network(), scenario.campaigns(),
-                options.firstDay(), options.days());
+        PlanResult plan = new NetworkPlanner(PsaPolicy.DEFAULT)
+                .plan(scenario.network(), scenario.campaigns(), options.firstDay(), options.days());
 
-        AuditReport audit = new ScheduleAuditor().audit(scenario.network(), scenario.campaigns(), PsaPolicy.DEFAULT,
-                plan.schedule());
+        AuditReport audit = new ScheduleAuditor()
+                .audit(scenario.network(), scenario.campaigns(), PsaPolicy.DEFAULT, plan.schedule());
 
         assertThat(audit.faults()).isEmpty();
         assertThat(audit.isFeasible()).isTrue();

@@ -23,7 +23,6 @@ class ScreenPlannerTest {
 
     @Test
     void refusesFewerScreensThanStations() {
-        assertThatThrownBy(() -> ScreenPlanner.scale(new int[] {5, 5}, 1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ScreenPlanner.scale(new int[] {5, 5}, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

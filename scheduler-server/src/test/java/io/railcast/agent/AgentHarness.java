@@ -16,15 +16,22 @@ import java.time.Duration;
 public final class AgentHarness {
 
     /** Poll, heartbeat and upload every second; hourly refetch without spread; the protocol's 45 s of silence. */
-    static final Timings FAST = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofMillis(1), EventStream.SILENCE);
+    static final Timings FAST = new Timings(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(1),
+            EventStream.SILENCE);
 
-    private AgentHarness() {
-    }
+    private AgentHarness() {}
 
     /** A started agent with {@link #FAST} timings, the given local clock, writing what plays to {@code playLog}. */
     public static PlayerAgent start(AgentConfig config, Clock clock, PrintStream playLog) throws IOException {
-        PlayerAgent agent = PlayerAgent.newBuilder(config).clock(clock).playLog(playLog).timings(FAST).build();
+        PlayerAgent agent = PlayerAgent.newBuilder(config)
+                .clock(clock)
+                .playLog(playLog)
+                .timings(FAST)
+                .build();
         agent.start();
         return agent;
     }

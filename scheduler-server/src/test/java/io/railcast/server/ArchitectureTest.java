@@ -92,14 +92,16 @@ class ArchitectureTest {
             c -> !isAtTheWebEdge(topLevel(c)));
 
     @ArchTest
-    static final ArchRule repositoriesAreUsedOnlyInTheirFeature =
-            classes().that(REPOSITORIES).should(beUsedOnlyWithinTheirFeature())
-                    .because("a feature owns its tables; other features ask its services");
+    static final ArchRule repositoriesAreUsedOnlyInTheirFeature = classes()
+            .that(REPOSITORIES)
+            .should(beUsedOnlyWithinTheirFeature())
+            .because("a feature owns its tables; other features ask its services");
 
     @ArchTest
     static final ArchRule onlyTheWebEdgeConstructsOrThrowsApiProblem = noClasses()
             .that(BELOW_THE_WEB_EDGE)
-            .and(DescribedPredicate.describe("are not known offenders", c -> !KNOWN_API_PROBLEM_OFFENDERS.contains(name(c))))
+            .and(DescribedPredicate.describe(
+                    "are not known offenders", c -> !KNOWN_API_PROBLEM_OFFENDERS.contains(name(c))))
             .should(constructOrThrowApiProblem())
             .because("features signal failures in their own terms; the web edge turns them into HTTP answers");
 
@@ -135,7 +137,8 @@ class ArchitectureTest {
                 }
                 for (JavaCodeUnit codeUnit : javaClass.getCodeUnits()) {
                     if (codeUnit.getThrowsClause().containsType(ApiProblem.class)) {
-                        events.add(SimpleConditionEvent.satisfied(codeUnit, codeUnit.getFullName() + " throws ApiProblem"));
+                        events.add(SimpleConditionEvent.satisfied(
+                                codeUnit, codeUnit.getFullName() + " throws ApiProblem"));
                     }
                 }
             }

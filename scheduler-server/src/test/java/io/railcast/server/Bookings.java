@@ -19,8 +19,7 @@ public final class Bookings {
     /** A 15 s creative made for every screen type, uploaded once per test run. */
     public static final String CREATIVE = "IT-ALL-15";
 
-    private Bookings() {
-    }
+    private Bookings() {}
 
     /** Today in the stations' zone: the first day of every plan. */
     public static LocalDate today() {
@@ -31,25 +30,32 @@ public final class Bookings {
     public static void ensureCreative(WebTestClient admin, JdbcTemplate sql) {
         Long stored = sql.queryForObject("select count(*) from creative where id = ?", Long.class, CREATIVE);
         if (stored != null && stored == 0) {
-            admin.post().uri("/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
+            admin.post()
+                    .uri(
+                            "/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
                             CREATIVE)
                     .contentType(MediaType.IMAGE_PNG)
                     .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3})
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
     }
 
     /** The demo stations that have screens, by code. */
     public static List<String> stations(JdbcTemplate sql) {
-        return sql.queryForList("select distinct station_code from screen where station_code in"
-                + " (select code from station where code ~ '^[A-Z]+$') order by station_code", String.class);
+        return sql.queryForList(
+                "select distinct station_code from screen where station_code in"
+                        + " (select code from station where code ~ '^[A-Z]+$') order by station_code",
+                String.class);
     }
 
     /** A hub of the demo network: hubs carry the most bookings, so a greedy campaign cannot fit there. */
     public static String hub(JdbcTemplate sql) {
-        return sql.queryForObject("select min(code) from station where tier = 'HUB' and code ~ '^[A-Z]+$'"
-                + " and exists (select 1 from screen where station_code = code)", String.class);
+        return sql.queryForObject(
+                "select min(code) from station where tier = 'HUB' and code ~ '^[A-Z]+$'"
+                        + " and exists (select 1 from screen where station_code = code)",
+                String.class);
     }
 
     /**
@@ -85,12 +91,21 @@ public final class Bookings {
      * {@link #CREATIVE}) of each campaign in {@code hour}: of its first spots there, as published, since the server
      * counts only plays of scheduled spots.
      */
-    public static void report(WebTestClient admin, WebTestClient anonymous, JdbcTemplate sql, String screen,
-            Instant hour, Map<String, Integer> fullPlays) {
-        Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
-                .expectStatus().isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+    public static void report(
+            WebTestClient admin,
+            WebTestClient anonymous,
+            JdbcTemplate sql,
+            String screen,
+            Instant hour,
+            Map<String, Integer> fullPlays) {
+        Map<String, Object> issued = admin.post()
+                .uri("/api/v1/screens/{id}/agent-token", screen)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         String token = (String) Objects.requireNonNull(issued).get("token");
         List<Map<String, Object>> plays = new ArrayList<>();
         fullPlays.forEach((campaign, count) -> {
@@ -101,11 +116,20 @@ public final class Bookings {
             }
             spots.subList(0, count).forEach(spot -> plays.add(spot.play(screen, 15_000)));
         });
-        anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build()
-                .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", plays)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.accepted.length()").isEqualTo(plays.size());
+        anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build()
+                .post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plays", plays))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(plays.size());
     }
 
     /** A public-service ad with a guaranteed frequency. */

@@ -26,50 +26,81 @@ class OperationsIT extends ServerIntegrationTest {
     @Test
     void reportsTheSchedulerAndTheLastPlanInHealth() {
         long latest = count("schedule_version");
-        admin().get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
+        admin().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.planning.status").isEqualTo("UP")
-                .jsonPath("$.components.planning.details.version").value(Number.class,
-                        version -> assertThat(version.longValue()).isGreaterThanOrEqualTo(latest))
-                .jsonPath("$.components.planning.details.lastRun.outcome").exists()
-                .jsonPath("$.components.quartz.status").isEqualTo("UP")
-                .jsonPath("$.components.quartz.details.clustered").isEqualTo(true)
-                .jsonPath("$.components.db.status").isEqualTo("UP");
-        anonymous.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.components").doesNotExist();
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.planning.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.planning.details.version")
+                .value(Number.class, version -> assertThat(version.longValue()).isGreaterThanOrEqualTo(latest))
+                .jsonPath("$.components.planning.details.lastRun.outcome")
+                .exists()
+                .jsonPath("$.components.quartz.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.quartz.details.clustered")
+                .isEqualTo(true)
+                .jsonPath("$.components.db.status")
+                .isEqualTo("UP");
+        anonymous
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components")
+                .doesNotExist();
     }
 
     @Test
     void exposesPlanningAndAgentMetricsToPrometheus() {
         String before = prometheus();
-        assertThat(before).contains("railcast_plan_duration_seconds_count{outcome=\"PUBLISHED\"}",
-                "railcast_plan_duration_seconds_sum{outcome=\"FAILED\"}", "railcast_versions_published_total",
-                "railcast_agent_connected", "railcast_agent_plays_total{outcome=\"accepted\"}",
-                "railcast_agent_screens{state=\"stale\"}", "railcast_agent_screens{state=\"offline\"}");
+        assertThat(before)
+                .contains(
+                        "railcast_plan_duration_seconds_count{outcome=\"PUBLISHED\"}",
+                        "railcast_plan_duration_seconds_sum{outcome=\"FAILED\"}",
+                        "railcast_versions_published_total",
+                        "railcast_agent_connected",
+                        "railcast_agent_plays_total{outcome=\"accepted\"}",
+                        "railcast_agent_screens{state=\"stale\"}",
+                        "railcast_agent_screens{state=\"offline\"}");
         double published = value(before, "railcast_versions_published_total");
         double runs = value(before, "railcast_plan_duration_seconds_count{outcome=\"PUBLISHED\"}");
         long versions = count("schedule_version");
 
         Bookings.ensureCreative(admin(), sql());
-        as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(commercial("OPS-1", Bookings.stations(sql()).get(3), "2/h")).exchange()
-                .expectStatus().isCreated();
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(commercial("OPS-1", Bookings.stations(sql()).get(3), "2/h"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
 
         // the booking publishes one version, and one more when it first re-plans a network other tests changed
         String after = prometheus();
         long added = count("schedule_version") - versions;
         assertThat(added).isPositive();
         assertThat(value(after, "railcast_versions_published_total")).isEqualTo(published + added);
-        assertThat(value(after, "railcast_plan_duration_seconds_count{outcome=\"PUBLISHED\"}")).isEqualTo(runs + added);
+        assertThat(value(after, "railcast_plan_duration_seconds_count{outcome=\"PUBLISHED\"}"))
+                .isEqualTo(runs + added);
     }
 
     private String prometheus() {
-        return admin().get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return admin().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** The value of the sample named exactly {@code series} (name and labels as Prometheus writes them). */

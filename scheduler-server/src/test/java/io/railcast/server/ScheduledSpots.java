@@ -40,31 +40,36 @@ public final class ScheduledSpots {
         }
     }
 
-    private ScheduledSpots() {
-    }
+    private ScheduledSpots() {}
 
     /**
      * The spots of {@code campaign} on {@code screen} starting in [{@code from}, {@code to}), in time order, each of
      * the highest version that schedules the screen in that clock hour.
      */
     public static List<Spot> of(JdbcTemplate sql, String screen, String campaign, Instant from, Instant to) {
-        List<Map<String, Object>> rows = sql.queryForList("select ss.version, ss.first_day, ss.plan_ids, st.zone_id"
-                + " from screen_schedule ss join screen s on s.id = ss.screen_id"
-                + " join station st on st.code = s.station_code where ss.screen_id = ? order by ss.version desc",
+        List<Map<String, Object>> rows = sql.queryForList(
+                "select ss.version, ss.first_day, ss.plan_ids, st.zone_id"
+                        + " from screen_schedule ss join screen s on s.id = ss.screen_id"
+                        + " join station st on st.code = s.station_code where ss.screen_id = ? order by ss.version desc",
                 screen);
         List<Spot> spots = new ArrayList<>();
-        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(
-                Duration.ofHours(1))) {
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(to);
+                hour = hour.plus(Duration.ofHours(1))) {
             for (Map<String, Object> row : rows) {
                 String plan = plan(row, hour);
                 if (plan != null) {
-                    JsonNode body = JSON.readTree(sql.queryForObject("select body::text from hour_plan where id = ?",
-                            String.class, plan));
+                    JsonNode body = JSON.readTree(
+                            sql.queryForObject("select body::text from hour_plan where id = ?", String.class, plan));
                     for (JsonNode spot : body.path("spots")) {
                         Instant start = hour.plusSeconds(spot.get(0).asInt());
                         if (spot.get(2).asString().equals(campaign) && !start.isBefore(from) && start.isBefore(to)) {
-                            spots.add(new Spot(((Number) row.get("version")).longValue(), start, spot.get(1).asInt(),
-                                    campaign, spot.get(3).asString()));
+                            spots.add(new Spot(
+                                    ((Number) row.get("version")).longValue(),
+                                    start,
+                                    spot.get(1).asInt(),
+                                    campaign,
+                                    spot.get(3).asString()));
                         }
                     }
                     break;

@@ -37,12 +37,18 @@ public abstract class ServerClients {
 
     /** A client signed in as the admin. */
     protected WebTestClient admin() {
-        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(USER, PASSWORD)).build();
+        return anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth(USER, PASSWORD))
+                .build();
     }
 
     /** A client signed in as one of the demo users: planner, csr or operator. */
     protected WebTestClient as(String demoUser) {
-        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(demoUser, DEMO_PASSWORD)).build();
+        return anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth(demoUser, DEMO_PASSWORD))
+                .build();
     }
 
     /** Plain SQL on the server's own database, to look behind the API. */
@@ -80,15 +86,32 @@ public abstract class ServerClients {
         String screen = code + "-01";
         if (count("screen where id = '" + screen + "'") == 0) {
             Map<String, Object> demo = sql().queryForMap("select province, bureau from station order by code limit 1");
-            admin().post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("code", code, "name", "全天 " + code, "province", demo.get("province"),
-                            "bureau", demo.get("bureau"), "tier", "STANDARD", "operatingHours", "00:00-00:00"))
+            admin().post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "code",
+                            code,
+                            "name",
+                            "全天 " + code,
+                            "province",
+                            demo.get("province"),
+                            "bureau",
+                            demo.get("bureau"),
+                            "tier",
+                            "STANDARD",
+                            "operatingHours",
+                            "00:00-00:00"))
                     .exchange()
-                    .expectStatus().isCreated();
-            admin().post().uri("/api/v1/screens").contentType(MediaType.APPLICATION_JSON)
+                    .expectStatus()
+                    .isCreated();
+            admin().post()
+                    .uri("/api/v1/screens")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("id", screen, "station", code, "type", "LCD_FRAME", "zone", "waiting-hall"))
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
         return screen;
     }

@@ -62,8 +62,11 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
         @Bean
         @Primary
         ShiftedClock shiftedClock() {
-            return ShiftedClock.startingAt(LocalDate.now(ZONE).minusDays(DAYS_BACK).atTime(START_HOUR, 0)
-                    .atZone(ZONE).toInstant());
+            return ShiftedClock.startingAt(LocalDate.now(ZONE)
+                    .minusDays(DAYS_BACK)
+                    .atTime(START_HOUR, 0)
+                    .atZone(ZONE)
+                    .toInstant());
         }
     }
 
@@ -92,8 +95,10 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
      * minutes after it; answers that midnight.
      */
     protected Instant passMidnight() {
-        Instant midnight = LocalDate.ofInstant(clock.instant().plus(Duration.ofHours(1)), ZONE).plusDays(1)
-                .atStartOfDay(ZONE).toInstant();
+        Instant midnight = LocalDate.ofInstant(clock.instant().plus(Duration.ofHours(1)), ZONE)
+                .plusDays(1)
+                .atStartOfDay(ZONE)
+                .toInstant();
         clock.advanceTo(midnight.plus(Duration.ofMinutes(10)));
         return midnight;
     }
@@ -101,9 +106,14 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
     /** Books a commercial campaign of {@link Bookings#CREATIVE} at {@code station} from the server's today. */
     protected void book(String id, String station, String frequency) {
         Bookings.ensureCreative(admin(), sql());
-        as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Bookings.commercial(id, station, frequency, today())).exchange()
-                .expectStatus().isCreated();
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.commercial(id, station, frequency, today()))
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     /** The screen reports, in {@code hour}, this many full plays of each campaign. */

@@ -20,7 +20,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = RailCastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = RailCastServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "railcast.database.embedded.durable=false",
             "railcast.security.admin-password=" + ServerClients.PASSWORD,
@@ -37,5 +39,4 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @AutoConfigureWebTestClient(timeout = "60s")
 // a test that fails by waiting too long prints every thread first (a stall is then named in the run that saw it)
 @ExtendWith(StallReport.class)
-public @interface SmallDemoServer {
-}
+public @interface SmallDemoServer {}

@@ -18,13 +18,19 @@ public class StallReport implements TestExecutionExceptionHandler {
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         if (timedOut(failure)) {
-            StringBuilder dump = new StringBuilder("STALL REPORT for ").append(context.getDisplayName())
-                    .append(" (").append(context.getRequiredTestClass().getSimpleName()).append("): ")
-                    .append(failure).append('\n');
+            StringBuilder dump = new StringBuilder("STALL REPORT for ")
+                    .append(context.getDisplayName())
+                    .append(" (")
+                    .append(context.getRequiredTestClass().getSimpleName())
+                    .append("): ")
+                    .append(failure)
+                    .append('\n');
             for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
                 dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
                 if (thread.getLockName() != null) {
-                    dump.append(" on ").append(thread.getLockName()).append(" owned by ")
+                    dump.append(" on ")
+                            .append(thread.getLockName())
+                            .append(" owned by ")
                             .append(thread.getLockOwnerName());
                 }
                 dump.append('\n');
@@ -41,7 +47,8 @@ public class StallReport implements TestExecutionExceptionHandler {
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getName();
-            if (cause instanceof TimeoutException || name.endsWith("TimeoutException")
+            if (cause instanceof TimeoutException
+                    || name.endsWith("TimeoutException")
                     || String.valueOf(cause.getMessage()).contains("Timeout on blocking read")
                     || String.valueOf(cause.getMessage()).contains("timed out")) {
                 return true;

@@ -90,7 +90,8 @@ public final class JsonObject {
     /** The members of an object field, in the order the server wrote them. */
     public Map<String, JsonObject> objects(String name) throws MalformedMessage {
         Map<String, JsonObject> members = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : asMap(typed(name, Map.class, "an object")).entrySet()) {
+        for (Map.Entry<String, Object> entry :
+                asMap(typed(name, Map.class, "an object")).entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> member)) {
                 throw new MalformedMessage(path + "." + name + "." + entry.getKey() + " must be an object");
             }

@@ -54,8 +54,8 @@ public record Schedule(
                 throw new IllegalArgumentException("hour " + hour.start() + " names unknown plan " + hour.plan());
             }
             if (previous != null && hour.start().isBefore(previous.plus(Duration.ofHours(1)))) {
-                throw new IllegalArgumentException("hour " + hour.start() + " is out of order or overlaps the one"
-                        + " before");
+                throw new IllegalArgumentException(
+                        "hour " + hour.start() + " is out of order or overlaps the one" + " before");
             }
             previous = hour.start();
         }

@@ -18,8 +18,7 @@ import tools.jackson.jr.ob.JSON;
  */
 public final class ScheduleJson {
 
-    private ScheduleJson() {
-    }
+    private ScheduleJson() {}
 
     /** The schedule of the body, checked whole; a malformed or incoherent body throws. */
     public static Schedule parse(byte[] body) throws MalformedMessage {
@@ -59,13 +58,26 @@ public final class ScheduleJson {
         }
         Map<String, MediaFile> media = new LinkedHashMap<>();
         for (JsonObject file : json.array("media")) {
-            MediaFile mediaFile = valid(() -> new MediaFile(file.string("creative"), file.string("url"),
-                    file.string("sha256"), file.integer("size"), file.has("duration") ? file.int32("duration") : 0));
+            MediaFile mediaFile = valid(() -> new MediaFile(
+                    file.string("creative"),
+                    file.string("url"),
+                    file.string("sha256"),
+                    file.integer("size"),
+                    file.has("duration") ? file.int32("duration") : 0));
             media.put(mediaFile.creative(), mediaFile);
         }
         ZoneId zone = zone(json.string("zone"));
-        return valid(() -> new Schedule(json.string("screenId"), json.integer("version"), json.instant("effectiveAt"),
-                zone, json.instant("from"), json.instant("to"), hours, plans, media, json.string("fallback")));
+        return valid(() -> new Schedule(
+                json.string("screenId"),
+                json.integer("version"),
+                json.instant("effectiveAt"),
+                zone,
+                json.instant("from"),
+                json.instant("to"),
+                hours,
+                plans,
+                media,
+                json.string("fallback")));
     }
 
     /** Reads the members of {@code plans} into {@code plans}, the parser on its opening brace; known ones skipped. */
@@ -88,8 +100,12 @@ public final class ScheduleJson {
         JsonObject onAir = plan.object("onAir");
         List<Spot> spots = new ArrayList<>();
         for (JsonObject spot : plan.array("spots")) {
-            spots.add(valid(() -> new Spot(spot.int32("offset"), spot.int32("duration"), spot.string("campaign"),
-                    spot.string("creative"), spot.string("kind", "UNKNOWN"))));
+            spots.add(valid(() -> new Spot(
+                    spot.int32("offset"),
+                    spot.int32("duration"),
+                    spot.string("campaign"),
+                    spot.string("creative"),
+                    spot.string("kind", "UNKNOWN"))));
         }
         return valid(() -> new HourPlan(onAir.int32("from"), onAir.int32("to"), spots));
     }

@@ -8,8 +8,7 @@ package io.railcast.agent.protocol;
 public final class SseParser {
 
     /** One dispatched event: its type ("message" when unnamed), the last id seen, and its data lines. */
-    public record Event(String type, String id, String data) {
-    }
+    public record Event(String type, String id, String data) {}
 
     private String type = "";
     private final StringBuilder data = new StringBuilder();

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ProtocolExamples {
 
-    private ProtocolExamples() {
-    }
+    private ProtocolExamples() {}
 
     public static byte[] example() throws IOException {
         try (InputStream in = ProtocolExamples.class.getResourceAsStream("/schedule-v42.json")) {

@@ -20,7 +20,6 @@ class ScheduleJsonTest {
         return ProtocolExamples.exampleText();
     }
 
-
     @Test
     void readsEveryFieldOfTheProtocolsScheduleBody() throws IOException {
         Schedule schedule = ScheduleJson.parse(example());
@@ -48,7 +47,8 @@ class ScheduleJsonTest {
         String body = exampleText().replace("\"plan\": \"9f2c1a\"}\n  ]", "\"plan\": \"ffffff\"}\n  ]");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessageContaining("unknown plan ffffff");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("unknown plan ffffff");
     }
 
     @Test
@@ -56,7 +56,8 @@ class ScheduleJsonTest {
         String body = exampleText().replace("\"creative\": \"CR-0101\", \"kind\"", "\"creative\": \"CR-9\", \"kind\"");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessageContaining("CR-9 has no media file");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("CR-9 has no media file");
     }
 
     @Test
@@ -64,7 +65,8 @@ class ScheduleJsonTest {
         String body = exampleText().replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 14, \"duration\": 6");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessageContaining("overlaps");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("overlaps");
     }
 
     @Test
@@ -72,7 +74,8 @@ class ScheduleJsonTest {
         String body = exampleText().replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 15.5, \"duration\": 5");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessageContaining("offset must be a whole number");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("offset must be a whole number");
     }
 
     @Test
@@ -80,14 +83,20 @@ class ScheduleJsonTest {
         String body = exampleText().replace("\"zone\": \"Asia/Shanghai\",", "");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessage("$.zone is missing");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessage("$.zone is missing");
     }
 
     @Test
     void acceptsASpotKindItDoesNotKnowYet() throws IOException {
         String body = exampleText().replace("\"kind\": \"COMMERCIAL\"", "\"kind\": \"SPONSORED_CLOCK\"");
 
-        assertThat(ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8)).plans().get("9f2c1a").spots().get(0).kind())
+        assertThat(ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8))
+                        .plans()
+                        .get("9f2c1a")
+                        .spots()
+                        .get(0)
+                        .kind())
                 .isEqualTo("SPONSORED_CLOCK");
     }
 
@@ -109,7 +118,8 @@ class ScheduleJsonTest {
         String body = exampleText().replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 14, \"duration\": 6");
 
         assertThatThrownBy(() -> ScheduleJson.parse(body.getBytes(StandardCharsets.UTF_8), Map.of("7b00de", other)))
-                .isInstanceOf(MalformedMessage.class).hasMessageContaining("overlaps");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("overlaps");
     }
 
     @Test
@@ -118,10 +128,13 @@ class ScheduleJsonTest {
         String notAnObject = exampleText().replace("\"9f2c1a\": {", "\"9f2c1a\": [1], \"x\": {");
 
         assertThatThrownBy(() -> ScheduleJson.parse(noPlans.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessage("$.plans is missing");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessage("$.plans is missing");
         assertThatThrownBy(() -> ScheduleJson.parse(notAnObject.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessage("$.plans.9f2c1a must be an object");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessage("$.plans.9f2c1a must be an object");
         assertThatThrownBy(() -> ScheduleJson.parse("[]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedMessage.class).hasMessageStartingWith("not a JSON object");
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageStartingWith("not a JSON object");
     }
 }

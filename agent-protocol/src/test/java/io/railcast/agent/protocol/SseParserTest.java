@@ -21,13 +21,20 @@ class SseParserTest {
 
     @Test
     void readsTheProtocolsScheduleAndHeartbeatEvents() {
-        List<SseParser.Event> events = parse(new SseParser(null),
-                "event: schedule", "id: 43", "data: {\"version\": 43, \"urgent\": true}", "",
-                "event: heartbeat", "data: {\"serverTime\": \"2026-11-24T03:12:15.120Z\"}", "");
+        List<SseParser.Event> events = parse(
+                new SseParser(null),
+                "event: schedule",
+                "id: 43",
+                "data: {\"version\": 43, \"urgent\": true}",
+                "",
+                "event: heartbeat",
+                "data: {\"serverTime\": \"2026-11-24T03:12:15.120Z\"}",
+                "");
 
-        assertThat(events).containsExactly(
-                new SseParser.Event("schedule", "43", "{\"version\": 43, \"urgent\": true}"),
-                new SseParser.Event("heartbeat", "43", "{\"serverTime\": \"2026-11-24T03:12:15.120Z\"}"));
+        assertThat(events)
+                .containsExactly(
+                        new SseParser.Event("schedule", "43", "{\"version\": 43, \"urgent\": true}"),
+                        new SseParser.Event("heartbeat", "43", "{\"serverTime\": \"2026-11-24T03:12:15.120Z\"}"));
     }
 
     @Test
@@ -46,7 +53,8 @@ class SseParserTest {
 
     @Test
     void ignoresCommentsAndBlankLinesThatCloseNoData() {
-        assertThat(parse(new SseParser(null), ": keep-alive", "", "event: schedule", "", "")).isEmpty();
+        assertThat(parse(new SseParser(null), ": keep-alive", "", "event: schedule", "", ""))
+                .isEmpty();
     }
 
     @Test

@@ -18,14 +18,13 @@ public final class DurableFiles {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /** Replaces {@code target} with {@code content}: a reader sees either the old file or the new, never a mix. */
     public static void writeAtomically(Path target, byte[]... content) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (byte[] part : content) {
                 writeFully(channel, ByteBuffer.wrap(part));
             }

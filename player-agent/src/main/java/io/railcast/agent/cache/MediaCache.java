@@ -67,8 +67,7 @@ public final class MediaCache {
         }
     }
 
-    public record Usage(long files, long bytes) {
-    }
+    public record Usage(long files, long bytes) {}
 
     /** Where files live: a file named by a digest there is complete and verified. */
     public Path directory() {
@@ -89,7 +88,9 @@ public final class MediaCache {
 
     /** How many distinct files of the schedule are not yet here and verified. */
     public int missing(Schedule schedule) {
-        return (int) distinct(schedule.media().values()).stream().filter(media -> !has(media)).count();
+        return (int) distinct(schedule.media().values()).stream()
+                .filter(media -> !has(media))
+                .count();
     }
 
     /** Sets what the schedules the agent holds need: those files are never evicted. */
@@ -107,14 +108,18 @@ public final class MediaCache {
             try {
                 fetch(media, source);
             } catch (ServerRefusal refusal) {
-                if (refusal.retryAfter().isPresent() || refusal.status() == 429 || refusal.status() == 503
+                if (refusal.retryAfter().isPresent()
+                        || refusal.status() == 429
+                        || refusal.status() == 503
                         || refusal.tokenRejected()) {
                     throw refusal;
                 }
                 first = first == null ? refusal : first;
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "media " + media.creative() + " of version " + schedule.version()
-                        + " not cached yet: " + ServerRefusal.describe(e));
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "media " + media.creative() + " of version " + schedule.version() + " not cached yet: "
+                                + ServerRefusal.describe(e));
                 first = first == null ? e : first;
             }
         }
@@ -216,14 +221,16 @@ public final class MediaCache {
             long size = Files.size(file);
             Files.delete(file);
             used -= size;
-            LOG.log(System.Logger.Level.INFO, "evicted " + file.getFileName() + " (" + size + " bytes): no schedule"
-                    + " in the horizon needs it");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "evicted " + file.getFileName() + " (" + size + " bytes): no schedule"
+                            + " in the horizon needs it");
             if (used + bytes <= maxBytes) {
                 return;
             }
         }
-        throw new Full("the cache's " + maxBytes + " bytes cannot hold another " + bytes + " bytes beside the "
-                + used + " bytes the schedules in the horizon need");
+        throw new Full("the cache's " + maxBytes + " bytes cannot hold another " + bytes + " bytes beside the " + used
+                + " bytes the schedules in the horizon need");
     }
 
     private static long sizeOrZero(Path file) {

@@ -29,8 +29,7 @@ public final class ScheduleStore {
         this.next = directory.resolve("next.schedule");
     }
 
-    public record Stored(Schedule schedule, String etag) {
-    }
+    public record Stored(Schedule schedule, String etag) {}
 
     /** Keeps a version whose media is all cached, before it is offered for playing. */
     public void saveNext(byte[] body, String etag) throws IOException {

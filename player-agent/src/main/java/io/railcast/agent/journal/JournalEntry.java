@@ -22,8 +22,7 @@ sealed interface JournalEntry {
     }
 
     /** {@code interrupted} marks a finish written on recovery for a play the agent did not see end. */
-    record Finished(UUID playId, long durationMillis, boolean interrupted) implements JournalEntry {
-    }
+    record Finished(UUID playId, long durationMillis, boolean interrupted) implements JournalEntry {}
 
     static byte[] toJson(JournalEntry entry) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -53,8 +52,13 @@ sealed interface JournalEntry {
         String kind = json.string("entry");
         switch (kind) {
             case "start":
-                return new Started(new PlayStart(playId, json.string("screenId"), json.string("campaign"),
-                        json.string("creative"), json.instant("startedAt"), json.integer("scheduleVersion")));
+                return new Started(new PlayStart(
+                        playId,
+                        json.string("screenId"),
+                        json.string("campaign"),
+                        json.string("creative"),
+                        json.instant("startedAt"),
+                        json.integer("scheduleVersion")));
             case "finish":
                 return new Finished(playId, json.integer("durationMillis"), json.bool("interrupted", false));
             default:

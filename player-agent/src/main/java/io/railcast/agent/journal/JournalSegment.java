@@ -19,8 +19,7 @@ final class JournalSegment {
 
     private static final System.Logger LOG = System.getLogger(JournalSegment.class.getName());
 
-    private JournalSegment() {
-    }
+    private JournalSegment() {}
 
     /** The entries of a segment, and how many of its bytes are whole records: the rest is a torn tail. */
     record Scan(List<JournalEntry> entries, long validLength, long fileLength) {
@@ -62,8 +61,7 @@ final class JournalSegment {
         return new Scan(entries, position, bytes.length);
     }
 
-    private record Frame(int jsonStart, int jsonEnd) {
-    }
+    private record Frame(int jsonStart, int jsonEnd) {}
 
     /** The record starting at {@code start}, or null if it is not whole and intact. */
     private static Frame frameAt(byte[] bytes, int start) {

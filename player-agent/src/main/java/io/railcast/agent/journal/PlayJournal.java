@@ -99,8 +99,8 @@ public final class PlayJournal implements Closeable {
     public synchronized void setAside(Map<UUID, String> reasons, Collection<PlayRecord> plays) throws IOException {
         Path file = directory.resolve(REJECTED);
         boolean created = !Files.exists(file);
-        try (FileChannel rejected = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel rejected = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             for (PlayRecord play : plays) {
                 String reason = reasons.get(play.playId());
                 if (reason != null) {
@@ -132,7 +132,9 @@ public final class PlayJournal implements Closeable {
 
     private void recover() throws IOException {
         try (Stream<Path> leftovers = Files.list(directory)) {
-            for (Path temp : leftovers.filter(p -> p.toString().endsWith(DurableFiles.TEMP_SUFFIX)).toList()) {
+            for (Path temp : leftovers
+                    .filter(p -> p.toString().endsWith(DurableFiles.TEMP_SUFFIX))
+                    .toList()) {
                 Files.delete(temp); // a rewrite cut by a crash: the segment it was replacing is still whole
             }
         }
@@ -140,8 +142,10 @@ public final class PlayJournal implements Closeable {
         for (Path segment : segments()) {
             JournalSegment.Scan scan = JournalSegment.scan(segment);
             if (scan.torn()) {
-                LOG.log(System.Logger.Level.WARNING, "dropping a torn record at the end of " + segment + " ("
-                        + (scan.fileLength() - scan.validLength()) + " bytes), left by a crash or power loss");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "dropping a torn record at the end of " + segment + " ("
+                                + (scan.fileLength() - scan.validLength()) + " bytes), left by a crash or power loss");
                 try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
                     channel.truncate(scan.validLength());
                     channel.force(true);
@@ -221,8 +225,8 @@ public final class PlayJournal implements Closeable {
     }
 
     private void createActive() throws IOException {
-        active = FileChannel.open(activePath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        active = FileChannel.open(
+                activePath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         DurableFiles.forceDirectory(directory);
     }
 

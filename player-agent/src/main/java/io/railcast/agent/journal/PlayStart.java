@@ -22,8 +22,13 @@ public record PlayStart(
 
     /** A new play with a fresh id; the instant is kept to the millisecond, the protocol's precision. */
     public static PlayStart of(String screenId, Spot spot, Instant startedAt, long scheduleVersion) {
-        return new PlayStart(UUID.randomUUID(), screenId, spot.campaign(), spot.creative(),
-                startedAt.truncatedTo(ChronoUnit.MILLIS), scheduleVersion);
+        return new PlayStart(
+                UUID.randomUUID(),
+                screenId,
+                spot.campaign(),
+                spot.creative(),
+                startedAt.truncatedTo(ChronoUnit.MILLIS),
+                scheduleVersion);
     }
 
     PlayRecord finished(long durationMillis) {

@@ -27,7 +27,9 @@ record ByteRange(long first, long last, long size) {
      */
     static Optional<ByteRange> parse(String header, long size) throws Unsatisfiable {
         Matcher matcher = header == null ? null : SINGLE.matcher(header.trim());
-        if (matcher == null || !matcher.matches() || matcher.group(1).isEmpty() && matcher.group(2).isEmpty()) {
+        if (matcher == null
+                || !matcher.matches()
+                || matcher.group(1).isEmpty() && matcher.group(2).isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -60,16 +60,28 @@ public final class KioskFeed {
      * video can be started at the right point. {@code spot}, {@code digest} and {@code format} are null when there is
      * nothing to show.
      */
-    record Slot(Instant start, Instant end, Instant spotStart, Show show, Spot spot, long version, boolean fallback,
-            String digest, CreativeFormat format) {
+    record Slot(
+            Instant start,
+            Instant end,
+            Instant spotStart,
+            Show show,
+            Spot spot,
+            long version,
+            boolean fallback,
+            String digest,
+            CreativeFormat format) {
 
         /**
          * The same slot, perhaps asked for at another instant: a slot on screen starts whenever it was asked for, and
          * the standby card before any schedule lasts until one comes.
          */
         boolean sameOnScreen(Slot other) {
-            return (end.equals(other.end) || beforeAnySchedule() && other.beforeAnySchedule()) && show == other.show && Objects.equals(spot, other.spot)
-                    && version == other.version && fallback == other.fallback && Objects.equals(digest, other.digest);
+            return (end.equals(other.end) || beforeAnySchedule() && other.beforeAnySchedule())
+                    && show == other.show
+                    && Objects.equals(spot, other.spot)
+                    && version == other.version
+                    && fallback == other.fallback
+                    && Objects.equals(digest, other.digest);
         }
 
         boolean beforeAnySchedule() {
@@ -86,8 +98,11 @@ public final class KioskFeed {
 
         /** Whether the page would do anything different with {@code other}: what {@code now} it was made at aside. */
         boolean sameAs(Feed other) {
-            if (other == null || clockOffsetMillis != other.clockOffsetMillis || slots.size() != other.slots.size()
-                    || !Objects.equals(screenId, other.screenId) || !Objects.equals(zone, other.zone)) {
+            if (other == null
+                    || clockOffsetMillis != other.clockOffsetMillis
+                    || slots.size() != other.slots.size()
+                    || !Objects.equals(screenId, other.screenId)
+                    || !Objects.equals(zone, other.zone)) {
                 return false;
             }
             for (int i = 0; i < slots.size(); i++) {
@@ -160,8 +175,12 @@ public final class KioskFeed {
             schedule = schedule == null ? upcoming.schedule() : schedule;
             t = upcoming.onScreen().end();
         }
-        return new Feed(now, clock.offsetMillis(), schedule == null ? null : schedule.screenId(),
-                schedule == null ? null : schedule.zone().getId(), slots);
+        return new Feed(
+                now,
+                clock.offsetMillis(),
+                schedule == null ? null : schedule.screenId(),
+                schedule == null ? null : schedule.zone().getId(),
+                slots);
     }
 
     /** The format of the cached file with this digest, remembered: a file under its digest never changes. */
@@ -192,13 +211,28 @@ public final class KioskFeed {
             return new Slot(start, onScreen.end(), onScreen.start(), Show.STANDBY, null, 0, false, null, null);
         }
         if (onScreen.isDark()) {
-            return new Slot(start, onScreen.end(), onScreen.start(), Show.DARK, null, onScreen.version(),
-                    onScreen.fallback(), null, null);
+            return new Slot(
+                    start,
+                    onScreen.end(),
+                    onScreen.start(),
+                    Show.DARK,
+                    null,
+                    onScreen.version(),
+                    onScreen.fallback(),
+                    null,
+                    null);
         }
         MediaFile media = schedule.media().get(onScreen.spot().creative());
         Optional<CreativeFormat> format = media != null && cache.has(media) ? format(media.sha256()) : Optional.empty();
-        return new Slot(start, onScreen.end(), onScreen.start(), format.isPresent() ? Show.CREATIVE : Show.STANDBY,
-                onScreen.spot(), onScreen.version(), onScreen.fallback(), format.isPresent() ? media.sha256() : null,
+        return new Slot(
+                start,
+                onScreen.end(),
+                onScreen.start(),
+                format.isPresent() ? Show.CREATIVE : Show.STANDBY,
+                onScreen.spot(),
+                onScreen.version(),
+                onScreen.fallback(),
+                format.isPresent() ? media.sha256() : null,
                 format.orElse(null));
     }
 }

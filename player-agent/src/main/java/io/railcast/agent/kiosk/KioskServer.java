@@ -65,11 +65,18 @@ public final class KioskServer implements AutoCloseable {
         this.clock = clock;
         this.page = page;
         AtomicInteger count = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(1, 16, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "railcast-kiosk-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.threads = new ThreadPoolExecutor(
+                1,
+                16,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "railcast-kiosk-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         server.createContext("/", this::handle);
         server.setExecutor(threads);
     }
@@ -113,15 +120,23 @@ public final class KioskServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (!isLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
-                problem(exchange, 403, "Host", "the kiosk page is served to this machine only, as 127.0.0.1:"
-                        + server.getAddress().getPort() + " or localhost");
+                problem(
+                        exchange,
+                        403,
+                        "Host",
+                        "the kiosk page is served to this machine only, as 127.0.0.1:"
+                                + server.getAddress().getPort() + " or localhost");
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 problem(exchange, 405, "method", "only GET is served here");
             } else if (path.equals("/")) {
                 send(exchange, 200, "text/html; charset=utf-8", page);
             } else if (path.equals("/feed")) {
-                send(exchange, 200, "application/json; charset=utf-8", feed.now().json());
+                send(
+                        exchange,
+                        200,
+                        "application/json; charset=utf-8",
+                        feed.now().json());
             } else if (path.equals("/events")) {
                 events(exchange);
             } else if (path.startsWith(MEDIA_PATH)) {
@@ -199,7 +214,8 @@ public final class KioskServer implements AutoCloseable {
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(size);
         exchange.sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
-        try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = exchange.getResponseBody()) {
             in.skipNBytes(first);
             byte[] buffer = new byte[64 * 1024];
             long left = length;

@@ -37,8 +37,7 @@ public final class EventStream implements Runnable, Closeable {
     }
 
     /** The payload of a {@code schedule} event: version {@code version} is to be played from {@code effectiveAt}. */
-    public record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {
-    }
+    public record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {}
 
     private final ServerClient client;
     private final Listener listener;
@@ -78,12 +77,16 @@ public final class EventStream implements Runnable, Closeable {
                     wait = backoff.next();
                 } catch (ServerRefusal refusal) {
                     wait = refusal.retryAfter().map(backoff::nextAtLeast).orElseGet(backoff::next);
-                    LOG.log(System.Logger.Level.WARNING, "event stream refused: " + refusal.getMessage()
-                            + "; polling every 60 s, retrying the stream in " + wait.toSeconds() + " s");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "event stream refused: " + refusal.getMessage()
+                                    + "; polling every 60 s, retrying the stream in " + wait.toSeconds() + " s");
                 } catch (IOException e) {
                     wait = backoff.next();
-                    LOG.log(System.Logger.Level.INFO, "event stream down (" + ServerRefusal.describe(e) + "); polling, "
-                            + "reconnecting in " + wait.toMillis() + " ms");
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "event stream down (" + ServerRefusal.describe(e) + "); polling, " + "reconnecting in "
+                                    + wait.toMillis() + " ms");
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -126,8 +129,8 @@ public final class EventStream implements Runnable, Closeable {
         }
         try {
             JsonObject json = JsonObject.parse(event.data().getBytes(StandardCharsets.UTF_8));
-            listener.scheduleEvent(new ScheduleEvent(json.integer("version"), json.instant("effectiveAt"),
-                    json.bool("urgent", false)));
+            listener.scheduleEvent(new ScheduleEvent(
+                    json.integer("version"), json.instant("effectiveAt"), json.bool("urgent", false)));
         } catch (MalformedMessage e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring a malformed schedule event: " + e.getMessage());
         }

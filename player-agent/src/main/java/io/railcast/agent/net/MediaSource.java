@@ -13,6 +13,5 @@ public interface MediaSource {
      */
     Body open(MediaFile file, long from) throws IOException, InterruptedException;
 
-    record Body(boolean partial, InputStream stream) {
-    }
+    record Body(boolean partial, InputStream stream) {}
 }

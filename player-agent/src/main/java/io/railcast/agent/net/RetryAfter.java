@@ -11,8 +11,7 @@ import java.util.Optional;
 /** The {@code Retry-After} header: seconds, as the protocol promises, or an HTTP date, which HTTP also allows. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String value) {
         return parse(value, Clock.systemUTC());
@@ -24,7 +23,8 @@ final class RetryAfter {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(clock.instant(), at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {

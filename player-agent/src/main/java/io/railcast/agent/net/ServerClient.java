@@ -60,8 +60,7 @@ public final class ServerClient implements MediaSource {
     }
 
     /** A schedule body the server sent (not a {@code 304}), with the ETag to send next time. */
-    public record FetchedSchedule(Schedule schedule, byte[] body, String etag) {
-    }
+    public record FetchedSchedule(Schedule schedule, byte[] body, String etag) {}
 
     /**
      * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}); plans the agent
@@ -69,7 +68,9 @@ public final class ServerClient implements MediaSource {
      */
     public Optional<FetchedSchedule> schedule(int hours, String etag, Map<String, HourPlan> known)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request("schedule?hours=" + hours).header("Accept-Encoding", "gzip").GET();
+        HttpRequest.Builder request = request("schedule?hours=" + hours)
+                .header("Accept-Encoding", "gzip")
+                .GET();
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
@@ -78,13 +79,17 @@ public final class ServerClient implements MediaSource {
             return Optional.empty();
         }
         byte[] body = check(response);
-        if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+        if (response.headers()
+                .firstValue("Content-Encoding")
+                .filter("gzip"::equalsIgnoreCase)
+                .isPresent()) {
             try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
                 body = gunzip.readAllBytes();
             }
         }
         Schedule schedule = ScheduleJson.parse(body, known);
-        return Optional.of(new FetchedSchedule(schedule, body, response.headers().firstValue("ETag").orElse(null)));
+        return Optional.of(new FetchedSchedule(
+                schedule, body, response.headers().firstValue("ETag").orElse(null)));
     }
 
     /**
@@ -95,11 +100,11 @@ public final class ServerClient implements MediaSource {
      *                   already...), with why: nothing to set aside, since the server has them
      * @param rejected   plays the server refused for good, with why: set aside, never sent again
      */
-    public record PlaysAnswer(Set<UUID> stored, Map<UUID, String> notCounted, Map<UUID, String> rejected) {
-    }
+    public record PlaysAnswer(Set<UUID> stored, Map<UUID, String> notCounted, Map<UUID, String> rejected) {}
 
     public PlaysAnswer plays(List<PlayRecord> plays) throws IOException, InterruptedException {
-        byte[] body = JsonObject.write(Map.of("plays", plays.stream().map(PlayRecord::toJson).toList()));
+        byte[] body = JsonObject.write(
+                Map.of("plays", plays.stream().map(PlayRecord::toJson).toList()));
         JsonObject answer = JsonObject.parse(check(send(post("plays", body))));
         Set<UUID> stored = new HashSet<>();
         for (String id : answer.strings("accepted")) {
@@ -130,7 +135,8 @@ public final class ServerClient implements MediaSource {
 
     /** Opens the event stream; the caller reads it and closes it. */
     InputStream events(String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request("events").header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request =
+                request("events").header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -150,7 +156,9 @@ public final class ServerClient implements MediaSource {
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = checkStreamed(response);
         boolean partial = response.statusCode() == 206
-                && response.headers().firstValue("Content-Range").filter(r -> r.startsWith("bytes " + from + "-"))
+                && response.headers()
+                        .firstValue("Content-Range")
+                        .filter(r -> r.startsWith("bytes " + from + "-"))
                         .isPresent();
         if (response.statusCode() == 206 && !partial) {
             body.close();
@@ -160,7 +168,8 @@ public final class ServerClient implements MediaSource {
     }
 
     private boolean sameOrigin(URI url) {
-        return base.getScheme().equalsIgnoreCase(url.getScheme()) && base.getHost().equalsIgnoreCase(url.getHost())
+        return base.getScheme().equalsIgnoreCase(url.getScheme())
+                && base.getHost().equalsIgnoreCase(url.getHost())
                 && port(base) == port(url);
     }
 
@@ -187,7 +196,8 @@ public final class ServerClient implements MediaSource {
     }
 
     private HttpRequest post(String path, byte[] json) throws ServerRefusal {
-        return request(path).header("Content-Type", "application/json")
+        return request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
     }
@@ -222,12 +232,15 @@ public final class ServerClient implements MediaSource {
         String detail = ProblemDetail.describe(status, problem);
         if (status == 401) {
             if (!tokenRejected) {
-                LOG.log(System.Logger.Level.ERROR, "token revoked or unknown (" + detail + "): the agent stops calling "
-                        + "the server and keeps playing from its cache until it is given a new token");
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "token revoked or unknown (" + detail + "): the agent stops calling "
+                                + "the server and keeps playing from its cache until it is given a new token");
             }
             tokenRejected = true;
         }
-        return new ServerRefusal(status, detail, retryAfter.flatMap(RetryAfter::parse).orElse(null));
+        return new ServerRefusal(
+                status, detail, retryAfter.flatMap(RetryAfter::parse).orElse(null));
     }
 
     /** Parses a problem+json body into one line; anything else is shown as the status alone. */

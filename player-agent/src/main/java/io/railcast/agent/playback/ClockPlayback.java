@@ -70,11 +70,14 @@ final class ClockPlayback {
 
     private OnScreen fallbackAt(Instant t) {
         HourPlan plan = schedule.fallbackPlan();
-        Instant hourStart = t.atZone(schedule.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
+        Instant hourStart =
+                t.atZone(schedule.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
         Instant hourEnd = hourStart.plus(HOUR);
         long millis = Duration.between(hourStart, t).toMillis();
         long loopStart = plan.onAirFrom() * 1000L;
-        long loopEnd = plan.spots().isEmpty() ? loopStart : plan.spots().get(plan.spots().size() - 1).end() * 1000L;
+        long loopEnd = plan.spots().isEmpty()
+                ? loopStart
+                : plan.spots().get(plan.spots().size() - 1).end() * 1000L;
         if (millis < loopStart || millis >= plan.onAirTo() * 1000L || loopEnd == loopStart) {
             Instant until = millis < loopStart ? hourStart.plusMillis(loopStart) : hourEnd;
             return new OnScreen(null, t, until, schedule.version(), true);

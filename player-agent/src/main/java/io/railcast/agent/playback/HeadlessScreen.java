@@ -30,8 +30,8 @@ public final class HeadlessScreen implements Screen {
             return;
         }
         if (onScreen.isDark()) {
-            out.println(at + " DARK until " + onScreen.end()
-                    + (onScreen.fallback() ? " (fallback plan is off air)" : ""));
+            out.println(
+                    at + " DARK until " + onScreen.end() + (onScreen.fallback() ? " (fallback plan is off air)" : ""));
             return;
         }
         Spot spot = onScreen.spot();

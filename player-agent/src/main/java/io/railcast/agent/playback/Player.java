@@ -36,7 +36,12 @@ public final class Player implements Runnable {
     private PlayStart playing;
     private long playingSinceNanos;
 
-    public Player(Programme programme, Clock clock, PlayJournal journal, MediaCache cache, Screen screen,
+    public Player(
+            Programme programme,
+            Clock clock,
+            PlayJournal journal,
+            MediaCache cache,
+            Screen screen,
             Runnable firstShown) {
         this.programme = programme;
         this.clock = clock;
@@ -74,7 +79,8 @@ public final class Player implements Runnable {
         finishPlaying();
         Schedule schedule = programme.active();
         MediaFile media = onScreen.isDark() || schedule == null
-                ? null : schedule.media().get(onScreen.spot().creative());
+                ? null
+                : schedule.media().get(onScreen.spot().creative());
         Path file = media != null && cache.has(media) ? cache.file(media) : null;
         screen.show(onScreen, file, now);
         if (!shownASchedule && schedule != null) {
@@ -87,7 +93,9 @@ public final class Player implements Runnable {
             try {
                 journal.started(playing);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot journal the start of " + playing.playId() + "; playing on",
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "cannot journal the start of " + playing.playId() + "; playing on",
                         e);
             }
         }

@@ -59,13 +59,15 @@ public final class Programme {
             return new Upcoming(OnScreen.dark(t, t.plus(IDLE_RECHECK), 0), null);
         }
         OnScreen onScreen = playback.at(t);
-        return new Upcoming(playback == active && next != null ? onScreen.endingAt(next.schedule().effectiveAt())
-                : onScreen, playback.schedule());
+        return new Upcoming(
+                playback == active && next != null
+                        ? onScreen.endingAt(next.schedule().effectiveAt())
+                        : onScreen,
+                playback.schedule());
     }
 
     /** A spot by the clock and the schedule whose media it plays; {@code schedule} is null before the first one. */
-    public record Upcoming(OnScreen onScreen, Schedule schedule) {
-    }
+    public record Upcoming(OnScreen onScreen, Schedule schedule) {}
 
     public synchronized Schedule active() {
         return active == null ? null : active.schedule();

@@ -65,7 +65,8 @@ class MediaCacheTest {
 
         assertThat(directory.resolve("media").resolve(sha256(bytes))).hasBinaryContent(bytes);
         assertThat(cache.has(media("CR-1", bytes))).isTrue();
-        assertThat(server.requests("/agent/v1/media/CR-1").get(0).header("Authorization")).isEqualTo("Bearer screen-token");
+        assertThat(server.requests("/agent/v1/media/CR-1").get(0).header("Authorization"))
+                .isEqualTo("Bearer screen-token");
     }
 
     @Test
@@ -84,8 +85,10 @@ class MediaCacheTest {
     void anInterruptedDownloadResumesWithARangeRequestFromWhereItStopped() throws Exception {
         byte[] bytes = bytes(500_000, 3);
         AtomicInteger attempts = new AtomicInteger();
-        server.route("/agent/v1/media/CR-1", (exchange, body) ->
-                FakeServer.serveMedia(exchange, bytes, attempts.incrementAndGet() == 1 ? 200_000 : Long.MAX_VALUE));
+        server.route(
+                "/agent/v1/media/CR-1",
+                (exchange, body) -> FakeServer.serveMedia(
+                        exchange, bytes, attempts.incrementAndGet() == 1 ? 200_000 : Long.MAX_VALUE));
         MediaCache cache = cache(10_000_000);
 
         assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes), client)).isInstanceOf(IOException.class);
@@ -93,7 +96,8 @@ class MediaCacheTest {
         cache.fetch(media("CR-1", bytes), client);
 
         assertThat(kept).isPositive().isLessThanOrEqualTo(200_000);
-        assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range")).isEqualTo("bytes=" + kept + "-");
+        assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range"))
+                .isEqualTo("bytes=" + kept + "-");
         assertThat(directory.resolve("media").resolve(sha256(bytes))).hasBinaryContent(bytes);
         assertThat(directory.resolve("media").resolve(sha256(bytes) + ".part")).doesNotExist();
     }
@@ -103,12 +107,14 @@ class MediaCacheTest {
         byte[] bytes = bytes(50_000, 4);
         Path part = Files.createDirectories(directory.resolve("media")).resolve(sha256(bytes) + ".part");
         Files.write(part, bytes(20_000, 99)); // a stale part that is not even a prefix
-        server.route("/agent/v1/media/CR-1", (exchange, body) ->
-                FakeServer.send(exchange, 200, "application/octet-stream", bytes));
+        server.route(
+                "/agent/v1/media/CR-1",
+                (exchange, body) -> FakeServer.send(exchange, 200, "application/octet-stream", bytes));
 
         cache(10_000_000).fetch(media("CR-1", bytes), client);
 
-        assertThat(server.requests("/agent/v1/media/CR-1").get(0).header("Range")).isEqualTo("bytes=20000-");
+        assertThat(server.requests("/agent/v1/media/CR-1").get(0).header("Range"))
+                .isEqualTo("bytes=20000-");
         assertThat(directory.resolve("media").resolve(sha256(bytes))).hasBinaryContent(bytes);
     }
 
@@ -118,19 +124,23 @@ class MediaCacheTest {
         byte[] corrupted = bytes.clone();
         corrupted[12_345] ^= 0x40;
         AtomicInteger attempts = new AtomicInteger();
-        server.route("/agent/v1/media/CR-1", (exchange, body) ->
-                FakeServer.serveMedia(exchange, attempts.incrementAndGet() == 1 ? corrupted : bytes));
+        server.route(
+                "/agent/v1/media/CR-1",
+                (exchange, body) ->
+                        FakeServer.serveMedia(exchange, attempts.incrementAndGet() == 1 ? corrupted : bytes));
         MediaCache cache = cache(10_000_000);
 
         assertThatThrownBy(() -> cache.fetch(media("CR-1", bytes), client))
-                .isInstanceOf(MediaCache.Mismatch.class).hasMessageContaining("deleted");
+                .isInstanceOf(MediaCache.Mismatch.class)
+                .hasMessageContaining("deleted");
         assertThat(cache.has(media("CR-1", bytes))).isFalse();
         try (var files = Files.list(directory.resolve("media"))) {
             assertThat(files).isEmpty();
         }
 
         cache.fetch(media("CR-1", bytes), client);
-        assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range")).isNull();
+        assertThat(server.requests("/agent/v1/media/CR-1").get(1).header("Range"))
+                .isNull();
         assertThat(cache.has(media("CR-1", bytes))).isTrue();
     }
 
@@ -140,7 +150,8 @@ class MediaCacheTest {
         server.route("/agent/v1/media/CR-1", (exchange, body) -> FakeServer.serveMedia(exchange, bytes(12_000, 6)));
 
         assertThatThrownBy(() -> cache(10_000_000).fetch(media("CR-1", bytes), client))
-                .isInstanceOf(MediaCache.Mismatch.class).hasMessageContaining("longer");
+                .isInstanceOf(MediaCache.Mismatch.class)
+                .hasMessageContaining("longer");
     }
 
     @Test
@@ -176,7 +187,8 @@ class MediaCacheTest {
         cache.fetch(media("A", first), client);
 
         assertThatThrownBy(() -> cache.fetch(media("B", second), client))
-                .isInstanceOf(MediaCache.Full.class).hasMessageContaining("100000 bytes");
+                .isInstanceOf(MediaCache.Full.class)
+                .hasMessageContaining("100000 bytes");
         assertThat(cache.has(media("A", first))).isTrue();
         assertThat(server.requests("/agent/v1/media/B")).isEmpty();
     }
@@ -190,10 +202,13 @@ class MediaCacheTest {
             FakeServer.send(exchange, 503, "application/problem+json", "{\"status\":503}".getBytes());
         });
         server.route("/agent/v1/media/CR-0100", (exchange, body) -> FakeServer.serveMedia(exchange, two));
-        Schedule schedule = ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
+        Schedule schedule =
+                ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
 
         assertThatThrownBy(() -> cache(10_000_000).prefetch(schedule, client))
-                .isInstanceOfSatisfying(ServerRefusal.class, refusal -> assertThat(refusal.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        ServerRefusal.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(503));
         assertThat(server.requests("/agent/v1/media/CR-0100")).isEmpty();
     }
 
@@ -203,7 +218,8 @@ class MediaCacheTest {
         byte[] two = bytes(2000, 13);
         server.route("/agent/v1/media/CR-0001", (exchange, body) -> FakeServer.serveMedia(exchange, one));
         server.route("/agent/v1/media/CR-0100", (exchange, body) -> FakeServer.serveMedia(exchange, two));
-        Schedule schedule = ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
+        Schedule schedule =
+                ScheduleFixture.withMedia(media("CR-0001", one), media("CR-0100", two), media("CR-0101", two));
         MediaCache cache = cache(10_000_000);
         cache.fetch(media("CR-0001", one), client);
 

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Schedules for tests, built from the protocol's example body (schedule-v42.json). */
 final class ScheduleFixture {
 
-    private ScheduleFixture() {
-    }
+    private ScheduleFixture() {}
 
     static Schedule example() {
         try {
@@ -30,7 +29,16 @@ final class ScheduleFixture {
         for (MediaFile file : files) {
             media.put(file.creative(), file);
         }
-        return new Schedule(example.screenId(), example.version(), example.effectiveAt(), example.zone(),
-                example.from(), example.to(), example.hours(), example.plans(), media, example.fallback());
+        return new Schedule(
+                example.screenId(),
+                example.version(),
+                example.effectiveAt(),
+                example.zone(),
+                example.from(),
+                example.to(),
+                example.hours(),
+                example.plans(),
+                media,
+                example.fallback());
     }
 }

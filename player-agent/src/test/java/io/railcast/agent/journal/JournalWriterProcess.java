@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 final class JournalWriterProcess {
 
-    private JournalWriterProcess() {
-    }
+    private JournalWriterProcess() {}
 
     public static void main(String[] args) throws Exception {
         try (PlayJournal journal = PlayJournal.open(Path.of(args[0]), 4096)) {

@@ -36,18 +36,25 @@ class PlayJournalTest {
     }
 
     private static List<Long> ids(List<PlayRecord> plays) {
-        return plays.stream().map(play -> play.playId().getLeastSignificantBits()).toList();
+        return plays.stream()
+                .map(play -> play.playId().getLeastSignificantBits())
+                .toList();
     }
 
     @Test
     void everyPlayWhoseCallReturnedSurvivesSigkillOfTheWritingProcess() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process writer = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                JournalWriterProcess.class.getName(), directory.toString())
+        Process writer = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JournalWriterProcess.class.getName(),
+                        directory.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         long lastFinished = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (lastFinished < 300 && (line = out.readLine()) != null) {
                 if (line.startsWith("finished ")) {
@@ -65,7 +72,8 @@ class PlayJournalTest {
 
             assertThat(lastFinished).isEqualTo(300);
             // every play the writer saw journaled is there, and what came after is a gapless run, never half a play
-            assertThat(ids).isEqualTo(Stream.iterate(1L, n -> n + 1).limit(ids.size()).toList());
+            assertThat(ids)
+                    .isEqualTo(Stream.iterate(1L, n -> n + 1).limit(ids.size()).toList());
             assertThat(ids.size()).isGreaterThanOrEqualTo(300);
             assertThat(plays.subList(0, plays.size() - 1))
                     .allMatch(p -> p.durationMillis() == p.playId().getLeastSignificantBits());
@@ -74,7 +82,8 @@ class PlayJournalTest {
             assertThat(reopened.backlog()).isEqualTo(plays.size());
         }
         try (Stream<Path> files = Files.list(directory)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".journal")).count()).isGreaterThan(1);
+            assertThat(files.filter(f -> f.toString().endsWith(".journal")).count())
+                    .isGreaterThan(1);
         }
     }
 
@@ -147,11 +156,14 @@ class PlayJournalTest {
             journalPlays(journal, 1, 40);
             journal.started(play(41));
 
-            journal.acknowledge(List.of(new UUID(0, 1), new UUID(0, 7), new UUID(0, 8), new UUID(0, 39),
-                    new UUID(0, 999)));
+            journal.acknowledge(
+                    List.of(new UUID(0, 1), new UUID(0, 7), new UUID(0, 8), new UUID(0, 39), new UUID(0, 999)));
             journal.finished(new UUID(0, 41), 15_041);
 
-            assertThat(ids(journal.unsent(100))).doesNotContain(1L, 7L, 8L, 39L).hasSize(37).contains(41L);
+            assertThat(ids(journal.unsent(100)))
+                    .doesNotContain(1L, 7L, 8L, 39L)
+                    .hasSize(37)
+                    .contains(41L);
             assertThat(journal.backlog()).isEqualTo(37);
         }
         try (PlayJournal journal = PlayJournal.open(directory, 1024)) {
@@ -163,7 +175,8 @@ class PlayJournalTest {
     void segmentsWhosePlaysWereAllAcknowledgedAreDeleted() throws IOException {
         try (PlayJournal journal = PlayJournal.open(directory, 1024)) {
             journalPlays(journal, 1, 40);
-            journal.acknowledge(journal.unsent(100).stream().map(PlayRecord::playId).toList());
+            journal.acknowledge(
+                    journal.unsent(100).stream().map(PlayRecord::playId).toList());
 
             assertThat(journal.unsent(100)).isEmpty();
             assertThat(journal.backlog()).isZero();

@@ -13,8 +13,10 @@ class ByteRangeTest {
         assertThat(ByteRange.parse("bytes=100-199", 1000)).contains(new ByteRange(100, 199, 1000));
         assertThat(ByteRange.parse("bytes=900-5000", 1000)).contains(new ByteRange(900, 999, 1000));
         assertThat(ByteRange.parse("bytes=-100", 1000)).contains(new ByteRange(900, 999, 1000));
-        assertThat(ByteRange.parse("bytes=100-199", 1000).orElseThrow().contentRange()).isEqualTo("bytes 100-199/1000");
-        assertThat(ByteRange.parse("bytes=100-199", 1000).orElseThrow().length()).isEqualTo(100);
+        assertThat(ByteRange.parse("bytes=100-199", 1000).orElseThrow().contentRange())
+                .isEqualTo("bytes 100-199/1000");
+        assertThat(ByteRange.parse("bytes=100-199", 1000).orElseThrow().length())
+                .isEqualTo(100);
     }
 
     @Test

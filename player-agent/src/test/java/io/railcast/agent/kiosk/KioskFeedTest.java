@@ -55,14 +55,26 @@ class KioskFeedTest {
 
     /** One hour at 03:00 playing 30-minute spots of the two creatives; 04:00 is off air. */
     private Schedule schedule(long version, Instant effectiveAt, MediaFile first, MediaFile second) {
-        HourPlan plan = new HourPlan(0, 3600, List.of(
-                new Spot(0, 1800, "春运-" + first.creative(), first.creative(), "COMMERCIAL"),
-                new Spot(1800, 1800, "春运-" + second.creative(), second.creative(), "FILLER")));
+        HourPlan plan = new HourPlan(
+                0,
+                3600,
+                List.of(
+                        new Spot(0, 1800, "春运-" + first.creative(), first.creative(), "COMMERCIAL"),
+                        new Spot(1800, 1800, "春运-" + second.creative(), second.creative(), "FILLER")));
         Map<String, MediaFile> media = new LinkedHashMap<>();
         media.put(first.creative(), first);
         media.put(second.creative(), second);
-        return new Schedule("BJN-LCD-0001", version, effectiveAt, ZoneId.of("Asia/Shanghai"), HOUR,
-                HOUR.plus(Duration.ofHours(2)), List.of(new ScheduledHour(HOUR, "p")), Map.of("p", plan), media, "p");
+        return new Schedule(
+                "BJN-LCD-0001",
+                version,
+                effectiveAt,
+                ZoneId.of("Asia/Shanghai"),
+                HOUR,
+                HOUR.plus(Duration.ofHours(2)),
+                List.of(new ScheduledHour(HOUR, "p")),
+                Map.of("p", plan),
+                media,
+                "p");
     }
 
     /** A media file of the creative, cached when {@code head} is given, starting with those bytes. */
@@ -87,9 +99,11 @@ class KioskFeedTest {
         assertThat(now.now()).isEqualTo(HOUR.plusSeconds(10));
         assertThat(now.screenId()).isEqualTo("BJN-LCD-0001");
         assertThat(now.zone()).isEqualTo("Asia/Shanghai");
-        assertThat(now.slots()).extracting(KioskFeed.Slot::start)
+        assertThat(now.slots())
+                .extracting(KioskFeed.Slot::start)
                 .containsExactly(HOUR, HOUR.plusSeconds(1800), HOUR.plusSeconds(3600));
-        assertThat(now.slots()).extracting(KioskFeed.Slot::end)
+        assertThat(now.slots())
+                .extracting(KioskFeed.Slot::end)
                 .containsExactly(HOUR.plusSeconds(1800), HOUR.plusSeconds(3600), HOUR.plusSeconds(7200));
         KioskFeed.Slot first = now.slots().get(0);
         assertThat(first.show()).isEqualTo(KioskFeed.Show.CREATIVE);
@@ -109,7 +123,8 @@ class KioskFeedTest {
         MediaFile text = media("CR-TEXT", "just some text".getBytes(StandardCharsets.UTF_8));
         programme.offer(schedule(42, HOUR, missing, text));
 
-        assertThat(feed.now().slots()).extracting(KioskFeed.Slot::show)
+        assertThat(feed.now().slots())
+                .extracting(KioskFeed.Slot::show)
                 .containsExactly(KioskFeed.Show.STANDBY, KioskFeed.Show.STANDBY, KioskFeed.Show.DARK);
         assertThat(feed.now().slots().get(0).spot().creative()).isEqualTo("CR-GONE");
     }
@@ -133,7 +148,9 @@ class KioskFeedTest {
         assertThat(after.spotStart()).isEqualTo(HOUR); // ... which a video is started from
         assertThat(after.spot().creative()).isEqualTo("CR-C");
         assertThat(after.version()).isEqualTo(43);
-        assertThat(programme.active().version()).as("only the player moves the programme on").isEqualTo(42);
+        assertThat(programme.active().version())
+                .as("only the player moves the programme on")
+                .isEqualTo(42);
         assertThat(programme.at(HOUR.plusSeconds(10)).version()).isEqualTo(42);
     }
 
@@ -142,7 +159,9 @@ class KioskFeedTest {
         MediaFile a = media("CR-A", PNG);
         MediaFile b = media("CR-B", PNG);
         KioskFeed.Feed standby = feed.at(HOUR.plusSeconds(10));
-        assertThat(feed.at(HOUR.plusSeconds(11)).sameAs(standby)).as("standby asked a second later").isTrue();
+        assertThat(feed.at(HOUR.plusSeconds(11)).sameAs(standby))
+                .as("standby asked a second later")
+                .isTrue();
 
         programme.offer(schedule(42, HOUR, a, b));
         KioskFeed.Feed playing = feed.at(HOUR.plusSeconds(10));
@@ -150,9 +169,13 @@ class KioskFeedTest {
         assertThat(playing.sameAs(standby)).isFalse();
         assertThat(feed.at(HOUR.plusSeconds(1799)).sameAs(playing)).isTrue();
         assertThat(feed.at(HOUR.plusSeconds(1800)).sameAs(playing)).isFalse();
-        assertThat(feed.at(HOUR.plusSeconds(4000)).sameAs(feed.at(HOUR.plusSeconds(5000)))).as("dark hour").isTrue();
+        assertThat(feed.at(HOUR.plusSeconds(4000)).sameAs(feed.at(HOUR.plusSeconds(5000))))
+                .as("dark hour")
+                .isTrue();
         clock.sample(HOUR, HOUR.plusSeconds(5), HOUR.plusMillis(20));
-        assertThat(feed.at(HOUR.plusSeconds(10)).sameAs(playing)).as("a new clock offset").isFalse();
+        assertThat(feed.at(HOUR.plusSeconds(10)).sameAs(playing))
+                .as("a new clock offset")
+                .isFalse();
     }
 
     @Test

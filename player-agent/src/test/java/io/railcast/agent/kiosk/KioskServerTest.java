@@ -70,9 +70,17 @@ class KioskServerTest {
 
     private Schedule schedule() {
         HourPlan plan = new HourPlan(0, 3600, List.of(new Spot(0, 3600, "C-1", media.creative(), "COMMERCIAL")));
-        return new Schedule("BJN-LCD-0001", 42, HOUR, ZoneId.of("Asia/Shanghai"), HOUR, HOUR.plusSeconds(7200),
+        return new Schedule(
+                "BJN-LCD-0001",
+                42,
+                HOUR,
+                ZoneId.of("Asia/Shanghai"),
+                HOUR,
+                HOUR.plusSeconds(7200),
                 List.of(new ScheduledHour(HOUR, "p"), new ScheduledHour(HOUR.plusSeconds(3600), "p")),
-                Map.of("p", plan), Map.of(media.creative(), media), "p");
+                Map.of("p", plan),
+                Map.of(media.creative(), media),
+                "p");
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -122,8 +130,11 @@ class KioskServerTest {
         assertProblem(get("/media/ABC"), 400, "digest");
         assertProblem(get("/media/" + "0".repeat(64)), 404, "digest");
         assertProblem(get("/nothing"), 404, "path");
-        HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(server.uri().resolve("/feed"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> post = http.send(
+                HttpRequest.newBuilder(server.uri().resolve("/feed"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertProblem(post, 405, "method");
     }
 
@@ -142,10 +153,11 @@ class KioskServerTest {
 
     @Test
     void pushesTheFeedAtOnceWhenAScheduleArrives() throws Exception {
-        HttpResponse<Stream<String>> events = http.send(HttpRequest.newBuilder(server.uri().resolve("/events")).build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> events = http.send(
+                HttpRequest.newBuilder(server.uri().resolve("/events")).build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(events.headers().firstValue("Content-Type")).contains("text/event-stream; charset=utf-8");
-        Iterator<String> lines = events.body().filter(line -> line.startsWith("data: ")).iterator();
+        Iterator<String> lines =
+                events.body().filter(line -> line.startsWith("data: ")).iterator();
         assertThat(lines.next()).contains("\"show\":\"standby\"");
 
         programme.offer(schedule());
@@ -162,5 +174,4 @@ class KioskServerTest {
         assertThat(problem.integer("status")).isEqualTo(status);
         assertThat(problem.array("errors").get(0).string("field")).isEqualTo(field);
     }
-
 }

@@ -78,8 +78,10 @@ class EventStreamTest {
             exchange.sendResponseHeaders(200, 0);
             if (server.requests("/agent/v1/events").size() == 1) {
                 write(exchange, "event: heartbeat\ndata: {\"serverTime\": \"2026-11-24T03:12:15.120Z\"}\n\n");
-                write(exchange, "event: schedule\nid: 43\ndata: {\"version\": 43, \"effectiveAt\": "
-                        + "\"2026-11-24T03:12:00Z\", \"urgent\": true}\n\n");
+                write(
+                        exchange,
+                        "event: schedule\nid: 43\ndata: {\"version\": 43, \"effectiveAt\": "
+                                + "\"2026-11-24T03:12:00Z\", \"urgent\": true}\n\n");
             } else {
                 sleepQuietly(5_000);
             }
@@ -88,10 +90,12 @@ class EventStreamTest {
         listen("42", Duration.ofSeconds(45));
 
         await(() -> server.requests("/agent/v1/events").size() >= 2, Duration.ofSeconds(5));
-        assertThat(events).containsExactly(
-                new EventStream.ScheduleEvent(43, Instant.parse("2026-11-24T03:12:00Z"), true));
-        assertThat(server.requests("/agent/v1/events").get(0).header("Last-Event-ID")).isEqualTo("42");
-        assertThat(server.requests("/agent/v1/events").get(1).header("Last-Event-ID")).isEqualTo("43");
+        assertThat(events)
+                .containsExactly(new EventStream.ScheduleEvent(43, Instant.parse("2026-11-24T03:12:00Z"), true));
+        assertThat(server.requests("/agent/v1/events").get(0).header("Last-Event-ID"))
+                .isEqualTo("42");
+        assertThat(server.requests("/agent/v1/events").get(1).header("Last-Event-ID"))
+                .isEqualTo("43");
         assertThat(server.requests("/agent/v1/events").get(0).header("Accept")).isEqualTo("text/event-stream");
         await(() -> upsAndDowns.size() >= 3, Duration.ofSeconds(5));
         assertThat(upsAndDowns).startsWith("up", "down", "up");

@@ -67,7 +67,8 @@ class ServerClientTest {
             FakeServer.send(exchange, 200, "application/json", compressed);
         });
 
-        ServerClient.FetchedSchedule fetched = client.schedule(72, null, Map.of()).orElseThrow();
+        ServerClient.FetchedSchedule fetched =
+                client.schedule(72, null, Map.of()).orElseThrow();
 
         assertThat(fetched.schedule().version()).isEqualTo(42);
         assertThat(fetched.etag()).isEqualTo("\"v42-abc\"");
@@ -76,17 +77,23 @@ class ServerClientTest {
 
     @Test
     void sendsTheETagItHasAndTakesNotModifiedAsNothingChanged() throws Exception {
-        server.route("/agent/v1/schedule", (exchange, body) -> FakeServer.send(exchange, 304, "application/json", new byte[0]));
+        server.route(
+                "/agent/v1/schedule",
+                (exchange, body) -> FakeServer.send(exchange, 304, "application/json", new byte[0]));
 
         assertThat(client.schedule(72, "\"v42-abc\"", Map.of())).isEmpty();
-        assertThat(server.requests("/agent/v1/schedule").get(0).header("If-None-Match")).isEqualTo("\"v42-abc\"");
+        assertThat(server.requests("/agent/v1/schedule").get(0).header("If-None-Match"))
+                .isEqualTo("\"v42-abc\"");
     }
 
     @Test
     void anOverloadedServersRetryAfterIsKeptWithTheRefusal() {
         server.route("/agent/v1/schedule", (exchange, body) -> {
             exchange.getResponseHeaders().set("Retry-After", "120");
-            FakeServer.send(exchange, 503, "application/problem+json",
+            FakeServer.send(
+                    exchange,
+                    503,
+                    "application/problem+json",
                     "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"starting\"}".getBytes());
         });
 
@@ -100,22 +107,27 @@ class ServerClientTest {
 
     @Test
     void aRevokedTokenIsLoggedPlainlyOnceAndNoFurtherCallIsMadeUntilANewTokenIsGiven() throws Exception {
-        server.json("/agent/v1/schedule", 401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"token revoked\"}");
+        server.json(
+                "/agent/v1/schedule", 401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"token revoked\"}");
         try (LogCapture log = new LogCapture()) {
             assertThatThrownBy(() -> client.schedule(72, null, Map.of())).isInstanceOf(ServerRefusal.class);
-            assertThatThrownBy(() -> client.schedule(72, null, Map.of())).isInstanceOf(ServerRefusal.class)
+            assertThatThrownBy(() -> client.schedule(72, null, Map.of()))
+                    .isInstanceOf(ServerRefusal.class)
                     .hasMessageContaining("token revoked or unknown");
             assertThatThrownBy(() -> client.status(status())).isInstanceOf(ServerRefusal.class);
 
             assertThat(server.requests("/agent/v1/schedule")).hasSize(1);
-            assertThat(log.lines()).filteredOn(line -> line.contains("token revoked or unknown")).hasSize(1)
+            assertThat(log.lines())
+                    .filteredOn(line -> line.contains("token revoked or unknown"))
+                    .hasSize(1)
                     .allMatch(line -> line.startsWith("SEVERE"));
         }
         server.json("/agent/v1/schedule", 200, ProtocolExamples.exampleText());
         client.useToken("new-token");
 
         assertThat(client.schedule(72, null, Map.of())).isPresent();
-        assertThat(server.requests("/agent/v1/schedule").get(1).header("Authorization")).isEqualTo("Bearer new-token");
+        assertThat(server.requests("/agent/v1/schedule").get(1).header("Authorization"))
+                .isEqualTo("Bearer new-token");
     }
 
     @Test
@@ -125,12 +137,16 @@ class ServerClientTest {
         UUID rejected = new UUID(0, 3);
         UUID unanswered = new UUID(0, 4);
         UUID kept = new UUID(0, 5);
-        server.json("/agent/v1/plays", 200, "{\"accepted\":[\"" + accepted + "\"],\"duplicates\":[\"" + duplicate
-                + "\"],\"rejected\":[{\"playId\":\"" + rejected + "\",\"reason\":\"another screen\",\"stored\":false},"
-                + "{\"playId\":\"" + kept + "\",\"reason\":\"off-slot: late\",\"stored\":true}]}");
+        server.json(
+                "/agent/v1/plays",
+                200,
+                "{\"accepted\":[\"" + accepted + "\"],\"duplicates\":[\"" + duplicate
+                        + "\"],\"rejected\":[{\"playId\":\"" + rejected
+                        + "\",\"reason\":\"another screen\",\"stored\":false},"
+                        + "{\"playId\":\"" + kept + "\",\"reason\":\"off-slot: late\",\"stored\":true}]}");
         List<PlayRecord> plays = List.of(accepted, duplicate, rejected, unanswered, kept).stream()
-                .map(id -> new PlayRecord(id, "BJN-LCD-0001", "C-0001", "CR-0001",
-                        Instant.parse("2026-11-24T03:00:00.012Z"), 15_004, 42))
+                .map(id -> new PlayRecord(
+                        id, "BJN-LCD-0001", "C-0001", "CR-0001", Instant.parse("2026-11-24T03:00:00.012Z"), 15_004, 42))
                 .toList();
 
         ServerClient.PlaysAnswer answer = client.plays(plays);
@@ -138,10 +154,14 @@ class ServerClientTest {
         assertThat(answer.stored()).containsExactlyInAnyOrder(accepted, duplicate, kept);
         assertThat(answer.notCounted()).isEqualTo(Map.of(kept, "off-slot: late"));
         assertThat(answer.rejected()).isEqualTo(Map.of(rejected, "another screen"));
-        assertThat(server.requests("/agent/v1/plays").get(0).bodyText()).startsWith("{\"plays\":[{\"playId\":\""
-                + accepted + "\",\"screenId\":\"BJN-LCD-0001\",\"campaign\":\"C-0001\",\"creative\":\"CR-0001\","
-                + "\"startedAt\":\"2026-11-24T03:00:00.012Z\",\"durationMillis\":15004,\"scheduleVersion\":42}");
-        assertThat(server.requests("/agent/v1/plays").get(0).header("Content-Type")).isEqualTo("application/json");
+        assertThat(server.requests("/agent/v1/plays").get(0).bodyText())
+                .startsWith(
+                        "{\"plays\":[{\"playId\":\""
+                                + accepted
+                                + "\",\"screenId\":\"BJN-LCD-0001\",\"campaign\":\"C-0001\",\"creative\":\"CR-0001\","
+                                + "\"startedAt\":\"2026-11-24T03:00:00.012Z\",\"durationMillis\":15004,\"scheduleVersion\":42}");
+        assertThat(server.requests("/agent/v1/plays").get(0).header("Content-Type"))
+                .isEqualTo("application/json");
     }
 
     @Test
@@ -151,16 +171,18 @@ class ServerClientTest {
         Instant serverTime = client.status(status());
 
         assertThat(serverTime).isEqualTo(Instant.parse("2026-11-24T03:12:00.020Z"));
-        assertThat(server.requests("/agent/v1/status").get(0).bodyText()).isEqualTo("{\"agentVersion\":\"0.1.0\","
-                + "\"scheduleVersion\":42,\"cachedFiles\":37,\"cachedBytes\":412000000,\"missingMedia\":0,"
-                + "\"clockOffsetMillis\":-12,\"journalBacklog\":0,\"sentAt\":\"2026-11-24T03:12:00Z\"}");
+        assertThat(server.requests("/agent/v1/status").get(0).bodyText())
+                .isEqualTo("{\"agentVersion\":\"0.1.0\","
+                        + "\"scheduleVersion\":42,\"cachedFiles\":37,\"cachedBytes\":412000000,\"missingMedia\":0,"
+                        + "\"clockOffsetMillis\":-12,\"journalBacklog\":0,\"sentAt\":\"2026-11-24T03:12:00Z\"}");
     }
 
     @Test
     void aForbiddenAnswerCarriesTheProblemDetail() {
         server.json("/agent/v1/plays", 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"not your screen\"}");
 
-        assertThatThrownBy(() -> client.plays(List.of())).isInstanceOf(ServerRefusal.class)
+        assertThatThrownBy(() -> client.plays(List.of()))
+                .isInstanceOf(ServerRefusal.class)
                 .hasMessage("403 Forbidden: not your screen");
         assertThat(client.tokenRejected()).isFalse();
     }
@@ -172,10 +194,10 @@ class ServerClientTest {
             cdn.route("/CR-1.mp4", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
             server.route("/agent/v1/media/CR-2", (exchange, body) -> FakeServer.serveMedia(exchange, bytes));
 
-            client.open(new MediaFile("CR-1", cdn.uri() + "/CR-1.mp4", TestBytes.sha256(bytes), 1000, 15), 0)
-                    .stream().close();
-            client.open(new MediaFile("CR-2", "/agent/v1/media/CR-2", TestBytes.sha256(bytes), 1000, 15), 0)
-                    .stream().close();
+            client.open(new MediaFile("CR-1", cdn.uri() + "/CR-1.mp4", TestBytes.sha256(bytes), 1000, 15), 0).stream()
+                    .close();
+            client.open(new MediaFile("CR-2", "/agent/v1/media/CR-2", TestBytes.sha256(bytes), 1000, 15), 0).stream()
+                    .close();
 
             assertThat(cdn.requests("/CR-1.mp4").get(0).header("Authorization")).isNull();
             assertThat(server.requests("/agent/v1/media/CR-2").get(0).header("Authorization"))

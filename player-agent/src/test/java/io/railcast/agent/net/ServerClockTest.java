@@ -34,7 +34,8 @@ class ServerClockTest {
     void ignoresASampleWhoseRoundTripWasTooSlowToTrust() {
         ServerClock clock = new ServerClock(Clock.fixed(SENT, ZoneOffset.UTC));
 
-        assertThat(clock.sample(SENT, SENT.plusSeconds(10), SENT.plusSeconds(5))).isFalse();
+        assertThat(clock.sample(SENT, SENT.plusSeconds(10), SENT.plusSeconds(5)))
+                .isFalse();
         assertThat(clock.offsetMillis()).isZero();
     }
 }

@@ -40,7 +40,8 @@ class ClockPlaybackTest {
     @Test
     void aSpotOwnsItsStartInstantAndNotItsEnd() {
         assertThat(playback.at(clock("2026-11-24T03:00:00Z")).spot().creative()).isEqualTo("CR-0001");
-        assertThat(playback.at(clock("2026-11-24T03:00:14.999Z")).spot().creative()).isEqualTo("CR-0001");
+        assertThat(playback.at(clock("2026-11-24T03:00:14.999Z")).spot().creative())
+                .isEqualTo("CR-0001");
         assertThat(playback.at(clock("2026-11-24T03:00:15Z")).spot().creative()).isEqualTo("CR-0100");
     }
 
@@ -87,7 +88,8 @@ class ClockPlaybackTest {
 
     @Test
     void theFallbackLoopRestartsAtEveryHourSoAllScreensAgreeWithoutHistory() {
-        // 3600 s is 120 loops of 30 s: the hour starts a loop either way, but a loop cut by the hour is cut, not shifted
+        // 3600 s is 120 loops of 30 s: the hour starts a loop either way, but a loop cut by the hour is cut, not
+        // shifted
         OnScreen atTheHour = playback.at(clock("2026-11-24T07:00:00.001Z"));
 
         assertThat(atTheHour.start()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
@@ -96,7 +98,8 @@ class ClockPlaybackTest {
     @Test
     void aScreenOnAirForPartOfTheHourIsDarkUntilItsWindowOpensAndAfterItCloses() throws IOException {
         String body = ProtocolExamples.exampleText()
-                .replace("\"9f2c1a\": {\n      \"onAir\": {\"from\": 0, \"to\": 3600}",
+                .replace(
+                        "\"9f2c1a\": {\n      \"onAir\": {\"from\": 0, \"to\": 3600}",
                         "\"9f2c1a\": {\n      \"onAir\": {\"from\": 600, \"to\": 1800}")
                 .replace("{\"offset\": 0, \"duration\": 15", "{\"offset\": 600, \"duration\": 15")
                 .replace("{\"offset\": 15, \"duration\": 5", "{\"offset\": 615, \"duration\": 5")

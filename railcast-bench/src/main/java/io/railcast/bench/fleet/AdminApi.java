@@ -18,8 +18,10 @@ import tools.jackson.jr.ob.JSON;
 final class AdminApi {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     AdminApi(URI base) {
         this.base = base;
@@ -29,8 +31,8 @@ final class AdminApi {
     record User(String name, String password) {
 
         String header() {
-            return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -53,10 +55,11 @@ final class AdminApi {
 
     /** Issues one agent token per screen through the bulk endpoint. */
     List<Fleet.Credentials> issueTokens(User admin, List<String> screens) throws IOException, InterruptedException {
-        HttpRequest.Builder request = post("/api/v1/agent-tokens", "application/json",
-                JSON.std.asBytes(Map.of("screens", screens)));
+        HttpRequest.Builder request =
+                post("/api/v1/agent-tokens", "application/json", JSON.std.asBytes(Map.of("screens", screens)));
         List<Fleet.Credentials> issued = new ArrayList<>();
-        for (Object token : (List<?>) JSON.std.mapFrom(call(admin, request, 201)).get("tokens")) {
+        for (Object token :
+                (List<?>) JSON.std.mapFrom(call(admin, request, 201)).get("tokens")) {
             Map<String, Object> fields = asMap(token);
             issued.add(new Fleet.Credentials((String) fields.get("screenId"), (String) fields.get("token")));
         }
@@ -64,14 +67,20 @@ final class AdminApi {
     }
 
     void uploadCreative(User planner, String id, int seconds, byte[] png) throws IOException, InterruptedException {
-        call(planner, post("/api/v1/creatives?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                + "&durationSeconds=" + seconds + "&screenTypes=LED_LARGE,LCD_FRAME,TV_SET", "image/png", png), 201);
+        call(
+                planner,
+                post(
+                        "/api/v1/creatives?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&durationSeconds="
+                                + seconds + "&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
+                        "image/png",
+                        png),
+                201);
     }
 
     /** Books a campaign; answers the created campaign as the server returned it. */
     Map<String, Object> book(User planner, Map<String, Object> campaign) throws IOException, InterruptedException {
-        return JSON.std.mapFrom(call(planner, post("/api/v1/campaigns", "application/json",
-                JSON.std.asBytes(campaign)), 201));
+        return JSON.std.mapFrom(
+                call(planner, post("/api/v1/campaigns", "application/json", JSON.std.asBytes(campaign)), 201));
     }
 
     private HttpRequest.Builder get(String path) {
@@ -79,17 +88,21 @@ final class AdminApi {
     }
 
     private HttpRequest.Builder post(String path, String contentType, byte[] body) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+        return HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    private byte[] call(User user, HttpRequest.Builder request, int expected)
-            throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.header("Authorization", user.header())
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private byte[] call(User user, HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(
+                request.header("Authorization", user.header())
+                        .timeout(Duration.ofMinutes(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != expected) {
-            throw new IOException(response.request().method() + " " + response.request().uri() + ": HTTP "
-                    + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+            throw new IOException(
+                    response.request().method() + " " + response.request().uri() + ": HTTP " + response.statusCode()
+                            + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
     }

@@ -9,5 +9,4 @@ import java.util.Map;
  * The schedule a virtual agent plays: its version, hours and the plans they name. The plans are the fleet's shared
  * instances ({@link PlanLibrary}), so 5,600 agents hold each distinct plan once.
  */
-record Adopted(long version, List<ScheduledHour> hours, Map<String, HourPlan> plans) {
-}
+record Adopted(long version, List<ScheduledHour> hours, Map<String, HourPlan> plans) {}

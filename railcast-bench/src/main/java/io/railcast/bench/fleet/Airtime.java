@@ -19,8 +19,7 @@ final class Airtime {
 
     private static final long SECONDS_AN_HOUR = 3600;
 
-    private Airtime() {
-    }
+    private Airtime() {}
 
     static List<PlayRecord> played(String screenId, Adopted adopted, Instant from, Instant until) {
         List<PlayRecord> plays = new ArrayList<>();
@@ -37,8 +36,14 @@ final class Airtime {
                 Instant begins = start.plusSeconds(spot.offset());
                 Instant ends = start.plusSeconds(spot.end());
                 if (!begins.isBefore(from) && !ends.isAfter(until)) {
-                    plays.add(new PlayRecord(UUID.randomUUID(), screenId, spot.campaign(), spot.creative(), begins,
-                            spot.duration() * 1000L, adopted.version()));
+                    plays.add(new PlayRecord(
+                            UUID.randomUUID(),
+                            screenId,
+                            spot.campaign(),
+                            spot.creative(),
+                            begins,
+                            spot.duration() * 1000L,
+                            adopted.version()));
                 }
             }
         }

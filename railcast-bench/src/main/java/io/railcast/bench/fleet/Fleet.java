@@ -30,19 +30,35 @@ final class Fleet implements AutoCloseable {
     private final ExecutorService httpThreads;
 
     /** One entry per screen: its id and its agent token. */
-    record Credentials(String screenId, String token) {
-    }
+    record Credentials(String screenId, String token) {}
 
-    Fleet(URI base, List<Credentials> screens, int hours, Duration playsEvery, Duration statusEvery,
+    Fleet(
+            URI base,
+            List<Credentials> screens,
+            int hours,
+            Duration playsEvery,
+            Duration statusEvery,
             double repeatShare) {
         this.timers = Executors.newScheduledThreadPool(2, daemon("fleet-timer"));
-        this.work = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemon("fleet-work"));
+        this.work = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("fleet-work"));
         this.httpThreads = Executors.newFixedThreadPool(4, daemon("fleet-http"));
-        this.context = new FleetContext(base, client(httpThreads), client(httpThreads),
-                new RequestGate(64, VirtualAgent.FETCH_DEADLINE), new RequestGate(32, VirtualAgent.UPLOAD_DEADLINE),
-                new MediaLibrary(VirtualAgent.FETCH_DEADLINE), new PlanLibrary(), new PlayTally(),
-                new FleetCounters(), timers, work, hours, playsEvery, statusEvery, repeatShare);
+        this.context = new FleetContext(
+                base,
+                client(httpThreads),
+                client(httpThreads),
+                new RequestGate(64, VirtualAgent.FETCH_DEADLINE),
+                new RequestGate(32, VirtualAgent.UPLOAD_DEADLINE),
+                new MediaLibrary(VirtualAgent.FETCH_DEADLINE),
+                new PlanLibrary(),
+                new PlayTally(),
+                new FleetCounters(),
+                timers,
+                work,
+                hours,
+                playsEvery,
+                statusEvery,
+                repeatShare);
         for (Credentials screen : screens) {
             agents.put(screen.screenId(), new VirtualAgent(screen.screenId(), screen.token(), context));
         }
@@ -67,7 +83,9 @@ final class Fleet implements AutoCloseable {
 
     /** How many agents have adopted {@code version} or a newer one. */
     long adopted(long version) {
-        return agents.values().stream().filter(agent -> agent.version() >= version).count();
+        return agents.values().stream()
+                .filter(agent -> agent.version() >= version)
+                .count();
     }
 
     /** The newest version any agent has adopted. */
@@ -86,7 +104,8 @@ final class Fleet implements AutoCloseable {
 
     /** One line for the progress log: the protocol's traffic, and where the fetches under way are. */
     String progress() {
-        return context.counters().summary() + "; fetching: " + fetching() + " (" + context.fetches().waiting()
+        return context.counters().summary() + "; fetching: " + fetching() + " ("
+                + context.fetches().waiting()
                 + " waiting their turn), uploads waiting: " + context.uploads().waiting() + ", media failures: "
                 + context.media().failures();
     }
@@ -111,8 +130,11 @@ final class Fleet implements AutoCloseable {
         }
         agents.values().forEach(VirtualAgent::stop);
         for (int round = 0; round < 5 && pendingPlays() > 0; round++) {
-            CompletableFuture.allOf(agents.values().stream().map(VirtualAgent::uploadPlays)
-                    .toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).exceptionally(e -> null)
+            CompletableFuture.allOf(agents.values().stream()
+                            .map(VirtualAgent::uploadPlays)
+                            .toArray(CompletableFuture[]::new))
+                    .orTimeout(120, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
                     .join();
         }
         timers.shutdownNow();

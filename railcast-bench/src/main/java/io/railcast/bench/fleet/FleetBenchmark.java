@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,10 +30,10 @@ public final class FleetBenchmark {
 
     /** The server's count and total time of schedule answers made (what a publication costs it). */
     private static final String ANSWERS_BUILT = "railcast_agent_schedule_builds_seconds_count";
+
     private static final String ANSWER_SECONDS = "railcast_agent_schedule_builds_seconds_sum";
 
-    private FleetBenchmark() {
-    }
+    private FleetBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--help")) {
@@ -62,26 +62,41 @@ public final class FleetBenchmark {
             provinceOf.put((String) screen.get("id"), stationProvince.get((String) screen.get("station")));
         }
         List<String> screens = spread(new ArrayList<>(provinceOf.keySet()), options.agents());
-        String province = options.province() != null ? options.province() : screens.stream()
-                .collect(Collectors.groupingBy(provinceOf::get, Collectors.counting())).entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .orElseThrow().getKey();
-        Set<String> affected = screens.stream().filter(id -> province.equals(provinceOf.get(id)))
+        String province = options.province() != null
+                ? options.province()
+                : screens.stream()
+                        .collect(Collectors.groupingBy(provinceOf::get, Collectors.counting()))
+                        .entrySet()
+                        .stream()
+                        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .orElseThrow()
+                        .getKey();
+        Set<String> affected = screens.stream()
+                .filter(id -> province.equals(provinceOf.get(id)))
                 .collect(Collectors.toSet());
 
         long provisionStart = System.nanoTime();
         List<Fleet.Credentials> credentials = api.issueTokens(options.admin(), screens);
         long provisionMillis = (System.nanoTime() - provisionStart) / 1_000_000;
-        long current = ((Number) api.object(options.admin(), "/api/v1/versions/current").get("version")).longValue();
+        long current = ((Number)
+                        api.object(options.admin(), "/api/v1/versions/current").get("version"))
+                .longValue();
         log("issued " + credentials.size() + " agent tokens in " + provisionMillis + " ms; version " + current
                 + "; the booking will target " + province + " (" + affected.size() + " agents)");
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        try (Fleet fleet = new Fleet(options.server(), credentials, 72, options.playsEvery(), options.statusEvery(),
+        try (Fleet fleet = new Fleet(
+                options.server(),
+                credentials,
+                72,
+                options.playsEvery(),
+                options.statusEvery(),
                 options.repeatShare())) {
             long warmupStart = System.nanoTime();
             fleet.start(options.ramp());
-            boolean warm = await(() -> fleet.adopted(current) == fleet.size(), options.warmupTimeout(),
+            boolean warm = await(
+                    () -> fleet.adopted(current) == fleet.size(),
+                    options.warmupTimeout(),
                     () -> "warm-up: " + fleet.adopted(current) + "/" + fleet.size() + " agents on version " + current
                             + "; " + fleet.progress());
             long warmupMillis = (System.nanoTime() - warmupStart) / 1_000_000;
@@ -96,31 +111,49 @@ public final class FleetBenchmark {
             api.uploadCreative(options.planner(), creative, 15, png(suffix));
             String metricsBefore = prometheus(api, options);
             long sentAt = System.currentTimeMillis();
-            Map<String, Object> booked = api.book(options.planner(), campaign("C-BENCH-" + suffix, creative,
-                    province));
+            Map<String, Object> booked = api.book(options.planner(), campaign("C-BENCH-" + suffix, creative, province));
             long answeredAt = System.currentTimeMillis();
             long version = ((Number) booked.get("scheduleVersion")).longValue();
             // accepted = the version's commit, as the server recorded it (same machine, same clock)
             long bookedAt = Instant.parse((String) api.object(options.admin(), "/api/v1/versions/" + version)
-                    .get("publishedAt")).toEpochMilli();
+                            .get("publishedAt"))
+                    .toEpochMilli();
             log("booked C-BENCH-" + suffix + ": version " + version + " published " + (bookedAt - sentAt)
                     + " ms after the request was sent, answered after " + (answeredAt - sentAt) + " ms");
 
-            await(() -> affected.stream().allMatch(id -> fleet.agent(id).adoptedAt(version) >= 0),
-                    options.switchTimeout(), () -> "switch: " + affected.stream()
-                            .filter(id -> fleet.agent(id).adoptedAt(version) >= 0).count() + "/" + affected.size() + "; "
+            await(
+                    () -> affected.stream().allMatch(id -> fleet.agent(id).adoptedAt(version) >= 0),
+                    options.switchTimeout(),
+                    () -> "switch: "
+                            + affected.stream()
+                                    .filter(id -> fleet.agent(id).adoptedAt(version) >= 0)
+                                    .count() + "/" + affected.size() + "; "
                             + fleet.progress());
             String metricsAfter = prometheus(api, options);
-            long[] switched = affected.stream().mapToLong(id -> fleet.agent(id).adoptedAt(version))
-                    .filter(at -> at >= 0).map(at -> at - bookedAt).toArray();
-            long[] heard = affected.stream().mapToLong(id -> fleet.agent(id).heardAt(version))
-                    .filter(at -> at >= 0).map(at -> at - bookedAt).toArray();
-            long[] fetched = affected.stream().mapToLong(id -> fleet.agent(id).fetchedAt(version))
-                    .filter(at -> at >= 0).map(at -> at - bookedAt).toArray();
-            long[] fromRequest = affected.stream().mapToLong(id -> fleet.agent(id).adoptedAt(version))
-                    .filter(at -> at >= 0).map(at -> at - sentAt).toArray();
-            long unaffectedNotified = screens.stream().filter(id -> !affected.contains(id))
-                    .filter(id -> fleet.agent(id).heardAt(version) >= 0).count();
+            long[] switched = affected.stream()
+                    .mapToLong(id -> fleet.agent(id).adoptedAt(version))
+                    .filter(at -> at >= 0)
+                    .map(at -> at - bookedAt)
+                    .toArray();
+            long[] heard = affected.stream()
+                    .mapToLong(id -> fleet.agent(id).heardAt(version))
+                    .filter(at -> at >= 0)
+                    .map(at -> at - bookedAt)
+                    .toArray();
+            long[] fetched = affected.stream()
+                    .mapToLong(id -> fleet.agent(id).fetchedAt(version))
+                    .filter(at -> at >= 0)
+                    .map(at -> at - bookedAt)
+                    .toArray();
+            long[] fromRequest = affected.stream()
+                    .mapToLong(id -> fleet.agent(id).adoptedAt(version))
+                    .filter(at -> at >= 0)
+                    .map(at -> at - sentAt)
+                    .toArray();
+            long unaffectedNotified = screens.stream()
+                    .filter(id -> !affected.contains(id))
+                    .filter(id -> fleet.agent(id).heardAt(version) >= 0)
+                    .count();
             LatencySummary switchTimes = LatencySummary.of(switched);
             LatencySummary eventTimes = LatencySummary.of(heard);
             LatencySummary fetchTimes = LatencySummary.of(fetched);
@@ -149,10 +182,15 @@ public final class FleetBenchmark {
             figures.put("bookingAnswerMillis", answeredAt - sentAt);
             figures.put("fromRequestP99Millis", requestTimes.p99());
             figures.put("unaffectedNotified", unaffectedNotified);
-            figures.put("serverAnswersBuilt", Math.round(SseBench.gauge(metricsAfter, ANSWERS_BUILT)
-                    - SseBench.gauge(metricsBefore, ANSWERS_BUILT)));
-            figures.put("serverAnswerBuildMillis", Math.round(1000 * (SseBench.gauge(metricsAfter, ANSWER_SECONDS)
-                    - SseBench.gauge(metricsBefore, ANSWER_SECONDS))));
+            figures.put(
+                    "serverAnswersBuilt",
+                    Math.round(SseBench.gauge(metricsAfter, ANSWERS_BUILT)
+                            - SseBench.gauge(metricsBefore, ANSWERS_BUILT)));
+            figures.put(
+                    "serverAnswerBuildMillis",
+                    Math.round(1000
+                            * (SseBench.gauge(metricsAfter, ANSWER_SECONDS)
+                                    - SseBench.gauge(metricsBefore, ANSWER_SECONDS))));
             figures.put("playsSent", plays.sent());
             figures.put("playsResent", plays.resent());
             figures.put("playsAccepted", plays.accepted());
@@ -163,7 +201,8 @@ public final class FleetBenchmark {
             figures.put("playBatchesFailed", plays.failedBatches());
             figures.put("schedules200", context.counters().schedules.sum());
             figures.put("schedules304", context.counters().notModified.sum());
-            figures.put("scheduleFetchFailures", context.counters().fetchFailures.sum());
+            figures.put(
+                    "scheduleFetchFailures", context.counters().fetchFailures.sum());
             figures.put("streamsOpened", context.counters().streamsOpened.sum());
             figures.put("statusReports", context.counters().statusReports.sum());
             figures.put("mediaDownloads", context.media().downloads());
@@ -225,9 +264,20 @@ public final class FleetBenchmark {
         if (options.pgPort() <= 0) {
             return -1;
         }
-        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", Integer.toString(options.pgPort()), "-U",
-                "postgres", "-d", options.pgDatabase(), "-Atc", "select count(*) from play_record")
-                .redirectErrorStream(true).start();
+        Process psql = new ProcessBuilder(
+                        "psql",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(options.pgPort()),
+                        "-U",
+                        "postgres",
+                        "-d",
+                        options.pgDatabase(),
+                        "-Atc",
+                        "select count(*) from play_record")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (psql.waitFor() != 0) {
             throw new IOException("psql failed: " + out);
@@ -249,8 +299,7 @@ public final class FleetBenchmark {
     }
 
     /** Polls {@code condition} every 200 ms until it holds or {@code timeout} passes; logs progress every 10 s. */
-    static boolean await(Condition condition, Duration timeout, Supplier<String> progress)
-            throws InterruptedException {
+    static boolean await(Condition condition, Duration timeout, Supplier<String> progress) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextLog = System.nanoTime() + 10_000_000_000L;
         while (!condition.holds()) {

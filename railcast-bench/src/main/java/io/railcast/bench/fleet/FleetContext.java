@@ -21,8 +21,19 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param repeatShare  the share of uploads that also send the last acknowledged batch again, as after a lost
  *                     acknowledgement, so that the server's idempotency is exercised
  */
-record FleetContext(URI base, HttpClient http, HttpClient streams, RequestGate fetches, RequestGate uploads,
-        MediaLibrary media, PlanLibrary plans, PlayTally plays,
-        FleetCounters counters, ScheduledExecutorService timers, Executor work, int hours, Duration playsEvery,
-        Duration statusEvery, double repeatShare) {
-}
+record FleetContext(
+        URI base,
+        HttpClient http,
+        HttpClient streams,
+        RequestGate fetches,
+        RequestGate uploads,
+        MediaLibrary media,
+        PlanLibrary plans,
+        PlayTally plays,
+        FleetCounters counters,
+        ScheduledExecutorService timers,
+        Executor work,
+        int hours,
+        Duration playsEvery,
+        Duration statusEvery,
+        double repeatShare) {}

@@ -14,14 +14,17 @@ final class FleetCounters {
     final LongAdder streamsEnded = new LongAdder();
     /** Events of any kind (heartbeats included) read from the streams: shows whether they are alive. */
     final LongAdder streamEvents = new LongAdder();
+
     final LongAdder statusReports = new LongAdder();
     final LongAdder statusFailures = new LongAdder();
     /** The last failure of any agent, for the progress lines. */
     final AtomicReference<String> lastFailure = new AtomicReference<>("none");
 
     void failed(Throwable failure) {
-        Throwable cause = failure.getCause() != null && failure.getClass().getName().contains("Completion")
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure.getCause() != null && failure.getClass().getName().contains("Completion")
+                        ? failure.getCause()
+                        : failure;
         lastFailure.set(cause.toString());
     }
 

@@ -8,9 +8,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of {@link FleetBenchmark}; every option but the server and the two passwords has a default. */
-record FleetOptions(URI server, AdminApi.User admin, AdminApi.User planner, int agents, String province,
-        Duration ramp, Duration warmupTimeout, Duration switchTimeout, Duration settle, Duration playsEvery,
-        Duration statusEvery, double repeatShare, int pgPort, String pgDatabase) {
+record FleetOptions(
+        URI server,
+        AdminApi.User admin,
+        AdminApi.User planner,
+        int agents,
+        String province,
+        Duration ramp,
+        Duration warmupTimeout,
+        Duration switchTimeout,
+        Duration settle,
+        Duration playsEvery,
+        Duration statusEvery,
+        double repeatShare,
+        int pgPort,
+        String pgDatabase) {
 
     static final String USAGE = """
             FleetBenchmark: N virtual agents against a running scheduler-server, one urgent regional booking, and the
@@ -43,12 +55,21 @@ record FleetOptions(URI server, AdminApi.User admin, AdminApi.User planner, int 
         if (flags.agents < 0 || flags.repeatShare < 0 || flags.repeatShare > 1) {
             throw new IllegalArgumentException("--agents must be ≥ 0 and --repeat-share between 0 and 1");
         }
-        return new FleetOptions(flags.server, new AdminApi.User(flags.adminUser, flags.adminPassword),
-                new AdminApi.User(flags.plannerUser, flags.plannerPassword), flags.agents, flags.province,
-                seconds("ramp-seconds", flags.rampSeconds), seconds("warmup-timeout-seconds", flags.warmupSeconds),
-                seconds("switch-timeout-seconds", flags.switchSeconds), seconds("settle-seconds", flags.settleSeconds),
-                seconds("plays-every-seconds", flags.playsSeconds), seconds("status-every-seconds", flags.statusSeconds),
-                flags.repeatShare, flags.pgPort, flags.pgDatabase);
+        return new FleetOptions(
+                flags.server,
+                new AdminApi.User(flags.adminUser, flags.adminPassword),
+                new AdminApi.User(flags.plannerUser, flags.plannerPassword),
+                flags.agents,
+                flags.province,
+                seconds("ramp-seconds", flags.rampSeconds),
+                seconds("warmup-timeout-seconds", flags.warmupSeconds),
+                seconds("switch-timeout-seconds", flags.switchSeconds),
+                seconds("settle-seconds", flags.settleSeconds),
+                seconds("plays-every-seconds", flags.playsSeconds),
+                seconds("status-every-seconds", flags.statusSeconds),
+                flags.repeatShare,
+                flags.pgPort,
+                flags.pgDatabase);
     }
 
     private static Duration seconds(String name, long seconds) {
@@ -64,34 +85,49 @@ record FleetOptions(URI server, AdminApi.User admin, AdminApi.User planner, int 
 
         @Option(names = "--server", required = true, paramLabel = "URL")
         URI server;
+
         @Option(names = "--admin-user")
         String adminUser = "admin";
+
         @Option(names = "--admin-password", required = true, paramLabel = "P")
         String adminPassword;
+
         @Option(names = "--planner-user")
         String plannerUser = "planner";
+
         @Option(names = "--planner-password", required = true, paramLabel = "P")
         String plannerPassword;
+
         @Option(names = "--agents")
         int agents;
+
         @Option(names = "--province")
         String province;
+
         @Option(names = "--ramp-seconds")
         long rampSeconds = 120;
+
         @Option(names = "--warmup-timeout-seconds")
         long warmupSeconds = 900;
+
         @Option(names = "--switch-timeout-seconds")
         long switchSeconds = 120;
+
         @Option(names = "--settle-seconds")
         long settleSeconds = 30;
+
         @Option(names = "--plays-every-seconds")
         long playsSeconds = 60;
+
         @Option(names = "--status-every-seconds")
         long statusSeconds = 60;
+
         @Option(names = "--repeat-share")
         double repeatShare = 0.05;
+
         @Option(names = "--pg-port")
         int pgPort;
+
         @Option(names = "--pg-database")
         String pgDatabase = "railcast";
     }

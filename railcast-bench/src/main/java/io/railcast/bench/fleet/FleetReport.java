@@ -7,8 +7,7 @@ import tools.jackson.jr.ob.JSON;
 /** The benchmark's output: one row per figure, then the same figures as one line of JSON. */
 final class FleetReport {
 
-    private FleetReport() {
-    }
+    private FleetReport() {}
 
     static void print(Map<String, Object> figures, PrintStream out) {
         out.println("| Figure | Value |");

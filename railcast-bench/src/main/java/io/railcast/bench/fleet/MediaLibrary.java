@@ -39,9 +39,8 @@ final class MediaLibrary {
 
     /** Completes once every file is here and verified; fails if one of them could not be had. */
     CompletableFuture<Void> ensure(Collection<MediaFile> needed, HttpClient http, URI base, String token) {
-        CompletableFuture<?>[] all = needed.stream()
-                .map(file -> fetchOnce(file, http, base, token))
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] all =
+                needed.stream().map(file -> fetchOnce(file, http, base, token)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(all);
     }
 
@@ -51,7 +50,8 @@ final class MediaLibrary {
         if (present != null) {
             return present;
         }
-        download(file, http, base, token).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        download(file, http, base, token)
+                .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
                         failures.increment();

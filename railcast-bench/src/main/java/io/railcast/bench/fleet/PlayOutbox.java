@@ -27,8 +27,7 @@ final class PlayOutbox {
         }
     }
 
-    private record Outgoing(PlayRecord play, boolean sentBefore) {
-    }
+    private record Outgoing(PlayRecord play, boolean sentBefore) {}
 
     synchronized void add(List<PlayRecord> plays) {
         for (PlayRecord play : plays) {
@@ -58,7 +57,7 @@ final class PlayOutbox {
             }
         }
         if (repeatLast) {
-            for (Iterator<PlayRecord> it = lastAcknowledged.iterator(); it.hasNext() && records.size() < MAX_BATCH;) {
+            for (Iterator<PlayRecord> it = lastAcknowledged.iterator(); it.hasNext() && records.size() < MAX_BATCH; ) {
                 records.add(it.next());
                 again++;
             }

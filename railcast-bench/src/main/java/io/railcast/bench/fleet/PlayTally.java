@@ -25,8 +25,7 @@ final class PlayTally {
     private final LongAdder failedBatches = new LongAdder();
 
     /** What the server answered to one batch, by play id. */
-    record Receipt(Set<String> accepted, Set<String> duplicates, Map<String, String> rejected) {
-    }
+    record Receipt(Set<String> accepted, Set<String> duplicates, Map<String, String> rejected) {}
 
     /** A batch goes out: {@code fresh} records for the first time, {@code again} once more. */
     void sending(int fresh, int again) {

@@ -50,19 +50,21 @@ final class ProofOfPlay {
      */
     CompletableFuture<Void> upload(Adopted current, boolean running) {
         collect(current);
-        PlayOutbox.Batch batch = outbox.next(running && ThreadLocalRandom.current().nextDouble()
-                < fleet.repeatShare());
+        PlayOutbox.Batch batch =
+                outbox.next(running && ThreadLocalRandom.current().nextDouble() < fleet.repeatShare());
         if (batch.records().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         fleet.plays().sending(batch.fresh(), batch.again());
-        List<Map<String, Object>> records = batch.records().stream().map(PlayRecord::toJson).toList();
+        List<Map<String, Object>> records =
+                batch.records().stream().map(PlayRecord::toJson).toList();
         HttpRequest request = requests.apply("/agent/v1/plays")
                 .header("Content-Type", "application/json")
                 .timeout(VirtualAgent.UPLOAD_DEADLINE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(Map.of("plays", records))))
                 .build();
-        return fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        return fleet.uploads()
+                .submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .thenAccept(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("plays of " + screenId + ": HTTP " + response.statusCode());
@@ -96,8 +98,7 @@ final class ProofOfPlay {
         }
         return new PlayTally.Receipt(
                 list(answer.get("accepted")).stream().map(String::valueOf).collect(Collectors.toSet()),
-                list(answer.get("duplicates")).stream().map(String::valueOf)
-                        .collect(Collectors.toSet()),
+                list(answer.get("duplicates")).stream().map(String::valueOf).collect(Collectors.toSet()),
                 rejected);
     }
 
@@ -121,7 +122,8 @@ final class ProofOfPlay {
                 .timeout(VirtualAgent.UPLOAD_DEADLINE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(status)))
                 .build();
-        fleet.uploads().submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        fleet.uploads()
+                .submit(() -> fleet.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .whenComplete((response, failure) -> {
                     if (failure == null && response.statusCode() == 200) {
                         fleet.counters().statusReports.increment();

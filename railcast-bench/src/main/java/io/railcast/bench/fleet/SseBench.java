@@ -43,8 +43,7 @@ public final class SseBench {
         return thread;
     });
 
-    private SseBench() {
-    }
+    private SseBench() {}
 
     public static void main(String[] args) throws Exception {
         URI server = URI.create(args[0]);
@@ -66,13 +65,16 @@ public final class SseBench {
         String creative = "BENCH-S-" + suffix;
         api.uploadCreative(planner, creative, 15, FleetBenchmark.png("server benchmark " + suffix));
         List<String> provinces = api.list(admin, "/api/v1/stations").stream()
-                .map(station -> (String) station.get("province")).distinct().sorted().toList();
+                .map(station -> (String) station.get("province"))
+                .distinct()
+                .sorted()
+                .toList();
         long[] toPublish = new long[bookings];
         for (int i = 0; i < bookings; i++) {
             String province = provinces.get((i * 7 + 3) % provinces.size());
             long sent = System.currentTimeMillis();
-            Map<String, Object> booked = api.book(planner, FleetBenchmark.campaign("C-BS-" + suffix + "-" + i,
-                    creative, province));
+            Map<String, Object> booked =
+                    api.book(planner, FleetBenchmark.campaign("C-BS-" + suffix + "-" + i, creative, province));
             long version = ((Number) booked.get("scheduleVersion")).longValue();
             toPublish[i] = publishedAt(api, admin, version) - sent;
             FleetBenchmark.log("booking in " + province + ": version " + version + " published " + toPublish[i]
@@ -83,16 +85,21 @@ public final class SseBench {
 
         figures.put("heapBeforeStreamsMb", heapAfterGcMb(api, admin, serverPid));
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(threads)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
         Streams streams = new Streams();
         long opening = System.nanoTime();
         for (Fleet.Credentials screen : screens) {
             open(http, server, screen, streams);
         }
-        FleetBenchmark.await(() -> streams.open.get() + streams.failed.get() >= screens.size(),
-                Duration.ofMinutes(5), () -> "event streams open: " + streams.open.get() + "/" + screens.size()
-                        + ", failed " + streams.failed.get() + ", refused and retried " + streams.refused.get());
+        FleetBenchmark.await(
+                () -> streams.open.get() + streams.failed.get() >= screens.size(),
+                Duration.ofMinutes(5),
+                () -> "event streams open: " + streams.open.get() + "/" + screens.size() + ", failed "
+                        + streams.failed.get() + ", refused and retried " + streams.refused.get());
         figures.put("sseConnections", streams.open.get());
         figures.put("sseRefused", streams.refused.get());
         figures.put("sseOpenMillis", (System.nanoTime() - opening) / 1_000_000);
@@ -109,7 +116,9 @@ public final class SseBench {
             Map<String, Object> booked = api.book(planner, everywhere);
             long version = ((Number) booked.get("scheduleVersion")).longValue();
             long published = publishedAt(api, admin, version);
-            FleetBenchmark.await(() -> streams.heard(version) >= streams.open.get(), Duration.ofMinutes(2),
+            FleetBenchmark.await(
+                    () -> streams.heard(version) >= streams.open.get(),
+                    Duration.ofMinutes(2),
                     () -> "events delivered: " + streams.heard(version) + "/" + streams.open.get());
             long last = streams.lastHeard(version);
             figures.put("sseEventsDelivered", streams.heard(version));
@@ -125,7 +134,9 @@ public final class SseBench {
 
     /** The server's heap in use right after a full GC run in it with jcmd, as its own metrics tell. */
     private static long heapAfterGcMb(AdminApi api, AdminApi.User admin, long serverPid) throws Exception {
-        Process gc = new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run").redirectErrorStream(true).start();
+        Process gc = new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run")
+                .redirectErrorStream(true)
+                .start();
         gc.getInputStream().readAllBytes();
         gc.waitFor();
         String metrics = new String(api.raw(admin, "/actuator/prometheus"), StandardCharsets.UTF_8);
@@ -133,7 +144,8 @@ public final class SseBench {
     }
 
     private static long publishedAt(AdminApi api, AdminApi.User admin, long version) throws Exception {
-        return Instant.parse((String) api.object(admin, "/api/v1/versions/" + version).get("publishedAt"))
+        return Instant.parse((String)
+                        api.object(admin, "/api/v1/versions/" + version).get("publishedAt"))
                 .toEpochMilli();
     }
 
@@ -179,16 +191,21 @@ public final class SseBench {
         HttpResponse.BodyHandler<Void> body = info -> info.statusCode() == 200
                 ? HttpResponse.BodyHandlers.fromLineSubscriber(lines).apply(info)
                 : HttpResponse.BodyHandlers.discarding().apply(info);
-        http.sendAsync(request, body).thenAccept(response -> {
-            if (response.statusCode() != 200) {
-                streams.refused.incrementAndGet();
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-                RETRIES.schedule(() -> open(http, server, screen, streams), Math.max(1, seconds), TimeUnit.SECONDS);
-            }
-        }).exceptionally(failure -> {
-            streams.failed.incrementAndGet();
-            return null;
-        });
+        http.sendAsync(request, body)
+                .thenAccept(response -> {
+                    if (response.statusCode() != 200) {
+                        streams.refused.incrementAndGet();
+                        long seconds = response.headers()
+                                .firstValueAsLong("Retry-After")
+                                .orElse(1);
+                        RETRIES.schedule(
+                                () -> open(http, server, screen, streams), Math.max(1, seconds), TimeUnit.SECONDS);
+                    }
+                })
+                .exceptionally(failure -> {
+                    streams.failed.incrementAndGet();
+                    return null;
+                });
     }
 
     static double heapBytes(String prometheus) {
@@ -215,20 +232,29 @@ public final class SseBench {
         final AtomicInteger failed = new AtomicInteger();
         /** Answers other than 200 to an opening stream, each opened again after Retry-After. */
         final AtomicInteger refused = new AtomicInteger();
+
         final Map<String, Long> heard = new ConcurrentHashMap<>();
 
         long heard(long version) {
-            return heard.keySet().stream().filter(key -> key.endsWith("@" + version)).count();
+            return heard.keySet().stream()
+                    .filter(key -> key.endsWith("@" + version))
+                    .count();
         }
 
         long lastHeard(long version) {
-            return heard.entrySet().stream().filter(e -> e.getKey().endsWith("@" + version))
-                    .mapToLong(Map.Entry::getValue).max().orElse(-1);
+            return heard.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("@" + version))
+                    .mapToLong(Map.Entry::getValue)
+                    .max()
+                    .orElse(-1);
         }
 
         long firstHeard(long version) {
-            return heard.entrySet().stream().filter(e -> e.getKey().endsWith("@" + version))
-                    .mapToLong(Map.Entry::getValue).min().orElse(-1);
+            return heard.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("@" + version))
+                    .mapToLong(Map.Entry::getValue)
+                    .min()
+                    .orElse(-1);
         }
     }
 }

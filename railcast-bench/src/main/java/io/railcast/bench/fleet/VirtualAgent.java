@@ -102,8 +102,11 @@ final class VirtualAgent {
     }
 
     private static long first(Map<Long, Long> times, long version) {
-        return times.entrySet().stream().filter(entry -> entry.getKey() >= version)
-                .mapToLong(Map.Entry::getValue).min().orElse(-1);
+        return times.entrySet().stream()
+                .filter(entry -> entry.getKey() >= version)
+                .mapToLong(Map.Entry::getValue)
+                .min()
+                .orElse(-1);
     }
 
     /** Whether a schedule fetch is under way: waiting for its turn, its answer or its media. */
@@ -141,9 +144,12 @@ final class VirtualAgent {
             request.header("Last-Event-ID", last);
         }
         EventLines lines = new EventLines(this, last);
-        fleet.streams().sendAsync(request.build(), info -> info.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
-                        : HttpResponse.BodySubscribers.<Void>replacing(null))
+        fleet.streams()
+                .sendAsync(
+                        request.build(),
+                        info -> info.statusCode() == 200
+                                ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
+                                : HttpResponse.BodySubscribers.<Void>replacing(null))
                 .whenComplete((response, failure) -> {
                     fleet.counters().streamsEnded.increment();
                     stream = null;
@@ -201,7 +207,9 @@ final class VirtualAgent {
         if (known != null) {
             request.header("If-None-Match", known);
         }
-        fleet.fetches().submit(() -> fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        fleet.fetches()
+                .submit(() -> fleet.http()
+                        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                         .thenComposeAsync(this::received, fleet.work()))
                 .whenComplete((done, failure) -> {
                     fetching.set(false);
@@ -230,14 +238,18 @@ final class VirtualAgent {
         Schedule schedule = parse(response, fleet.plans().known());
         fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
         String tag = response.headers().firstValue("ETag").orElse(null);
-        return fleet.media().ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
+        return fleet.media()
+                .ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
                 .thenRun(() -> adoptAt(schedule, tag));
     }
 
     private static Schedule parse(HttpResponse<byte[]> response, Map<String, HourPlan> known) {
         try {
             byte[] body = response.body();
-            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+            if (response.headers()
+                    .firstValue("Content-Encoding")
+                    .filter("gzip"::equalsIgnoreCase)
+                    .isPresent()) {
                 try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
                     body = gunzip.readAllBytes();
                 }
@@ -280,15 +292,20 @@ final class VirtualAgent {
 
     private void repeat(Runnable task, Duration every) {
         long period = every.toMillis();
-        fleet.timers().scheduleAtFixedRate(() -> {
-            if (running) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    // a failed round must not end the repetition; the accounts record what failed
-                }
-            }
-        }, ThreadLocalRandom.current().nextLong(period), period, TimeUnit.MILLISECONDS);
+        fleet.timers()
+                .scheduleAtFixedRate(
+                        () -> {
+                            if (running) {
+                                try {
+                                    task.run();
+                                } catch (RuntimeException e) {
+                                    // a failed round must not end the repetition; the accounts record what failed
+                                }
+                            }
+                        },
+                        ThreadLocalRandom.current().nextLong(period),
+                        period,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void later(Runnable task, Duration delay) {

@@ -28,8 +28,8 @@ record BenchOptions(long seed, int stations, int screens, int campaigns, int day
         if (flags.help) {
             return null;
         }
-        return new BenchOptions(flags.seed, flags.stations, flags.screens, flags.campaigns, flags.days, flags.firstDay,
-                flags.threads);
+        return new BenchOptions(
+                flags.seed, flags.stations, flags.screens, flags.campaigns, flags.days, flags.firstDay, flags.threads);
     }
 
     /** The flags as picocli reads them; {@link #USAGE} stays the help text, so --help reads as it always did. */
@@ -38,18 +38,25 @@ record BenchOptions(long seed, int stations, int screens, int campaigns, int day
 
         @Option(names = {"--help", "-h"})
         boolean help;
+
         @Option(names = "--seed")
         long seed = 42;
+
         @Option(names = "--stations")
         int stations = 500;
+
         @Option(names = "--screens")
         int screens = 5_600;
+
         @Option(names = "--campaigns")
         int campaigns = 300;
+
         @Option(names = "--days")
         int days = 7;
+
         @Option(names = "--first-day")
         LocalDate firstDay = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
         @Option(names = "--threads")
         int threads = Runtime.getRuntime().availableProcessors();
     }

@@ -30,8 +30,7 @@ import java.util.Set;
  */
 public final class PlanBenchmark {
 
-    private PlanBenchmark() {
-    }
+    private PlanBenchmark() {}
 
     public static void main(String[] args) {
         BenchOptions options = BenchOptions.parse(args);
@@ -41,8 +40,13 @@ public final class PlanBenchmark {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         long started = System.nanoTime();
-        DemoScenario scenario = NetworkGenerator.generate(new DemoOptions(options.seed(), options.stations(),
-                options.screens(), options.campaigns(), options.firstDay(), options.days()));
+        DemoScenario scenario = NetworkGenerator.generate(new DemoOptions(
+                options.seed(),
+                options.stations(),
+                options.screens(),
+                options.campaigns(),
+                options.firstDay(),
+                options.days()));
         long generateMillis = (System.nanoTime() - started) / 1_000_000;
         Network network = scenario.network();
         List<Campaign> campaigns = scenario.campaigns();
@@ -56,7 +60,8 @@ public final class PlanBenchmark {
         long auditMillis = (System.nanoTime() - started) / 1_000_000;
 
         RegionalChange change = RegionalChange.pick(network, campaigns, options.firstDay());
-        PlanResult replan = planner.replan(plan, change.campaigns(), Set.of(change.changed().id()));
+        PlanResult replan =
+                planner.replan(plan, change.campaigns(), Set.of(change.changed().id()));
         Churn churn = auditor.churn(plan.schedule(), replan.schedule());
         AuditReport replanAudit = auditor.audit(network, change.campaigns(), psaPolicy, replan.schedule());
         Set<String> targeted = change.targetedScreens(network);
@@ -102,16 +107,19 @@ public final class PlanBenchmark {
     }
 
     private static long churnOf(ScheduleAuditor auditor, PlanResult before, PlanResult after, String screenId) {
-        return before.schedule().dates().stream().mapToLong(date -> {
-            long changed = 0;
-            for (int hour = 0; hour < 24; hour++) {
-                if (!before.schedule().planFor(screenId, date, hour).equals(after.schedule().planFor(screenId, date,
-                        hour))) {
-                    changed++;
-                }
-            }
-            return changed;
-        }).sum();
+        return before.schedule().dates().stream()
+                .mapToLong(date -> {
+                    long changed = 0;
+                    for (int hour = 0; hour < 24; hour++) {
+                        if (!before.schedule()
+                                .planFor(screenId, date, hour)
+                                .equals(after.schedule().planFor(screenId, date, hour))) {
+                            changed++;
+                        }
+                    }
+                    return changed;
+                })
+                .sum();
     }
 
     private static long peakHeapMb() {
@@ -136,8 +144,8 @@ public final class PlanBenchmark {
 
     static String json(Map<String, Object> figures) {
         List<String> fields = new ArrayList<>();
-        figures.forEach((name, value) -> fields.add("\"" + name + "\":"
-                + (value instanceof String text ? "\"" + text + "\"" : String.valueOf(value))));
+        figures.forEach((name, value) -> fields.add(
+                "\"" + name + "\":" + (value instanceof String text ? "\"" + text + "\"" : String.valueOf(value))));
         return "{" + String.join(",", fields) + "}";
     }
 
@@ -146,15 +154,23 @@ public final class PlanBenchmark {
 
         static RegionalChange pick(Network network, List<Campaign> campaigns, java.time.LocalDate firstDay) {
             Campaign regional = campaigns.stream()
-                    .filter(c -> c.kind() == CampaignKind.COMMERCIAL && !c.targeting().provinces().isEmpty()
+                    .filter(c -> c.kind() == CampaignKind.COMMERCIAL
+                            && !c.targeting().provinces().isEmpty()
                             && c.targeting().stations().isEmpty()
-                            && c.frequency().orElseThrow() instanceof Frequency.PerPeriod p && p.periodMinutes() == 60
-                            && c.flight().overlaps(firstDay.atStartOfDay(), firstDay.plusDays(1).atStartOfDay()))
+                            && c.frequency().orElseThrow() instanceof Frequency.PerPeriod p
+                            && p.periodMinutes() == 60
+                            && c.flight()
+                                    .overlaps(
+                                            firstDay.atStartOfDay(),
+                                            firstDay.plusDays(1).atStartOfDay()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the generated mix has no regional hourly booking"));
-            Frequency.PerPeriod before = (Frequency.PerPeriod) regional.frequency().orElseThrow();
+            Frequency.PerPeriod before =
+                    (Frequency.PerPeriod) regional.frequency().orElseThrow();
             Campaign changed = regional.withFrequency(new Frequency.PerPeriod(before.plays() + 1, 60));
-            List<Campaign> after = campaigns.stream().map(c -> c.id().equals(changed.id()) ? changed : c).toList();
+            List<Campaign> after = campaigns.stream()
+                    .map(c -> c.id().equals(changed.id()) ? changed : c)
+                    .toList();
             return new RegionalChange(changed, after);
         }
 

@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
 class AirtimeTest {
 
     private static final Instant HOUR = Instant.parse("2026-11-24T03:00:00Z");
-    private static final HourPlan PLAN = new HourPlan(0, 3600, List.of(
-            new Spot(0, 15, "C-1", "CR-1", "COMMERCIAL"),
-            new Spot(15, 5, "F-1", "CR-F", "FILLER"),
-            new Spot(20, 3580, "F-1", "CR-F", "FILLER")));
-    private static final Adopted ADOPTED = new Adopted(7, List.of(new ScheduledHour(HOUR, "p"),
-            new ScheduledHour(HOUR.plusSeconds(3600), "p")), Map.of("p", PLAN));
+    private static final HourPlan PLAN = new HourPlan(
+            0,
+            3600,
+            List.of(
+                    new Spot(0, 15, "C-1", "CR-1", "COMMERCIAL"),
+                    new Spot(15, 5, "F-1", "CR-F", "FILLER"),
+                    new Spot(20, 3580, "F-1", "CR-F", "FILLER")));
+    private static final Adopted ADOPTED = new Adopted(
+            7,
+            List.of(new ScheduledHour(HOUR, "p"), new ScheduledHour(HOUR.plusSeconds(3600), "p")),
+            Map.of("p", PLAN));
 
     @Test
     void recordsTheSpotsThatStartedAndEndedInTheWindow() {
@@ -34,7 +39,8 @@ class AirtimeTest {
 
     @Test
     void leavesOutASpotAlreadyRunningWhenTheWindowOpensAndOneStillRunningWhenItCloses() {
-        assertThat(Airtime.played("S-1", ADOPTED, HOUR.plusSeconds(5), HOUR.plusSeconds(19))).isEmpty();
+        assertThat(Airtime.played("S-1", ADOPTED, HOUR.plusSeconds(5), HOUR.plusSeconds(19)))
+                .isEmpty();
     }
 
     @Test
@@ -44,7 +50,8 @@ class AirtimeTest {
         List<PlayRecord> second = Airtime.played("S-1", ADOPTED, cursor, HOUR.plusSeconds(3620));
         assertThat(first).hasSize(3);
         assertThat(cursor).isEqualTo(HOUR.plusSeconds(3600));
-        assertThat(second).extracting(PlayRecord::startedAt)
+        assertThat(second)
+                .extracting(PlayRecord::startedAt)
                 .containsExactly(HOUR.plusSeconds(3600), HOUR.plusSeconds(3615));
         assertThat(Airtime.after(List.of(), cursor)).isEqualTo(cursor);
     }

@@ -11,8 +11,15 @@ class FleetOptionsTest {
 
     @Test
     void needsOnlyTheServerAndThePasswords() {
-        FleetOptions options = FleetOptions.parse("--server", "http://127.0.0.1:18180", "--admin-password", "a",
-                "--planner-password", "p", "--agents", "5600");
+        FleetOptions options = FleetOptions.parse(
+                "--server",
+                "http://127.0.0.1:18180",
+                "--admin-password",
+                "a",
+                "--planner-password",
+                "p",
+                "--agents",
+                "5600");
         assertThat(options.agents()).isEqualTo(5600);
         assertThat(options.admin()).isEqualTo(new AdminApi.User("admin", "a"));
         assertThat(options.planner()).isEqualTo(new AdminApi.User("planner", "p"));
@@ -23,12 +30,21 @@ class FleetOptionsTest {
 
     @Test
     void refusesAnUnknownOptionAndAMissingPassword() {
-        assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a",
-                "--planner-password", "p", "--agnets", "5")).hasMessageContaining("agnets");
+        assertThatThrownBy(() -> FleetOptions.parse(
+                        "--server", "http://x", "--admin-password", "a", "--planner-password", "p", "--agnets", "5"))
+                .hasMessageContaining("agnets");
         assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a"))
                 .hasMessageContaining("--planner-password");
-        assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a",
-                "--planner-password", "p", "--repeat-share", "2")).hasMessageContaining("repeat-share");
+        assertThatThrownBy(() -> FleetOptions.parse(
+                        "--server",
+                        "http://x",
+                        "--admin-password",
+                        "a",
+                        "--planner-password",
+                        "p",
+                        "--repeat-share",
+                        "2"))
+                .hasMessageContaining("repeat-share");
     }
 
     @Test

@@ -94,8 +94,8 @@ class PlayAccountsTest {
         return batch;
     }
 
-    private void answer(PlayOutbox.Batch batch, Set<String> accepted, Set<String> duplicates,
-            Map<String, String> rejected) {
+    private void answer(
+            PlayOutbox.Batch batch, Set<String> accepted, Set<String> duplicates, Map<String, String> rejected) {
         List<String> again = tally.answered(batch.playIds(), new PlayTally.Receipt(accepted, duplicates, rejected));
         outbox.answered(batch, again);
     }

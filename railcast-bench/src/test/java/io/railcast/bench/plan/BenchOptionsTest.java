@@ -25,8 +25,22 @@ class BenchOptionsTest {
 
     @Test
     void readsEveryFlag() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--seed", "7", "--stations", "28", "--screens", "60",
-            "--campaigns", "20", "--days", "2", "--first-day", "2026-12-07", "--threads", "1"});
+        BenchOptions options = BenchOptions.parse(new String[] {
+            "--seed",
+            "7",
+            "--stations",
+            "28",
+            "--screens",
+            "60",
+            "--campaigns",
+            "20",
+            "--days",
+            "2",
+            "--first-day",
+            "2026-12-07",
+            "--threads",
+            "1"
+        });
 
         assertThat(options).isEqualTo(new BenchOptions(7, 28, 60, 20, 2, LocalDate.parse("2026-12-07"), 1));
     }
@@ -40,8 +54,10 @@ class BenchOptionsTest {
     @Test
     void refusesAnUnknownFlagAndAMissingValueWithTheUsage() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--stattions", "5"}))
-                .hasMessageContaining("--stattions").hasMessageContaining("usage: scripts/bench-plan");
+                .hasMessageContaining("--stattions")
+                .hasMessageContaining("usage: scripts/bench-plan");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--days"}))
-                .hasMessageContaining("--days").hasMessageContaining("usage: scripts/bench-plan");
+                .hasMessageContaining("--days")
+                .hasMessageContaining("usage: scripts/bench-plan");
     }
 }

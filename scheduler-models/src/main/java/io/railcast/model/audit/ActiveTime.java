@@ -25,6 +25,7 @@ final class ActiveTime {
     private final SecondRange[] onAir = new SecondRange[24];
     /** The clock hour that holds the opening time; 0 for stations open all day, whose day is the calendar day. */
     private final int dayStartHour;
+
     private final SecondRange[][] activeByCampaign;
     private final int[][] owedByCampaign;
 
@@ -35,7 +36,8 @@ final class ActiveTime {
             onAir[hour] = operatingHours.within(hour).orElse(SecondRange.EMPTY);
         }
         // Equal start and end mean all day whatever the time named, and an all-day station's day is the calendar day.
-        this.dayStartHour = operatingHours.isAllDay() ? 0 : operatingHours.start().getHour();
+        this.dayStartHour =
+                operatingHours.isAllDay() ? 0 : operatingHours.start().getHour();
         this.activeByCampaign = new SecondRange[campaigns][];
         this.owedByCampaign = new int[campaigns][];
     }
@@ -82,7 +84,8 @@ final class ActiveTime {
         long total = 0;
         for (int i = 0; i < 24; i++) {
             int clock = dayStartHour + i;
-            seconds[i] = activeAt(campaign, daily, operatingDay.plusDays(clock / 24), clock % 24).length();
+            seconds[i] = activeAt(campaign, daily, operatingDay.plusDays(clock / 24), clock % 24)
+                    .length();
             total += seconds[i];
         }
         if (total == 0) {

@@ -33,10 +33,22 @@ import java.util.List;
  *                               creatives made for that type; 0 when nothing plays
  * @param faults                 the first faults found, in words, at most the auditor's limit
  */
-public record AuditReport(long screenHours, int distinctPlans, long overlaps, long windowFaults,
-        long contractedPlaysMissing, long separationFaults, long creativeFaults, long deadAirSeconds,
-        long unknownScreens, double maxCumulativeDeviation, double p99CumulativeDeviation, double psaShareMin,
-        long psaShareFaults, double rotationMaxError, List<AuditFault> faults) {
+public record AuditReport(
+        long screenHours,
+        int distinctPlans,
+        long overlaps,
+        long windowFaults,
+        long contractedPlaysMissing,
+        long separationFaults,
+        long creativeFaults,
+        long deadAirSeconds,
+        long unknownScreens,
+        double maxCumulativeDeviation,
+        double p99CumulativeDeviation,
+        double psaShareMin,
+        long psaShareFaults,
+        double rotationMaxError,
+        List<AuditFault> faults) {
 
     public AuditReport {
         faults = List.copyOf(faults);
@@ -44,7 +56,12 @@ public record AuditReport(long screenHours, int distinctPlans, long overlaps, lo
 
     /** Whether every hard figure is zero: the schedule plays every contracted play and nothing it must not. */
     public boolean isFeasible() {
-        return overlaps == 0 && windowFaults == 0 && contractedPlaysMissing == 0 && separationFaults == 0
-                && creativeFaults == 0 && deadAirSeconds == 0 && unknownScreens == 0;
+        return overlaps == 0
+                && windowFaults == 0
+                && contractedPlaysMissing == 0
+                && separationFaults == 0
+                && creativeFaults == 0
+                && deadAirSeconds == 0
+                && unknownScreens == 0;
     }
 }

@@ -53,8 +53,7 @@ final class AuditRun {
     private final List<PlanVerdict> verdicts = new ArrayList<>();
     private long[] uses = new long[256];
 
-    AuditRun(Network network, List<Campaign> campaigns, PsaPolicy psaPolicy, NetworkSchedule schedule,
-            int faultLimit) {
+    AuditRun(Network network, List<Campaign> campaigns, PsaPolicy psaPolicy, NetworkSchedule schedule, int faultLimit) {
         this.network = network;
         this.book = new CampaignBook(campaigns);
         this.psaPolicy = psaPolicy;
@@ -79,7 +78,9 @@ final class AuditRun {
         }
         // One operating-hours pattern at a time, so the per-campaign tables of only one are held at once.
         Map<DailyHours, List<Station>> byHours = new LinkedHashMap<>();
-        network.stations().forEach(s -> byHours.computeIfAbsent(s.operatingHours(), h -> new ArrayList<>()).add(s));
+        network.stations()
+                .forEach(s -> byHours.computeIfAbsent(s.operatingHours(), h -> new ArrayList<>())
+                        .add(s));
         byHours.forEach((hours, stations) -> {
             ActiveTime activeTime = new ActiveTime(hours, schedule.firstDay(), schedule.days(), book.size());
             Map<ScreenClass, int[]> contextsByClass = new HashMap<>();
@@ -87,7 +88,8 @@ final class AuditRun {
                 // Targeting sees a screen only through its type and zone, so its screens share few campaign lists.
                 Map<List<Object>, ScreenClass> classes = new HashMap<>();
                 for (Screen screen : network.screensAt(station.code())) {
-                    ScreenClass screenClass = classes.computeIfAbsent(List.of(screen.type(), screen.zone()),
+                    ScreenClass screenClass = classes.computeIfAbsent(
+                            List.of(screen.type(), screen.zone()),
                             k -> new ScreenClass(screen.type(), playable(station, screen)));
                     int[] ids = contextsByClass.computeIfAbsent(screenClass, c -> contextIds(activeTime, c));
                     auditScreen(station, screen, ids);
@@ -98,8 +100,7 @@ final class AuditRun {
     }
 
     /** Screens of one station alike in what they may play, so they are judged against the same contexts. */
-    private record ScreenClass(ScreenType type, List<Integer> campaigns) {
-    }
+    private record ScreenClass(ScreenType type, List<Integer> campaigns) {}
 
     /** The campaigns that target the screen and have a creative for it. */
     private List<Integer> playable(Station station, Screen screen) {
@@ -121,7 +122,8 @@ final class AuditRun {
         for (ScreenType type : ScreenType.values()) {
             List<Integer> forType = new ArrayList<>();
             for (int c = 0; c < book.size(); c++) {
-                if (book.get(c).flight().overlaps(from, to) && !book.get(c).creativesFor(type).isEmpty()) {
+                if (book.get(c).flight().overlaps(from, to)
+                        && !book.get(c).creativesFor(type).isEmpty()) {
                     forType.add(c);
                 }
             }
@@ -144,7 +146,8 @@ final class AuditRun {
                 SecondRange range = activeTime.active(c, campaign)[slot];
                 if (!range.isEmpty()) {
                     int hourShare = campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay
-                            ? activeTime.owedPerDay(c, campaign, perDay)[slot] : 0;
+                            ? activeTime.owedPerDay(c, campaign, perDay)[slot]
+                            : 0;
                     actives.add(new HourContext.Active(c, range, hourShare));
                 }
             }
@@ -206,7 +209,8 @@ final class AuditRun {
 
     private List<Spot> spotsOf(int planId) {
         if (sortedSpots.get(planId) == null) {
-            List<Spot> spots = new ArrayList<>(schedule.distinctPlans().get(planId).spots());
+            List<Spot> spots =
+                    new ArrayList<>(schedule.distinctPlans().get(planId).spots());
             spots.sort(Comparator.comparingInt(Spot::offsetSeconds).thenComparingInt(Spot::endSeconds));
             sortedSpots.set(planId, List.copyOf(spots));
         }

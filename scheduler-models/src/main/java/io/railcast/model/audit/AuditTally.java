@@ -35,12 +35,18 @@ final class AuditTally {
 
     void offAirPlan(String screenId, LocalDate date, int hour) {
         offAirPlans++;
-        fault(new AuditFault(AuditFault.Kind.OVERLAP, screenId, date, hour, "", "a plan for an hour the screen is off air"));
+        fault(new AuditFault(
+                AuditFault.Kind.OVERLAP, screenId, date, hour, "", "a plan for an hour the screen is off air"));
     }
 
     void separationAcrossHours(String screenId, LocalDate date, int hour, String category) {
         separationsAcrossHours++;
-        fault(new AuditFault(AuditFault.Kind.SEPARATION, screenId, date, hour, "",
+        fault(new AuditFault(
+                AuditFault.Kind.SEPARATION,
+                screenId,
+                date,
+                hour,
+                "",
                 "opens with category " + category + ", which also closed the hour before"));
     }
 
@@ -60,8 +66,14 @@ final class AuditTally {
         // The tolerance keeps a share of exactly the floor from failing on 0.03 * 1000 = 30.000000000000004.
         if (psaSeconds < floor * commercialSeconds - 1e-6) {
             psaShareFaults++;
-            fault(new AuditFault(AuditFault.Kind.PSA_SHARE, screenId, date, -1, "", psaSeconds + " s of PSA against "
-                    + commercialSeconds + " s commercial is a share of " + share + ", below the floor of " + floor));
+            fault(new AuditFault(
+                    AuditFault.Kind.PSA_SHARE,
+                    screenId,
+                    date,
+                    -1,
+                    "",
+                    psaSeconds + " s of PSA against " + commercialSeconds + " s commercial is a share of " + share
+                            + ", below the floor of " + floor));
         }
     }
 
@@ -92,11 +104,26 @@ final class AuditTally {
                 deviationWeights.add(n);
             }
         }
-        double p99 = Spacing.percentile(deviations.stream().mapToDouble(Double::doubleValue).toArray(),
-                deviationWeights.stream().mapToLong(Long::longValue).toArray(), 0.99);
+        double p99 = Spacing.percentile(
+                deviations.stream().mapToDouble(Double::doubleValue).toArray(),
+                deviationWeights.stream().mapToLong(Long::longValue).toArray(),
+                0.99);
         double rotationError = RotationCheck.maxError(book, verdicts, uses);
-        return new AuditReport(screenHours, distinctPlans, overlaps, windowFaults, missing, separation, creative,
-                deadAir, unknownScreens, maxDeviation, p99,
-                psaShareMin == Double.POSITIVE_INFINITY ? 1.0 : psaShareMin, psaShareFaults, rotationError, faults);
+        return new AuditReport(
+                screenHours,
+                distinctPlans,
+                overlaps,
+                windowFaults,
+                missing,
+                separation,
+                creative,
+                deadAir,
+                unknownScreens,
+                maxDeviation,
+                p99,
+                psaShareMin == Double.POSITIVE_INFINITY ? 1.0 : psaShareMin,
+                psaShareFaults,
+                rotationError,
+                faults);
     }
 }

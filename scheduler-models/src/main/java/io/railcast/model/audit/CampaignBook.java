@@ -22,10 +22,12 @@ final class CampaignBook {
         this.campaigns = List.copyOf(campaigns);
         for (int i = 0; i < this.campaigns.size(); i++) {
             if (indexById.putIfAbsent(this.campaigns.get(i).id(), i) != null) {
-                throw new IllegalArgumentException("campaign id " + this.campaigns.get(i).id() + " appears twice");
+                throw new IllegalArgumentException(
+                        "campaign id " + this.campaigns.get(i).id() + " appears twice");
             }
         }
-        this.creativeIndexes = this.campaigns.stream().map(CampaignBook::creativeIndex).toList();
+        this.creativeIndexes =
+                this.campaigns.stream().map(CampaignBook::creativeIndex).toList();
     }
 
     private static Map<String, Integer> creativeIndex(Campaign campaign) {

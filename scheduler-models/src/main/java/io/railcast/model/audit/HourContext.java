@@ -24,6 +24,5 @@ record HourContext(SecondRange onAir, ScreenType type, List<Active> actives) {
      * @param range     the active time A, never empty
      * @param hourShare for a per-day campaign the plays owed this hour; 0 otherwise
      */
-    record Active(int campaign, SecondRange range, int hourShare) {
-    }
+    record Active(int campaign, SecondRange range, int hourShare) {}
 }

@@ -27,7 +27,8 @@ final class PlanJudge {
     /** @param spots the plan's spots ordered by start, then end */
     PlanVerdict judge(List<Spot> spots, HourContext context) {
         FindingLog log = new FindingLog(findingLimit);
-        int[] campaignOf = spots.stream().mapToInt(spot -> book.indexOf(spot.campaignId())).toArray();
+        int[] campaignOf =
+                spots.stream().mapToInt(spot -> book.indexOf(spot.campaignId())).toArray();
         int overlaps = overlaps(spots, context.onAir(), log);
         int deadAir = deadAir(spots, context.onAir(), log);
         int separation = separation(spots, campaignOf, log);
@@ -40,14 +41,28 @@ final class PlanJudge {
         String closing = "";
         for (int i = 0; i < spots.size(); i++) {
             Spot spot = spots.get(i);
-            CampaignKind kind = campaignOf[i] == CampaignBook.UNKNOWN ? null : book.get(campaignOf[i]).kind();
+            CampaignKind kind = campaignOf[i] == CampaignBook.UNKNOWN
+                    ? null
+                    : book.get(campaignOf[i]).kind();
             psa += kind == CampaignKind.PUBLIC_SERVICE ? spot.durationSeconds() : 0;
             commercial += kind == CampaignKind.COMMERCIAL ? spot.durationSeconds() : 0;
             opening = spot.offsetSeconds() == 0 ? book.category(campaignOf[i]) : opening;
             closing = spot.endSeconds() == SecondRange.HOUR ? book.category(campaignOf[i]) : closing;
         }
-        return new PlanVerdict(overlaps, windows.windowFaults(), windows.playsMissing(), separation, creative, deadAir,
-                psa, commercial, opening, closing, windows.deviations(), plays, log.findings());
+        return new PlanVerdict(
+                overlaps,
+                windows.windowFaults(),
+                windows.playsMissing(),
+                separation,
+                creative,
+                deadAir,
+                psa,
+                commercial,
+                opening,
+                closing,
+                windows.deviations(),
+                plays,
+                log.findings());
     }
 
     private static int overlaps(List<Spot> spots, SecondRange onAir, FindingLog log) {
@@ -56,12 +71,16 @@ final class PlanJudge {
         for (Spot spot : spots) {
             if (spot.offsetSeconds() < onAir.from() || spot.endSeconds() > onAir.to()) {
                 faults++;
-                log.add(AuditFault.Kind.OVERLAP, spot.campaignId(),
+                log.add(
+                        AuditFault.Kind.OVERLAP,
+                        spot.campaignId(),
                         "spot " + span(spot) + " lies outside the on-air range " + onAir);
             }
             if (spot.offsetSeconds() < runsTo) {
                 faults++;
-                log.add(AuditFault.Kind.OVERLAP, spot.campaignId(),
+                log.add(
+                        AuditFault.Kind.OVERLAP,
+                        spot.campaignId(),
                         "spot " + span(spot) + " starts before the spot before it ends at " + runsTo);
             }
             runsTo = Math.max(runsTo, spot.endSeconds());
@@ -91,19 +110,27 @@ final class PlanJudge {
         int faults = 0;
         for (int i = 1; i < spots.size(); i++) {
             String category = book.category(campaignOf[i]);
-            if (!category.isEmpty() && spots.get(i - 1).endSeconds() == spots.get(i).offsetSeconds()
+            if (!category.isEmpty()
+                    && spots.get(i - 1).endSeconds() == spots.get(i).offsetSeconds()
                     && category.equals(book.category(campaignOf[i - 1]))) {
                 faults++;
-                log.add(AuditFault.Kind.SEPARATION, spots.get(i).campaignId(), "follows "
-                        + spots.get(i - 1).campaignId() + " of category " + category + " at " + spots.get(i).offsetSeconds());
+                log.add(
+                        AuditFault.Kind.SEPARATION,
+                        spots.get(i).campaignId(),
+                        "follows " + spots.get(i - 1).campaignId() + " of category " + category + " at "
+                                + spots.get(i).offsetSeconds());
             }
         }
         return faults;
     }
 
     /** Counts media faults, and the plays of sound media for the rotation check. */
-    private int creatives(List<Spot> spots, int[] campaignOf, HourContext context,
-            List<PlanVerdict.CreativePlays> plays, FindingLog log) {
+    private int creatives(
+            List<Spot> spots,
+            int[] campaignOf,
+            HourContext context,
+            List<PlanVerdict.CreativePlays> plays,
+            FindingLog log) {
         int faults = 0;
         Map<Long, Integer> playsByCreative = new HashMap<>();
         for (int i = 0; i < spots.size(); i++) {
@@ -112,12 +139,13 @@ final class PlanJudge {
                 faults++;
                 log.add(AuditFault.Kind.CREATIVE, spots.get(i).campaignId(), problem);
             } else {
-                long key = (long) campaignOf[i] << 32 | book.creativeIndex(campaignOf[i], spots.get(i).creativeId());
+                long key = (long) campaignOf[i] << 32
+                        | book.creativeIndex(campaignOf[i], spots.get(i).creativeId());
                 playsByCreative.merge(key, 1, Integer::sum);
             }
         }
-        playsByCreative.forEach((key, count) -> plays.add(
-                new PlanVerdict.CreativePlays((int) (key >>> 32), context.type(), (int) (long) key, count)));
+        playsByCreative.forEach((key, count) ->
+                plays.add(new PlanVerdict.CreativePlays((int) (key >>> 32), context.type(), (int) (long) key, count)));
         return faults;
     }
 

@@ -13,9 +13,20 @@ import java.util.List;
  * @param plays           plays per creative, for the rotation check
  * @param findings        the faults in words, at most as many as an audit reports
  */
-record PlanVerdict(int overlaps, int windowFaults, int playsMissing, int separationFaults, int creativeFaults,
-        int deadAirSeconds, int psaSeconds, int commercialSeconds, String openingCategory, String closingCategory,
-        List<Double> deviations, List<CreativePlays> plays, List<Finding> findings) {
+record PlanVerdict(
+        int overlaps,
+        int windowFaults,
+        int playsMissing,
+        int separationFaults,
+        int creativeFaults,
+        int deadAirSeconds,
+        int psaSeconds,
+        int commercialSeconds,
+        String openingCategory,
+        String closingCategory,
+        List<Double> deviations,
+        List<CreativePlays> plays,
+        List<Finding> findings) {
 
     PlanVerdict {
         deviations = List.copyOf(deviations);
@@ -24,6 +35,5 @@ record PlanVerdict(int overlaps, int windowFaults, int playsMissing, int separat
     }
 
     /** Plays of one creative (its position in the campaign's rotation) on one screen type. */
-    record CreativePlays(int campaign, ScreenType type, int creative, int plays) {
-    }
+    record CreativePlays(int campaign, ScreenType type, int creative, int plays) {}
 }

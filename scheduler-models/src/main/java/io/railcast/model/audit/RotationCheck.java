@@ -17,15 +17,16 @@ import java.util.Map;
  */
 final class RotationCheck {
 
-    private RotationCheck() {
-    }
+    private RotationCheck() {}
 
     static double maxError(CampaignBook book, List<PlanVerdict> verdicts, long[] uses) {
         Map<Long, long[]> playsByCampaignAndType = new HashMap<>();
         for (int v = 0; v < verdicts.size(); v++) {
             for (PlanVerdict.CreativePlays plays : verdicts.get(v).plays()) {
-                long key = (long) plays.campaign() * ScreenType.values().length + plays.type().ordinal();
-                long[] perCreative = playsByCampaignAndType.computeIfAbsent(key,
+                long key = (long) plays.campaign() * ScreenType.values().length
+                        + plays.type().ordinal();
+                long[] perCreative = playsByCampaignAndType.computeIfAbsent(
+                        key,
                         k -> new long[book.get(plays.campaign()).creatives().size()]);
                 perCreative[plays.creative()] += uses[v] * plays.plays();
             }

@@ -60,8 +60,7 @@ public final class ScheduleAuditor {
      * @param campaigns every booking the schedule may play, with unique ids; plays of any other campaign are faults
      * @throws IllegalArgumentException when two campaigns share an id
      */
-    public AuditReport audit(Network network, List<Campaign> campaigns, PsaPolicy psaPolicy,
-            NetworkSchedule schedule) {
+    public AuditReport audit(Network network, List<Campaign> campaigns, PsaPolicy psaPolicy, NetworkSchedule schedule) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(psaPolicy, "psaPolicy");

@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** How evenly plays are spread over a window, and percentiles of that over many windows. */
 final class Spacing {
 
-    private Spacing() {
-    }
+    private Spacing() {}
 
     /**
      * The cumulative deviation of plays starting at {@code starts} (ascending, inside {@code window}) from an even

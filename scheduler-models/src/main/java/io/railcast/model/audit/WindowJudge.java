@@ -24,17 +24,17 @@ import java.util.Map;
 final class WindowJudge {
 
     /** The window part of a verdict. */
-    record Result(int windowFaults, int playsMissing, List<Double> deviations) {
-    }
+    record Result(int windowFaults, int playsMissing, List<Double> deviations) {}
 
-    private WindowJudge() {
-    }
+    private WindowJudge() {}
 
     static Result judge(CampaignBook book, List<Spot> spots, int[] campaignOf, HourContext context, FindingLog log) {
         Map<Integer, List<Spot>> spotsByCampaign = new HashMap<>();
         for (int i = 0; i < spots.size(); i++) {
             if (campaignOf[i] != CampaignBook.UNKNOWN) {
-                spotsByCampaign.computeIfAbsent(campaignOf[i], c -> new ArrayList<>()).add(spots.get(i));
+                spotsByCampaign
+                        .computeIfAbsent(campaignOf[i], c -> new ArrayList<>())
+                        .add(spots.get(i));
             }
         }
         Tally tally = new Tally(context.onAir(), log);
@@ -43,7 +43,9 @@ final class WindowJudge {
             tally.campaign(book.get(active.campaign()), active, own == null ? List.of() : own);
         }
         // Whatever is left belongs to campaigns that are not active here or do not target this screen.
-        spotsByCampaign.forEach((campaign, own) -> own.forEach(spot -> tally.misplaced(book.get(campaign), spot,
+        spotsByCampaign.forEach((campaign, own) -> own.forEach(spot -> tally.misplaced(
+                book.get(campaign),
+                spot,
                 "plays where " + spot.campaignId() + " is not active or does not target the screen")));
         return new Result(tally.windowFaults, tally.missing, tally.deviations);
     }
@@ -89,14 +91,21 @@ final class WindowJudge {
 
         /** @param starts the campaign's well-placed starts in the hour, ascending */
         private void window(Campaign campaign, SecondRange window, int owed, List<Integer> starts) {
-            int[] inside = starts.stream().filter(window::contains).mapToInt(Integer::intValue).toArray();
+            int[] inside = starts.stream()
+                    .filter(window::contains)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             if (inside.length < owed) {
                 missing += owed - inside.length;
-                log.add(AuditFault.Kind.MISSING_PLAY, campaign.id(),
+                log.add(
+                        AuditFault.Kind.MISSING_PLAY,
+                        campaign.id(),
                         "window " + window + " owes " + owed + " plays, has " + inside.length);
             } else if (inside.length > owed) {
                 windowFaults += inside.length - owed;
-                log.add(AuditFault.Kind.WINDOW, campaign.id(),
+                log.add(
+                        AuditFault.Kind.WINDOW,
+                        campaign.id(),
                         "window " + window + " owes " + owed + " plays, has " + inside.length);
             }
             if (owed > 0) {

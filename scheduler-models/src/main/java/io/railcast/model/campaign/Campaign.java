@@ -25,9 +25,19 @@ import java.util.Optional;
  * @param priority    higher first where the planner has to choose among campaigns of the same kind
  * @param priceCents  the contract value, for reports
  */
-public record Campaign(String id, String name, CampaignKind kind, String owner, String category,
-        List<WeightedCreative> creatives, Targeting targeting, FlightWindow flight, DailyHours dailyHours,
-        Optional<Frequency> frequency, int priority, long priceCents) {
+public record Campaign(
+        String id,
+        String name,
+        CampaignKind kind,
+        String owner,
+        String category,
+        List<WeightedCreative> creatives,
+        Targeting targeting,
+        FlightWindow flight,
+        DailyHours dailyHours,
+        Optional<Frequency> frequency,
+        int priority,
+        long priceCents) {
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -47,7 +57,8 @@ public record Campaign(String id, String name, CampaignKind kind, String owner, 
             throw new IllegalArgumentException("campaign " + id + ": frequency is required for a commercial campaign");
         }
         if (kind == CampaignKind.FILLER && frequency.isPresent()) {
-            throw new IllegalArgumentException("campaign " + id + ": frequency: a filler has none, it fills what is left");
+            throw new IllegalArgumentException(
+                    "campaign " + id + ": frequency: a filler has none, it fills what is left");
         }
         if (kind == CampaignKind.FILLER && !category.isEmpty()) {
             throw new IllegalArgumentException("campaign " + id + ": category: a filler belongs to no category");
@@ -69,17 +80,50 @@ public record Campaign(String id, String name, CampaignKind kind, String owner, 
     }
 
     public Campaign withFlight(FlightWindow newFlight) {
-        return new Campaign(id, name, kind, owner, category, creatives, targeting, newFlight, dailyHours, frequency,
-                priority, priceCents);
+        return new Campaign(
+                id,
+                name,
+                kind,
+                owner,
+                category,
+                creatives,
+                targeting,
+                newFlight,
+                dailyHours,
+                frequency,
+                priority,
+                priceCents);
     }
 
     public Campaign withTargeting(Targeting newTargeting) {
-        return new Campaign(id, name, kind, owner, category, creatives, newTargeting, flight, dailyHours, frequency,
-                priority, priceCents);
+        return new Campaign(
+                id,
+                name,
+                kind,
+                owner,
+                category,
+                creatives,
+                newTargeting,
+                flight,
+                dailyHours,
+                frequency,
+                priority,
+                priceCents);
     }
 
     public Campaign withFrequency(Frequency newFrequency) {
-        return new Campaign(id, name, kind, owner, category, creatives, targeting, flight, dailyHours,
-                Optional.ofNullable(newFrequency), priority, priceCents);
+        return new Campaign(
+                id,
+                name,
+                kind,
+                owner,
+                category,
+                creatives,
+                targeting,
+                flight,
+                dailyHours,
+                Optional.ofNullable(newFrequency),
+                priority,
+                priceCents);
     }
 }

@@ -26,9 +26,14 @@ public final class CampaignValidator {
     public List<ValidationProblem> problems(Campaign campaign) {
         List<ValidationProblem> problems = new ArrayList<>();
         Targeting targeting = campaign.targeting();
-        Set<String> provinces = network.stations().stream().map(Station::province).collect(Collectors.toSet());
+        Set<String> provinces =
+                network.stations().stream().map(Station::province).collect(Collectors.toSet());
         Set<String> bureaus = network.stations().stream().map(Station::bureau).collect(Collectors.toSet());
-        unknown(targeting.stations(), code -> network.station(code).isPresent(), "targeting.stations", "station",
+        unknown(
+                targeting.stations(),
+                code -> network.station(code).isPresent(),
+                "targeting.stations",
+                "station",
                 problems);
         unknown(targeting.provinces(), provinces::contains, "targeting.provinces", "province", problems);
         unknown(targeting.bureaus(), bureaus::contains, "targeting.bureaus", "bureau", problems);
@@ -57,19 +62,22 @@ public final class CampaignValidator {
             }
         }
         if (!typesWithoutCreative.isEmpty()) {
-            problems.add(new ValidationProblem("creatives",
-                    "no creative is made for the targeted screen types " + typesWithoutCreative));
+            problems.add(new ValidationProblem(
+                    "creatives", "no creative is made for the targeted screen types " + typesWithoutCreative));
         }
         if (!misfits.isEmpty()) {
-            problems.add(new ValidationProblem("creatives",
-                    "duration is not a whole number of slots: " + String.join(", ", misfits)));
+            problems.add(new ValidationProblem(
+                    "creatives", "duration is not a whole number of slots: " + String.join(", ", misfits)));
         }
         campaign.frequency().ifPresent(frequency -> checkFits(campaign, frequency, problems));
         return problems;
     }
 
     private static void checkFits(Campaign campaign, Frequency frequency, List<ValidationProblem> problems) {
-        int shortest = campaign.creatives().stream().mapToInt(c -> c.creative().durationSeconds()).min().orElseThrow();
+        int shortest = campaign.creatives().stream()
+                .mapToInt(c -> c.creative().durationSeconds())
+                .min()
+                .orElseThrow();
         long available;
         String period;
         if (frequency instanceof Frequency.PerPeriod perPeriod) {
@@ -80,13 +88,17 @@ public final class CampaignValidator {
             period = "a day of " + campaign.dailyHours();
         }
         if ((long) frequency.plays() * shortest > available) {
-            problems.add(new ValidationProblem("frequency", frequency.plays() + " plays of at least " + shortest
-                    + " s cannot fit in " + period));
+            problems.add(new ValidationProblem(
+                    "frequency", frequency.plays() + " plays of at least " + shortest + " s cannot fit in " + period));
         }
     }
 
-    private static void unknown(Set<String> names, java.util.function.Predicate<String> known, String field,
-            String what, List<ValidationProblem> problems) {
+    private static void unknown(
+            Set<String> names,
+            java.util.function.Predicate<String> known,
+            String field,
+            String what,
+            List<ValidationProblem> problems) {
         Set<String> missing = names.stream().filter(known.negate()).collect(Collectors.toCollection(TreeSet::new));
         if (!missing.isEmpty()) {
             problems.add(new ValidationProblem(field, "unknown " + what + (missing.size() > 1 ? "s " : " ") + missing));

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param sha256          hex SHA-256 of the media file
  * @param sizeBytes       size of the media file
  */
-public record Creative(String id, int durationSeconds, Set<ScreenType> screenTypes, String mediaUri, String sha256,
-        long sizeBytes) {
+public record Creative(
+        String id, int durationSeconds, Set<ScreenType> screenTypes, String mediaUri, String sha256, long sizeBytes) {
 
     public Creative {
         Objects.requireNonNull(id, "id");

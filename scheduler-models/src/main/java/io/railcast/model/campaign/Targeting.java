@@ -11,8 +11,13 @@ import java.util.Set;
  * listed province, or is run by a listed bureau (no place at all means the whole network). Filters then narrow:
  * when tiers, screen types or zones are given, the screen must match each of them.
  */
-public record Targeting(Set<String> stations, Set<String> provinces, Set<String> bureaus, Set<Tier> tiers,
-        Set<ScreenType> screenTypes, Set<String> zones) {
+public record Targeting(
+        Set<String> stations,
+        Set<String> provinces,
+        Set<String> bureaus,
+        Set<Tier> tiers,
+        Set<ScreenType> screenTypes,
+        Set<String> zones) {
 
     public static final Targeting NETWORK = new Targeting(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
@@ -58,8 +63,10 @@ public record Targeting(Set<String> stations, Set<String> provinces, Set<String>
     }
 
     public boolean matches(Station station, Screen screen) {
-        boolean placed = isWholeNetwork() || stations.contains(station.code())
-                || provinces.contains(station.province()) || bureaus.contains(station.bureau());
+        boolean placed = isWholeNetwork()
+                || stations.contains(station.code())
+                || provinces.contains(station.province())
+                || bureaus.contains(station.bureau());
         return placed
                 && (tiers.isEmpty() || tiers.contains(station.tier()))
                 && (screenTypes.isEmpty() || screenTypes.contains(screen.type()))

@@ -17,8 +17,8 @@ public record LoopPolicy(int loopSeconds, int slotSeconds) {
             throw new IllegalArgumentException("loopSeconds must divide 3600, got " + loopSeconds);
         }
         if (slotSeconds <= 0 || loopSeconds % slotSeconds != 0) {
-            throw new IllegalArgumentException("slotSeconds must divide the loop of " + loopSeconds + " s, got "
-                    + slotSeconds);
+            throw new IllegalArgumentException(
+                    "slotSeconds must divide the loop of " + loopSeconds + " s, got " + slotSeconds);
         }
     }
 

@@ -28,13 +28,15 @@ public final class Network {
         Map<String, List<Screen>> byStation = new LinkedHashMap<>();
         for (Screen screen : screens) {
             if (!byCode.containsKey(screen.station())) {
-                throw new IllegalArgumentException("screen " + screen.id() + " names unknown station "
-                        + screen.station());
+                throw new IllegalArgumentException(
+                        "screen " + screen.id() + " names unknown station " + screen.station());
             }
             if (byId.putIfAbsent(screen.id(), screen) != null) {
                 throw new IllegalArgumentException("screen id " + screen.id() + " appears twice");
             }
-            byStation.computeIfAbsent(screen.station(), code -> new ArrayList<>()).add(screen);
+            byStation
+                    .computeIfAbsent(screen.station(), code -> new ArrayList<>())
+                    .add(screen);
         }
         byStation.replaceAll((code, list) -> List.copyOf(list));
         this.stations = Collections.unmodifiableMap(byCode);

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param zone           the time zone its clocks show; Asia/Shanghai for the whole network today
  * @param operatingHours when its screens are on; may cross midnight (05:30–00:30)
  */
-public record Station(String code, String name, String province, String bureau, Tier tier, ZoneId zone,
-        DailyHours operatingHours) {
+public record Station(
+        String code, String name, String province, String bureau, Tier tier, ZoneId zone, DailyHours operatingHours) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

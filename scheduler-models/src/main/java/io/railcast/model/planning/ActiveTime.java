@@ -6,8 +6,7 @@ import io.railcast.model.time.SecondRange;
 /** When a station's screens are on: per clock hour, and which hour starts its operating day. */
 final class ActiveTime {
 
-    private ActiveTime() {
-    }
+    private ActiveTime() {}
 
     static SecondRange onAir(Station station, int hour) {
         return station.operatingHours().within(hour).orElse(SecondRange.EMPTY);
@@ -15,6 +14,8 @@ final class ActiveTime {
 
     /** The clock hour at which a station's operating day begins. */
     static int operatingDayStartHour(Station station) {
-        return station.operatingHours().isAllDay() ? 0 : station.operatingHours().start().getHour();
+        return station.operatingHours().isAllDay()
+                ? 0
+                : station.operatingHours().start().getHour();
     }
 }

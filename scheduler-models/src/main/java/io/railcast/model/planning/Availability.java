@@ -17,6 +17,8 @@ public record Availability(List<StationHourShortfall> shortfalls, PlanResult ten
     }
 
     public long shortSeconds() {
-        return shortfalls.stream().mapToLong(s -> (long) s.shortSeconds() * s.screens()).sum();
+        return shortfalls.stream()
+                .mapToLong(s -> (long) s.shortSeconds() * s.screens())
+                .sum();
     }
 }

@@ -34,12 +34,13 @@ public final class AvailabilityCheck {
     }
 
     private static List<StationHourShortfall> byStationHour(List<Shortfall> shortfalls) {
-        record StationHour(String station, LocalDate date, int hour) {
-        }
+        record StationHour(String station, LocalDate date, int hour) {}
         Map<StationHour, List<Shortfall>> grouped = new LinkedHashMap<>();
         for (Shortfall shortfall : shortfalls) {
-            grouped.computeIfAbsent(new StationHour(shortfall.station(), shortfall.date(), shortfall.hour()),
-                    key -> new ArrayList<>()).add(shortfall);
+            grouped.computeIfAbsent(
+                            new StationHour(shortfall.station(), shortfall.date(), shortfall.hour()),
+                            key -> new ArrayList<>())
+                    .add(shortfall);
         }
         List<StationHourShortfall> result = new ArrayList<>();
         grouped.forEach((key, list) -> {
@@ -53,7 +54,8 @@ public final class AvailabilityCheck {
             }
             result.add(new StationHourShortfall(key.station(), key.date(), key.hour(), screens, seconds, campaigns));
         });
-        result.sort(Comparator.comparing(StationHourShortfall::date).thenComparingInt(StationHourShortfall::hour)
+        result.sort(Comparator.comparing(StationHourShortfall::date)
+                .thenComparingInt(StationHourShortfall::hour)
                 .thenComparing(StationHourShortfall::station));
         return result;
     }

@@ -19,6 +19,7 @@ final class CampaignCalendar {
     final Campaign campaign;
     /** Tells this campaign from the others of the same planning run. */
     final int number;
+
     private final long flightFrom;
     private final long flightTo;
     private final int[] dailyFrom = new int[24];
@@ -37,7 +38,9 @@ final class CampaignCalendar {
         }
         for (ScreenType type : ScreenType.values()) {
             if (!campaign.creativesFor(type).isEmpty()) {
-                cycleLengths.put(type, CreativeRotation.cycle(campaign.creativesFor(type)).size());
+                cycleLengths.put(
+                        type,
+                        CreativeRotation.cycle(campaign.creativesFor(type)).size());
             }
         }
     }

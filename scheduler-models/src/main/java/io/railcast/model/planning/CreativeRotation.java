@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class CreativeRotation {
 
-    private CreativeRotation() {
-    }
+    private CreativeRotation() {}
 
     static List<CreativeChoice> cycle(List<WeightedCreative> creatives) {
         int gcd = creatives.stream().mapToInt(WeightedCreative::weight).reduce(0, CreativeRotation::gcd);

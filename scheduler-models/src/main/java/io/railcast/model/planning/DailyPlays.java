@@ -19,8 +19,7 @@ import java.util.function.Function;
  */
 final class DailyPlays {
 
-    private record DayKey(String station, String campaign, LocalDate day) {
-    }
+    private record DayKey(String station, String campaign, LocalDate day) {}
 
     private final Function<Campaign, CampaignCalendar> calendars;
     private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
@@ -31,8 +30,7 @@ final class DailyPlays {
     }
 
     /** The windows of one hour in which a contracted campaign owes plays, each with its count. */
-    List<PlayWindow> windows(Station station, Campaign campaign, SecondRange active, LocalDate date,
-            int hour) {
+    List<PlayWindow> windows(Station station, Campaign campaign, SecondRange active, LocalDate date, int hour) {
         List<PlayWindow> windows = new ArrayList<>();
         Frequency frequency = campaign.frequency().orElseThrow();
         if (frequency instanceof Frequency.PerPeriod perPeriod) {

@@ -50,7 +50,8 @@ final class HourProblemResolver {
         }
         // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a
         // problem (and its deep hash) is built again, and equal problems become one object, so memory stays flat.
-        return resolved.computeIfAbsent(signature(group, onAir, date, hour),
+        return resolved.computeIfAbsent(
+                signature(group, onAir, date, hour),
                 key -> canonical.computeIfAbsent(build(group, onAir, date, hour), problem -> problem));
     }
 
@@ -61,11 +62,17 @@ final class HourProblemResolver {
      */
     private Signature signature(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
         Station station = group.station();
-        boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+        boolean continues = onAir.to() == SecondRange.HOUR
+                && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
         long share = Double.doubleToLongBits(psaPolicy.shareFor(station.province()));
-        Signature.Builder signature = new Signature.Builder().add(group.type().ordinal())
-                .add(group.loopPolicy().slotSeconds()).add((int) share).add((int) (share >>> 32))
-                .add(onAir.from()).add(onAir.to()).add(continues ? 1 : 0);
+        Signature.Builder signature = new Signature.Builder()
+                .add(group.type().ordinal())
+                .add(group.loopPolicy().slotSeconds())
+                .add((int) share)
+                .add((int) (share >>> 32))
+                .add(onAir.from())
+                .add(onAir.to())
+                .add(continues ? 1 : 0);
         List<Campaign> campaigns = group.campaigns();
         for (int i = 0; i < campaigns.size(); i++) {
             CampaignCalendar calendar = calendar(campaigns.get(i));
@@ -80,9 +87,11 @@ final class HourProblemResolver {
             }
             int cycle = calendar.cycleLength(group.type());
             if (cycle > 1) {
-                signature.add(campaign.isContracted()
-                        ? (int) Math.floorMod(dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
-                        : hour % cycle);
+                signature.add(
+                        campaign.isContracted()
+                                ? (int) Math.floorMod(
+                                        dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
+                                : hour % cycle);
             }
         }
         return signature.build();
@@ -113,12 +122,13 @@ final class HourProblemResolver {
         psaPool.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
         demands.addAll(psaShareDemands(group, psaPool, demands, share, date, hour));
         for (Campaign psa : psaPool) {
-            fillers.add(shared(new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour),
-                    cycle(group, psa))));
+            fillers.add(shared(
+                    new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour), cycle(group, psa))));
         }
-        boolean continues = onAir.to() == SecondRange.HOUR && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
-        return new HourProblem(group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands,
-                fillers);
+        boolean continues = onAir.to() == SecondRange.HOUR
+                && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+        return new HourProblem(
+                group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands, fillers);
     }
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
@@ -130,9 +140,16 @@ final class HourProblemResolver {
         if (plays == 0) {
             return null;
         }
-        List<CreativeChoice> rotation = CreativeRotation.take(cycle(group, campaign),
-                dailyPlays.playsBefore(group.station(), campaign, date, hour), plays);
-        return new Demand(campaign.id(), campaign.kind(), campaign.category(), true, windows, active.to(), rotation,
+        List<CreativeChoice> rotation = CreativeRotation.take(
+                cycle(group, campaign), dailyPlays.playsBefore(group.station(), campaign, date, hour), plays);
+        return new Demand(
+                campaign.id(),
+                campaign.kind(),
+                campaign.category(),
+                true,
+                windows,
+                active.to(),
+                rotation,
                 creatives(campaign));
     }
 
@@ -140,8 +157,8 @@ final class HourProblemResolver {
      * PSA plays that bring PSA airtime up to the share of commercial airtime, taken in turn from the PSAs without a
      * guaranteed frequency (highest priority first), each spread over its active time.
      */
-    private List<Demand> psaShareDemands(ScreenGroup group, List<Campaign> pool, List<Demand> contracted, double share,
-            LocalDate date, int hour) {
+    private List<Demand> psaShareDemands(
+            ScreenGroup group, List<Campaign> pool, List<Demand> contracted, double share, LocalDate date, int hour) {
         long commercial = 0;
         long publicService = 0;
         for (Demand demand : contracted) {
@@ -156,7 +173,8 @@ final class HourProblemResolver {
             return List.of();
         }
         int[] plays = new int[pool.size()];
-        List<List<CreativeChoice>> cycles = pool.stream().map(psa -> cycle(group, psa)).toList();
+        List<List<CreativeChoice>> cycles =
+                pool.stream().map(psa -> cycle(group, psa)).toList();
         for (int turn = 0; owed > 0; turn++) {
             int i = turn % pool.size();
             owed -= cycles.get(i).get((hour + plays[i]) % cycles.get(i).size()).durationSeconds();
@@ -167,9 +185,15 @@ final class HourProblemResolver {
             if (plays[i] > 0) {
                 Campaign psa = pool.get(i);
                 SecondRange active = calendar(psa).active(group.station(), date, hour);
-                demands.add(shared(new Demand(psa.id(), psa.kind(), psa.category(), false,
-                        List.of(new PlayWindow(active.from(), active.to(), plays[i])), active.to(),
-                        CreativeRotation.take(cycles.get(i), hour, plays[i]), creatives(psa))));
+                demands.add(shared(new Demand(
+                        psa.id(),
+                        psa.kind(),
+                        psa.category(),
+                        false,
+                        List.of(new PlayWindow(active.from(), active.to(), plays[i])),
+                        active.to(),
+                        CreativeRotation.take(cycles.get(i), hour, plays[i]),
+                        creatives(psa))));
             }
         }
         return demands;
@@ -180,13 +204,17 @@ final class HourProblemResolver {
     }
 
     private List<CreativeChoice> cycle(ScreenGroup group, Campaign campaign) {
-        return cycles.computeIfAbsent(campaign.id() + "\u0000" + group.type(),
+        return cycles.computeIfAbsent(
+                campaign.id() + "\u0000" + group.type(),
                 key -> CreativeRotation.cycle(campaign.creativesFor(group.type())));
     }
 
     private List<CreativeChoice> creatives(Campaign campaign) {
-        return creativeChoices.computeIfAbsent(campaign,
-                c -> c.creatives().stream().map(w -> CreativeChoice.of(w.creative())).toList());
+        return creativeChoices.computeIfAbsent(
+                campaign,
+                c -> c.creatives().stream()
+                        .map(w -> CreativeChoice.of(w.creative()))
+                        .toList());
     }
 
     /** The one object equal to {@code part} (a record, so equal by value) that this resolver has handed out. */

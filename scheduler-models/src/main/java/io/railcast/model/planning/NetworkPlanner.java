@@ -48,8 +48,8 @@ public final class NetworkPlanner {
     }
 
     /** {@link #plan(Network, List, LocalDate, int)}, telling {@code progress} how many hours are solved. */
-    public PlanResult plan(Network network, List<Campaign> campaigns, LocalDate firstDay, int days,
-            PlanProgress progress) {
+    public PlanResult plan(
+            Network network, List<Campaign> campaigns, LocalDate firstDay, int days, PlanProgress progress) {
         long started = System.nanoTime();
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
         Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
@@ -72,16 +72,17 @@ public final class NetworkPlanner {
         List<ScreenGroup> affected = groups.values().stream()
                 .filter(group -> touching.stream().anyMatch(group::isTargetedBy))
                 .toList();
-        Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>(previous.groupHours().problems());
+        Map<ScreenGroup.Key, HourProblem[]> problems =
+                new LinkedHashMap<>(previous.groupHours().problems());
         problems.putAll(resolve(affected, before.firstDay(), before.days()));
-        Solving solving = solve(problems, previous.groupHours().plans(), previous.groupHours().problems(),
-                PlanProgress.NONE);
-        return finish(previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving,
-                started);
+        Solving solving = solve(
+                problems, previous.groupHours().plans(), previous.groupHours().problems(), PlanProgress.NONE);
+        return finish(
+                previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving, started);
     }
 
-    private Map<ScreenGroup.Key, HourProblem[]> resolve(java.util.Collection<ScreenGroup> groups, LocalDate firstDay,
-            int days) {
+    private Map<ScreenGroup.Key, HourProblem[]> resolve(
+            java.util.Collection<ScreenGroup> groups, LocalDate firstDay, int days) {
         Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
         HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
         for (ScreenGroup group : groups) {
@@ -98,15 +99,16 @@ public final class NetworkPlanner {
     }
 
     /** An hour to solve; a changed hour starts from its own published plan, so that is part of the work. */
-    private record Work(HourProblem problem, HourPlan published) {
-    }
+    private record Work(HourProblem problem, HourPlan published) {}
 
     /** Which plan each group-hour gets, and how many hours were solved and searched to get them. */
-    private record Solving(Map<ScreenGroup.Key, SolvedHour[]> plans, int distinct, int solved, int searched) {
-    }
+    private record Solving(Map<ScreenGroup.Key, SolvedHour[]> plans, int distinct, int solved, int searched) {}
 
-    private Solving solve(Map<ScreenGroup.Key, HourProblem[]> problems, Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
-            Map<ScreenGroup.Key, HourProblem[]> oldProblems, PlanProgress progress) {
+    private Solving solve(
+            Map<ScreenGroup.Key, HourProblem[]> problems,
+            Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
+            Map<ScreenGroup.Key, HourProblem[]> oldProblems,
+            PlanProgress progress) {
         Map<Work, SolvedHour> work = new LinkedHashMap<>();
         Map<ScreenGroup.Key, Work[]> workByGroup = new LinkedHashMap<>();
         Map<ScreenGroup.Key, SolvedHour[]> plans = new LinkedHashMap<>();
@@ -166,7 +168,9 @@ public final class NetworkPlanner {
             List<Future<List<SolvedHour>>> futures = new ArrayList<>();
             for (int from = 0; from < items.size(); from += chunk) {
                 List<Work> slice = items.subList(from, Math.min(items.size(), from + chunk));
-                futures.add(pool.submit(() -> slice.stream().map(w -> solver.solve(w.problem(), w.published())).toList()));
+                futures.add(pool.submit(() -> slice.stream()
+                        .map(w -> solver.solve(w.problem(), w.published()))
+                        .toList()));
             }
             List<SolvedHour> results = new ArrayList<>(items.size());
             for (Future<List<SolvedHour>> future : futures) {
@@ -184,9 +188,15 @@ public final class NetworkPlanner {
         }
     }
 
-    private static PlanResult finish(Network network, List<Campaign> campaigns,
-            Map<ScreenGroup.Key, ScreenGroup> groups, LocalDate firstDay, int days,
-            Map<ScreenGroup.Key, HourProblem[]> problems, Solving solving, long started) {
+    private static PlanResult finish(
+            Network network,
+            List<Campaign> campaigns,
+            Map<ScreenGroup.Key, ScreenGroup> groups,
+            LocalDate firstDay,
+            int days,
+            Map<ScreenGroup.Key, HourProblem[]> problems,
+            Solving solving,
+            long started) {
         NetworkSchedule.Builder schedule = NetworkSchedule.builder(firstDay, days);
         for (ScreenGroup group : groups.values()) {
             SolvedHour[] chosen = solving.plans().get(group.key());
@@ -202,15 +212,27 @@ public final class NetworkPlanner {
                 SolvedHour hour = chosen[i];
                 if (hour != null && !hour.isComplete()) {
                     for (String campaign : hour.missingPlays().keySet()) {
-                        schedule.shortfall(new Shortfall(campaign, group.station().code(), firstDay.plusDays(i / 24),
-                                i % 24, group.screens().size(), hour.missingPlays().get(campaign),
+                        schedule.shortfall(new Shortfall(
+                                campaign,
+                                group.station().code(),
+                                firstDay.plusDays(i / 24),
+                                i % 24,
+                                group.screens().size(),
+                                hour.missingPlays().get(campaign),
                                 hour.missingSeconds().get(campaign)));
                     }
                 }
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new PlanResult(network, List.copyOf(campaigns), schedule.build(), solving.distinct(), solving.solved(),
-                solving.searched(), millis, new PlanResult.GroupHours(problems, solving.plans()));
+        return new PlanResult(
+                network,
+                List.copyOf(campaigns),
+                schedule.build(),
+                solving.distinct(),
+                solving.solved(),
+                solving.searched(),
+                millis,
+                new PlanResult.GroupHours(problems, solving.plans()));
     }
 }

@@ -9,7 +9,7 @@ package io.railcast.model.planning;
 public interface PlanProgress {
 
     /** Tells nothing. */
-    PlanProgress NONE = (solved, total) -> { };
+    PlanProgress NONE = (solved, total) -> {};
 
     void hoursSolved(int solved, int total);
 }

@@ -24,11 +24,17 @@ public final class PlanResult {
     private final GroupHours groupHours;
 
     /** Each screen group's hour problems and the plan chosen for each, by hour of the horizon. */
-    record GroupHours(Map<ScreenGroup.Key, HourProblem[]> problems, Map<ScreenGroup.Key, SolvedHour[]> plans) {
-    }
+    record GroupHours(Map<ScreenGroup.Key, HourProblem[]> problems, Map<ScreenGroup.Key, SolvedHour[]> plans) {}
 
-    PlanResult(Network network, List<Campaign> campaigns, NetworkSchedule schedule, int distinctHours,
-            int solvedHours, int searchedHours, long millis, GroupHours groupHours) {
+    PlanResult(
+            Network network,
+            List<Campaign> campaigns,
+            NetworkSchedule schedule,
+            int distinctHours,
+            int solvedHours,
+            int searchedHours,
+            long millis,
+            GroupHours groupHours) {
         this.network = network;
         this.campaigns = List.copyOf(campaigns);
         this.schedule = schedule;

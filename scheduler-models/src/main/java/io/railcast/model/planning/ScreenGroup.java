@@ -13,7 +13,12 @@ import java.util.List;
  *
  * @param campaigns the campaigns that target these screens and have a creative made for their type
  */
-record ScreenGroup(Station station, ScreenType type, String zone, LoopPolicy loopPolicy, List<Screen> screens,
+record ScreenGroup(
+        Station station,
+        ScreenType type,
+        String zone,
+        LoopPolicy loopPolicy,
+        List<Screen> screens,
         List<Campaign> campaigns) {
 
     record Key(String station, ScreenType type, String zone, LoopPolicy loopPolicy) {
@@ -27,6 +32,7 @@ record ScreenGroup(Station station, ScreenType type, String zone, LoopPolicy loo
     }
 
     boolean isTargetedBy(Campaign campaign) {
-        return campaign.targeting().matches(station, screens.get(0)) && !campaign.creativesFor(type).isEmpty();
+        return campaign.targeting().matches(station, screens.get(0))
+                && !campaign.creativesFor(type).isEmpty();
     }
 }

@@ -11,13 +11,13 @@ import java.util.Map;
 /** Sorts a network's screens into groups that targeting cannot tell apart, each with the campaigns it gets. */
 final class ScreenGroups {
 
-    private ScreenGroups() {
-    }
+    private ScreenGroups() {}
 
     static Map<ScreenGroup.Key, ScreenGroup> of(Network network, List<Campaign> campaigns) {
         Map<ScreenGroup.Key, List<Screen>> screens = new LinkedHashMap<>();
         for (Screen screen : network.screens()) {
-            screens.computeIfAbsent(ScreenGroup.Key.of(screen), key -> new ArrayList<>()).add(screen);
+            screens.computeIfAbsent(ScreenGroup.Key.of(screen), key -> new ArrayList<>())
+                    .add(screen);
         }
         List<Campaign> ordered = new ArrayList<>(campaigns);
         ordered.sort(java.util.Comparator.comparing(Campaign::id));
@@ -26,10 +26,13 @@ final class ScreenGroups {
             Screen first = members.get(0);
             var station = network.stationOf(first);
             List<Campaign> targeting = ordered.stream()
-                    .filter(c -> c.targeting().matches(station, first) && !c.creativesFor(first.type()).isEmpty())
+                    .filter(c -> c.targeting().matches(station, first)
+                            && !c.creativesFor(first.type()).isEmpty())
                     .toList();
-            groups.put(key, new ScreenGroup(station, first.type(), first.zone(), first.loopPolicy(),
-                    List.copyOf(members), targeting));
+            groups.put(
+                    key,
+                    new ScreenGroup(
+                            station, first.type(), first.zone(), first.loopPolicy(), List.copyOf(members), targeting));
         });
         return groups;
     }

@@ -23,7 +23,11 @@ public final class NetworkSchedule {
     private final Map<String, int[]> planIndexByScreen;
     private final List<Shortfall> shortfalls;
 
-    private NetworkSchedule(LocalDate firstDay, int days, List<HourPlan> plans, Map<String, int[]> planIndexByScreen,
+    private NetworkSchedule(
+            LocalDate firstDay,
+            int days,
+            List<HourPlan> plans,
+            Map<String, int[]> planIndexByScreen,
             List<Shortfall> shortfalls) {
         this.firstDay = firstDay;
         this.days = days;
@@ -139,8 +143,8 @@ public final class NetworkSchedule {
         public NetworkSchedule build() {
             Map<String, int[]> copy = new LinkedHashMap<>();
             planIndexByScreen.forEach((id, indexes) -> copy.put(id, indexes.clone()));
-            return new NetworkSchedule(firstDay, days, List.copyOf(plans), Collections.unmodifiableMap(copy),
-                    List.copyOf(shortfalls));
+            return new NetworkSchedule(
+                    firstDay, days, List.copyOf(plans), Collections.unmodifiableMap(copy), List.copyOf(shortfalls));
         }
     }
 }

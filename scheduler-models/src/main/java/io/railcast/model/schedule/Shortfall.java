@@ -7,6 +7,11 @@ import java.time.LocalDate;
  * that hour, {@code missingPlays} plays of the campaign ({@code missingSeconds} of airtime) are missing. The planner
  * never drops a contracted play without naming it here.
  */
-public record Shortfall(String campaignId, String station, LocalDate date, int hour, int screens, int missingPlays,
-        int missingSeconds) {
-}
+public record Shortfall(
+        String campaignId,
+        String station,
+        LocalDate date,
+        int hour,
+        int screens,
+        int missingPlays,
+        int missingSeconds) {}

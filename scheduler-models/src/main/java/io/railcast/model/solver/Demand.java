@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param contracted whether the plays are owed (commercial, or PSA with a guaranteed frequency) rather than used to
  *                   meet the PSA share
  */
-public record Demand(String campaignId, CampaignKind kind, String category, boolean contracted,
-        List<PlayWindow> windows, int activeTo, List<CreativeChoice> rotation, List<CreativeChoice> creatives) {
+public record Demand(
+        String campaignId,
+        CampaignKind kind,
+        String category,
+        boolean contracted,
+        List<PlayWindow> windows,
+        int activeTo,
+        List<CreativeChoice> rotation,
+        List<CreativeChoice> creatives) {
 
     public Demand {
         Objects.requireNonNull(campaignId, "campaignId");

@@ -53,6 +53,7 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
         private final int slot;
         /** For each slot of the hour, the index of the spot on it, or -1. */
         private final int[] owner;
+
         final Integer[] starts;
 
         Placement(HourFrame frame, List<SpotAssignment> spots, boolean releaseAtMiddle) {
@@ -72,8 +73,11 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                 Integer previous = spot.getPreviousStart();
                 // A published start is kept only inside the play's own share: keeping one that has drifted out of it
                 // (its campaign's count changed) would trade even spacing for stability, and spacing weighs more.
-                if (previous != null && previous >= spot.getShareFrom() && previous < spot.getShareTo()
-                        && inWindow(spot, previous) && canPlace(i, previous)) {
+                if (previous != null
+                        && previous >= spot.getShareFrom()
+                        && previous < spot.getShareTo()
+                        && inWindow(spot, previous)
+                        && canPlace(i, previous)) {
                     place(i, previous);
                 }
             }
@@ -89,14 +93,15 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                 }
             }
             waiting.sort(Comparator.comparingInt((Integer i) -> release[i]).thenComparingInt(i -> i));
-            PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator
-                    .comparingInt((Integer i) -> spots.get(i).getShareTo())
-                    .thenComparing(i -> !spots.get(i).isContracted())
-                    .thenComparingInt(i -> i));
+            PriorityQueue<Integer> ready = new PriorityQueue<>(
+                    Comparator.comparingInt((Integer i) -> spots.get(i).getShareTo())
+                            .thenComparing(i -> !spots.get(i).isContracted())
+                            .thenComparingInt(i -> i));
             int next = 0;
             int t = alignUp(frame.onAir().from());
             List<Integer> skipped = new ArrayList<>();
-            while ((next < waiting.size() || !ready.isEmpty()) && t < frame.onAir().to()) {
+            while ((next < waiting.size() || !ready.isEmpty())
+                    && t < frame.onAir().to()) {
                 while (next < waiting.size() && release[waiting.get(next)] <= t) {
                     ready.add(waiting.get(next++));
                 }
@@ -106,7 +111,8 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                 }
                 if (owner[t / slot] >= 0) {
                     int occupant = owner[t / slot];
-                    t = starts[occupant] + spots.get(occupant).getRotationCreative().durationSeconds();
+                    t = starts[occupant]
+                            + spots.get(occupant).getRotationCreative().durationSeconds();
                     continue;
                 }
                 Integer chosen = null;
@@ -143,7 +149,8 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
         }
 
         private boolean inWindow(SpotAssignment spot, int start) {
-            return start >= spot.getWindow().from() && start < spot.getWindow().to()
+            return start >= spot.getWindow().from()
+                    && start < spot.getWindow().to()
                     && start + spot.getRotationCreative().durationSeconds() <= spot.getLatestEnd()
                     && start % slot == 0;
         }
@@ -159,18 +166,21 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                 }
             }
             String category = spots.get(index).getCategory();
-            return category.isEmpty()
-                    || (!sameCategoryEndsAt(start, category) && !sameCategoryStartsAt(end, category));
+            return category.isEmpty() || (!sameCategoryEndsAt(start, category) && !sameCategoryStartsAt(end, category));
         }
 
         private boolean sameCategoryEndsAt(int second, String category) {
             int before = second / slot - 1;
-            return before >= 0 && owner[before] >= 0 && category.equals(spots.get(owner[before]).getCategory());
+            return before >= 0
+                    && owner[before] >= 0
+                    && category.equals(spots.get(owner[before]).getCategory());
         }
 
         private boolean sameCategoryStartsAt(int second, String category) {
             int after = second / slot;
-            return after < owner.length && owner[after] >= 0 && starts[owner[after]] == second
+            return after < owner.length
+                    && owner[after] >= 0
+                    && starts[owner[after]] == second
                     && category.equals(spots.get(owner[after]).getCategory());
         }
 
@@ -194,7 +204,7 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                     switch (spots.get(i).getKind()) {
                         case COMMERCIAL -> commercial += seconds;
                         case PUBLIC_SERVICE -> publicService += seconds;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -209,8 +219,9 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             long moved = 0;
             for (int i = 0; i < spots.size(); i++) {
                 SpotAssignment spot = spots.get(i);
-                if (spot.getPreviousStart() != null && (!spot.getPreviousStart().equals(starts[i])
-                        || !spot.getPreviousCreative().equals(spot.getRotationCreative()))) {
+                if (spot.getPreviousStart() != null
+                        && (!spot.getPreviousStart().equals(starts[i])
+                                || !spot.getPreviousCreative().equals(spot.getRotationCreative()))) {
                     moved++;
                 }
             }

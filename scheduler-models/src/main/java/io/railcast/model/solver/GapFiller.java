@@ -84,9 +84,10 @@ final class GapFiller {
 
     private Spot pieceOf(int fillerIndex, int t, int gapEnd, int[] rotationPosition) {
         Filler filler = problem.fillers().get(fillerIndex);
-        CreativeChoice creative = nextFitting(fillerIndex, Math.min(gapEnd, filler.active().to()) - t,
-                rotationPosition);
-        return creative == null ? null
+        CreativeChoice creative =
+                nextFitting(fillerIndex, Math.min(gapEnd, filler.active().to()) - t, rotationPosition);
+        return creative == null
+                ? null
                 : new Spot(t, creative.durationSeconds(), filler.campaignId(), creative.id(), filler.kind());
     }
 

@@ -65,7 +65,8 @@ public class HourConstraints implements ConstraintProvider {
         return factory.forEachIncludingNullVars(SpotAssignment.class)
                 .filter(spot -> spot.isContracted() && spot.getStart() == null)
                 .penalizeLong(HARD, spot -> spot.getRotationCreative().durationSeconds())
-                .justifyWith((spot, score) -> SpotFault.of(spot, spot.getRotationCreative().durationSeconds()))
+                .justifyWith((spot, score) ->
+                        SpotFault.of(spot, spot.getRotationCreative().durationSeconds()))
                 .asConstraint(CONTRACTED_PLAY_MISSING);
     }
 
@@ -91,7 +92,8 @@ public class HourConstraints implements ConstraintProvider {
     Constraint sameCategoryBackToBack(ConstraintFactory factory) {
         return factory.forEach(SpotAssignment.class)
                 .filter(SpotAssignment::hasCategory)
-                .join(SpotAssignment.class,
+                .join(
+                        SpotAssignment.class,
                         Joiners.equal(SpotAssignment::getEnd, SpotAssignment::getStart),
                         Joiners.equal(SpotAssignment::getCategory))
                 .penalizeLong(HARD, (a, b) -> 1L)

@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param psaShare       PSA airtime owed as a share of commercial airtime
  * @param fillers        what may fill the time left over, fillers first, then PSAs without a guaranteed frequency
  */
-public record HourProblem(ScreenType screenType, int slotSeconds, SecondRange onAir, boolean continuesIntoNextHour,
-        double psaShare, List<Demand> demands, List<Filler> fillers) {
+public record HourProblem(
+        ScreenType screenType,
+        int slotSeconds,
+        SecondRange onAir,
+        boolean continuesIntoNextHour,
+        double psaShare,
+        List<Demand> demands,
+        List<Filler> fillers) {
 
     public HourProblem {
         Objects.requireNonNull(screenType, "screenType");

@@ -30,8 +30,7 @@ public class HourSchedule {
     private BendableLongScore score;
 
     /** For OptaPlanner's cloning. */
-    HourSchedule() {
-    }
+    HourSchedule() {}
 
     public HourSchedule(HourFrame frame, List<SpotAssignment> spots) {
         this.frame = frame;
@@ -43,7 +42,8 @@ public class HourSchedule {
     public CountableValueRange<Integer> getStarts() {
         int slot = frame.slotSeconds();
         int first = (frame.onAir().from() + slot - 1) / slot * slot;
-        return ValueRangeFactory.createIntValueRange(first, Math.max(first, frame.onAir().to()), slot);
+        return ValueRangeFactory.createIntValueRange(
+                first, Math.max(first, frame.onAir().to()), slot);
     }
 
     public HourFrame getFrame() {

@@ -44,9 +44,10 @@ public final class HourSolver {
                 .withMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()))
                 .withPhases(
                         new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(EvenSpacingConstruction.class)),
-                        new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
-                                .withUnimprovedStepCountLimit(unimprovedSteps)
-                                .withStepCountLimit(unimprovedSteps * 20)));
+                        new LocalSearchPhaseConfig()
+                                .withTerminationConfig(new TerminationConfig()
+                                        .withUnimprovedStepCountLimit(unimprovedSteps)
+                                        .withStepCountLimit(unimprovedSteps * 20)));
         this.factory = SolverFactory.create(config);
         this.solvers = ThreadLocal.withInitial(factory::buildSolver);
     }
@@ -63,8 +64,8 @@ public final class HourSolver {
         if (isOverbooked(problem)) {
             // No search can place more airtime than the screen is on air: searching would only grind through its
             // step budget (minutes for a busy hub) to name the same shortfall the construction names at once.
-            EvenSpacingConstruction.Placement placement = EvenSpacingConstruction.best(schedule.getFrame(),
-                    schedule.getSpots());
+            EvenSpacingConstruction.Placement placement =
+                    EvenSpacingConstruction.best(schedule.getFrame(), schedule.getSpots());
             applyPlacement(schedule, placement);
             return toSolvedHour(problem, schedule, false);
         }
@@ -104,8 +105,8 @@ public final class HourSolver {
      * HourSolverTest checks this claim against OptaPlanner's own score. Any hour with a fault goes to the solver.
      */
     static boolean constructionIsGoodEnough(HourSchedule schedule) {
-        EvenSpacingConstruction.Placement placement = EvenSpacingConstruction.best(schedule.getFrame(),
-                schedule.getSpots());
+        EvenSpacingConstruction.Placement placement =
+                EvenSpacingConstruction.best(schedule.getFrame(), schedule.getSpots());
         if (placement.faults() > 0 || placement.psaSecondsShort() > 0) {
             return false;
         }
@@ -126,7 +127,8 @@ public final class HourSolver {
         Map<String, Integer> missingPlays = new TreeMap<>();
         Map<String, Integer> missingSeconds = new TreeMap<>();
         for (SpotAssignment spot : solved.getSpots()) {
-            boolean valid = spot.getStart() != null && spot.startsInsideWindow()
+            boolean valid = spot.getStart() != null
+                    && spot.startsInsideWindow()
                     && spot.getCreative().isMadeFor(spot.getScreenType());
             if (valid) {
                 placed.add(spot);
@@ -144,13 +146,17 @@ public final class HourSolver {
                 }
                 continue;
             }
-            planned.add(new Spot(spot.getStart(), spot.durationSeconds(), spot.getCampaignId(),
-                    spot.getCreative().id(), spot.getKind()));
+            planned.add(new Spot(
+                    spot.getStart(),
+                    spot.durationSeconds(),
+                    spot.getCampaignId(),
+                    spot.getCreative().id(),
+                    spot.getKind()));
             end = spot.getEnd();
         }
         List<Spot> tiled = new GapFiller(problem).fill(planned);
-        return new SolvedHour(new HourPlan(problem.onAir(), tiled), solved.getScore(), searched, missingPlays,
-                missingSeconds);
+        return new SolvedHour(
+                new HourPlan(problem.onAir(), tiled), solved.getScore(), searched, missingPlays, missingSeconds);
     }
 
     private static void missing(SpotAssignment spot, Map<String, Integer> plays, Map<String, Integer> seconds) {

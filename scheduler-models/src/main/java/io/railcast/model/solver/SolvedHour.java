@@ -12,7 +12,11 @@ import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
  * @param missingPlays   contracted plays left out, by campaign id
  * @param missingSeconds their airtime, by campaign id
  */
-public record SolvedHour(HourPlan plan, BendableLongScore score, boolean searched, Map<String, Integer> missingPlays,
+public record SolvedHour(
+        HourPlan plan,
+        BendableLongScore score,
+        boolean searched,
+        Map<String, Integer> missingPlays,
         Map<String, Integer> missingSeconds) {
 
     public SolvedHour {

@@ -17,6 +17,7 @@ public class SpotAssignment {
 
     @PlanningId
     private int id;
+
     private String campaignId;
     private CampaignKind kind;
     private String category;
@@ -39,11 +40,17 @@ public class SpotAssignment {
     private CreativeChoice creative;
 
     /** For OptaPlanner's cloning. */
-    SpotAssignment() {
-    }
+    SpotAssignment() {}
 
-    SpotAssignment(int id, Demand demand, HourFrame frame, PlayWindow window, int latestEnd, int shareFrom,
-            int shareTo, CreativeChoice rotationCreative) {
+    SpotAssignment(
+            int id,
+            Demand demand,
+            HourFrame frame,
+            PlayWindow window,
+            int latestEnd,
+            int shareFrom,
+            int shareTo,
+            CreativeChoice rotationCreative) {
         this.id = id;
         this.campaignId = demand.campaignId();
         this.kind = demand.kind();
@@ -177,8 +184,10 @@ public class SpotAssignment {
     }
 
     public boolean touches(SpotAssignment other) {
-        return start != null && other.start != null
-                && (getEnd().intValue() == other.start.intValue() || other.getEnd().intValue() == start.intValue());
+        return start != null
+                && other.start != null
+                && (getEnd().intValue() == other.start.intValue()
+                        || other.getEnd().intValue() == start.intValue());
     }
 
     public int commercialSeconds() {

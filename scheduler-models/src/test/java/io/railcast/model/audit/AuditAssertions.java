@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** Asserts that a report counts exactly the faults a test expects, and nothing else. */
 final class AuditAssertions {
 
-    private AuditAssertions() {
-    }
+    private AuditAssertions() {}
 
     static Map<String, Long> faultCounts(AuditReport report) {
         Map<String, Long> counts = new TreeMap<>();
@@ -31,7 +30,9 @@ final class AuditAssertions {
         for (int i = 0; i < expected.length; i += 2) {
             counts.put((String) expected[i], ((Number) expected[i + 1]).longValue());
         }
-        assertThat(faultCounts(report)).as("fault counts; faults: %s", report.faults()).isEqualTo(counts);
+        assertThat(faultCounts(report))
+                .as("fault counts; faults: %s", report.faults())
+                .isEqualTo(counts);
     }
 
     static void assertClean(AuditReport report) {

@@ -40,8 +40,8 @@ final class AuditFixture {
 
     static final LocalDate DAY = LocalDate.of(2025, 9, 1);
     static final DailyHours OPEN = DailyHours.parse("06:00-23:00");
-    static final Station BEIJING_SOUTH = new Station("BJN", "北京南站", "Beijing", "Beijing Bureau", Tier.HUB,
-            Station.CHINA, OPEN);
+    static final Station BEIJING_SOUTH =
+            new Station("BJN", "北京南站", "Beijing", "Beijing Bureau", Tier.HUB, Station.CHINA, OPEN);
     static final Screen LED = screen("bjn-led-1", ScreenType.LED_LARGE);
     static final Screen LED_TWIN = screen("bjn-led-2", ScreenType.LED_LARGE);
     static final Screen LCD = screen("bjn-lcd-1", ScreenType.LCD_FRAME);
@@ -55,27 +55,48 @@ final class AuditFixture {
     static final Creative PSA_CLIP = creative("psa", 15, ScreenType.LED_LARGE, ScreenType.LCD_FRAME);
     static final Creative FILL_CLIP = creative("fill", 5, ScreenType.LED_LARGE, ScreenType.LCD_FRAME);
 
-    static final FlightWindow MONTH = new FlightWindow(DAY.minusDays(15).atStartOfDay(), DAY.plusDays(15).atStartOfDay());
-    static final Campaign CAR = campaign("car", CampaignKind.COMMERCIAL, "automotive", Targeting.NETWORK, MONTH,
-            DailyHours.parse("07:00-22:00"), Frequency.perHour(2), CAR_A, CAR_B, CAR_FRAME);
-    static final Campaign SUV = campaign("suv", CampaignKind.COMMERCIAL, "automotive", Targeting.NETWORK, MONTH,
-            DailyHours.ALL_DAY, Frequency.perHour(1), SUV_CLIP);
-    static final Campaign TEA = campaign("tea", CampaignKind.COMMERCIAL, "beverage",
+    static final FlightWindow MONTH =
+            new FlightWindow(DAY.minusDays(15).atStartOfDay(), DAY.plusDays(15).atStartOfDay());
+    static final Campaign CAR = campaign(
+            "car",
+            CampaignKind.COMMERCIAL,
+            "automotive",
+            Targeting.NETWORK,
+            MONTH,
+            DailyHours.parse("07:00-22:00"),
+            Frequency.perHour(2),
+            CAR_A,
+            CAR_B,
+            CAR_FRAME);
+    static final Campaign SUV = campaign(
+            "suv",
+            CampaignKind.COMMERCIAL,
+            "automotive",
+            Targeting.NETWORK,
+            MONTH,
+            DailyHours.ALL_DAY,
+            Frequency.perHour(1),
+            SUV_CLIP);
+    static final Campaign TEA = campaign(
+            "tea",
+            CampaignKind.COMMERCIAL,
+            "beverage",
             Targeting.NETWORK.withScreenTypes(ScreenType.LCD_FRAME),
-            new FlightWindow(DAY.minusDays(1).atStartOfDay(), DAY.atTime(8, 30)), DailyHours.ALL_DAY,
-            Frequency.perHour(2), TEA_CLIP);
-    static final Campaign PSA = campaign("psa", CampaignKind.PUBLIC_SERVICE, "", Targeting.NETWORK, MONTH,
-            DailyHours.ALL_DAY, null, PSA_CLIP);
-    static final Campaign FILLER = campaign("fill", CampaignKind.FILLER, "", Targeting.NETWORK, MONTH,
-            DailyHours.ALL_DAY, null, FILL_CLIP);
+            new FlightWindow(DAY.minusDays(1).atStartOfDay(), DAY.atTime(8, 30)),
+            DailyHours.ALL_DAY,
+            Frequency.perHour(2),
+            TEA_CLIP);
+    static final Campaign PSA = campaign(
+            "psa", CampaignKind.PUBLIC_SERVICE, "", Targeting.NETWORK, MONTH, DailyHours.ALL_DAY, null, PSA_CLIP);
+    static final Campaign FILLER =
+            campaign("fill", CampaignKind.FILLER, "", Targeting.NETWORK, MONTH, DailyHours.ALL_DAY, null, FILL_CLIP);
     static final List<Campaign> CAMPAIGNS = List.of(CAR, SUV, TEA, PSA, FILLER);
 
     /** The correct plan of each hour on air, one object per screen type and hour, as a planner shares them. */
     private static final Map<ScreenType, HourPlan[]> PLANS = new EnumMap<>(Map.of(
             ScreenType.LED_LARGE, plans(ScreenType.LED_LARGE), ScreenType.LCD_FRAME, plans(ScreenType.LCD_FRAME)));
 
-    private AuditFixture() {
-    }
+    private AuditFixture() {}
 
     static Screen screen(String id, ScreenType type) {
         return new Screen(id, "BJN", type, "waiting-hall", LoopPolicy.STANDARD);
@@ -85,17 +106,38 @@ final class AuditFixture {
         return new Creative(id, seconds, Set.of(types), "https://media.railcast.io/" + id + ".mp4", "00", 1_000_000);
     }
 
-    static Campaign campaign(String id, CampaignKind kind, String category, Targeting targeting, FlightWindow flight,
-            DailyHours dailyHours, Frequency frequency, Creative... creatives) {
-        List<WeightedCreative> rotation = Arrays.stream(creatives).map(c -> new WeightedCreative(c, 1)).toList();
-        return new Campaign(id, id, kind, "owner-" + id, category, rotation, targeting, flight, dailyHours,
-                Optional.ofNullable(frequency), 0, 100_000);
+    static Campaign campaign(
+            String id,
+            CampaignKind kind,
+            String category,
+            Targeting targeting,
+            FlightWindow flight,
+            DailyHours dailyHours,
+            Frequency frequency,
+            Creative... creatives) {
+        List<WeightedCreative> rotation =
+                Arrays.stream(creatives).map(c -> new WeightedCreative(c, 1)).toList();
+        return new Campaign(
+                id,
+                id,
+                kind,
+                "owner-" + id,
+                category,
+                rotation,
+                targeting,
+                flight,
+                dailyHours,
+                Optional.ofNullable(frequency),
+                0,
+                100_000);
     }
 
     private static HourPlan[] plans(ScreenType type) {
         HourPlan[] plans = new HourPlan[24];
         for (int hour = 6; hour <= 22; hour++) {
-            PlanSketch sketch = PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER).play(900, SUV).play(2700, PSA);
+            PlanSketch sketch = PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
+                    .play(900, SUV)
+                    .play(2700, PSA);
             if (hour >= 7 && hour < 22) {
                 boolean led = type == ScreenType.LED_LARGE;
                 sketch.play(0, CAR, led ? CAR_A : CAR_FRAME).play(1800, CAR, led ? CAR_B : CAR_FRAME);

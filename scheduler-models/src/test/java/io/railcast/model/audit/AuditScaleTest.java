@@ -38,7 +38,8 @@ class AuditScaleTest {
     private static final LocalDate MONDAY = LocalDate.of(2025, 9, 1);
     private static final int DAYS = 7;
     private static final DailyHours[] OPENING = {
-        DailyHours.parse("06:00-23:00"), DailyHours.parse("05:30-00:30"), DailyHours.ALL_DAY};
+        DailyHours.parse("06:00-23:00"), DailyHours.parse("05:30-00:30"), DailyHours.ALL_DAY
+    };
     private static final ScreenType[] TYPES = ScreenType.values();
     private static final Tier[] TIERS = Tier.values();
 
@@ -53,7 +54,9 @@ class AuditScaleTest {
         Network network = network();
         bookings();
         NetworkSchedule schedule = schedule();
-        long onAir = screens.stream().mapToLong(s -> DAYS * (long) onAirHours(stationOf(s).operatingHours())).sum();
+        long onAir = screens.stream()
+                .mapToLong(s -> DAYS * (long) onAirHours(stationOf(s).operatingHours()))
+                .sum();
 
         // Measured in CPU time of this thread, so that a busy build machine does not fail the test.
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -63,17 +66,25 @@ class AuditScaleTest {
 
         assertThat(report.screenHours()).isEqualTo(onAir);
         assertThat(report.distinctPlans()).isBetween(500, 2_000);
-        assertThat(seconds).as("CPU seconds to audit %d screen-hours", report.screenHours()).isLessThan(4.0);
+        assertThat(seconds)
+                .as("CPU seconds to audit %d screen-hours", report.screenHours())
+                .isLessThan(4.0);
     }
 
     private Network network() {
         for (int s = 0; s < 500; s++) {
-            stations.add(new Station("S" + s, "站" + s, "P" + s % 31, "B" + s % 18, TIERS[s % 3], Station.CHINA,
+            stations.add(new Station(
+                    "S" + s,
+                    "站" + s,
+                    "P" + s % 31,
+                    "B" + s % 18,
+                    TIERS[s % 3],
+                    Station.CHINA,
                     OPENING[s % OPENING.length]));
         }
         for (int i = 0; i < 5_600; i++) {
-            screens.add(new Screen("scr-" + i, "S" + i % 500, TYPES[i % 3], i % 2 == 0 ? "hall" : "gate",
-                    LoopPolicy.STANDARD));
+            screens.add(new Screen(
+                    "scr-" + i, "S" + i % 500, TYPES[i % 3], i % 2 == 0 ? "hall" : "gate", LoopPolicy.STANDARD));
         }
         return new Network(stations, screens);
     }
@@ -83,19 +94,35 @@ class AuditScaleTest {
     }
 
     private void bookings() {
-        FlightWindow week = new FlightWindow(MONDAY.atStartOfDay(), MONDAY.plusDays(DAYS).atStartOfDay());
-        FlightWindow firstHalf = new FlightWindow(MONDAY.atStartOfDay(), MONDAY.plusDays(3).atTime(12, 0));
+        FlightWindow week =
+                new FlightWindow(MONDAY.atStartOfDay(), MONDAY.plusDays(DAYS).atStartOfDay());
+        FlightWindow firstHalf =
+                new FlightWindow(MONDAY.atStartOfDay(), MONDAY.plusDays(3).atTime(12, 0));
         for (int c = 0; c < 299; c++) {
             // Each campaign reaches one tier and one screen type, so each screen sees about a ninth of them.
             Targeting targeting = Targeting.NETWORK.withTiers(TIERS[c % 3]).withScreenTypes(TYPES[c / 3 % 3]);
-            Frequency frequency = c % 10 == 9 ? Frequency.perDay(20) : new Frequency.PerPeriod(1 + c % 3, c % 2 == 0 ? 60 : 30);
+            Frequency frequency =
+                    c % 10 == 9 ? Frequency.perDay(20) : new Frequency.PerPeriod(1 + c % 3, c % 2 == 0 ? 60 : 30);
             CampaignKind kind = c % 7 == 6 ? CampaignKind.PUBLIC_SERVICE : CampaignKind.COMMERCIAL;
-            campaigns.add(AuditFixture.campaign("c" + c, kind, c % 5 == 0 ? "cat" + c % 4 : "", targeting,
-                    c % 4 == 3 ? firstHalf : week, c % 2 == 0 ? DailyHours.parse("07:00-22:00") : DailyHours.ALL_DAY,
-                    frequency, AuditFixture.creative("cr" + c, 15, TYPES)));
+            campaigns.add(AuditFixture.campaign(
+                    "c" + c,
+                    kind,
+                    c % 5 == 0 ? "cat" + c % 4 : "",
+                    targeting,
+                    c % 4 == 3 ? firstHalf : week,
+                    c % 2 == 0 ? DailyHours.parse("07:00-22:00") : DailyHours.ALL_DAY,
+                    frequency,
+                    AuditFixture.creative("cr" + c, 15, TYPES)));
         }
-        filler = AuditFixture.campaign("fill", CampaignKind.FILLER, "", Targeting.NETWORK, week, DailyHours.ALL_DAY,
-                null, AuditFixture.creative("fill", 5, TYPES));
+        filler = AuditFixture.campaign(
+                "fill",
+                CampaignKind.FILLER,
+                "",
+                Targeting.NETWORK,
+                week,
+                DailyHours.ALL_DAY,
+                null,
+                AuditFixture.creative("fill", 5, TYPES));
         campaigns.add(filler);
     }
 
@@ -107,7 +134,11 @@ class AuditScaleTest {
                 for (int hour = 0; hour < 24; hour++) {
                     SecondRange onAir = station.operatingHours().within(hour).orElse(null);
                     if (onAir != null) {
-                        builder.put(screen.id(), MONDAY.plusDays(day), hour, plan(station, screen.type(), day, hour, onAir));
+                        builder.put(
+                                screen.id(),
+                                MONDAY.plusDays(day),
+                                hour,
+                                plan(station, screen.type(), day, hour, onAir));
                     }
                 }
             }
@@ -127,9 +158,11 @@ class AuditScaleTest {
                 boolean daytime = hour >= 7 && hour < 22;
                 if (campaign.targeting().tiers().contains(station.tier())
                         && campaign.targeting().screenTypes().contains(type)
-                        && (c % 4 != 3 || firstHalf) && (c % 2 == 1 || daytime)) {
+                        && (c % 4 != 3 || firstHalf)
+                        && (c % 2 == 1 || daytime)) {
                     int plays = campaign.frequency().orElseThrow() instanceof Frequency.PerPeriod perPeriod
-                            ? perPeriod.plays() * 60 / perPeriod.periodMinutes() : 1;
+                            ? perPeriod.plays() * 60 / perPeriod.periodMinutes()
+                            : 1;
                     for (int p = 0; p < plays; p++) {
                         place(sketch, campaign, taken, onAir, onAir.from() + p * onAir.length() / plays + c * 5);
                     }

@@ -36,7 +36,8 @@ class ChurnTest {
     void findsNoChurnWhenPlansAreEqualButNotTheSameObjects() {
         HourPlan copy = new HourPlan(LED_NINE.onAir(), new ArrayList<>(LED_NINE.spots()));
 
-        assertThat(auditor.churn(AuditFixture.correctSchedule(), scheduleWith(LED, 9, copy))).isEqualTo(Churn.NONE);
+        assertThat(auditor.churn(AuditFixture.correctSchedule(), scheduleWith(LED, 9, copy)))
+                .isEqualTo(Churn.NONE);
     }
 
     @Test
@@ -52,8 +53,11 @@ class ChurnTest {
     @Test
     void countsBothSpotsWhenTwoSwapPlaces() {
         HourPlan swapped = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
-                .play(0, AuditFixture.CAR, AuditFixture.CAR_A).play(900, PSA)
-                .play(1800, AuditFixture.CAR, AuditFixture.CAR_B).play(2700, SUV).filled();
+                .play(0, AuditFixture.CAR, AuditFixture.CAR_A)
+                .play(900, PSA)
+                .play(1800, AuditFixture.CAR, AuditFixture.CAR_B)
+                .play(2700, SUV)
+                .filled();
 
         assertThat(auditor.churn(AuditFixture.correctSchedule(), scheduleWith(LED, 9, swapped)))
                 .isEqualTo(new Churn(1, 1, 2, 1)); // the car spot and the PSA: one of them commercial
@@ -90,8 +94,19 @@ class ChurnTest {
         for (LocalDate date : List.of(first, first.plusDays(1))) {
             for (int hour = 6; hour <= 22; hour++) {
                 HourPlan plan = plan(ScreenType.LED_LARGE, hour);
-                builder.put(LED.id(), date, hour, date.equals(DAY) ? plan : PlanSketch.replacing(plan, 20,
-                        PlanSketch.spot(20, PSA, FILLER.creatives().get(0).creative())));
+                builder.put(
+                        LED.id(),
+                        date,
+                        hour,
+                        date.equals(DAY)
+                                ? plan
+                                : PlanSketch.replacing(
+                                        plan,
+                                        20,
+                                        PlanSketch.spot(
+                                                20,
+                                                PSA,
+                                                FILLER.creatives().get(0).creative())));
             }
         }
         return builder.build();

@@ -45,27 +45,38 @@ class PerDayFrequencyTest {
 
     private static final LocalDate FIRST = LocalDate.of(2025, 9, 1);
     private static final LocalDate SECOND = FIRST.plusDays(1);
-    private static final Station HONGQIAO = new Station("SHH", "上海虹桥站", "Shanghai", "Shanghai Bureau", Tier.HUB,
-            Station.CHINA, DailyHours.parse("05:30-00:30"));
-    private static final Screen WALL = new Screen("shh-led-1", "SHH", ScreenType.LED_LARGE, "waiting-hall",
-            LoopPolicy.STANDARD);
+    private static final Station HONGQIAO = new Station(
+            "SHH", "上海虹桥站", "Shanghai", "Shanghai Bureau", Tier.HUB, Station.CHINA, DailyHours.parse("05:30-00:30"));
+    private static final Screen WALL =
+            new Screen("shh-led-1", "SHH", ScreenType.LED_LARGE, "waiting-hall", LoopPolicy.STANDARD);
     private static final Network NETWORK = new Network(List.of(HONGQIAO), List.of(WALL));
-    private static final FlightWindow MONTH = new FlightWindow(FIRST.minusDays(10).atStartOfDay(),
-            FIRST.plusDays(10).atStartOfDay());
+    private static final FlightWindow MONTH = new FlightWindow(
+            FIRST.minusDays(10).atStartOfDay(), FIRST.plusDays(10).atStartOfDay());
 
     private static final Campaign NEWS = campaign("news", CampaignKind.PUBLIC_SERVICE, "08:00-11:00", MONTH, 2);
     private static final Campaign MORNING = campaign("morning", CampaignKind.COMMERCIAL, "08:30-10:00", MONTH, 3);
-    private static final Campaign LATE = campaign("late", CampaignKind.COMMERCIAL, "22:00-00:30",
-            new FlightWindow(FIRST.minusDays(5).atStartOfDay(), SECOND.atTime(0, 30)), 2);
+    private static final Campaign LATE = campaign(
+            "late",
+            CampaignKind.COMMERCIAL,
+            "22:00-00:30",
+            new FlightWindow(FIRST.minusDays(5).atStartOfDay(), SECOND.atTime(0, 30)),
+            2);
     private static final Campaign NIGHT = campaign("night", CampaignKind.COMMERCIAL, "23:30-00:30", MONTH, 2);
-    private static final Campaign FILLER = AuditFixture.campaign("fill", CampaignKind.FILLER, "", Targeting.NETWORK,
-            MONTH, DailyHours.ALL_DAY, null, AuditFixture.creative("fill", 5, ScreenType.LED_LARGE));
+    private static final Campaign FILLER = AuditFixture.campaign(
+            "fill",
+            CampaignKind.FILLER,
+            "",
+            Targeting.NETWORK,
+            MONTH,
+            DailyHours.ALL_DAY,
+            null,
+            AuditFixture.creative("fill", 5, ScreenType.LED_LARGE));
     private static final List<Campaign> CAMPAIGNS = List.of(NEWS, MORNING, LATE, NIGHT, FILLER);
 
     private static Campaign campaign(String id, CampaignKind kind, String dailyHours, FlightWindow flight, int plays) {
         Creative clip = AuditFixture.creative(id, 15, ScreenType.LED_LARGE);
-        return AuditFixture.campaign(id, kind, "", Targeting.NETWORK, flight, DailyHours.parse(dailyHours),
-                Frequency.perDay(plays), clip);
+        return AuditFixture.campaign(
+                id, kind, "", Targeting.NETWORK, flight, DailyHours.parse(dailyHours), Frequency.perDay(plays), clip);
     }
 
     /** Where each campaign plays, by date and hour, in the correct schedule. */
@@ -94,7 +105,7 @@ class PerDayFrequencyTest {
                         }
                         sketch.play(2400, NIGHT);
                     }
-                    default -> { }
+                    default -> {}
                 }
                 plans.put(key(date, hour), sketch.filled());
             }
@@ -131,9 +142,15 @@ class PerDayFrequencyTest {
     @Test
     void owesNothingInAnHourWhoseShareRoundsAway() {
         Map<String, HourPlan> plans = correctPlans();
-        plans.put(key(FIRST, 9), PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
-                .play(0, MORNING).play(1200, NEWS).play(1800, MORNING).filled());
-        plans.put(key(FIRST, 10), PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER).filled());
+        plans.put(
+                key(FIRST, 9),
+                PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
+                        .play(0, MORNING)
+                        .play(1200, NEWS)
+                        .play(1800, MORNING)
+                        .filled());
+        plans.put(
+                key(FIRST, 10), PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER).filled());
 
         AuditReport report = audit(plans);
 
@@ -144,9 +161,18 @@ class PerDayFrequencyTest {
     @Test
     void owesPlaysOfACutHourInProportionToItsActiveTime() {
         Map<String, HourPlan> plans = correctPlans();
-        plans.put(key(FIRST, 8), PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
-                .play(1800, NEWS).play(2400, MORNING).play(3000, MORNING).filled());
-        plans.put(key(FIRST, 9), PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER).play(0, MORNING).filled());
+        plans.put(
+                key(FIRST, 8),
+                PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
+                        .play(1800, NEWS)
+                        .play(2400, MORNING)
+                        .play(3000, MORNING)
+                        .filled());
+        plans.put(
+                key(FIRST, 9),
+                PlanSketch.onAir(SecondRange.WHOLE_HOUR, FILLER)
+                        .play(0, MORNING)
+                        .filled());
 
         // MORNING's 08:30-09:00 owes one play, not two; 09:00-10:00 owes two.
         assertFaults(audit(plans), "windowFaults", 1, "contractedPlaysMissing", 1);
@@ -155,8 +181,12 @@ class PerDayFrequencyTest {
     @Test
     void countsHourZeroToTheOperatingDayThatOpenedTheEveningBefore() {
         Map<String, HourPlan> plans = correctPlans();
-        plans.put(key(SECOND, 0), PlanSketch.onAir(new SecondRange(0, 1800), FILLER)
-                .play(600, NIGHT).play(1200, LATE).filled());
+        plans.put(
+                key(SECOND, 0),
+                PlanSketch.onAir(new SecondRange(0, 1800), FILLER)
+                        .play(600, NIGHT)
+                        .play(1200, LATE)
+                        .filled());
 
         AuditReport report = audit(plans);
 
@@ -173,8 +203,11 @@ class PerDayFrequencyTest {
     void reportsSpotsPastTheOnAirRangeOfAnHourCutByClosingTime() {
         Map<String, HourPlan> plans = correctPlans();
         HourPlan halfHour = plans.get(key(FIRST, 0));
-        plans.put(key(FIRST, 0), PlanSketch.with(halfHour, PlanSketch.spot(1800, FILLER,
-                FILLER.creatives().get(0).creative())));
+        plans.put(
+                key(FIRST, 0),
+                PlanSketch.with(
+                        halfHour,
+                        PlanSketch.spot(1800, FILLER, FILLER.creatives().get(0).creative())));
 
         assertFaults(audit(plans), "overlaps", 1);
     }
@@ -190,7 +223,9 @@ class PerDayFrequencyTest {
     @Test
     void reportsDeadAirInTheHalfHourAfterOpening() {
         Map<String, HourPlan> plans = correctPlans();
-        plans.put(key(FIRST, 5), PlanSketch.onAir(new SecondRange(1800, 3600), FILLER).filled());
+        plans.put(
+                key(FIRST, 5),
+                PlanSketch.onAir(new SecondRange(1800, 3600), FILLER).filled());
         plans.put(key(FIRST, 5), PlanSketch.without(plans.get(key(FIRST, 5)), s -> s.offsetSeconds() == 1800));
 
         assertFaults(audit(plans), "deadAirSeconds", 5);
@@ -200,8 +235,8 @@ class PerDayFrequencyTest {
     void takesTheCalendarDayForAStationOpenAllDayWhateverHourItNames() {
         // Open 05:00-05:00 is open all day. DAWN, 1/day from 04:00 to 06:00, owes its play at 04:xx of its calendar
         // day; were the day to start at 05:00, the play would be owed at 05:xx instead.
-        Station allDay = new Station("XAN", "西安北站", "Shaanxi", "Xi'an Bureau", Tier.MAJOR, Station.CHINA,
-                DailyHours.parse("05:00-05:00"));
+        Station allDay = new Station(
+                "XAN", "西安北站", "Shaanxi", "Xi'an Bureau", Tier.MAJOR, Station.CHINA, DailyHours.parse("05:00-05:00"));
         Screen screen = new Screen("xan-led-1", "XAN", ScreenType.LED_LARGE, "waiting-hall", LoopPolicy.STANDARD);
         Campaign dawn = campaign("dawn", CampaignKind.COMMERCIAL, "04:00-06:00", MONTH, 1);
         NetworkSchedule.Builder builder = NetworkSchedule.builder(FIRST, 1);
@@ -210,8 +245,12 @@ class PerDayFrequencyTest {
             builder.put(screen.id(), FIRST, hour, (hour == 4 ? sketch.play(1800, dawn) : sketch).filled());
         }
 
-        AuditReport report = new ScheduleAuditor().audit(new Network(List.of(allDay), List.of(screen)),
-                List.of(dawn, FILLER), new PsaPolicy(0, Map.of()), builder.build());
+        AuditReport report = new ScheduleAuditor()
+                .audit(
+                        new Network(List.of(allDay), List.of(screen)),
+                        List.of(dawn, FILLER),
+                        new PsaPolicy(0, Map.of()),
+                        builder.build());
 
         assertClean(report);
     }

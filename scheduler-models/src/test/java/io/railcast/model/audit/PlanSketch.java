@@ -78,12 +78,16 @@ final class PlanSketch {
 
     /** A copy of a plan without the spots that match. */
     static HourPlan without(HourPlan plan, Predicate<Spot> gone) {
-        return new HourPlan(plan.onAir(), plan.spots().stream().filter(gone.negate()).toList());
+        return new HourPlan(
+                plan.onAir(), plan.spots().stream().filter(gone.negate()).toList());
     }
 
     /** A copy of a plan with the spot at an offset replaced. */
     static HourPlan replacing(HourPlan plan, int offsetSeconds, Spot replacement) {
-        return new HourPlan(plan.onAir(), plan.spots().stream()
-                .map(spot -> spot.offsetSeconds() == offsetSeconds ? replacement : spot).toList());
+        return new HourPlan(
+                plan.onAir(),
+                plan.spots().stream()
+                        .map(spot -> spot.offsetSeconds() == offsetSeconds ? replacement : spot)
+                        .toList());
     }
 }

@@ -54,7 +54,10 @@ class ScheduleAuditorTest {
     @Test
     void reportsMissingContractedPlay() {
         HourPlan oneCarShort = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
-                .play(0, CAR, CAR_A).play(900, SUV).play(2700, PSA).filled();
+                .play(0, CAR, CAR_A)
+                .play(900, SUV)
+                .play(2700, PSA)
+                .filled();
 
         AuditReport report = audit(scheduleWith(LED, 9, oneCarShort));
 
@@ -68,7 +71,10 @@ class ScheduleAuditorTest {
 
     @Test
     void countsEveryMissingPlayOfAnHour() {
-        HourPlan noCar = PlanSketch.onAir(LED_NINE.onAir(), FILLER).play(900, SUV).play(2700, PSA).filled();
+        HourPlan noCar = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
+                .play(900, SUV)
+                .play(2700, PSA)
+                .filled();
 
         assertFaults(audit(scheduleWith(LED, 9, noCar)), "contractedPlaysMissing", 2);
     }
@@ -91,50 +97,73 @@ class ScheduleAuditorTest {
     @Test
     void reportsPlayAfterTheFlightEnds() {
         // TEA's flight ends at 08:30: a play at 08:40 is outside its active time, and its one owed play is kept.
-        HourPlan lateTea = replacing(plan(ScreenType.LCD_FRAME, 8), 2400, spot(2400, TEA, TEA.creatives().get(0).creative()));
+        HourPlan lateTea = replacing(
+                plan(ScreenType.LCD_FRAME, 8),
+                2400,
+                spot(2400, TEA, TEA.creatives().get(0).creative()));
         lateTea = without(lateTea, s -> s.offsetSeconds() > 2400 && s.offsetSeconds() < 2415);
 
         AuditReport report = audit(scheduleWith(LCD, 8, lateTea));
 
         assertFaults(report, "windowFaults", 1);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.detail()).contains("outside its active time"));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("outside its active time"));
     }
 
     @Test
     void owesOnePlayWhenTheFlightEndsHalfWayThroughAnHourOfTwo() {
         // The correct LCD plan plays TEA once in hour 8; a second play before 08:30 is one too many.
-        HourPlan twoTeas = replacing(plan(ScreenType.LCD_FRAME, 8), 1200, spot(1200, TEA, TEA.creatives().get(0).creative()));
+        HourPlan twoTeas = replacing(
+                plan(ScreenType.LCD_FRAME, 8),
+                1200,
+                spot(1200, TEA, TEA.creatives().get(0).creative()));
         twoTeas = without(twoTeas, s -> s.offsetSeconds() > 1200 && s.offsetSeconds() < 1215);
 
         AuditReport report = audit(scheduleWith(LCD, 8, twoTeas));
 
         assertFaults(report, "windowFaults", 1);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.detail()).contains("owes 1 plays, has 2"));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("owes 1 plays, has 2"));
     }
 
     @Test
     void reportsPlayOnAScreenTheCampaignDoesNotTarget() {
         // TEA targets LCD frames only, though its creative is made for LED walls too; 07:xx is inside its flight.
-        HourPlan teaOnLed = replacing(plan(ScreenType.LED_LARGE, 7), 600, spot(600, TEA, TEA.creatives().get(0).creative()));
+        HourPlan teaOnLed = replacing(
+                plan(ScreenType.LED_LARGE, 7),
+                600,
+                spot(600, TEA, TEA.creatives().get(0).creative()));
         teaOnLed = without(teaOnLed, s -> s.offsetSeconds() > 600 && s.offsetSeconds() < 615);
 
         AuditReport report = audit(scheduleWith(LED, 7, teaOnLed));
 
         assertFaults(report, "windowFaults", 1);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.detail()).contains("does not target"));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("does not target"));
     }
 
     @Test
     void holdsCampaignsWithoutFrequencyToTheirFlightToo() {
-        FlightWindow tomorrow = new FlightWindow(DAY.plusDays(1).atStartOfDay(), DAY.plusDays(2).atStartOfDay());
-        Campaign tomorrowsFiller = AuditFixture.campaign("fill-tomorrow", CampaignKind.FILLER, "", Targeting.NETWORK,
-                tomorrow, DailyHours.ALL_DAY, null, FILL_CLIP);
+        FlightWindow tomorrow =
+                new FlightWindow(DAY.plusDays(1).atStartOfDay(), DAY.plusDays(2).atStartOfDay());
+        Campaign tomorrowsFiller = AuditFixture.campaign(
+                "fill-tomorrow",
+                CampaignKind.FILLER,
+                "",
+                Targeting.NETWORK,
+                tomorrow,
+                DailyHours.ALL_DAY,
+                null,
+                FILL_CLIP);
         HourPlan early = replacing(LED_NINE, 20, spot(20, tomorrowsFiller, FILL_CLIP));
         List<Campaign> campaigns = new ArrayList<>(AuditFixture.CAMPAIGNS);
         campaigns.add(tomorrowsFiller);
 
-        AuditReport report = new ScheduleAuditor().audit(AuditFixture.NETWORK, campaigns, PsaPolicy.DEFAULT,
-                scheduleWith(LED, 9, early));
+        AuditReport report = new ScheduleAuditor()
+                .audit(AuditFixture.NETWORK, campaigns, PsaPolicy.DEFAULT, scheduleWith(LED, 9, early));
 
         assertFaults(report, "windowFaults", 1);
     }
@@ -148,13 +177,19 @@ class ScheduleAuditorTest {
 
         assertFaults(report, "psaShareFaults", 1);
         assertThat(report.psaShareMin()).isCloseTo(255.0 / 780, within(1e-9));
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.screenId()).isEqualTo(LCD.id()));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.screenId()).isEqualTo(LCD.id()));
     }
 
     @Test
     void measuresPlaysBunchedAtTheStartOfTheHourAsUneven() {
         HourPlan bunched = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
-                .play(0, CAR, CAR_A).play(30, CAR, CAR_B).play(900, SUV).play(2700, PSA).filled();
+                .play(0, CAR, CAR_A)
+                .play(30, CAR, CAR_B)
+                .play(900, SUV)
+                .play(2700, PSA)
+                .filled();
 
         AuditReport report = audit(scheduleWith(LED, 9, bunched));
 
@@ -176,8 +211,8 @@ class ScheduleAuditorTest {
 
     @Test
     void describesNoMoreFaultsThanItsLimitButCountsThemAll() {
-        AuditReport report = new ScheduleAuditor(2).audit(AuditFixture.NETWORK, AuditFixture.CAMPAIGNS,
-                PsaPolicy.DEFAULT, scheduleWith(LED, 9, null));
+        AuditReport report = new ScheduleAuditor(2)
+                .audit(AuditFixture.NETWORK, AuditFixture.CAMPAIGNS, PsaPolicy.DEFAULT, scheduleWith(LED, 9, null));
 
         assertThat(report.faults()).hasSize(2);
         assertThat(report.contractedPlaysMissing()).isEqualTo(3);

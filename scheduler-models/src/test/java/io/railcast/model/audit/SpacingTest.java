@@ -13,14 +13,16 @@ class SpacingTest {
     void measuresPlaysEvenlySpacedFromTheWindowStartAsOne() {
         int[] everyFiveMinutes = IntStream.range(0, 12).map(i -> i * 300).toArray();
 
-        assertThat(Spacing.cumulativeDeviation(everyFiveMinutes, SecondRange.WHOLE_HOUR, 12)).isCloseTo(1.0, within(1e-9));
+        assertThat(Spacing.cumulativeDeviation(everyFiveMinutes, SecondRange.WHOLE_HOUR, 12))
+                .isCloseTo(1.0, within(1e-9));
     }
 
     @Test
     void measuresPlaysCentredInTheirShareOfTheWindowAsOneHalf() {
         int[] centred = IntStream.range(0, 12).map(i -> 150 + i * 300).toArray();
 
-        assertThat(Spacing.cumulativeDeviation(centred, SecondRange.WHOLE_HOUR, 12)).isCloseTo(0.5, within(1e-9));
+        assertThat(Spacing.cumulativeDeviation(centred, SecondRange.WHOLE_HOUR, 12))
+                .isCloseTo(0.5, within(1e-9));
     }
 
     @Test
@@ -33,13 +35,15 @@ class SpacingTest {
 
     @Test
     void measuresPlaysMissingAtTheEndOfTheWindow() {
-        assertThat(Spacing.cumulativeDeviation(new int[0], new SecondRange(1800, 3600), 2)).isEqualTo(2.0);
+        assertThat(Spacing.cumulativeDeviation(new int[0], new SecondRange(1800, 3600), 2))
+                .isEqualTo(2.0);
     }
 
     @Test
     void measuresAgainstTheWindowNotTheHour() {
         // One play owed in the second half hour, at its very start: ahead by one, as at the start of an hour.
-        assertThat(Spacing.cumulativeDeviation(new int[] {1800}, new SecondRange(1800, 3600), 1)).isEqualTo(1.0);
+        assertThat(Spacing.cumulativeDeviation(new int[] {1800}, new SecondRange(1800, 3600), 1))
+                .isEqualTo(1.0);
     }
 
     @Test

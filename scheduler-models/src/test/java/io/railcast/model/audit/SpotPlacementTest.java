@@ -64,7 +64,11 @@ class SpotPlacementTest {
     void reportsSameCategoryBackToBackWithinAnHour() {
         // SUV moves from :15 to right after the CAR spot at 0 s: both automotive.
         HourPlan suvAfterCar = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
-                .play(0, CAR, CAR_A).play(15, SUV).play(1800, CAR, CAR_B).play(2700, PSA).filled();
+                .play(0, CAR, CAR_A)
+                .play(15, SUV)
+                .play(1800, CAR, CAR_B)
+                .play(2700, PSA)
+                .filled();
 
         assertFaults(audit(scheduleWith(LED, 9, suvAfterCar)), "separationFaults", 1);
     }
@@ -73,12 +77,18 @@ class SpotPlacementTest {
     void reportsSameCategoryBackToBackAcrossTheEndOfAnHour() {
         // SUV closes hour 9 at 3600 s and CAR opens hour 10 at 0 s.
         HourPlan suvClosing = PlanSketch.onAir(LED_NINE.onAir(), FILLER)
-                .play(0, CAR, CAR_A).play(1800, CAR, CAR_B).play(2700, PSA).play(3585, SUV).filled();
+                .play(0, CAR, CAR_A)
+                .play(1800, CAR, CAR_B)
+                .play(2700, PSA)
+                .play(3585, SUV)
+                .filled();
 
         AuditReport report = audit(scheduleWith(LED, 9, suvClosing));
 
         assertFaults(report, "separationFaults", 1);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.hour()).isEqualTo(10));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.hour()).isEqualTo(10));
     }
 
     @Test
@@ -88,14 +98,15 @@ class SpotPlacementTest {
         AuditReport report = audit(scheduleWith(LED, 9, frameOnWall));
 
         assertFaults(report, "creativeFaults", 1);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.detail()).contains("not made for"));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("not made for"));
     }
 
     @Test
     void reportsCreativeOfAnotherCampaignAndCampaignsNobodyBooked() {
         HourPlan borrowed = replacing(LED_NINE, 0, spot(0, SUV, CAR_A));
-        HourPlan unbooked = replacing(borrowed, 1800, new Spot(1800, 15, "ghost", "car-b",
-                CampaignKind.COMMERCIAL));
+        HourPlan unbooked = replacing(borrowed, 1800, new Spot(1800, 15, "ghost", "car-b", CampaignKind.COMMERCIAL));
 
         AuditReport report = audit(scheduleWith(LED, 9, unbooked));
 
@@ -105,8 +116,7 @@ class SpotPlacementTest {
 
     @Test
     void reportsSpotThatLastsOtherThanItsCreative() {
-        HourPlan stretched = replacing(LED_NINE, 20, new Spot(20, 10, FILLER.id(),
-                FILL_CLIP.id(), FILLER.kind()));
+        HourPlan stretched = replacing(LED_NINE, 20, new Spot(20, 10, FILLER.id(), FILL_CLIP.id(), FILLER.kind()));
         stretched = without(stretched, s -> s.offsetSeconds() == 25);
 
         assertFaults(audit(scheduleWith(LED, 9, stretched)), "creativeFaults", 1);
@@ -119,7 +129,9 @@ class SpotPlacementTest {
         AuditReport report = audit(scheduleWith(LED, 9, gap));
 
         assertFaults(report, "deadAirSeconds", 5);
-        assertThat(report.faults()).singleElement().satisfies(f -> assertThat(f.detail()).contains("[20,25)"));
+        assertThat(report.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("[20,25)"));
     }
 
     @Test

@@ -19,16 +19,25 @@ import org.junit.jupiter.api.Test;
 class CampaignValidatorTest {
 
     private static final Network NETWORK = new Network(
-            List.of(new Station("BJN", "北京南站", "北京", "北京局", Tier.HUB, Station.CHINA,
-                    DailyHours.parse("05:30-00:30"))),
+            List.of(new Station("BJN", "北京南站", "北京", "北京局", Tier.HUB, Station.CHINA, DailyHours.parse("05:30-00:30"))),
             List.of(new Screen("BJN-1", "BJN", ScreenType.LCD_FRAME, "waiting-hall", LoopPolicy.STANDARD)));
     private static final LocalDateTime START = LocalDateTime.of(2026, 12, 1, 0, 0);
 
     private static Campaign campaign(int seconds, Targeting targeting, Frequency frequency) {
         Creative creative = new Creative("c", seconds, Set.of(ScreenType.LCD_FRAME), "media/c.mp4", "0".repeat(64), 1);
-        return new Campaign("x", "x", CampaignKind.COMMERCIAL, "advertiser", "", List.of(new WeightedCreative(creative,
-                1)), targeting, new FlightWindow(START, START.plusDays(7)), DailyHours.ALL_DAY,
-                Optional.of(frequency), 0, 0);
+        return new Campaign(
+                "x",
+                "x",
+                CampaignKind.COMMERCIAL,
+                "advertiser",
+                "",
+                List.of(new WeightedCreative(creative, 1)),
+                targeting,
+                new FlightWindow(START, START.plusDays(7)),
+                DailyHours.ALL_DAY,
+                Optional.of(frequency),
+                0,
+                0);
     }
 
     private static List<ValidationProblem> problems(Campaign campaign) {
@@ -37,19 +46,22 @@ class CampaignValidatorTest {
 
     @Test
     void acceptsABookingThatFits() {
-        assertThat(problems(campaign(15, Targeting.NETWORK, Frequency.perHour(12)))).isEmpty();
+        assertThat(problems(campaign(15, Targeting.NETWORK, Frequency.perHour(12))))
+                .isEmpty();
     }
 
     @Test
     void refusesAFlightThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> new FlightWindow(START, START.minusMinutes(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before it starts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before it starts");
     }
 
     @Test
     void refusesAFrequencyThatCannotFitInItsPeriod() {
         assertThat(problems(campaign(30, Targeting.NETWORK, Frequency.perMinutes(11, 5))))
-                .extracting(ValidationProblem::field).containsExactly("frequency");
+                .extracting(ValidationProblem::field)
+                .containsExactly("frequency");
     }
 
     @Test
@@ -60,7 +72,8 @@ class CampaignValidatorTest {
     @Test
     void refusesADurationThatIsNotAWholeNumberOfSlots() {
         assertThat(problems(campaign(12, Targeting.NETWORK, Frequency.perHour(1))))
-                .extracting(ValidationProblem::field).containsExactly("creatives");
+                .extracting(ValidationProblem::field)
+                .containsExactly("creatives");
     }
 
     @Test
@@ -68,13 +81,15 @@ class CampaignValidatorTest {
         assertThat(problems(campaign(15, Targeting.stations("NOPE"), Frequency.perHour(1))))
                 .containsExactly(new ValidationProblem("targeting.stations", "unknown station [NOPE]"));
         assertThat(problems(campaign(15, Targeting.provinces("火星"), Frequency.perHour(1))))
-                .extracting(ValidationProblem::field).containsExactly("targeting.provinces");
+                .extracting(ValidationProblem::field)
+                .containsExactly("targeting.provinces");
     }
 
     @Test
     void refusesTargetingThatReachesNoScreen() {
         assertThat(problems(campaign(15, Targeting.NETWORK.withScreenTypes(ScreenType.TV_SET), Frequency.perHour(1))))
-                .extracting(ValidationProblem::field).containsExactly("targeting");
+                .extracting(ValidationProblem::field)
+                .containsExactly("targeting");
     }
 
     @Test

@@ -24,10 +24,22 @@ class NetworkPlannerTest {
         List<Campaign> campaigns = new ArrayList<>();
         campaigns.add(SmallNetwork.filler());
         campaigns.add(SmallNetwork.psaPool());
-        campaigns.add(campaign("national", CampaignKind.COMMERCIAL, Targeting.NETWORK, MONDAY.atStartOfDay(),
-                MONDAY.plusWeeks(4).atStartOfDay(), Frequency.perHour(12), 15));
-        campaigns.add(campaign("zhejiang", CampaignKind.COMMERCIAL, Targeting.provinces("浙江"), MONDAY.atStartOfDay(),
-                MONDAY.plusWeeks(4).atStartOfDay(), Frequency.perHour(2), 15));
+        campaigns.add(campaign(
+                "national",
+                CampaignKind.COMMERCIAL,
+                Targeting.NETWORK,
+                MONDAY.atStartOfDay(),
+                MONDAY.plusWeeks(4).atStartOfDay(),
+                Frequency.perHour(12),
+                15));
+        campaigns.add(campaign(
+                "zhejiang",
+                CampaignKind.COMMERCIAL,
+                Targeting.provinces("浙江"),
+                MONDAY.atStartOfDay(),
+                MONDAY.plusWeeks(4).atStartOfDay(),
+                Frequency.perHour(2),
+                15));
         return campaigns;
     }
 
@@ -35,16 +47,17 @@ class NetworkPlannerTest {
     void screensThatCannotBeToldApartShareOnePlan() {
         PlanResult plan = planner.plan(NETWORK, bookings(), MONDAY, 1);
         // Two LCD screens of Wuxi East in different zones, but no campaign targets by zone: same problem, same plan.
-        assertThat(plan.schedule().sharesPlan(new ScreenHour("WGH-lcd-1", MONDAY, 12),
-                new ScreenHour("WGH-lcd-2", MONDAY, 12))).isTrue();
+        assertThat(plan.schedule()
+                        .sharesPlan(new ScreenHour("WGH-lcd-1", MONDAY, 12), new ScreenHour("WGH-lcd-2", MONDAY, 12)))
+                .isTrue();
         assertThat(plan.distinctHours()).isLessThan(plan.schedule().screenIds().size() * 24 / 4);
     }
 
     @Test
     void tellsHowManyHoursAreSolvedInOrderUpToAll() {
         List<int[]> told = new ArrayList<>();
-        PlanResult plan = planner.plan(NETWORK, bookings(), MONDAY, 1, (solved, total) -> told.add(
-                new int[] {solved, total}));
+        PlanResult plan =
+                planner.plan(NETWORK, bookings(), MONDAY, 1, (solved, total) -> told.add(new int[] {solved, total}));
         assertThat(told).isNotEmpty().allSatisfy(step -> assertThat(step[1]).isEqualTo(plan.solvedHours()));
         assertThat(told.get(told.size() - 1)[0]).isEqualTo(plan.solvedHours());
         for (int i = 1; i < told.size(); i++) {
@@ -61,16 +74,23 @@ class NetworkPlannerTest {
         PlanResult after = planner.replan(before, changed, Set.of("zhejiang"));
 
         var churn = new ScheduleAuditor().churn(before.schedule(), after.schedule());
-        assertThat(churn.screensChanged()).isEqualTo(SmallNetwork.screensOf(SmallNetwork.HANGZHOU_EAST).size()
-                + SmallNetwork.screensOf(SmallNetwork.NINGBO).size());
+        assertThat(churn.screensChanged())
+                .isEqualTo(SmallNetwork.screensOf(SmallNetwork.HANGZHOU_EAST).size()
+                        + SmallNetwork.screensOf(SmallNetwork.NINGBO).size());
         assertThat(before.schedule().planFor("NKH-lcd-1", MONDAY, 12))
                 .containsSame(after.schedule().planFor("NKH-lcd-1", MONDAY, 12).orElseThrow());
         // Inside Zhejiang the national campaign's plays stay where they were published.
         var nationalBefore = before.schedule().planFor("HGH-lcd-1", MONDAY, 12).orElseThrow().spots().stream()
-                .filter(s -> s.campaignId().equals("national")).toList();
-        assertThat(after.schedule().planFor("HGH-lcd-1", MONDAY, 12).orElseThrow().spots())
+                .filter(s -> s.campaignId().equals("national"))
+                .toList();
+        assertThat(after.schedule()
+                        .planFor("HGH-lcd-1", MONDAY, 12)
+                        .orElseThrow()
+                        .spots())
                 .containsAll(nationalBefore);
-        assertThat(new ScheduleAuditor().audit(NETWORK, changed, PsaPolicy.DEFAULT, after.schedule()).isFeasible())
+        assertThat(new ScheduleAuditor()
+                        .audit(NETWORK, changed, PsaPolicy.DEFAULT, after.schedule())
+                        .isFeasible())
                 .isTrue();
     }
 
@@ -78,8 +98,14 @@ class NetworkPlannerTest {
     void availabilityCheckNamesEveryStationHourABookingWouldOverbook() {
         PlanResult current = planner.plan(NETWORK, bookings(), MONDAY, 1);
         // 12 plays of 30 s every 5 minutes fill Ningbo's screens entirely: there is no room for anyone else.
-        Campaign greedy = campaign("greedy", CampaignKind.COMMERCIAL, Targeting.stations("NGH"),
-                MONDAY.atTime(10, 0), MONDAY.atTime(12, 0), Frequency.perMinutes(10, 5), 30);
+        Campaign greedy = campaign(
+                "greedy",
+                CampaignKind.COMMERCIAL,
+                Targeting.stations("NGH"),
+                MONDAY.atTime(10, 0),
+                MONDAY.atTime(12, 0),
+                Frequency.perMinutes(10, 5),
+                30);
         Availability availability = new AvailabilityCheck(planner).check(current, greedy);
 
         assertThat(availability.fits()).isFalse();
@@ -88,19 +114,29 @@ class NetworkPlannerTest {
             assertThat(s.hour()).isBetween(10, 11);
             assertThat(s.shortSeconds()).isPositive();
         });
-        assertThat(availability.shortfalls()).extracting(StationHourShortfall::hour).contains(10, 11);
+        assertThat(availability.shortfalls())
+                .extracting(StationHourShortfall::hour)
+                .contains(10, 11);
     }
 
     @Test
     void neverDropsAContractedPlayWithoutNamingIt() {
         List<Campaign> campaigns = bookings();
         // Handed straight to the planner, past the availability check: more than Ningbo's hours can hold.
-        campaigns.add(campaign("greedy", CampaignKind.COMMERCIAL, Targeting.stations("NGH"), MONDAY.atTime(10, 0),
-                MONDAY.atTime(12, 0), Frequency.perMinutes(10, 5), 30));
+        campaigns.add(campaign(
+                "greedy",
+                CampaignKind.COMMERCIAL,
+                Targeting.stations("NGH"),
+                MONDAY.atTime(10, 0),
+                MONDAY.atTime(12, 0),
+                Frequency.perMinutes(10, 5),
+                30));
         PlanResult plan = planner.plan(NETWORK, campaigns, MONDAY, 1);
 
         var audit = new ScheduleAuditor().audit(NETWORK, campaigns, PsaPolicy.DEFAULT, plan.schedule());
-        long named = plan.schedule().shortfalls().stream().mapToLong(s -> (long) s.missingPlays() * s.screens()).sum();
+        long named = plan.schedule().shortfalls().stream()
+                .mapToLong(s -> (long) s.missingPlays() * s.screens())
+                .sum();
         assertThat(audit.contractedPlaysMissing()).isPositive().isEqualTo(named);
         assertThat(audit.overlaps()).isZero();
         assertThat(audit.windowFaults()).isZero();
@@ -110,11 +146,23 @@ class NetworkPlannerTest {
     @Test
     void availabilityCheckAcceptsABookingThatFits() {
         PlanResult current = planner.plan(NETWORK, bookings(), MONDAY, 1);
-        Campaign modest = campaign("modest", CampaignKind.COMMERCIAL, Targeting.provinces("江苏"),
-                MONDAY.atTime(7, 0), MONDAY.atTime(22, 0), Frequency.perHour(4), 15);
+        Campaign modest = campaign(
+                "modest",
+                CampaignKind.COMMERCIAL,
+                Targeting.provinces("江苏"),
+                MONDAY.atTime(7, 0),
+                MONDAY.atTime(22, 0),
+                Frequency.perHour(4),
+                15);
         Availability availability = new AvailabilityCheck(planner).check(current, modest);
         assertThat(availability.fits()).isTrue();
-        assertThat(availability.tentativePlan().schedule().planFor("OHH-lcd-1", MONDAY, 9).orElseThrow().spots())
-                .filteredOn(s -> s.campaignId().equals("modest")).hasSize(4);
+        assertThat(availability
+                        .tentativePlan()
+                        .schedule()
+                        .planFor("OHH-lcd-1", MONDAY, 9)
+                        .orElseThrow()
+                        .spots())
+                .filteredOn(s -> s.campaignId().equals("modest"))
+                .hasSize(4);
     }
 }

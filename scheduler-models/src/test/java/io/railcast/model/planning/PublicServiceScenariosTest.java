@@ -39,13 +39,21 @@ class PublicServiceScenariosTest {
     }
 
     private static long plays(HourPlan plan, String campaignId) {
-        return plan.spots().stream().filter(s -> s.campaignId().equals(campaignId)).count();
+        return plan.spots().stream()
+                .filter(s -> s.campaignId().equals(campaignId))
+                .count();
     }
 
     @Test
     void oncePerHourInEveryStationOfAProvinceForSevenMonths() {
-        Campaign province = campaign("jiangsu-civility", CampaignKind.PUBLIC_SERVICE, Targeting.provinces("江苏"),
-                MONDAY.minusMonths(2).atStartOfDay(), MONDAY.plusMonths(5).atStartOfDay(), Frequency.perHour(1), 15);
+        Campaign province = campaign(
+                "jiangsu-civility",
+                CampaignKind.PUBLIC_SERVICE,
+                Targeting.provinces("江苏"),
+                MONDAY.minusMonths(2).atStartOfDay(),
+                MONDAY.plusMonths(5).atStartOfDay(),
+                Frequency.perHour(1),
+                15);
         NetworkSchedule schedule = planAndAudit(List.of(province), MONDAY, 3);
         for (Screen screen : NETWORK.screens()) {
             boolean inJiangsu = NETWORK.stationOf(screen).province().equals("江苏");
@@ -57,11 +65,19 @@ class PublicServiceScenariosTest {
 
     @Test
     void twiceAnHourInOneBigStationForThreeWeeks() {
-        Campaign fireSafety = campaign("fire-safety", CampaignKind.PUBLIC_SERVICE, Targeting.stations("NKH"),
-                MONDAY.atStartOfDay(), MONDAY.plusWeeks(3).atStartOfDay(), Frequency.perHour(2), 15);
-        NetworkSchedule schedule = planAndAudit(List.of(fireSafety), MONDAY.plusWeeks(3).minusDays(1), 2);
+        Campaign fireSafety = campaign(
+                "fire-safety",
+                CampaignKind.PUBLIC_SERVICE,
+                Targeting.stations("NKH"),
+                MONDAY.atStartOfDay(),
+                MONDAY.plusWeeks(3).atStartOfDay(),
+                Frequency.perHour(2),
+                15);
+        NetworkSchedule schedule =
+                planAndAudit(List.of(fireSafety), MONDAY.plusWeeks(3).minusDays(1), 2);
         LocalDate lastDay = MONDAY.plusWeeks(3).minusDays(1);
-        assertThat(plays(schedule.planFor("NKH-lcd-1", lastDay, 23).orElseThrow(), "fire-safety")).isEqualTo(2);
+        assertThat(plays(schedule.planFor("NKH-lcd-1", lastDay, 23).orElseThrow(), "fire-safety"))
+                .isEqualTo(2);
         // The flight ends at midnight: the station's half hour after midnight plays none.
         assertThat(plays(schedule.planFor("NKH-lcd-1", lastDay.plusDays(1), 0).orElseThrow(), "fire-safety"))
                 .isZero();
@@ -69,24 +85,40 @@ class PublicServiceScenariosTest {
 
     @Test
     void sixTimesEveryFiveMinutesInOneStationForSevenWeeks() {
-        Campaign dense = campaign("anti-fraud", CampaignKind.PUBLIC_SERVICE, Targeting.stations("HGH"),
-                MONDAY.atStartOfDay(), MONDAY.plusWeeks(7).atStartOfDay(), Frequency.perMinutes(6, 5), 5);
+        Campaign dense = campaign(
+                "anti-fraud",
+                CampaignKind.PUBLIC_SERVICE,
+                Targeting.stations("HGH"),
+                MONDAY.atStartOfDay(),
+                MONDAY.plusWeeks(7).atStartOfDay(),
+                Frequency.perMinutes(6, 5),
+                5);
         NetworkSchedule schedule = planAndAudit(List.of(dense), MONDAY, 2);
         HourPlan noon = schedule.planFor("HGH-led-1", MONDAY, 12).orElseThrow();
         assertThat(plays(noon, "anti-fraud")).isEqualTo(72);
         // Opening at 05:30 leaves six whole 5-minute windows in hour 5.
-        assertThat(plays(schedule.planFor("HGH-lcd-1", MONDAY, 5).orElseThrow(), "anti-fraud")).isEqualTo(36);
+        assertThat(plays(schedule.planFor("HGH-lcd-1", MONDAY, 5).orElseThrow(), "anti-fraud"))
+                .isEqualTo(36);
     }
 
     @Test
     void charityWeekFromMondayMidnightToTheNextTuesdayEightNetworkWide() {
-        Campaign charity = campaign("charity-week", CampaignKind.PUBLIC_SERVICE, Targeting.NETWORK,
-                MONDAY.atStartOfDay(), MONDAY.plusDays(8).atTime(8, 0), Frequency.perHour(4), 15);
+        Campaign charity = campaign(
+                "charity-week",
+                CampaignKind.PUBLIC_SERVICE,
+                Targeting.NETWORK,
+                MONDAY.atStartOfDay(),
+                MONDAY.plusDays(8).atTime(8, 0),
+                Frequency.perHour(4),
+                15);
         NetworkSchedule schedule = planAndAudit(List.of(charity), MONDAY.plusDays(7), 2);
         LocalDate nextTuesday = MONDAY.plusDays(8);
-        assertThat(plays(schedule.planFor("NGH-lcd-1", nextTuesday, 7).orElseThrow(), "charity-week")).isEqualTo(4);
-        assertThat(plays(schedule.planFor("NGH-lcd-1", nextTuesday, 8).orElseThrow(), "charity-week")).isZero();
+        assertThat(plays(schedule.planFor("NGH-lcd-1", nextTuesday, 7).orElseThrow(), "charity-week"))
+                .isEqualTo(4);
+        assertThat(plays(schedule.planFor("NGH-lcd-1", nextTuesday, 8).orElseThrow(), "charity-week"))
+                .isZero();
         // Nanjing South is open past midnight: Monday night's 00:00–00:30 plays two (half an hour of 4 per hour).
-        assertThat(plays(schedule.planFor("NKH-lcd-1", nextTuesday, 0).orElseThrow(), "charity-week")).isEqualTo(2);
+        assertThat(plays(schedule.planFor("NKH-lcd-1", nextTuesday, 0).orElseThrow(), "charity-week"))
+                .isEqualTo(2);
     }
 }

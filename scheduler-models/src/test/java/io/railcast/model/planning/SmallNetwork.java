@@ -35,8 +35,7 @@ final class SmallNetwork {
 
     static final Network NETWORK = network();
 
-    private SmallNetwork() {
-    }
+    private SmallNetwork() {}
 
     private static Station station(String code, String name, String province, Tier tier, String hours) {
         String bureau = "上海局";
@@ -47,40 +46,88 @@ final class SmallNetwork {
         List<Station> stations = List.of(NANJING_SOUTH, SUZHOU_NORTH, WUXI_EAST, HANGZHOU_EAST, NINGBO);
         List<Screen> screens = new ArrayList<>();
         for (Station station : stations) {
-            screens.add(new Screen(station.code() + "-lcd-1", station.code(), ScreenType.LCD_FRAME, "waiting-hall",
+            screens.add(new Screen(
+                    station.code() + "-lcd-1",
+                    station.code(),
+                    ScreenType.LCD_FRAME,
+                    "waiting-hall",
                     LoopPolicy.STANDARD));
-            screens.add(new Screen(station.code() + "-lcd-2", station.code(), ScreenType.LCD_FRAME, "ticket-hall",
+            screens.add(new Screen(
+                    station.code() + "-lcd-2",
+                    station.code(),
+                    ScreenType.LCD_FRAME,
+                    "ticket-hall",
                     LoopPolicy.STANDARD));
-            screens.add(new Screen(station.code() + "-led-1", station.code(), ScreenType.LED_LARGE, "concourse",
+            screens.add(new Screen(
+                    station.code() + "-led-1",
+                    station.code(),
+                    ScreenType.LED_LARGE,
+                    "concourse",
                     new LoopPolicy(600, 5)));
         }
         return new Network(stations, screens);
     }
 
     static Creative creative(String id, int seconds) {
-        return new Creative(id, seconds, EnumSet.allOf(ScreenType.class), "media/" + id + ".mp4", "0".repeat(64),
-                1_000_000);
+        return new Creative(
+                id, seconds, EnumSet.allOf(ScreenType.class), "media/" + id + ".mp4", "0".repeat(64), 1_000_000);
     }
 
-    static Campaign campaign(String id, CampaignKind kind, Targeting targeting, LocalDateTime from, LocalDateTime to,
-            Frequency frequency, int seconds) {
-        return new Campaign(id, id, kind, "owner", "", List.of(new WeightedCreative(creative(id + "-a", seconds), 1)),
-                targeting, new FlightWindow(from, to), DailyHours.ALL_DAY, Optional.ofNullable(frequency), 0, 0);
+    static Campaign campaign(
+            String id,
+            CampaignKind kind,
+            Targeting targeting,
+            LocalDateTime from,
+            LocalDateTime to,
+            Frequency frequency,
+            int seconds) {
+        return new Campaign(
+                id,
+                id,
+                kind,
+                "owner",
+                "",
+                List.of(new WeightedCreative(creative(id + "-a", seconds), 1)),
+                targeting,
+                new FlightWindow(from, to),
+                DailyHours.ALL_DAY,
+                Optional.ofNullable(frequency),
+                0,
+                0);
     }
 
     /** Station information loops for every screen, all the time: what fills the hour. */
     static Campaign filler() {
-        return new Campaign("filler", "车站信息", CampaignKind.FILLER, "operator", "", List.of(
-                new WeightedCreative(creative("info-30", 30), 1), new WeightedCreative(creative("info-15", 15), 1),
-                new WeightedCreative(creative("info-10", 10), 1), new WeightedCreative(creative("info-5", 5), 1)),
-                Targeting.NETWORK, new FlightWindow(MONDAY.minusYears(1).atStartOfDay(),
-                        MONDAY.plusYears(1).atStartOfDay()), DailyHours.ALL_DAY, Optional.empty(), 0, 0);
+        return new Campaign(
+                "filler",
+                "车站信息",
+                CampaignKind.FILLER,
+                "operator",
+                "",
+                List.of(
+                        new WeightedCreative(creative("info-30", 30), 1),
+                                new WeightedCreative(creative("info-15", 15), 1),
+                        new WeightedCreative(creative("info-10", 10), 1),
+                                new WeightedCreative(creative("info-5", 5), 1)),
+                Targeting.NETWORK,
+                new FlightWindow(
+                        MONDAY.minusYears(1).atStartOfDay(), MONDAY.plusYears(1).atStartOfDay()),
+                DailyHours.ALL_DAY,
+                Optional.empty(),
+                0,
+                0);
     }
 
     /** A pool of PSAs without a guaranteed frequency, which supplies the PSA share. */
     static Campaign psaPool() {
-        return campaign("psa-pool", CampaignKind.PUBLIC_SERVICE, Targeting.NETWORK, MONDAY.minusYears(1).atStartOfDay(),
-                MONDAY.plusYears(1).atStartOfDay(), null, 10);
+        return campaign(
+                "psa-pool",
+                CampaignKind.PUBLIC_SERVICE,
+                Targeting.NETWORK,
+                MONDAY.minusYears(1).atStartOfDay(),
+                MONDAY.plusYears(1).atStartOfDay(),
+                null,
+                10);
     }
 
     static Set<String> screensOf(Station station) {

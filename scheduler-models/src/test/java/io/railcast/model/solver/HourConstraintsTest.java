@@ -19,18 +19,32 @@ class HourConstraintsTest {
         SpotAssignment afterwards = commercial("c", "", 15);
         // The 15 s spot at 10 shares slot 10 with the first and slots 15 and 20 with the third; the third starts
         // exactly as the first ends, which is no overlap.
-        verifier.verifyThat(HourConstraints::spotsOverlap).given(first, overlapping, afterwards).penalizesBy(3);
-        verifier.verifyThat(HourConstraints::spotsOverlap).given(first, afterwards).penalizesBy(0);
+        verifier.verifyThat(HourConstraints::spotsOverlap)
+                .given(first, overlapping, afterwards)
+                .penalizesBy(3);
+        verifier.verifyThat(HourConstraints::spotsOverlap)
+                .given(first, afterwards)
+                .penalizesBy(0);
     }
 
     @Test
     void contractedPlayMissing() {
         SpotAssignment lonelyContract = commercial("a", "", null);
-        SpotAssignment psaForTheShare = play("psa", CampaignKind.PUBLIC_SERVICE, "", false,
-                new io.railcast.model.solver.PlayWindow(0, 3600, 1), 0, 3600, null);
-        verifier.verifyThat(HourConstraints::contractedPlayMissing).given(lonelyContract, psaForTheShare)
+        SpotAssignment psaForTheShare = play(
+                "psa",
+                CampaignKind.PUBLIC_SERVICE,
+                "",
+                false,
+                new io.railcast.model.solver.PlayWindow(0, 3600, 1),
+                0,
+                3600,
+                null);
+        verifier.verifyThat(HourConstraints::contractedPlayMissing)
+                .given(lonelyContract, psaForTheShare)
                 .penalizesBy(15);
-        verifier.verifyThat(HourConstraints::contractedPlayMissing).given(commercial("a", "", 0)).penalizesBy(0);
+        verifier.verifyThat(HourConstraints::contractedPlayMissing)
+                .given(commercial("a", "", 0))
+                .penalizesBy(0);
     }
 
     @Test
@@ -40,15 +54,21 @@ class HourConstraintsTest {
         SpotAssignment overrunning = play("b", CampaignKind.COMMERCIAL, "", true, firstFiveMinutes, 0, 300, 290);
         SpotAssignment inside = play("c", CampaignKind.COMMERCIAL, "", true, firstFiveMinutes, 0, 300, 285);
         // A play may start late in its window only if it still ends by the campaign's active end (300 here).
-        verifier.verifyThat(HourConstraints::playOutsideItsWindow).given(late, overrunning, inside).penalizesBy(30);
+        verifier.verifyThat(HourConstraints::playOutsideItsWindow)
+                .given(late, overrunning, inside)
+                .penalizesBy(30);
     }
 
     @Test
     void creativeNotMadeForScreen() {
         SpotAssignment ledCreativeOnLcd = commercial("a", "", 0);
         ledCreativeOnLcd.setCreative(Spots.LED_15);
-        verifier.verifyThat(HourConstraints::creativeNotMadeForScreen).given(ledCreativeOnLcd).penalizesBy(15);
-        verifier.verifyThat(HourConstraints::creativeNotMadeForScreen).given(commercial("b", "", 0)).penalizesBy(0);
+        verifier.verifyThat(HourConstraints::creativeNotMadeForScreen)
+                .given(ledCreativeOnLcd)
+                .penalizesBy(15);
+        verifier.verifyThat(HourConstraints::creativeNotMadeForScreen)
+                .given(commercial("b", "", 0))
+                .penalizesBy(0);
     }
 
     @Test
@@ -59,7 +79,8 @@ class HourConstraintsTest {
         SpotAssignment laterCarMaker = commercial("car-3", "automotive", 50);
         SpotAssignment neutral = commercial("n", "", 45);
         verifier.verifyThat(HourConstraints::sameCategoryBackToBack)
-                .given(carMaker, rivalCarMaker, brewery, laterCarMaker, neutral).penalizesBy(1);
+                .given(carMaker, rivalCarMaker, brewery, laterCarMaker, neutral)
+                .penalizesBy(1);
     }
 
     @Test
@@ -67,19 +88,23 @@ class HourConstraintsTest {
         var hour = new PlayWindow(0, 3600, 2);
         SpotAssignment firstHalf = play("a", CampaignKind.COMMERCIAL, "", true, hour, 0, 1800, 900);
         SpotAssignment bunchedIntoFirstHalf = play("a", CampaignKind.COMMERCIAL, "", true, hour, 1800, 3600, 1000);
-        verifier.verifyThat(HourConstraints::unevenSpacing).given(firstHalf, bunchedIntoFirstHalf).penalizesBy(800);
+        verifier.verifyThat(HourConstraints::unevenSpacing)
+                .given(firstHalf, bunchedIntoFirstHalf)
+                .penalizesBy(800);
     }
 
     @Test
     void psaShareBelowFloor() {
         // 15 s of commercial airtime owes ceil(3% of 15) = 1 s of PSA; none is on air.
         SpotAssignment commercial = commercial("a", "", 0);
-        SpotAssignment psaLeftOut = play("psa", CampaignKind.PUBLIC_SERVICE, "", false, new PlayWindow(0, 3600, 1),
-                0, 3600, null);
-        verifier.verifyThat(HourConstraints::psaShareBelowFloor).given(Spots.FRAME, commercial, psaLeftOut)
+        SpotAssignment psaLeftOut =
+                play("psa", CampaignKind.PUBLIC_SERVICE, "", false, new PlayWindow(0, 3600, 1), 0, 3600, null);
+        verifier.verifyThat(HourConstraints::psaShareBelowFloor)
+                .given(Spots.FRAME, commercial, psaLeftOut)
                 .penalizesBy(1);
         psaLeftOut.setStart(100);
-        verifier.verifyThat(HourConstraints::psaShareBelowFloor).given(Spots.FRAME, commercial, psaLeftOut)
+        verifier.verifyThat(HourConstraints::psaShareBelowFloor)
+                .given(Spots.FRAME, commercial, psaLeftOut)
                 .penalizesBy(0);
     }
 
@@ -87,7 +112,8 @@ class HourConstraintsTest {
     void creativeOffRotation() {
         SpotAssignment offRotation = commercial("a", "", 0);
         offRotation.setCreative(Spots.LCD_10);
-        verifier.verifyThat(HourConstraints::creativeOffRotation).given(offRotation, commercial("b", "", 20))
+        verifier.verifyThat(HourConstraints::creativeOffRotation)
+                .given(offRotation, commercial("b", "", 20))
                 .penalizesBy(1);
     }
 
@@ -96,6 +122,8 @@ class HourConstraintsTest {
         SpotAssignment moved = commercial("a", "", 100).withPrevious(0, Spots.LCD_15);
         SpotAssignment kept = commercial("b", "", 200).withPrevious(200, Spots.LCD_15);
         SpotAssignment newPlay = commercial("c", "", 300);
-        verifier.verifyThat(HourConstraints::movedFromPublishedPlan).given(moved, kept, newPlay).penalizesBy(1);
+        verifier.verifyThat(HourConstraints::movedFromPublishedPlan)
+                .given(moved, kept, newPlay)
+                .penalizesBy(1);
     }
 }

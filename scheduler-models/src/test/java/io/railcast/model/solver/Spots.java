@@ -16,20 +16,33 @@ final class Spots {
 
     private static int nextId;
 
-    private Spots() {
-    }
+    private Spots() {}
 
     /** A contracted commercial play owed once in the whole hour (its share is the whole hour). */
     static SpotAssignment commercial(String campaign, String category, Integer start) {
         return play(campaign, CampaignKind.COMMERCIAL, category, true, new PlayWindow(0, 3600, 1), 0, 3600, start);
     }
 
-    static SpotAssignment play(String campaign, CampaignKind kind, String category, boolean contracted,
-            PlayWindow window, int shareFrom, int shareTo, Integer start) {
-        Demand demand = new Demand(campaign, kind, category, contracted, List.of(window), window.to(),
-                java.util.Collections.nCopies(window.plays(), LCD_15), List.of(LCD_15, LCD_10, LED_15));
-        SpotAssignment spot = new SpotAssignment(nextId++, demand, FRAME, window, window.to(), shareFrom, shareTo,
-                LCD_15);
+    static SpotAssignment play(
+            String campaign,
+            CampaignKind kind,
+            String category,
+            boolean contracted,
+            PlayWindow window,
+            int shareFrom,
+            int shareTo,
+            Integer start) {
+        Demand demand = new Demand(
+                campaign,
+                kind,
+                category,
+                contracted,
+                List.of(window),
+                window.to(),
+                java.util.Collections.nCopies(window.plays(), LCD_15),
+                List.of(LCD_15, LCD_10, LED_15));
+        SpotAssignment spot =
+                new SpotAssignment(nextId++, demand, FRAME, window, window.to(), shareFrom, shareTo, LCD_15);
         spot.setCreative(LCD_15);
         spot.setStart(start);
         return spot;

@@ -30,28 +30,49 @@ public final class AgentProblems implements ServerAuthenticationEntryPoint, Serv
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         boolean presented = ex instanceof BadCredentialsException;
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, presented
-                ? "Bearer realm=\"RailCast agents\", error=\"invalid_token\""
-                : "Bearer realm=\"RailCast agents\"");
-        return write(exchange, presented
-                ? ApiProblem.problem(HttpStatus.UNAUTHORIZED, "invalid-agent-token", "Invalid agent token",
-                        "The agent token is unknown or has been revoked.")
-                : ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                        "Send the screen's agent token as Authorization: Bearer <token>."));
+        exchange.getResponse()
+                .getHeaders()
+                .set(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        presented
+                                ? "Bearer realm=\"RailCast agents\", error=\"invalid_token\""
+                                : "Bearer realm=\"RailCast agents\"");
+        return write(
+                exchange,
+                presented
+                        ? ApiProblem.problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "invalid-agent-token",
+                                "Invalid agent token",
+                                "The agent token is unknown or has been revoked.")
+                        : ApiProblem.problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Unauthenticated",
+                                "Send the screen's agent token as Authorization: Bearer <token>."));
     }
 
     /** 503 with Retry-After, as the protocol asks, when a token could not be checked (the database is away). */
     Mono<Void> unavailable(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-        return write(exchange, ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                "Service unavailable",
-                "The agent token could not be checked just now; try again in " + RETRY_AFTER_SECONDS + " s."));
+        return write(
+                exchange,
+                ApiProblem.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "Service unavailable",
+                        "The agent token could not be checked just now; try again in " + RETRY_AFTER_SECONDS + " s."));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, ApiProblem.problem(HttpStatus.FORBIDDEN, "other-screen", "Another screen's data",
-                "An agent token gives access to its own screen's data only."));
+        return write(
+                exchange,
+                ApiProblem.problem(
+                        HttpStatus.FORBIDDEN,
+                        "other-screen",
+                        "Another screen's data",
+                        "An agent token gives access to its own screen's data only."));
     }
 
     private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {

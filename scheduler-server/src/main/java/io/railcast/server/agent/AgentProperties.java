@@ -18,8 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param status   the operators' view of agent heartbeats
  */
 @ConfigurationProperties("railcast.agent")
-public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule schedule, @DefaultValue Events events,
-        @DefaultValue Media media, @DefaultValue Plays plays, @DefaultValue Status status) {
+public record AgentProperties(
+        @DefaultValue Token token,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Events events,
+        @DefaultValue Media media,
+        @DefaultValue Plays plays,
+        @DefaultValue Status status) {
 
     /**
      * @param cacheTtl  how long a token found valid is believed without asking the database again; 5 min. A token
@@ -27,8 +32,9 @@ public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule 
      *                  notification arrives (milliseconds), and after at most this long should it be lost
      * @param cacheSize at most this many tokens are remembered; 20,000
      */
-    public record Token(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("20000") int cacheSize) {
-    }
+    public record Token(
+            @DefaultValue("5m") Duration cacheTtl,
+            @DefaultValue("20000") int cacheSize) {}
 
     /**
      * @param planCache   at most this many bytes of hour plans (immutable, shared by many screens) are kept in
@@ -41,9 +47,10 @@ public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule 
      * @param answerIdle  a built answer nobody asked for this long is dropped (those of a past hour or an old
      *                    version are no longer asked); 10 min
      */
-    public record Schedule(@DefaultValue("128MB") DataSize planCache, @DefaultValue("128MB") DataSize answerCache,
-            @DefaultValue("10m") Duration answerIdle) {
-    }
+    public record Schedule(
+            @DefaultValue("128MB") DataSize planCache,
+            @DefaultValue("128MB") DataSize answerCache,
+            @DefaultValue("10m") Duration answerIdle) {}
 
     /**
      * @param heartbeat  the interval of {@code heartbeat} events; 15 s (the protocol's figure)
@@ -52,13 +59,13 @@ public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule 
      * @param poll       how often each instance also asks the database for the latest version, in case a
      *                   notification was lost (and to keep its listening connection alive); 30 s
      */
-    public record Events(@DefaultValue("15s") Duration heartbeat, @DefaultValue("20s") Duration spread,
-            @DefaultValue("30s") Duration poll) {
-    }
+    public record Events(
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("20s") Duration spread,
+            @DefaultValue("30s") Duration poll) {}
 
     /** @param root a creative's relative {@code media_path} is resolved against this; {@code ./data/media} */
-    public record Media(@DefaultValue("./data/media") Path root) {
-    }
+    public record Media(@DefaultValue("./data/media") Path root) {}
 
     /**
      * @param maxAge        a play that started longer ago than this is rejected; 90 days
@@ -73,13 +80,16 @@ public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule 
      * @param slotCache     at most this many bytes of plans' spots, as plays are judged against them, are kept in
      *                      memory; 64MB (a demo plan of some 400 spots takes about 10 KB)
      */
-    public record Plays(@DefaultValue("90d") Duration maxAge, @DefaultValue("1h") Duration maxAhead,
-            @DefaultValue("3s") Duration slotTolerance, @DefaultValue("64MB") DataSize slotCache) {
+    public record Plays(
+            @DefaultValue("90d") Duration maxAge,
+            @DefaultValue("1h") Duration maxAhead,
+            @DefaultValue("3s") Duration slotTolerance,
+            @DefaultValue("64MB") DataSize slotCache) {
 
         public Plays {
             if (slotTolerance.isNegative()) {
-                throw new IllegalArgumentException("railcast.agent.plays.slot-tolerance must not be negative, got "
-                        + slotTolerance);
+                throw new IllegalArgumentException(
+                        "railcast.agent.plays.slot-tolerance must not be negative, got " + slotTolerance);
             }
         }
     }
@@ -98,9 +108,13 @@ public record AgentProperties(@DefaultValue Token token, @DefaultValue Schedule 
      * @param queueCapacity at most this many heartbeats wait for a batch (besides the batch being written; one is
      *                     written at a time per instance); more are answered 503 with Retry-After at once; 10,000
      */
-    public record Status(@DefaultValue("5m") Duration versionGrace, @DefaultValue("30s") Duration refresh,
-            @DefaultValue("2s") Duration clockTolerance, @DefaultValue("500") int batchSize,
-            @DefaultValue("20ms") Duration linger, @DefaultValue("10000") int queueCapacity) {
+    public record Status(
+            @DefaultValue("5m") Duration versionGrace,
+            @DefaultValue("30s") Duration refresh,
+            @DefaultValue("2s") Duration clockTolerance,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("20ms") Duration linger,
+            @DefaultValue("10000") int queueCapacity) {
 
         public Status {
             if (batchSize < 1 || queueCapacity < 1) {

@@ -45,23 +45,22 @@ class AgentSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain agentSecurityWebFilterChain(ServerHttpSecurity http, AgentTokens tokens,
-            JsonMapper jsonMapper) {
+    SecurityWebFilterChain agentSecurityWebFilterChain(
+            ServerHttpSecurity http, AgentTokens tokens, JsonMapper jsonMapper) {
         AgentProblems problems = new AgentProblems(jsonMapper);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(tokens));
         bearer.setServerAuthenticationConverter(AgentSecurityConfiguration::bearerToken);
         // a token that could not be checked is no reason for the agent to think it bad: 503, not 401
-        bearer.setAuthenticationFailureHandler((filterExchange, failure) -> failure
-                instanceof AuthenticationServiceException ? problems.unavailable(filterExchange.getExchange())
-                : problems.commence(filterExchange.getExchange(), failure));
+        bearer.setAuthenticationFailureHandler(
+                (filterExchange, failure) -> failure instanceof AuthenticationServiceException
+                        ? problems.unavailable(filterExchange.getExchange())
+                        : problems.commence(filterExchange.getExchange(), failure));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/agent/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/agent/**"))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().access(AgentSecurityConfiguration::ownScreen))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -74,10 +73,12 @@ class AgentSecurityConfiguration {
     /** The authenticated agent: named by its screen, with its token's hash (never the token) as credentials. */
     private static ReactiveAuthenticationManager authenticationManager(AgentTokens tokens) {
         return presented -> tokens.screenOf((String) presented.getCredentials())
-                .<Authentication>map(screenId -> new PreAuthenticatedAuthenticationToken(screenId,
+                .<Authentication>map(screenId -> new PreAuthenticatedAuthenticationToken(
+                        screenId,
                         AgentTokens.hash((String) presented.getCredentials()),
                         List.of(new SimpleGrantedAuthority(AGENT_ROLE))))
-                .onErrorMap(e -> !(e instanceof AuthenticationException),
+                .onErrorMap(
+                        e -> !(e instanceof AuthenticationException),
                         e -> new AuthenticationServiceException("could not check an agent token", e))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or revoked agent token")));
     }
@@ -95,8 +96,8 @@ class AgentSecurityConfiguration {
         return Mono.just(new PreAuthenticatedAuthenticationToken("agent", token));
     }
 
-    private static Mono<AuthorizationResult> ownScreen(Mono<Authentication> authentication,
-            AuthorizationContext context) {
+    private static Mono<AuthorizationResult> ownScreen(
+            Mono<Authentication> authentication, AuthorizationContext context) {
         String named = context.getExchange().getRequest().getQueryParams().getFirst("screen");
         return authentication
                 .filter(Authentication::isAuthenticated)

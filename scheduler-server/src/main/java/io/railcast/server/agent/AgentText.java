@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AgentText {
 
-    private AgentText() {
-    }
+    private AgentText() {}
 
     /** What is wrong with {@code value} as field {@code field}, or null when it is fine (or absent). */
     public static @Nullable String problem(String field, @Nullable String value, int maxLength) {
@@ -23,10 +22,11 @@ public final class AgentText {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
-                return field + " must not contain control characters (U+" + String.format("%04X", (int) c)
-                        + " at " + i + ")";
+                return field + " must not contain control characters (U+" + String.format("%04X", (int) c) + " at " + i
+                        + ")";
             }
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1));
             if (pair) {
                 i++;

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class BookingRights {
 
-    private BookingRights() {
-    }
+    private BookingRights() {}
 
     static Set<CampaignKind> of(Set<Role> roles) {
         Set<CampaignKind> kinds = EnumSet.noneOf(CampaignKind.class);

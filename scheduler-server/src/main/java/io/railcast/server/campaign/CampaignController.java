@@ -46,7 +46,8 @@ class CampaignController {
     }
 
     @GetMapping
-    Flux<CampaignView> list(@RequestParam(required = false) @Nullable String kind,
+    Flux<CampaignView> list(
+            @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable String status) {
         return Flux.defer(() -> {
             List<FieldProblem> problems = new ArrayList<>();
@@ -65,8 +66,10 @@ class CampaignController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CampaignView>> create(@RequestBody CampaignPayload payload,
-            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+    Mono<ResponseEntity<CampaignView>> create(
+            @RequestBody CampaignPayload payload,
+            @RequestParam(required = false) @Nullable String effectiveAt,
+            Principal user) {
         return Mono.defer(() -> service.create(payload, user, publication(effectiveAt)))
                 .map(stored -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + stored.id()))
                         .eTag(Integer.toString(stored.version()))
@@ -74,33 +77,42 @@ class CampaignController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CampaignView>> update(@PathVariable String id, @RequestBody CampaignPayload payload,
+    Mono<ResponseEntity<CampaignView>> update(
+            @PathVariable String id,
+            @RequestBody CampaignPayload payload,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+            @RequestParam(required = false) @Nullable String effectiveAt,
+            Principal user) {
         return Mono.defer(() -> service.update(id, payload, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
     @PostMapping("/{id}/pause")
-    Mono<ResponseEntity<CampaignView>> pause(@PathVariable String id,
+    Mono<ResponseEntity<CampaignView>> pause(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+            @RequestParam(required = false) @Nullable String effectiveAt,
+            Principal user) {
         return Mono.defer(() -> service.pause(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
     @PostMapping("/{id}/resume")
-    Mono<ResponseEntity<CampaignView>> resume(@PathVariable String id,
+    Mono<ResponseEntity<CampaignView>> resume(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+            @RequestParam(required = false) @Nullable String effectiveAt,
+            Principal user) {
         return Mono.defer(() -> service.resume(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
 
     @PostMapping("/{id}/cancel")
-    Mono<ResponseEntity<CampaignView>> cancel(@PathVariable String id,
+    Mono<ResponseEntity<CampaignView>> cancel(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestParam(required = false) @Nullable String effectiveAt, Principal user) {
+            @RequestParam(required = false) @Nullable String effectiveAt,
+            Principal user) {
         return Mono.defer(() -> service.cancel(id, version(ifMatch), user, publication(effectiveAt)))
                 .map(CampaignController::ok);
     }
@@ -132,23 +144,28 @@ class CampaignController {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw ApiProblem.withFields(HttpStatus.BAD_REQUEST, "invalid-precondition", "Invalid precondition",
+            throw ApiProblem.withFields(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-precondition",
+                    "Invalid precondition",
                     "If-Match must name a campaign version, e.g. \"3\".",
-                    List.of(FieldProblem.of(HttpHeaders.IF_MATCH, "If-Match must be a campaign version like \"3\","
-                            + " got " + TextRules.quote(ifMatch))));
+                    List.of(FieldProblem.of(
+                            HttpHeaders.IF_MATCH,
+                            "If-Match must be a campaign version like \"3\"," + " got " + TextRules.quote(ifMatch))));
         }
     }
 
-    private static <E extends Enum<E>> @Nullable E constant(String field, @Nullable String value, Class<E> type,
-            List<FieldProblem> problems) {
+    private static <E extends Enum<E>> @Nullable E constant(
+            String field, @Nullable String value, Class<E> type, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(FieldProblem.of(field, field + " must be one of " + List.of(type.getEnumConstants())
-                    + ", got " + TextRules.quote(value)));
+            problems.add(FieldProblem.of(
+                    field,
+                    field + " must be one of " + List.of(type.getEnumConstants()) + ", got " + TextRules.quote(value)));
             return null;
         }
     }

@@ -29,9 +29,19 @@ import org.jspecify.annotations.Nullable;
  * A campaign payload read field by field into domain values, every field at fault named (with the domain's own
  * messages where it has them), before the creatives are looked up: {@link #toCampaign} finishes it.
  */
-record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind kind, String owner, String category,
-        List<CampaignPayload.CreativeRef> creatives, Targeting targeting, FlightWindow flight, DailyHours dailyHours,
-        Optional<Frequency> frequency, int priority, long priceCents) {
+record CampaignDraft(
+        @Nullable String id,
+        @Nullable String name,
+        CampaignKind kind,
+        String owner,
+        String category,
+        List<CampaignPayload.CreativeRef> creatives,
+        Targeting targeting,
+        FlightWindow flight,
+        DailyHours dailyHours,
+        Optional<Frequency> frequency,
+        int priority,
+        long priceCents) {
 
     /** Highest priority: the planner ranks campaigns of one kind by it, so a small scale is enough to rank. */
     static final int MAX_PRIORITY = 100;
@@ -41,6 +51,7 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
     static final int MAX_CREATIVES = 100;
     /** Flights lie within these years: a date outside them is a typing mistake, not a booking. */
     static final int FIRST_YEAR = 2000;
+
     static final int LAST_YEAR = 2099;
 
     /** Only the kind, for deciding whether the caller may book it before anything else is looked at. */
@@ -58,9 +69,11 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         List<CampaignPayload.CreativeRef> creatives = creatives(payload.creatives(), problems);
         Targeting targeting = targeting(payload.targeting(), problems);
         FlightWindow flight = flight(payload.flight(), problems);
-        DailyHours dailyHours = payload.dailyHours() == null ? DailyHours.ALL_DAY
+        DailyHours dailyHours = payload.dailyHours() == null
+                ? DailyHours.ALL_DAY
                 : parse("dailyHours", payload.dailyHours(), DailyHours::parse, problems);
-        Frequency frequency = payload.frequency() == null ? null
+        Frequency frequency = payload.frequency() == null
+                ? null
                 : parse("frequency", payload.frequency(), Frequency::parse, problems);
         String category = payload.category() == null ? "" : payload.category().strip();
         if (kind == CampaignKind.COMMERCIAL && frequency == null && payload.frequency() == null) {
@@ -74,20 +87,30 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         }
         long price = payload.priceCents() == null ? 0 : payload.priceCents();
         if (price < 0 || price > MAX_PRICE_CENTS) {
-            problems.add(FieldProblem.of("priceCents", "priceCents must be from 0 to " + MAX_PRICE_CENTS + ", got "
-                    + price));
+            problems.add(FieldProblem.of(
+                    "priceCents", "priceCents must be from 0 to " + MAX_PRICE_CENTS + ", got " + price));
         }
         int priority = payload.priority() == null ? 0 : payload.priority();
         if (priority < 0 || priority > MAX_PRIORITY) {
-            problems.add(FieldProblem.of("priority", "priority must be from 0 to " + MAX_PRIORITY + ", got "
-                    + priority));
+            problems.add(
+                    FieldProblem.of("priority", "priority must be from 0 to " + MAX_PRIORITY + ", got " + priority));
         }
         if (!problems.isEmpty()) {
             throw new CampaignRefusal.InvalidCampaign(problems);
         }
-        return new CampaignDraft(id, blankToNull(payload.name()), kind, payload.owner() == null ? ""
-                : payload.owner().strip(), category, creatives, targeting, flight, dailyHours,
-                Optional.ofNullable(frequency), priority, price);
+        return new CampaignDraft(
+                id,
+                blankToNull(payload.name()),
+                kind,
+                payload.owner() == null ? "" : payload.owner().strip(),
+                category,
+                creatives,
+                targeting,
+                flight,
+                dailyHours,
+                Optional.ofNullable(frequency),
+                priority,
+                price);
     }
 
     /**
@@ -131,8 +154,9 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             CampaignPayload.CreativeRef ref = creatives.get(i);
             Creative creative = known.get(ref.id());
             if (creative == null) {
-                problems.add(FieldProblem.of("creatives[" + i + "].id", "creative " + ref.id() + " is not known;"
-                        + " upload it to /api/v1/creatives first"));
+                problems.add(FieldProblem.of(
+                        "creatives[" + i + "].id",
+                        "creative " + ref.id() + " is not known;" + " upload it to /api/v1/creatives first"));
             } else {
                 rotation.add(new WeightedCreative(creative, ref.weight()));
             }
@@ -141,8 +165,19 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             throw new CampaignRefusal.InvalidCampaign(problems);
         }
         try {
-            return new Campaign(campaignId, name == null ? campaignId : name, kind, owner, category, rotation,
-                    targeting, flight, dailyHours, frequency, priority, priceCents);
+            return new Campaign(
+                    campaignId,
+                    name == null ? campaignId : name,
+                    kind,
+                    owner,
+                    category,
+                    rotation,
+                    targeting,
+                    flight,
+                    dailyHours,
+                    frequency,
+                    priority,
+                    priceCents);
         } catch (IllegalArgumentException | NullPointerException e) {
             // the checks above mirror the constructor's; this names what they missed
             String message = String.valueOf(e.getMessage()).replaceFirst("^campaign [^:]*: ", "");
@@ -159,20 +194,22 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
                 // reported below
             }
         }
-        problems.add(FieldProblem.of("kind", "kind must be one of " + List.of(CampaignKind.values()) + ", got "
-                + (text == null ? "nothing" : TextRules.quote(text))));
+        problems.add(FieldProblem.of(
+                "kind",
+                "kind must be one of " + List.of(CampaignKind.values()) + ", got "
+                        + (text == null ? "nothing" : TextRules.quote(text))));
         return null;
     }
 
-    private static List<CampaignPayload.CreativeRef> creatives(@Nullable List<CampaignPayload.CreativeRef> refs,
-            List<FieldProblem> problems) {
+    private static List<CampaignPayload.CreativeRef> creatives(
+            @Nullable List<CampaignPayload.CreativeRef> refs, List<FieldProblem> problems) {
         if (refs == null || refs.isEmpty()) {
             problems.add(FieldProblem.of("creatives", "creatives must name at least one creative"));
             return List.of();
         }
         if (refs.size() > MAX_CREATIVES) {
-            problems.add(FieldProblem.of("creatives", "creatives must name at most " + MAX_CREATIVES
-                    + " creatives, got " + refs.size()));
+            problems.add(FieldProblem.of(
+                    "creatives", "creatives must name at most " + MAX_CREATIVES + " creatives, got " + refs.size()));
             return List.of();
         }
         List<CampaignPayload.CreativeRef> rotation = new ArrayList<>();
@@ -189,8 +226,10 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             }
             Integer first = seen.putIfAbsent(ref.id().strip(), i);
             if (first != null) {
-                problems.add(FieldProblem.of(field + ".id", "creative " + ref.id() + " appears twice, first at"
-                        + " creatives[" + first + "]; give it a greater weight instead"));
+                problems.add(FieldProblem.of(
+                        field + ".id",
+                        "creative " + ref.id() + " appears twice, first at" + " creatives[" + first
+                                + "]; give it a greater weight instead"));
             }
             int weight = ref.weight() == null ? 1 : ref.weight();
             if (weight <= 0) {
@@ -201,22 +240,27 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         return rotation;
     }
 
-    private static Targeting targeting(CampaignPayload.@Nullable TargetingPayload payload,
-            List<FieldProblem> problems) {
+    private static Targeting targeting(
+            CampaignPayload.@Nullable TargetingPayload payload, List<FieldProblem> problems) {
         if (payload == null) {
             return Targeting.NETWORK;
         }
-        return new Targeting(texts(payload.stations()), texts(payload.provinces()), texts(payload.bureaus()),
+        return new Targeting(
+                texts(payload.stations()),
+                texts(payload.provinces()),
+                texts(payload.bureaus()),
                 constants("targeting.tiers", payload.tiers(), Tier.class, problems),
                 constants("targeting.screenTypes", payload.screenTypes(), ScreenType.class, problems),
                 texts(payload.zones()));
     }
 
-    private static @Nullable FlightWindow flight(CampaignPayload.@Nullable FlightPayload payload,
-            List<FieldProblem> problems) {
+    private static @Nullable FlightWindow flight(
+            CampaignPayload.@Nullable FlightPayload payload, List<FieldProblem> problems) {
         if (payload == null) {
-            problems.add(FieldProblem.of("flight", "flight is required: {\"start\": \"2026-11-24T06:00\","
-                    + " \"end\": \"2026-12-01T00:00\"}, local to each station"));
+            problems.add(FieldProblem.of(
+                    "flight",
+                    "flight is required: {\"start\": \"2026-11-24T06:00\","
+                            + " \"end\": \"2026-12-01T00:00\"}, local to each station"));
             return null;
         }
         LocalDateTime start = dateTime("flight.start", payload.start(), problems);
@@ -225,8 +269,8 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
             return null;
         }
         if (!end.isAfter(start)) {
-            problems.add(FieldProblem.of("flight.end", "flight.end (" + end + ") must be after flight.start ("
-                    + start + ")"));
+            problems.add(FieldProblem.of(
+                    "flight.end", "flight.end (" + end + ") must be after flight.start (" + start + ")"));
             return null;
         }
         return parse("flight", payload, p -> new FlightWindow(start, end), problems);
@@ -241,20 +285,19 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
         try {
             at = LocalDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, field + " must be a local date-time like 2026-11-24T06:00, got "
-                    + TextRules.quote(text)));
+            problems.add(FieldProblem.of(
+                    field, field + " must be a local date-time like 2026-11-24T06:00, got " + TextRules.quote(text)));
             return null;
         }
         if (at.getYear() < FIRST_YEAR || at.getYear() > LAST_YEAR) {
-            problems.add(FieldProblem.of(field, field + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR
-                    + ", got " + at));
+            problems.add(FieldProblem.of(
+                    field, field + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + ", got " + at));
             return null;
         }
         return at;
     }
 
-    private static <T, R> @Nullable R parse(String field, T value, Function<T, R> parser,
-            List<FieldProblem> problems) {
+    private static <T, R> @Nullable R parse(String field, T value, Function<T, R> parser, List<FieldProblem> problems) {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
@@ -266,20 +309,25 @@ record CampaignDraft(@Nullable String id, @Nullable String name, CampaignKind ki
     private static Set<String> texts(@Nullable List<String> values) {
         Set<String> set = new LinkedHashSet<>();
         if (values != null) {
-            values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).forEach(set::add);
+            values.stream()
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::strip)
+                    .forEach(set::add);
         }
         return set;
     }
 
-    private static <E extends Enum<E>> Set<E> constants(String field, @Nullable List<String> values, Class<E> type,
-            List<FieldProblem> problems) {
+    private static <E extends Enum<E>> Set<E> constants(
+            String field, @Nullable List<String> values, Class<E> type, List<FieldProblem> problems) {
         Set<E> set = new LinkedHashSet<>();
         for (String value : texts(values)) {
             try {
                 set.add(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.of(field, field + " must be among " + List.of(type.getEnumConstants())
-                        + ", got " + TextRules.quote(value)));
+                problems.add(FieldProblem.of(
+                        field,
+                        field + " must be among " + List.of(type.getEnumConstants()) + ", got "
+                                + TextRules.quote(value)));
             }
         }
         return set;

@@ -24,38 +24,63 @@ import org.jspecify.annotations.Nullable;
  * @param priority   higher first among campaigns of one kind; 0 when absent
  * @param priceCents the contract value, for reports; 0 when absent
  */
-record CampaignPayload(@Nullable String id, @Nullable String name, @Nullable String kind, @Nullable String owner,
-        @Nullable String category, @Nullable List<CreativeRef> creatives, @Nullable TargetingPayload targeting,
-        @Nullable FlightPayload flight, @Nullable String dailyHours, @Nullable String frequency,
-        @Nullable Integer priority, @Nullable Long priceCents) {
+record CampaignPayload(
+        @Nullable String id,
+        @Nullable String name,
+        @Nullable String kind,
+        @Nullable String owner,
+        @Nullable String category,
+        @Nullable List<CreativeRef> creatives,
+        @Nullable TargetingPayload targeting,
+        @Nullable FlightPayload flight,
+        @Nullable String dailyHours,
+        @Nullable String frequency,
+        @Nullable Integer priority,
+        @Nullable Long priceCents) {
 
     /** A creative in the rotation, by id; a creative of weight 2 plays twice as often as one of weight 1. */
-    record CreativeRef(@Nullable String id, @Nullable Integer weight) {
-    }
+    record CreativeRef(@Nullable String id, @Nullable Integer weight) {}
 
-    record TargetingPayload(@Nullable List<String> stations, @Nullable List<String> provinces,
-            @Nullable List<String> bureaus, @Nullable List<String> tiers, @Nullable List<String> screenTypes,
+    record TargetingPayload(
+            @Nullable List<String> stations,
+            @Nullable List<String> provinces,
+            @Nullable List<String> bureaus,
+            @Nullable List<String> tiers,
+            @Nullable List<String> screenTypes,
             @Nullable List<String> zones) {
 
         static TargetingPayload of(Targeting targeting) {
-            return new TargetingPayload(sorted(targeting.stations()), sorted(targeting.provinces()),
-                    sorted(targeting.bureaus()), sorted(targeting.tiers().stream().map(Enum::name).toList()),
-                    sorted(targeting.screenTypes().stream().map(Enum::name).toList()), sorted(targeting.zones()));
+            return new TargetingPayload(
+                    sorted(targeting.stations()),
+                    sorted(targeting.provinces()),
+                    sorted(targeting.bureaus()),
+                    sorted(targeting.tiers().stream().map(Enum::name).toList()),
+                    sorted(targeting.screenTypes().stream().map(Enum::name).toList()),
+                    sorted(targeting.zones()));
         }
     }
 
-    record FlightPayload(@Nullable String start, @Nullable String end) {
-    }
+    record FlightPayload(@Nullable String start, @Nullable String end) {}
 
     /** The normal form of a valid campaign: what is stored and shown. */
     static CampaignPayload of(Campaign campaign) {
-        return new CampaignPayload(campaign.id(), campaign.name(), campaign.kind().name(), campaign.owner(),
+        return new CampaignPayload(
+                campaign.id(),
+                campaign.name(),
+                campaign.kind().name(),
+                campaign.owner(),
                 campaign.category(),
-                campaign.creatives().stream().map(c -> new CreativeRef(c.creative().id(), c.weight())).toList(),
+                campaign.creatives().stream()
+                        .map(c -> new CreativeRef(c.creative().id(), c.weight()))
+                        .toList(),
                 TargetingPayload.of(campaign.targeting()),
-                new FlightPayload(campaign.flight().start().toString(), campaign.flight().end().toString()),
-                campaign.dailyHours().toString(), campaign.frequency().map(Object::toString).orElse(null),
-                campaign.priority(), campaign.priceCents());
+                new FlightPayload(
+                        campaign.flight().start().toString(),
+                        campaign.flight().end().toString()),
+                campaign.dailyHours().toString(),
+                campaign.frequency().map(Object::toString).orElse(null),
+                campaign.priority(),
+                campaign.priceCents());
     }
 
     private static List<String> sorted(Collection<String> values) {

@@ -28,28 +28,44 @@ class CampaignProblems {
             return ApiProblem.invalid("invalid-campaign", "Invalid campaign", invalid.problems());
         }
         if (refusal instanceof CampaignRefusal.InvalidPublication) {
-            return ApiProblem.invalid("invalid-publication", "Invalid publication",
+            return ApiProblem.invalid(
+                    "invalid-publication",
+                    "Invalid publication",
                     List.of(FieldProblem.of("effectiveAt", refusal.getMessage())));
         }
         if (refusal instanceof CampaignRefusal.KindNotAllowed forbidden) {
-            return ApiProblem.forbidden("forbidden-kind", "Forbidden", forbidden.user() + " may not book or change "
-                    + forbidden.kind() + " campaigns.");
+            return ApiProblem.forbidden(
+                    "forbidden-kind",
+                    "Forbidden",
+                    forbidden.user() + " may not book or change " + forbidden.kind() + " campaigns.");
         }
         if (refusal instanceof CampaignRefusal.CampaignCancelled) {
-            return ApiProblem.conflict("campaign-cancelled", "Campaign cancelled", "Campaign " + id
-                    + " is cancelled and can no longer be changed.", List.of());
+            return ApiProblem.conflict(
+                    "campaign-cancelled",
+                    "Campaign cancelled",
+                    "Campaign " + id + " is cancelled and can no longer be changed.",
+                    List.of());
         }
         if (refusal instanceof CampaignRefusal.StaleCampaign stale) {
-            return ApiProblem.of(HttpStatus.PRECONDITION_FAILED, "stale-campaign", "Campaign changed",
+            return ApiProblem.of(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "stale-campaign",
+                    "Campaign changed",
                     "Campaign " + id + " is at version " + stale.stored() + ", not " + stale.expected()
-                            + "; nothing was changed. Reload and try again.", Map.of());
+                            + "; nothing was changed. Reload and try again.",
+                    Map.of());
         }
         if (refusal instanceof CampaignRefusal.ChangedMeanwhile) {
-            return ApiProblem.conflict("conflict", "Conflicting change", "Campaign " + id
-                    + " was changed meanwhile; nothing was changed. Reload and try again.", List.of());
+            return ApiProblem.conflict(
+                    "conflict",
+                    "Conflicting change",
+                    "Campaign " + id + " was changed meanwhile; nothing was changed. Reload and try again.",
+                    List.of());
         }
-        return ApiProblem.conflict("duplicate-campaign", "Campaign exists", "Campaign " + id
-                + " exists already; change it with PUT. Nothing was stored.",
+        return ApiProblem.conflict(
+                "duplicate-campaign",
+                "Campaign exists",
+                "Campaign " + id + " exists already; change it with PUT. Nothing was stored.",
                 List.of(FieldProblem.of("id", "a campaign with id " + id + " exists already")));
     }
 }

@@ -47,8 +47,8 @@ class CampaignRepository {
             conditions.add("status = $" + values.size());
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from campaign" + where
-                + " order by id");
+        DatabaseClient.GenericExecuteSpec select =
+                db.sql("select " + COLUMNS + " from campaign" + where + " order by id");
         for (int i = 0; i < values.size(); i++) {
             select = select.bind(i, values.get(i));
         }
@@ -78,18 +78,20 @@ class CampaignRepository {
                 .bind(2, status.name())
                 .bind(3, json.writeValueAsString(body))
                 .bind(5, user);
-        return bindVersion(insert, 4, publishedVersion)
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return bindVersion(insert, 4, publishedVersion).fetch().rowsUpdated().then();
     }
 
     /**
      * Replaces body and status if the campaign is still at {@code expectedVersion}; answers whether it was. A
      * {@code publishedVersion} of null keeps the stored one.
      */
-    Mono<Boolean> update(String id, int expectedVersion, CampaignPayload body, CampaignStatus status,
-            @Nullable Long publishedVersion, String user) {
+    Mono<Boolean> update(
+            String id,
+            int expectedVersion,
+            CampaignPayload body,
+            CampaignStatus status,
+            @Nullable Long publishedVersion,
+            String user) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update campaign set kind = $3, status = $4,"
                         + " body = $5::jsonb, version = version + 1, published_version = coalesce($6, published_version),"
                         + " updated_at = now(), updated_by = $7 where id = $1 and version = $2")
@@ -99,23 +101,25 @@ class CampaignRepository {
                 .bind(3, status.name())
                 .bind(4, json.writeValueAsString(body))
                 .bind(6, user);
-        return bindVersion(update, 5, publishedVersion)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows > 0);
+        return bindVersion(update, 5, publishedVersion).fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindVersion(DatabaseClient.GenericExecuteSpec spec, int index,
-            @Nullable Long version) {
+    private static DatabaseClient.GenericExecuteSpec bindVersion(
+            DatabaseClient.GenericExecuteSpec spec, int index, @Nullable Long version) {
         return version == null ? spec.bindNull(index, Long.class) : spec.bind(index, version);
     }
 
     private StoredCampaign campaign(Readable row) {
-        return new StoredCampaign(row.get("id", String.class), CampaignKind.valueOf(row.get("kind", String.class)),
-                CampaignStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
+        return new StoredCampaign(
+                row.get("id", String.class),
+                CampaignKind.valueOf(row.get("kind", String.class)),
+                CampaignStatus.valueOf(row.get("status", String.class)),
+                row.get("version", Integer.class),
                 json.readValue(row.get("body", String.class), CampaignPayload.class),
-                row.get("published_version", Long.class), row.get("created_at", Instant.class),
-                row.get("created_by", String.class), row.get("updated_at", Instant.class),
+                row.get("published_version", Long.class),
+                row.get("created_at", Instant.class),
+                row.get("created_by", String.class),
+                row.get("updated_at", Instant.class),
                 row.get("updated_by", String.class));
     }
 }

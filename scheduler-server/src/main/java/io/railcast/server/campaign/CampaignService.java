@@ -48,70 +48,98 @@ class CampaignService {
         return Mono.defer(() -> {
             requireKind(user, payload);
             CampaignDraft draft = CampaignDraft.read(payload);
-            Mono<String> id = draft.id() == null ? campaigns.nextId()
-                    : campaigns.exists(draft.id()).flatMap(taken -> taken
-                            ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
-                            : Mono.just(draft.id()));
-            return id.flatMap(campaignId -> campaign(draft, campaignId))
-                    .flatMap(campaign -> {
-                        CampaignPayload body = CampaignPayload.of(campaign);
-                        return planning.book(change(campaign.id(), campaign, when,
-                                        version -> campaigns.insert(body, CampaignStatus.ACTIVE, version,
-                                                user.getName())))
-                                .then(get(campaign.id()));
-                    });
+            Mono<String> id = draft.id() == null
+                    ? campaigns.nextId()
+                    : campaigns
+                            .exists(draft.id())
+                            .flatMap(taken -> taken
+                                    ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
+                                    : Mono.just(draft.id()));
+            return id.flatMap(campaignId -> campaign(draft, campaignId)).flatMap(campaign -> {
+                CampaignPayload body = CampaignPayload.of(campaign);
+                return planning.book(change(
+                                campaign.id(),
+                                campaign,
+                                when,
+                                version -> campaigns.insert(body, CampaignStatus.ACTIVE, version, user.getName())))
+                        .then(get(campaign.id()));
+            });
         });
     }
 
-    Mono<StoredCampaign> update(String id, CampaignPayload payload, @Nullable Integer ifMatch, Principal user,
-            Publication when) {
-        return changeable(id, ifMatch, user).flatMap(stored -> {
-            requireKind(user, payload);
-            CampaignDraft draft = CampaignDraft.read(payload);
-            if (draft.id() != null && !draft.id().equals(id)) {
-                return Mono.error(new CampaignRefusal.InvalidCampaign(List.of(FieldProblem.of("id", "id "
-                        + draft.id() + " differs from the campaign's, " + id + "; an id never changes"))));
-            }
-            return campaign(draft, id).flatMap(campaign -> {
-                CampaignPayload body = CampaignPayload.of(campaign);
-                if (stored.status() == CampaignStatus.PAUSED) {
-                    return planning.validate(campaign)
-                            .then(write(stored, body, CampaignStatus.PAUSED, null, user));
-                }
-                return planning.book(change(id, campaign, when,
-                        version -> write(stored, body, CampaignStatus.ACTIVE, version, user))).then();
-            });
-        }).then(get(id));
+    Mono<StoredCampaign> update(
+            String id, CampaignPayload payload, @Nullable Integer ifMatch, Principal user, Publication when) {
+        return changeable(id, ifMatch, user)
+                .flatMap(stored -> {
+                    requireKind(user, payload);
+                    CampaignDraft draft = CampaignDraft.read(payload);
+                    if (draft.id() != null && !draft.id().equals(id)) {
+                        return Mono.error(new CampaignRefusal.InvalidCampaign(List.of(FieldProblem.of(
+                                "id",
+                                "id " + draft.id() + " differs from the campaign's, " + id
+                                        + "; an id never changes"))));
+                    }
+                    return campaign(draft, id).flatMap(campaign -> {
+                        CampaignPayload body = CampaignPayload.of(campaign);
+                        if (stored.status() == CampaignStatus.PAUSED) {
+                            return planning.validate(campaign)
+                                    .then(write(stored, body, CampaignStatus.PAUSED, null, user));
+                        }
+                        return planning.book(change(
+                                        id,
+                                        campaign,
+                                        when,
+                                        version -> write(stored, body, CampaignStatus.ACTIVE, version, user)))
+                                .then();
+                    });
+                })
+                .then(get(id));
     }
 
     Mono<StoredCampaign> pause(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
-        return changeable(id, ifMatch, user).flatMap(stored -> stored.status() != CampaignStatus.ACTIVE
-                ? Mono.empty()
-                : planning.book(change(id, null, when,
-                        version -> write(stored, stored.body(), CampaignStatus.PAUSED, version, user))))
+        return changeable(id, ifMatch, user)
+                .flatMap(stored -> stored.status() != CampaignStatus.ACTIVE
+                        ? Mono.empty()
+                        : planning.book(change(
+                                id,
+                                null,
+                                when,
+                                version -> write(stored, stored.body(), CampaignStatus.PAUSED, version, user))))
                 .then(get(id));
     }
 
     Mono<StoredCampaign> resume(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
-        return changeable(id, ifMatch, user).flatMap(stored -> stored.status() != CampaignStatus.PAUSED
-                ? Mono.empty()
-                : campaign(CampaignDraft.read(stored.body()), id).flatMap(campaign -> planning.book(change(id,
-                        campaign, when,
-                        version -> write(stored, stored.body(), CampaignStatus.ACTIVE, version, user)))))
+        return changeable(id, ifMatch, user)
+                .flatMap(stored -> stored.status() != CampaignStatus.PAUSED
+                        ? Mono.empty()
+                        : campaign(CampaignDraft.read(stored.body()), id)
+                                .flatMap(campaign -> planning.book(change(
+                                        id,
+                                        campaign,
+                                        when,
+                                        version ->
+                                                write(stored, stored.body(), CampaignStatus.ACTIVE, version, user)))))
                 .then(get(id));
     }
 
     Mono<StoredCampaign> cancel(String id, @Nullable Integer ifMatch, Principal user, Publication when) {
         return get(id).flatMap(stored -> {
-            BookingRights.require(user, stored.kind());
-            requireVersion(stored, ifMatch);
-            return switch (stored.status()) {
-                case CANCELLED -> Mono.empty();
-                case PAUSED -> write(stored, stored.body(), CampaignStatus.CANCELLED, null, user);
-                case ACTIVE -> planning.book(change(id, null, when,
-                        version -> write(stored, stored.body(), CampaignStatus.CANCELLED, version, user))).then();
-            };
-        }).then(get(id));
+                    BookingRights.require(user, stored.kind());
+                    requireVersion(stored, ifMatch);
+                    return switch (stored.status()) {
+                        case CANCELLED -> Mono.empty();
+                        case PAUSED -> write(stored, stored.body(), CampaignStatus.CANCELLED, null, user);
+                        case ACTIVE ->
+                            planning.book(change(
+                                            id,
+                                            null,
+                                            when,
+                                            version -> write(
+                                                    stored, stored.body(), CampaignStatus.CANCELLED, version, user)))
+                                    .then();
+                    };
+                })
+                .then(get(id));
     }
 
     /** Checks a proposal (a new campaign, or a new version of a stored one, by its id) without storing it. */
@@ -139,15 +167,20 @@ class CampaignService {
     }
 
     /** Writes the change if nobody changed the campaign since it was read; refused as changed meanwhile otherwise. */
-    private Mono<Void> write(StoredCampaign stored, CampaignPayload body, CampaignStatus status,
-            @Nullable Long version, Principal user) {
-        return campaigns.update(stored.id(), stored.version(), body, status, version, user.getName())
-                .flatMap(written -> written ? Mono.<Void>empty()
-                        : Mono.error(new CampaignRefusal.ChangedMeanwhile(stored.id())));
+    private Mono<Void> write(
+            StoredCampaign stored,
+            CampaignPayload body,
+            CampaignStatus status,
+            @Nullable Long version,
+            Principal user) {
+        return campaigns
+                .update(stored.id(), stored.version(), body, status, version, user.getName())
+                .flatMap(written ->
+                        written ? Mono.<Void>empty() : Mono.error(new CampaignRefusal.ChangedMeanwhile(stored.id())));
     }
 
-    private static BookingChange change(String id, @Nullable Campaign campaign, Publication when,
-            LongFunction<Mono<Void>> store) {
+    private static BookingChange change(
+            String id, @Nullable Campaign campaign, Publication when, LongFunction<Mono<Void>> store) {
         return new BookingChange(id, campaign, when.effectiveAt(), when.urgent(), store);
     }
 

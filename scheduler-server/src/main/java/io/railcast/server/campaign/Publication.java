@@ -27,8 +27,8 @@ record Publication(@Nullable Instant effectiveAt, boolean urgent) {
         try {
             at = Instant.parse(effectiveAt.strip());
         } catch (DateTimeParseException e) {
-            throw invalid("effectiveAt must be an instant like 2026-11-25T00:00:00Z, got "
-                    + TextRules.quote(effectiveAt));
+            throw invalid(
+                    "effectiveAt must be an instant like 2026-11-25T00:00:00Z, got " + TextRules.quote(effectiveAt));
         }
         if (at.isBefore(now.minus(SKEW))) {
             throw invalid("effectiveAt must not lie in the past, got " + at);

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param version          counts changes of this campaign, for {@code If-Match}
  * @param publishedVersion the schedule version that published its last change, if any
  */
-record StoredCampaign(String id, CampaignKind kind, CampaignStatus status, int version, CampaignPayload body,
-        @Nullable Long publishedVersion, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
-}
+record StoredCampaign(
+        String id,
+        CampaignKind kind,
+        CampaignStatus status,
+        int version,
+        CampaignPayload body,
+        @Nullable Long publishedVersion,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {}

@@ -29,7 +29,8 @@ class StoredCampaignBook implements CampaignBook {
     @Override
     public Mono<List<Campaign>> active() {
         return campaigns.find(null, CampaignStatus.ACTIVE).collectList().flatMap(stored -> {
-            List<CampaignDraft> drafts = stored.stream().map(s -> CampaignDraft.read(s.body())).toList();
+            List<CampaignDraft> drafts =
+                    stored.stream().map(s -> CampaignDraft.read(s.body())).toList();
             Set<String> ids = new HashSet<>();
             drafts.forEach(draft -> ids.addAll(draft.creativeIds()));
             return creatives.find(ids).map(known -> {
@@ -39,8 +40,10 @@ class StoredCampaignBook implements CampaignBook {
                         result.add(drafts.get(i).toCampaign(stored.get(i).id(), known));
                     } catch (RuntimeException e) {
                         // stored campaigns were valid when booked and creatives are never removed
-                        log.error("Campaign {} can no longer be read and is left out of the plan: {}",
-                                stored.get(i).id(), e.getMessage());
+                        log.error(
+                                "Campaign {} can no longer be read and is left out of the plan: {}",
+                                stored.get(i).id(),
+                                e.getMessage());
                     }
                 }
                 return result;

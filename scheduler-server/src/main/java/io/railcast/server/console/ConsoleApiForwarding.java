@@ -25,7 +25,8 @@ class ConsoleApiForwarding implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         String apiPath = "/api/v1/" + path.substring(PREFIX.length());
-        return chain.filter(exchange.mutate().request(request -> request.path(apiPath)).build());
+        return chain.filter(
+                exchange.mutate().request(request -> request.path(apiPath)).build());
     }
 
     @Override

@@ -48,6 +48,9 @@ class ConsoleController {
     }
 
     private static ResponseEntity<Resource> html(Resource page) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).body(page);
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.noCache())
+                .body(page);
     }
 }

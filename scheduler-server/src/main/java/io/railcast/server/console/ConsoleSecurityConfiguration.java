@@ -52,8 +52,8 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityWebFilterChain consoleSecurityWebFilterChain(ServerHttpSecurity http) {
-        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/console/api/**", "/console/session",
-                "/console/psa-floors");
+        ServerWebExchangeMatcher api =
+                ServerWebExchangeMatchers.pathMatchers("/console/api/**", "/console/session", "/console/psa-floors");
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(api, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN));
@@ -62,34 +62,38 @@ class ConsoleSecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?logout"));
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**", "/webjars/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**", "/webjars/**"))
                 .authorizeExchange(exchanges -> exchanges
                         // the sign-in form and the pages' scripts and styles hold no data
-                        .pathMatchers(LOGIN, "/console/css/**", "/console/js/**",
-                                "/webjars/**").permitAll()
-                        .pathMatchers("/console/api/v1/users", "/console/api/v1/users/**").hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/console/api/v1/**").authenticated()
-                        .pathMatchers(HttpMethod.HEAD, "/console/api/v1/**").authenticated()
-                        .pathMatchers("/console/api/v1/campaigns", "/console/api/v1/campaigns/**",
-                                "/console/api/v1/creatives", "/console/api/v1/creatives/**")
-                                .hasAnyRole(ADMIN, PLANNER, CSR)
-                        .pathMatchers("/console/api/v1/**").hasRole(ADMIN)
-                        .anyExchange().authenticated())
-                .formLogin(form -> form
-                        .loginPage(LOGIN)
+                        .pathMatchers(LOGIN, "/console/css/**", "/console/js/**", "/webjars/**")
+                        .permitAll()
+                        .pathMatchers("/console/api/v1/users", "/console/api/v1/users/**")
+                        .hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/console/api/v1/**")
+                        .authenticated()
+                        .pathMatchers(HttpMethod.HEAD, "/console/api/v1/**")
+                        .authenticated()
+                        .pathMatchers(
+                                "/console/api/v1/campaigns",
+                                "/console/api/v1/campaigns/**",
+                                "/console/api/v1/creatives",
+                                "/console/api/v1/creatives/**")
+                        .hasAnyRole(ADMIN, PLANNER, CSR)
+                        .pathMatchers("/console/api/v1/**")
+                        .hasRole(ADMIN)
+                        .anyExchange()
+                        .authenticated())
+                .formLogin(form -> form.loginPage(LOGIN)
                         .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
                                 rotateCsrfToken(csrfTokens),
                                 new RedirectServerAuthenticationSuccessHandler("/console/")))
                         .authenticationFailureHandler(ConsoleSecurityConfiguration::signInFailed))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
                 .build();
     }
@@ -111,7 +115,8 @@ class ConsoleSecurityConfiguration {
      */
     private static Mono<Void> signInFailed(WebFilterExchange exchange, AuthenticationException failure) {
         String page = failure instanceof SignInRefusedException refused
-                ? LOGIN + "?locked=" + refused.retryAfterSeconds() : LOGIN + "?error";
+                ? LOGIN + "?locked=" + refused.retryAfterSeconds()
+                : LOGIN + "?error";
         return REDIRECT.sendRedirect(exchange.getExchange(), URI.create(page));
     }
 

@@ -12,13 +12,23 @@ import java.util.Set;
  * @param manageNetwork may import stations and screens (admins)
  * @param replan may start a full re-plan (admins)
  */
-record ConsoleUser(String username, Set<Role> roles, boolean bookCommercial, boolean bookPublicService,
-        boolean manageNetwork, boolean replan) {
+record ConsoleUser(
+        String username,
+        Set<Role> roles,
+        boolean bookCommercial,
+        boolean bookPublicService,
+        boolean manageNetwork,
+        boolean replan) {
 
     static ConsoleUser of(Principal principal) {
         Set<Role> roles = Role.of(principal);
         boolean admin = roles.contains(Role.ADMIN);
-        return new ConsoleUser(principal.getName(), roles, admin || roles.contains(Role.PLANNER),
-                admin || roles.contains(Role.CSR), admin, admin);
+        return new ConsoleUser(
+                principal.getName(),
+                roles,
+                admin || roles.contains(Role.PLANNER),
+                admin || roles.contains(Role.CSR),
+                admin,
+                admin);
     }
 }

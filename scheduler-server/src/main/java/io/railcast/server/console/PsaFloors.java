@@ -18,8 +18,9 @@ record PsaFloors(double share, Map<String, Double> byProvince) {
     static PsaFloors of(Environment environment) {
         Binder binder = Binder.get(environment);
         double share = binder.bind("railcast.planning.psa-share", Double.class).orElse(0.03);
-        Map<String, Double> byProvince = binder.bind("railcast.planning.psa-share-by-province",
-                Bindable.mapOf(String.class, Double.class)).orElse(Map.of());
+        Map<String, Double> byProvince = binder.bind(
+                        "railcast.planning.psa-share-by-province", Bindable.mapOf(String.class, Double.class))
+                .orElse(Map.of());
         return new PsaFloors(share, new TreeMap<>(byProvince));
     }
 }

@@ -29,8 +29,8 @@ public class CreativeCatalog {
     }
 
     /** Stores {@code content} as the media of a new creative; answers false when the id is taken. */
-    public Mono<Boolean> add(String id, int durationSeconds, Set<ScreenType> screenTypes, byte[] content,
-            String contentType) {
+    public Mono<Boolean> add(
+            String id, int durationSeconds, Set<ScreenType> screenTypes, byte[] content, String contentType) {
         return media.store(content, contentType)
                 .flatMap(received -> creatives.insert(id, durationSeconds, screenTypes, received, received.file()));
     }

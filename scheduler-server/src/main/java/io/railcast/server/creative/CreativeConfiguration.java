@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link MediaProperties}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MediaProperties.class)
-class CreativeConfiguration {
-}
+class CreativeConfiguration {}

@@ -53,12 +53,15 @@ class CreativeController {
      */
     @GetMapping("/{id}/media")
     Mono<ResponseEntity<Resource>> media(@PathVariable String id) {
-        return service.get(id).map(creative -> ResponseEntity.ok()
-                .eTag(creative.sha256())
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
-                .contentType(MediaType.parseMediaType(creative.contentType()))
-                .headers(MediaHeaders.download(creative.id()))
-                .body(new FileSystemResource(creative.mediaPath())));
+        return service.get(id)
+                .map(creative -> ResponseEntity.ok()
+                        .eTag(creative.sha256())
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(365))
+                                .cachePrivate()
+                                .immutable())
+                        .contentType(MediaType.parseMediaType(creative.contentType()))
+                        .headers(MediaHeaders.download(creative.id()))
+                        .body(new FileSystemResource(creative.mediaPath())));
     }
 
     /**
@@ -67,20 +70,26 @@ class CreativeController {
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<CreativeView>> uploadForm(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request) {
-        return service.uploadMultipart(request.getHeaders().getContentLength(), parts).map(CreativeController::created);
+        return service.uploadMultipart(request.getHeaders().getContentLength(), parts)
+                .map(CreativeController::created);
     }
 
     /** The body is the media; {@code ?id=CR-1&durationSeconds=15&screenTypes=LCD_FRAME,TV_SET[&sha256=…]}. */
     @PostMapping(consumes = {"video/*", "image/*"})
-    Mono<ResponseEntity<CreativeView>> uploadRaw(@RequestParam(required = false) @Nullable String id,
+    Mono<ResponseEntity<CreativeView>> uploadRaw(
+            @RequestParam(required = false) @Nullable String id,
             @RequestParam(required = false) @Nullable String durationSeconds,
             @RequestParam(required = false) @Nullable List<String> screenTypes,
-            @RequestParam(required = false) @Nullable String sha256, ServerHttpRequest request) {
+            @RequestParam(required = false) @Nullable String sha256,
+            ServerHttpRequest request) {
         return Mono.defer(() -> {
-            CreativeMetadata metadata = CreativeMetadata.parse(id, durationSeconds, screenTypes, sha256);
-            String type = CreativeMetadata.mediaType(request.getHeaders().getContentType(), "Content-Type");
-            return service.uploadRaw(metadata, type, request.getHeaders().getContentLength(), request.getBody());
-        }).map(CreativeController::created);
+                    CreativeMetadata metadata = CreativeMetadata.parse(id, durationSeconds, screenTypes, sha256);
+                    String type =
+                            CreativeMetadata.mediaType(request.getHeaders().getContentType(), "Content-Type");
+                    return service.uploadRaw(
+                            metadata, type, request.getHeaders().getContentLength(), request.getBody());
+                })
+                .map(CreativeController::created);
     }
 
     /** Anything else is not media: 415 naming the header. */
@@ -90,6 +99,7 @@ class CreativeController {
     }
 
     private static ResponseEntity<CreativeView> created(StoredCreative creative) {
-        return ResponseEntity.created(URI.create("/api/v1/creatives/" + creative.id())).body(CreativeView.of(creative));
+        return ResponseEntity.created(URI.create("/api/v1/creatives/" + creative.id()))
+                .body(CreativeView.of(creative));
     }
 }

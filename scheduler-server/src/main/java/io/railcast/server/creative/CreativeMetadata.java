@@ -22,19 +22,26 @@ import org.springframework.http.MediaType;
  *                        not declared; an upload whose bytes have another digest is refused, so a file damaged on
  *                        the way is never stored
  */
-record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTypes, @Nullable String sha256) {
+record CreativeMetadata(
+        String id,
+        int durationSeconds,
+        Set<ScreenType> screenTypes,
+        @Nullable String sha256) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int MAX_DURATION_SECONDS = 3600;
 
     /** Reads the fields, naming every one that is wrong in an {@link CreativeRefusal.InvalidCreative}. */
-    static CreativeMetadata parse(@Nullable String id, @Nullable String durationSeconds,
-            @Nullable List<String> screenTypes, @Nullable String sha256) {
+    static CreativeMetadata parse(
+            @Nullable String id,
+            @Nullable String durationSeconds,
+            @Nullable List<String> screenTypes,
+            @Nullable String sha256) {
         List<FieldProblem> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id.strip()).matches()) {
-            problems.add(FieldProblem.of("id", "id must be 1-64 letters, digits, '.', '_' or '-', starting with a"
-                    + " letter or digit"));
+            problems.add(FieldProblem.of(
+                    "id", "id must be 1-64 letters, digits, '.', '_' or '-', starting with a" + " letter or digit"));
         }
         int duration = 0;
         try {
@@ -43,9 +50,11 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
             duration = 0;
         }
         if (duration <= 0 || duration > MAX_DURATION_SECONDS) {
-            problems.add(FieldProblem.of("durationSeconds", "durationSeconds must be a whole number from 1 to "
-                    + MAX_DURATION_SECONDS + ", got " + (durationSeconds == null ? "nothing"
-                            : TextRules.quote(durationSeconds))));
+            problems.add(FieldProblem.of(
+                    "durationSeconds",
+                    "durationSeconds must be a whole number from 1 to "
+                            + MAX_DURATION_SECONDS + ", got "
+                            + (durationSeconds == null ? "nothing" : TextRules.quote(durationSeconds))));
         }
         Set<ScreenType> types = EnumSet.noneOf(ScreenType.class);
         List<String> unknown = new ArrayList<>();
@@ -62,21 +71,22 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add(FieldProblem.of("screenTypes", "screenTypes must be among "
-                    + List.of(ScreenType.values()) + ", got " + unknown));
+            problems.add(FieldProblem.of(
+                    "screenTypes", "screenTypes must be among " + List.of(ScreenType.values()) + ", got " + unknown));
         } else if (types.isEmpty()) {
-            problems.add(FieldProblem.of("screenTypes", "screenTypes must name at least one of "
-                    + List.of(ScreenType.values())));
+            problems.add(FieldProblem.of(
+                    "screenTypes", "screenTypes must name at least one of " + List.of(ScreenType.values())));
         }
         String digest = sha256 == null || sha256.isBlank() ? null : sha256.strip();
         if (digest != null && !SHA256.matcher(digest).matches()) {
-            problems.add(FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got " + TextRules.quote(sha256)));
+            problems.add(
+                    FieldProblem.of("sha256", "sha256 must be 64 hexadecimal digits, got " + TextRules.quote(sha256)));
         }
         if (!problems.isEmpty()) {
             throw new CreativeRefusal.InvalidCreative(problems);
         }
-        return new CreativeMetadata(id.strip(), duration, types,
-                digest == null ? null : digest.toLowerCase(Locale.ROOT));
+        return new CreativeMetadata(
+                id.strip(), duration, types, digest == null ? null : digest.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -93,7 +103,8 @@ record CreativeMetadata(String id, int durationSeconds, Set<ScreenType> screenTy
      * {@code field}.
      */
     static String mediaType(@Nullable MediaType type, String field) {
-        if (type != null && !type.isWildcardSubtype()
+        if (type != null
+                && !type.isWildcardSubtype()
                 && ("video".equals(type.getType()) || "image".equals(type.getType()))) {
             return type.getType() + "/" + type.getSubtype();
         }

@@ -124,7 +124,8 @@ abstract sealed class CreativeRefusal extends RuntimeException {
             return declared;
         }
 
-        @Nullable String bytes() {
+        @Nullable
+        String bytes() {
             return bytes;
         }
     }

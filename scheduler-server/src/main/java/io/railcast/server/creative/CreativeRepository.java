@@ -74,9 +74,14 @@ class CreativeRepository {
         for (String type : row.get("screen_types", String[].class)) {
             types.add(ScreenType.valueOf(type));
         }
-        return new StoredCreative(row.get("id", String.class), row.get("duration_seconds", Integer.class), types,
-                row.get("sha256", String.class), row.get("size_bytes", Long.class),
-                row.get("content_type", String.class), Path.of(row.get("media_path", String.class)),
+        return new StoredCreative(
+                row.get("id", String.class),
+                row.get("duration_seconds", Integer.class),
+                types,
+                row.get("sha256", String.class),
+                row.get("size_bytes", Long.class),
+                row.get("content_type", String.class),
+                Path.of(row.get("media_path", String.class)),
                 row.get("created_at", Instant.class));
     }
 }

@@ -33,8 +33,8 @@ class CreativeService {
     }
 
     /** The body is the file itself; the metadata came as query parameters. */
-    Mono<StoredCreative> uploadRaw(CreativeMetadata metadata, String contentType, long contentLength,
-            Flux<DataBuffer> body) {
+    Mono<StoredCreative> uploadRaw(
+            CreativeMetadata metadata, String contentType, long contentLength, Flux<DataBuffer> body) {
         if (contentLength > media.maxBytes()) {
             return Mono.error(media.tooLarge("body"));
         }
@@ -84,14 +84,16 @@ class CreativeService {
     /** Keeps the file under its digest and stores the row; refused when another upload took the id meanwhile. */
     private Mono<StoredCreative> keep(CreativeMetadata metadata, ReceivedMedia received) {
         return media.keep(received)
-                .flatMap(path -> creatives.insert(metadata.id(), metadata.durationSeconds(), metadata.screenTypes(),
-                        received, path))
-                .flatMap(inserted -> inserted ? creatives.find(metadata.id())
+                .flatMap(path -> creatives.insert(
+                        metadata.id(), metadata.durationSeconds(), metadata.screenTypes(), received, path))
+                .flatMap(inserted -> inserted
+                        ? creatives.find(metadata.id())
                         : Mono.error(new CreativeRefusal.DuplicateCreative(metadata.id())));
     }
 
     private Mono<Void> refuseTaken(String id) {
-        return creatives.exists(id)
+        return creatives
+                .exists(id)
                 .flatMap(taken -> taken ? Mono.error(new CreativeRefusal.DuplicateCreative(id)) : Mono.empty());
     }
 }

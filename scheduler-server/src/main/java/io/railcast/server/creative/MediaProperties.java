@@ -13,5 +13,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize the largest file accepted; larger uploads are refused with 413
  */
 @ConfigurationProperties("railcast.media")
-record MediaProperties(@DefaultValue("./data/media") Path dir, @DefaultValue("200MB") DataSize maxSize) {
-}
+record MediaProperties(
+        @DefaultValue("./data/media") Path dir,
+        @DefaultValue("200MB") DataSize maxSize) {}

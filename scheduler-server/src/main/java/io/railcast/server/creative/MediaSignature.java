@@ -15,14 +15,13 @@ final class MediaSignature {
     static final int HEAD = 12;
 
     /** Every type {@link #of} can answer. */
-    static final List<String> PLAYED = List.of("image/png", "image/jpeg", "image/gif", "image/webp", "video/mp4",
-            "video/webm");
+    static final List<String> PLAYED =
+            List.of("image/png", "image/jpeg", "image/gif", "image/webp", "video/mp4", "video/webm");
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] EBML = {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3};
 
-    private MediaSignature() {
-    }
+    private MediaSignature() {}
 
     /** The media type whose signature {@code head} starts with; empty when it is none a screen plays. */
     static Optional<String> of(byte[] head) {
@@ -58,7 +57,8 @@ final class MediaSignature {
         }
         String declared = "image/jpg".equals(received.contentType()) ? "image/jpeg" : received.contentType();
         if (received.signature() == null || !received.signature().equals(declared)) {
-            String found = received.signature() == null ? "no image or video a screen plays"
+            String found = received.signature() == null
+                    ? "no image or video a screen plays"
                     : "a " + received.signature() + " file";
             throw new CreativeRefusal.UnsupportedMedia(field, received.contentType(), found);
         }

@@ -80,11 +80,16 @@ class MediaStore {
         });
         Mono<Void> written = Mono.using(
                 () -> AsynchronousFileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                channel -> DataBufferUtils.write(counted, channel).doOnNext(DataBufferUtils::release).then(),
+                channel -> DataBufferUtils.write(counted, channel)
+                        .doOnNext(DataBufferUtils::release)
+                        .then(),
                 MediaStore::close);
-        return written
-                .then(Mono.fromSupplier(() -> new ReceivedMedia(file, HexFormat.of().formatHex(digest.digest()),
-                        size[0], contentType.get(), MediaSignature.of(Arrays.copyOf(head.array(), head.position()))
+        return written.then(Mono.fromSupplier(() -> new ReceivedMedia(
+                        file,
+                        HexFormat.of().formatHex(digest.digest()),
+                        size[0],
+                        contentType.get(),
+                        MediaSignature.of(Arrays.copyOf(head.array(), head.position()))
                                 .orElse(null))))
                 .doOnError(e -> deleteQuietly(file))
                 .doOnCancel(() -> deleteQuietly(file));
@@ -93,29 +98,36 @@ class MediaStore {
     /** Stores bytes made on the server (demo placeholders) under their digest; answers the kept file. */
     Mono<ReceivedMedia> store(byte[] bytes, String contentType) {
         return Mono.fromCallable(() -> {
-            String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
-            Path target = dir.resolve(sha256);
-            if (!Files.exists(target)) {
-                Path file = incoming.resolve(UUID.randomUUID().toString());
-                Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
-                move(file, target);
-            }
-            return new ReceivedMedia(target, sha256, bytes.length, contentType,
-                    MediaSignature.of(Arrays.copyOf(bytes, Math.min(bytes.length, MediaSignature.HEAD))).orElse(null));
-        }).subscribeOn(Schedulers.boundedElastic());
+                    String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
+                    Path target = dir.resolve(sha256);
+                    if (!Files.exists(target)) {
+                        Path file = incoming.resolve(UUID.randomUUID().toString());
+                        Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+                        move(file, target);
+                    }
+                    return new ReceivedMedia(
+                            target,
+                            sha256,
+                            bytes.length,
+                            contentType,
+                            MediaSignature.of(Arrays.copyOf(bytes, Math.min(bytes.length, MediaSignature.HEAD)))
+                                    .orElse(null));
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Moves a received file to its content address; answers the final path. */
     Mono<Path> keep(ReceivedMedia media) {
         return Mono.fromCallable(() -> {
-            Path target = dir.resolve(media.sha256());
-            if (Files.exists(target)) {
-                Files.delete(media.file()); // the same bytes are kept already
-            } else {
-                move(media.file(), target);
-            }
-            return target;
-        }).subscribeOn(Schedulers.boundedElastic());
+                    Path target = dir.resolve(media.sha256());
+                    if (Files.exists(target)) {
+                        Files.delete(media.file()); // the same bytes are kept already
+                    } else {
+                        move(media.file(), target);
+                    }
+                    return target;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     Mono<Void> discard(ReceivedMedia media) {

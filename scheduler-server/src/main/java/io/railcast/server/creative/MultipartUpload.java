@@ -20,7 +20,12 @@ import reactor.core.publisher.SynchronousSink;
  */
 final class MultipartUpload {
 
-    private enum FileState { NOT_SEEN, READING, REFUSED, READ }
+    private enum FileState {
+        NOT_SEEN,
+        READING,
+        REFUSED,
+        READ
+    }
 
     private final Map<String, List<String>> fields = new HashMap<>();
     private FileState file = FileState.NOT_SEEN;
@@ -70,8 +75,8 @@ final class MultipartUpload {
         if (refused != null) {
             throw refused;
         }
-        CreativeMetadata metadata = CreativeMetadata.parse(first("id"), first("durationSeconds"),
-                fields.get("screenTypes"), first("sha256"));
+        CreativeMetadata metadata = CreativeMetadata.parse(
+                first("id"), first("durationSeconds"), fields.get("screenTypes"), first("sha256"));
         if (file == FileState.NOT_SEEN) {
             throw new CreativeRefusal.InvalidCreative(
                     List.of(FieldProblem.of("file", "file is required: the media as a file part")));

@@ -13,5 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param contentType as the client declared it
  * @param signature   the media type its first bytes show ({@link MediaSignature}); null when none a screen plays
  */
-record ReceivedMedia(Path file, String sha256, long sizeBytes, String contentType, @Nullable String signature) {
-}
+record ReceivedMedia(
+        Path file,
+        String sha256,
+        long sizeBytes,
+        String contentType,
+        @Nullable String signature) {}

@@ -7,8 +7,15 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A row of the {@code creative} table. */
-record StoredCreative(String id, int durationSeconds, Set<ScreenType> screenTypes, String sha256, long sizeBytes,
-        String contentType, Path mediaPath, Instant createdAt) {
+record StoredCreative(
+        String id,
+        int durationSeconds,
+        Set<ScreenType> screenTypes,
+        String sha256,
+        long sizeBytes,
+        String contentType,
+        Path mediaPath,
+        Instant createdAt) {
 
     /** Where the API serves its media. */
     String mediaUrl() {

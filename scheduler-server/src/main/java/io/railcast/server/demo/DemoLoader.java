@@ -55,10 +55,17 @@ class DemoLoader implements ApplicationRunner {
     private final int horizonHours;
     private final Clock clock;
 
-    DemoLoader(DemoProperties properties, NetworkCatalog network, CreativeCatalog creatives, CampaignImport campaigns,
-            UserService users, PlanningService planning, Environment environment,
+    DemoLoader(
+            DemoProperties properties,
+            NetworkCatalog network,
+            CreativeCatalog creatives,
+            CampaignImport campaigns,
+            UserService users,
+            PlanningService planning,
+            Environment environment,
             @Value(StationZone.SETTING) ZoneId zone,
-            @Value("${railcast.planning.horizon-hours:72}") int horizonHours, Clock clock) {
+            @Value("${railcast.planning.horizon-hours:72}") int horizonHours,
+            Clock clock) {
         this.properties = properties;
         this.network = network;
         this.creatives = creatives;
@@ -79,15 +86,20 @@ class DemoLoader implements ApplicationRunner {
         if (Boolean.TRUE.equals(network.isEmpty().block(TIMEOUT))) {
             load();
         }
-        planning.ready().subscribe(ignored -> { }, error -> { }, this::sayWhereToLook);
+        planning.ready().subscribe(ignored -> {}, error -> {}, this::sayWhereToLook);
     }
 
     private void load() {
         long started = System.nanoTime();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         // flights are drawn around the horizon the server will plan, so that the demo plays today
-        DemoOptions options = new DemoOptions(properties.seed(), properties.stations(), properties.screens(),
-                properties.campaigns(), today, 1 + (horizonHours + 23) / 24);
+        DemoOptions options = new DemoOptions(
+                properties.seed(),
+                properties.stations(),
+                properties.screens(),
+                properties.campaigns(),
+                today,
+                1 + (horizonHours + 23) / 24);
         DemoScenario scenario = NetworkGenerator.generate(options);
         network.importAll(scenario.network()).block(TIMEOUT);
         Map<String, Creative> media = new LinkedHashMap<>();
@@ -97,20 +109,32 @@ class DemoLoader implements ApplicationRunner {
             }
         }
         Flux.fromIterable(media.values())
-                .flatMap(c -> creatives.add(c.id(), c.durationSeconds(), c.screenTypes(), PlaceholderMedia.png(c),
-                        PlaceholderMedia.CONTENT_TYPE), 8)
+                .flatMap(
+                        c -> creatives.add(
+                                c.id(),
+                                c.durationSeconds(),
+                                c.screenTypes(),
+                                PlaceholderMedia.png(c),
+                                PlaceholderMedia.CONTENT_TYPE),
+                        8)
                 .then()
                 .block(TIMEOUT);
         campaigns.importAll(scenario.campaigns(), "demo").block(TIMEOUT);
         Map<String, String> passwords = new LinkedHashMap<>();
         for (String user : USERS) {
             String password = properties.usersPassword() != null ? properties.usersPassword() : generatePassword();
-            users.create(user, password, Role.valueOf(user.toUpperCase(Locale.ROOT))).block(TIMEOUT);
+            users.create(user, password, Role.valueOf(user.toUpperCase(Locale.ROOT)))
+                    .block(TIMEOUT);
             passwords.put(user, password);
         }
-        log.info("Loaded the demo: {} stations, {} screens, {} creatives, {} campaigns from {} in {} ms",
-                scenario.network().stations().size(), scenario.network().screens().size(), media.size(),
-                scenario.campaigns().size(), today, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Loaded the demo: {} stations, {} screens, {} creatives, {} campaigns from {} in {} ms",
+                scenario.network().stations().size(),
+                scenario.network().screens().size(),
+                media.size(),
+                scenario.campaigns().size(),
+                today,
+                (System.nanoTime() - started) / 1_000_000);
         if (properties.usersPassword() == null) {
             log.warn("Demo users (passwords shown this once, stored only as BCrypt hashes): {}", passwords);
         } else {
@@ -120,10 +144,17 @@ class DemoLoader implements ApplicationRunner {
 
     private void sayWhereToLook() {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        log.info("RailCast demo ready at {} (HTTP Basic: admin, or the demo users {} by role). Try:\n"
+        log.info(
+                "RailCast demo ready at {} (HTTP Basic: admin, or the demo users {} by role). Try:\n"
                         + "  {}/api/v1/versions/current\n  {}/api/v1/campaigns?kind=COMMERCIAL\n"
                         + "  {}/api/v1/inventory?date={}\n  {}/api/v1/plans/events (Server-Sent Events)",
-                base, USERS, base, base, base, LocalDate.ofInstant(clock.instant(), zone), base);
+                base,
+                USERS,
+                base,
+                base,
+                base,
+                LocalDate.ofInstant(clock.instant(), zone),
+                base);
     }
 
     private static String generatePassword() {

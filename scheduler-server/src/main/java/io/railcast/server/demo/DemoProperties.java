@@ -22,5 +22,4 @@ record DemoProperties(
         @DefaultValue("500") int stations,
         @DefaultValue("5600") int screens,
         @DefaultValue("300") int campaigns,
-        @Nullable String usersPassword) {
-}
+        @Nullable String usersPassword) {}

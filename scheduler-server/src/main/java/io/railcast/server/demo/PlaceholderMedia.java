@@ -18,8 +18,7 @@ final class PlaceholderMedia {
     static final String CONTENT_TYPE = "image/png";
     private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
-    private PlaceholderMedia() {
-    }
+    private PlaceholderMedia() {}
 
     static byte[] png(Creative creative) {
         boolean led = creative.screenTypes().equals(java.util.Set.of(ScreenType.LED_LARGE));
@@ -37,10 +36,23 @@ final class PlaceholderMedia {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(512);
         png.writeBytes(SIGNATURE);
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
-        chunk(png, "tEXt", ("Title\0RailCast demo creative " + creative.id() + ", "
-                + creative.durationSeconds() + " s").getBytes(StandardCharsets.ISO_8859_1));
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) 8)
+                        .put((byte) 2)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
+        chunk(
+                png,
+                "tEXt",
+                ("Title\0RailCast demo creative " + creative.id() + ", " + creative.durationSeconds() + " s")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         chunk(png, "IDAT", deflate(pixels));
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();

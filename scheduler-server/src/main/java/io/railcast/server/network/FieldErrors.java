@@ -18,7 +18,8 @@ final class FieldErrors {
     private final List<FieldProblem> problems = new ArrayList<>();
 
     /** A required text of at most {@link TextRules#NAME} characters, stripped. */
-    @Nullable String text(String field, @Nullable String value) {
+    @Nullable
+    String text(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             add(field, field + " must not be blank");
             return null;
@@ -32,7 +33,8 @@ final class FieldErrors {
     }
 
     /** A required id or code ({@link TextRules#CODE_PATTERN}), stripped. */
-    @Nullable String code(String field, @Nullable String value) {
+    @Nullable
+    String code(String field, @Nullable String value) {
         String text = text(field, value);
         String problem = text == null ? null : TextRules.codeProblem(field, text);
         if (problem != null) {
@@ -62,8 +64,10 @@ final class FieldErrors {
             try {
                 return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + " must be one of "
-                        + List.of(type.getEnumConstants()) + ", got " + TextRules.quote(text), e);
+                throw new IllegalArgumentException(
+                        field + " must be one of " + List.of(type.getEnumConstants()) + ", got "
+                                + TextRules.quote(text),
+                        e);
             }
         });
     }

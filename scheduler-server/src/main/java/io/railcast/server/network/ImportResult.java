@@ -5,5 +5,4 @@ package io.railcast.server.network;
  *
  * @param created how many
  */
-record ImportResult(int created) {
-}
+record ImportResult(int created) {}

@@ -19,9 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 record JsonItems<T>(boolean array, List<T> items) {
 
     /** What kind of item a body holds and how a payload becomes one. */
-    record Kind<P, T>(String slug, String title, String noun, Class<P> payloadType,
-            BiFunction<P, FieldErrors, T> toDomain) {
-    }
+    record Kind<P, T>(
+            String slug, String title, String noun, Class<P> payloadType, BiFunction<P, FieldErrors, T> toDomain) {}
 
     static <P, T> JsonItems<T> read(JsonNode body, JsonMapper mapper, Kind<P, T> kind) {
         if (body.isObject()) {
@@ -33,8 +32,10 @@ record JsonItems<T>(boolean array, List<T> items) {
             return new JsonItems<>(false, List.of(item));
         }
         if (!body.isArray()) {
-            throw ApiProblem.invalid(kind.slug(), kind.title(), List.of(new FieldProblem(null, null,
-                    "expected a " + kind.noun() + " object or an array of them")));
+            throw ApiProblem.invalid(
+                    kind.slug(),
+                    kind.title(),
+                    List.of(new FieldProblem(null, null, "expected a " + kind.noun() + " object or an array of them")));
         }
         List<T> items = new ArrayList<>(body.size());
         List<FieldProblem> problems = new ArrayList<>();

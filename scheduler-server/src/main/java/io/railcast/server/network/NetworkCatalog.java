@@ -23,7 +23,10 @@ public class NetworkCatalog {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
 
-    NetworkCatalog(StationRepository stations, ScreenRepository screens, DatabaseClient db,
+    NetworkCatalog(
+            StationRepository stations,
+            ScreenRepository screens,
+            DatabaseClient db,
             TransactionalOperator transaction) {
         this.stations = stations;
         this.screens = screens;
@@ -35,12 +38,12 @@ public class NetworkCatalog {
      * How many stations and screens there are and when the last screen was added: stations and screens are only
      * ever added, so an equal stamp means an equal network.
      */
-    public record Stamp(long stations, long screens, Instant lastScreenAdded) {
-    }
+    public record Stamp(long stations, long screens, Instant lastScreenAdded) {}
 
     /** Every station and screen, read in one transaction so that they agree. */
     public Mono<Network> load() {
-        Mono<Network> read = stations.find(new StationFilter(null, null, null)).collectList()
+        Mono<Network> read = stations.find(new StationFilter(null, null, null))
+                .collectList()
                 .zipWith(screens.find(null).map(StoredScreen::screen).collectList())
                 .map(both -> new Network(both.getT1(), both.getT2()));
         return transaction.transactional(read);
@@ -49,7 +52,9 @@ public class NetworkCatalog {
     public Mono<Stamp> stamp() {
         return db.sql("select (select count(*) from station) as stations, (select count(*) from screen) as screens,"
                         + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added")
-                .map(row -> new Stamp(row.get("stations", Long.class), row.get("screens", Long.class),
+                .map(row -> new Stamp(
+                        row.get("stations", Long.class),
+                        row.get("screens", Long.class),
                         row.get("last_added", Instant.class)))
                 .one();
     }

@@ -15,28 +15,34 @@ class NetworkProblems {
     ResponseEntity<ProblemDetail> refused(NetworkRefusal refusal) {
         ApiProblem problem;
         if (refusal instanceof NetworkRefusal.UnknownStation unknown) {
-            problem = ApiProblem.notFound("unknown-station", "Unknown station", "No station has code "
-                    + unknown.code() + ".");
+            problem = ApiProblem.notFound(
+                    "unknown-station", "Unknown station", "No station has code " + unknown.code() + ".");
         } else if (refusal instanceof NetworkRefusal.UnknownScreen unknown) {
-            problem = ApiProblem.notFound("unknown-screen", "Unknown screen", "No screen has id " + unknown.id()
-                    + ".");
+            problem = ApiProblem.notFound("unknown-screen", "Unknown screen", "No screen has id " + unknown.id() + ".");
         } else if (refusal instanceof NetworkRefusal.InvalidStations invalid) {
             problem = ApiProblem.invalid("invalid-station", "Invalid station", invalid.problems());
         } else if (refusal instanceof NetworkRefusal.InvalidScreens invalid) {
             problem = ApiProblem.invalid("invalid-screen", "Invalid screen", invalid.problems());
         } else if (refusal instanceof NetworkRefusal.DuplicateStations duplicate) {
-            problem = ApiProblem.conflict("duplicate-station", "Station exists", taken(duplicate.taken(), "Station",
-                    "stations"), duplicate.problems());
+            problem = ApiProblem.conflict(
+                    "duplicate-station",
+                    "Station exists",
+                    taken(duplicate.taken(), "Station", "stations"),
+                    duplicate.problems());
         } else {
             NetworkRefusal.DuplicateScreens duplicate = (NetworkRefusal.DuplicateScreens) refusal;
-            problem = ApiProblem.conflict("duplicate-screen", "Screen exists", taken(duplicate.taken(), "Screen",
-                    "screens"), duplicate.problems());
+            problem = ApiProblem.conflict(
+                    "duplicate-screen",
+                    "Screen exists",
+                    taken(duplicate.taken(), "Screen", "screens"),
+                    duplicate.problems());
         }
         return problem.toResponse();
     }
 
     private static String taken(Set<String> taken, String noun, String plural) {
-        String detail = taken.size() == 1 ? noun + " " + taken.iterator().next() + " exists already."
+        String detail = taken.size() == 1
+                ? noun + " " + taken.iterator().next() + " exists already."
                 : taken.size() + " of the " + plural + " exist already.";
         return detail + " Nothing was stored.";
     }

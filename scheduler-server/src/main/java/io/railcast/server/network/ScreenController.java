@@ -50,7 +50,8 @@ class ScreenController {
                 return Mono.just(ResponseEntity.status(201).body(new ImportResult(created.intValue())));
             }
             return service.get(items.items().get(0).id()).map(stored -> {
-                URI location = UriComponentsBuilder.fromPath("/api/v1/screens/{id}").build(stored.screen().id());
+                URI location = UriComponentsBuilder.fromPath("/api/v1/screens/{id}")
+                        .build(stored.screen().id());
                 return ResponseEntity.created(location).body(ScreenView.of(stored));
             });
         });

@@ -14,21 +14,27 @@ import org.jspecify.annotations.Nullable;
  * @param zone       where in the station it hangs, e.g. "waiting-hall"
  * @param loopPolicy how its airtime is sliced; a 300 s loop of 5 s slots when absent
  */
-record ScreenPayload(@Nullable String id, @Nullable String station, @Nullable String type, @Nullable String zone,
+record ScreenPayload(
+        @Nullable String id,
+        @Nullable String station,
+        @Nullable String type,
+        @Nullable String zone,
         @Nullable LoopPolicyPayload loopPolicy) {
 
-    static final JsonItems.Kind<ScreenPayload, Screen> KIND = new JsonItems.Kind<>("invalid-screen",
-            "Invalid screen", "screen", ScreenPayload.class, ScreenPayload::toScreen);
+    static final JsonItems.Kind<ScreenPayload, Screen> KIND = new JsonItems.Kind<>(
+            "invalid-screen", "Invalid screen", "screen", ScreenPayload.class, ScreenPayload::toScreen);
 
     /** A loop of {@code loopSeconds} (a divisor of 3600) cut into slots of {@code slotSeconds} (5 when absent). */
-    record LoopPolicyPayload(@Nullable Integer loopSeconds, @Nullable Integer slotSeconds) {
+    record LoopPolicyPayload(
+            @Nullable Integer loopSeconds, @Nullable Integer slotSeconds) {
 
         static LoopPolicyPayload of(LoopPolicy policy) {
             return new LoopPolicyPayload(policy.loopSeconds(), policy.slotSeconds());
         }
     }
 
-    @Nullable Screen toScreen(FieldErrors errors) {
+    @Nullable
+    Screen toScreen(FieldErrors errors) {
         String id = errors.code("id", this.id);
         String station = errors.code("station", this.station);
         ScreenType type = errors.constant("type", this.type, ScreenType.class);
@@ -45,8 +51,8 @@ record ScreenPayload(@Nullable String id, @Nullable String station, @Nullable St
             errors.add("loopPolicy.loopSeconds", "loopSeconds is required in a loopPolicy");
             return null;
         }
-        int slotSeconds = loopPolicy.slotSeconds() == null ? LoopPolicy.STANDARD.slotSeconds()
-                : loopPolicy.slotSeconds();
+        int slotSeconds =
+                loopPolicy.slotSeconds() == null ? LoopPolicy.STANDARD.slotSeconds() : loopPolicy.slotSeconds();
         return errors.build("loopPolicy.", () -> new LoopPolicy(loopPolicy.loopSeconds(), slotSeconds));
     }
 }

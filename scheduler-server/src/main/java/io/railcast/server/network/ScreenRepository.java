@@ -92,8 +92,11 @@ class ScreenRepository {
     }
 
     private static StoredScreen screen(Readable row) {
-        Screen screen = new Screen(row.get("id", String.class), row.get("station_code", String.class),
-                ScreenType.valueOf(row.get("type", String.class)), row.get("zone", String.class),
+        Screen screen = new Screen(
+                row.get("id", String.class),
+                row.get("station_code", String.class),
+                ScreenType.valueOf(row.get("type", String.class)),
+                row.get("zone", String.class),
                 new LoopPolicy(row.get("loop_seconds", Integer.class), row.get("slot_seconds", Integer.class)));
         return new StoredScreen(screen, row.get("created_at", Instant.class));
     }

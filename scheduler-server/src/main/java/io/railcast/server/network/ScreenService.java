@@ -36,8 +36,7 @@ class ScreenService {
     }
 
     Mono<StoredScreen> get(String id) {
-        return screens.findById(id)
-                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownScreen(id)));
+        return screens.findById(id).switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownScreen(id)));
     }
 
     /** Stores all of {@code items}; answers how many. */
@@ -48,8 +47,8 @@ class ScreenService {
         for (int i = 0; i < list.size(); i++) {
             Integer first = indexById.putIfAbsent(list.get(i).id(), i);
             if (first != null) {
-                repeated.add(new FieldProblem(i, "id", "id " + list.get(i).id()
-                        + " appears twice in this request, first at index " + first));
+                repeated.add(new FieldProblem(
+                        i, "id", "id " + list.get(i).id() + " appears twice in this request, first at index " + first));
             }
         }
         if (!repeated.isEmpty()) {
@@ -63,25 +62,31 @@ class ScreenService {
         Mono<Long> checkThenInsert = screens.knownStations(stationCodes)
                 .collect(HashSet<String>::new, Set::add)
                 .flatMap(known -> {
-                    List<FieldProblem> unknown = problems(items, screen -> !known.contains(screen.station()),
-                            "station", screen -> "station " + screen.station() + " is not known");
-                    return unknown.isEmpty() ? screens.existingIds(indexById.keySet())
-                            .collect(HashSet<String>::new, Set::add)
+                    List<FieldProblem> unknown = problems(
+                            items,
+                            screen -> !known.contains(screen.station()),
+                            "station",
+                            screen -> "station " + screen.station() + " is not known");
+                    return unknown.isEmpty()
+                            ? screens.existingIds(indexById.keySet()).collect(HashSet<String>::new, Set::add)
                             : Mono.error(new NetworkRefusal.InvalidScreens(unknown));
                 })
                 .flatMap(taken -> {
                     if (taken.isEmpty()) {
                         return screens.insertAll(list);
                     }
-                    List<FieldProblem> duplicates = problems(items, screen -> taken.contains(screen.id()),
-                            "id", screen -> "a screen with id " + screen.id() + " exists already");
+                    List<FieldProblem> duplicates = problems(
+                            items,
+                            screen -> taken.contains(screen.id()),
+                            "id",
+                            screen -> "a screen with id " + screen.id() + " exists already");
                     return Mono.error(new NetworkRefusal.DuplicateScreens(taken, duplicates));
                 });
         return transaction.transactional(checkThenInsert);
     }
 
-    private static List<FieldProblem> problems(JsonItems<Screen> items, Predicate<Screen> wrong,
-            String field, Function<Screen, String> message) {
+    private static List<FieldProblem> problems(
+            JsonItems<Screen> items, Predicate<Screen> wrong, String field, Function<Screen, String> message) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < items.items().size(); i++) {
             Screen screen = items.items().get(i);

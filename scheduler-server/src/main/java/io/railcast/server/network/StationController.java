@@ -34,7 +34,8 @@ class StationController {
     }
 
     @GetMapping
-    Flux<StationPayload> list(@RequestParam(required = false) @Nullable String province,
+    Flux<StationPayload> list(
+            @RequestParam(required = false) @Nullable String province,
             @RequestParam(required = false) @Nullable String bureau,
             @RequestParam(required = false) @Nullable String tier) {
         FieldErrors errors = new FieldErrors();
@@ -62,7 +63,8 @@ class StationController {
                 return ResponseEntity.status(201).body(new ImportResult(created.intValue()));
             }
             StationPayload station = StationPayload.of(items.items().get(0));
-            URI location = UriComponentsBuilder.fromPath("/api/v1/stations/{code}").build(station.code());
+            URI location =
+                    UriComponentsBuilder.fromPath("/api/v1/stations/{code}").build(station.code());
             return ResponseEntity.created(location).body(station);
         });
     }

@@ -4,5 +4,7 @@ import io.railcast.model.network.Tier;
 import org.jspecify.annotations.Nullable;
 
 /** Which stations to list; an absent criterion matches all. */
-record StationFilter(@Nullable String province, @Nullable String bureau, @Nullable Tier tier) {
-}
+record StationFilter(
+        @Nullable String province,
+        @Nullable String bureau,
+        @Nullable Tier tier) {}

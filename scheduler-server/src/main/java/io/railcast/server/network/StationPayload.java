@@ -17,18 +17,31 @@ import org.jspecify.annotations.Nullable;
  * @param zone           a time-zone ID; Asia/Shanghai when absent
  * @param operatingHours when its screens are on, "05:30-00:30"; may cross midnight, "00:00-00:00" is all day
  */
-record StationPayload(@Nullable String code, @Nullable String name, @Nullable String province,
-        @Nullable String bureau, @Nullable String tier, @Nullable String zone, @Nullable String operatingHours) {
+record StationPayload(
+        @Nullable String code,
+        @Nullable String name,
+        @Nullable String province,
+        @Nullable String bureau,
+        @Nullable String tier,
+        @Nullable String zone,
+        @Nullable String operatingHours) {
 
-    static final JsonItems.Kind<StationPayload, Station> KIND = new JsonItems.Kind<>("invalid-station",
-            "Invalid station", "station", StationPayload.class, StationPayload::toStation);
+    static final JsonItems.Kind<StationPayload, Station> KIND = new JsonItems.Kind<>(
+            "invalid-station", "Invalid station", "station", StationPayload.class, StationPayload::toStation);
 
     static StationPayload of(Station station) {
-        return new StationPayload(station.code(), station.name(), station.province(), station.bureau(),
-                station.tier().name(), station.zone().getId(), station.operatingHours().toString());
+        return new StationPayload(
+                station.code(),
+                station.name(),
+                station.province(),
+                station.bureau(),
+                station.tier().name(),
+                station.zone().getId(),
+                station.operatingHours().toString());
     }
 
-    @Nullable Station toStation(FieldErrors errors) {
+    @Nullable
+    Station toStation(FieldErrors errors) {
         String code = errors.code("code", this.code);
         String name = errors.text("name", this.name);
         String province = errors.text("province", this.province);

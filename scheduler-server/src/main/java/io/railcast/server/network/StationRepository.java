@@ -43,8 +43,8 @@ class StationRepository {
             conditions.add("tier = $" + values.size());
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from station" + where
-                + " order by code");
+        DatabaseClient.GenericExecuteSpec select =
+                db.sql("select " + COLUMNS + " from station" + where + " order by code");
         for (int i = 0; i < values.size(); i++) {
             select = select.bind(i, values.get(i));
         }
@@ -92,9 +92,13 @@ class StationRepository {
     }
 
     private static Station station(Readable row) {
-        return new Station(row.get("code", String.class), row.get("name", String.class),
-                row.get("province", String.class), row.get("bureau", String.class),
-                Tier.valueOf(row.get("tier", String.class)), ZoneId.of(row.get("zone_id", String.class)),
+        return new Station(
+                row.get("code", String.class),
+                row.get("name", String.class),
+                row.get("province", String.class),
+                row.get("bureau", String.class),
+                Tier.valueOf(row.get("tier", String.class)),
+                ZoneId.of(row.get("zone_id", String.class)),
                 new DailyHours(row.get("opens", LocalTime.class), row.get("closes", LocalTime.class)));
     }
 }

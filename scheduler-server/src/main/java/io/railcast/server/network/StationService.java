@@ -30,8 +30,7 @@ class StationService {
     }
 
     Mono<Station> get(String code) {
-        return stations.findByCode(code)
-                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownStation(code)));
+        return stations.findByCode(code).switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownStation(code)));
     }
 
     /** Stores all of {@code items}, refusing them all if a code repeats or is taken. */
@@ -42,8 +41,10 @@ class StationService {
         for (int i = 0; i < list.size(); i++) {
             Integer first = indexByCode.putIfAbsent(list.get(i).code(), i);
             if (first != null) {
-                repeated.add(new FieldProblem(i, "code", "code " + list.get(i).code()
-                        + " appears twice in this request, first at index " + first));
+                repeated.add(new FieldProblem(
+                        i,
+                        "code",
+                        "code " + list.get(i).code() + " appears twice in this request, first at index " + first));
             }
         }
         if (!repeated.isEmpty()) {
@@ -54,8 +55,7 @@ class StationService {
         }
         Mono<Long> checkThenInsert = stations.existingCodes(indexByCode.keySet())
                 .collect(HashSet<String>::new, Set::add)
-                .flatMap(taken -> taken.isEmpty() ? stations.insertAll(list)
-                        : Mono.error(duplicate(items, taken)));
+                .flatMap(taken -> taken.isEmpty() ? stations.insertAll(list) : Mono.error(duplicate(items, taken)));
         return transaction.transactional(checkThenInsert);
     }
 

@@ -4,5 +4,4 @@ import io.railcast.model.network.Screen;
 import java.time.Instant;
 
 /** A row of the {@code screen} table: the domain screen and when it was added. */
-record StoredScreen(Screen screen, Instant createdAt) {
-}
+record StoredScreen(Screen screen, Instant createdAt) {}

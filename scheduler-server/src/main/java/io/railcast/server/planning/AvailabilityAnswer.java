@@ -22,8 +22,8 @@ import java.util.Set;
  * @param firstDay     the first day checked: capacity is known for the planning horizon only
  * @param days         how many days were checked
  */
-public record AvailabilityAnswer(boolean fits, long shortSeconds, int stationHours, List<Shortfall> shortfalls,
-        LocalDate firstDay, int days) {
+public record AvailabilityAnswer(
+        boolean fits, long shortSeconds, int stationHours, List<Shortfall> shortfalls, LocalDate firstDay, int days) {
 
     static final int LISTED = 500;
 
@@ -34,14 +34,21 @@ public record AvailabilityAnswer(boolean fits, long shortSeconds, int stationHou
      * @param shortSeconds contracted seconds missing per screen
      * @param campaigns    whose plays would be missing, sorted
      */
-    public record Shortfall(String station, LocalDate date, int hour, int screens, int shortSeconds,
-            List<String> campaigns) {
-    }
+    public record Shortfall(
+            String station, LocalDate date, int hour, int screens, int shortSeconds, List<String> campaigns) {}
 
     static AvailabilityAnswer of(List<StationHourShortfall> shortfalls, LocalDate firstDay, int days) {
-        long seconds = shortfalls.stream().mapToLong(s -> (long) s.shortSeconds() * s.screens()).sum();
-        List<Shortfall> listed = shortfalls.stream().limit(LISTED)
-                .map(s -> new Shortfall(s.station(), s.date(), s.hour(), s.screens(), s.shortSeconds(),
+        long seconds = shortfalls.stream()
+                .mapToLong(s -> (long) s.shortSeconds() * s.screens())
+                .sum();
+        List<Shortfall> listed = shortfalls.stream()
+                .limit(LISTED)
+                .map(s -> new Shortfall(
+                        s.station(),
+                        s.date(),
+                        s.hour(),
+                        s.screens(),
+                        s.shortSeconds(),
                         s.campaigns().stream().sorted().toList()))
                 .toList();
         return new AvailabilityAnswer(shortfalls.isEmpty(), seconds, shortfalls.size(), listed, firstDay, days);
@@ -53,22 +60,28 @@ public record AvailabilityAnswer(boolean fits, long shortSeconds, int stationHou
      * re-plan may leave one) is not this booking's doing and does not refuse it.
      */
     static AvailabilityAnswer caused(PlanResult current, Availability availability) {
-        record StationHour(String station, LocalDate date, int hour) {
-        }
+        record StationHour(String station, LocalDate date, int hour) {}
         /** The most seconds any campaign was already short of there, and which campaigns were. */
-        record Before(int seconds, Set<String> campaigns) {
-        }
+        record Before(int seconds, Set<String> campaigns) {}
         Map<StationHour, Before> before = new HashMap<>();
-        current.schedule().shortfalls().forEach(s -> before.merge(new StationHour(s.station(), s.date(), s.hour()),
-                new Before(s.missingSeconds(), Set.of(s.campaignId())), (a, b) -> {
-                    Set<String> campaigns = new HashSet<>(a.campaigns());
-                    campaigns.addAll(b.campaigns());
-                    return new Before(Math.max(a.seconds(), b.seconds()), campaigns);
-                }));
-        List<StationHourShortfall> caused = availability.shortfalls().stream().filter(s -> {
-            Before old = before.get(new StationHour(s.station(), s.date(), s.hour()));
-            return old == null || s.shortSeconds() > old.seconds() || !old.campaigns().containsAll(s.campaigns());
-        }).toList();
+        current.schedule()
+                .shortfalls()
+                .forEach(s -> before.merge(
+                        new StationHour(s.station(), s.date(), s.hour()),
+                        new Before(s.missingSeconds(), Set.of(s.campaignId())),
+                        (a, b) -> {
+                            Set<String> campaigns = new HashSet<>(a.campaigns());
+                            campaigns.addAll(b.campaigns());
+                            return new Before(Math.max(a.seconds(), b.seconds()), campaigns);
+                        }));
+        List<StationHourShortfall> caused = availability.shortfalls().stream()
+                .filter(s -> {
+                    Before old = before.get(new StationHour(s.station(), s.date(), s.hour()));
+                    return old == null
+                            || s.shortSeconds() > old.seconds()
+                            || !old.campaigns().containsAll(s.campaigns());
+                })
+                .toList();
         return of(caused, current.schedule().firstDay(), current.schedule().days());
     }
 

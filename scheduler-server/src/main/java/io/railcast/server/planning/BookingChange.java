@@ -19,7 +19,10 @@ import reactor.core.publisher.Mono;
  * @param store       writes the change itself, given the number of the version being published; it runs in the
  *                    publishing transaction, so the booking is stored if and only if its version is
  */
-public record BookingChange(String campaignId, @Nullable Campaign campaign, @Nullable Instant effectiveAt,
+public record BookingChange(
+        String campaignId,
+        @Nullable Campaign campaign,
+        @Nullable Instant effectiveAt,
         boolean urgent,
         LongFunction<Mono<Void>> store) {
 

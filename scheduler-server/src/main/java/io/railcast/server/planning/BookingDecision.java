@@ -48,7 +48,8 @@ final class BookingDecision {
         Campaign campaign = change.campaign();
         if (campaign == null) {
             List<Campaign> remaining = current.campaigns().stream()
-                    .filter(c -> !c.id().equals(change.campaignId())).toList();
+                    .filter(c -> !c.id().equals(change.campaignId()))
+                    .toList();
             return planner.replan(current, remaining, Set.of(change.campaignId()));
         }
         validate(campaign, current.network());
@@ -58,12 +59,16 @@ final class BookingDecision {
             throw new PlanningRefusal.Overbooked(campaign.id(), answer);
         }
         // the full budget can only do better than the quick one; it matters only where hours were searched
-        PlanResult next = quick.tentativePlan().searchedHours() == 0 ? quick.tentativePlan()
+        PlanResult next = quick.tentativePlan().searchedHours() == 0
+                ? quick.tentativePlan()
                 : availabilityCheck.check(current, campaign).tentativePlan();
-        log.info("Checked {} in {} ms ({} hours planned, {} searched){}", campaign.id(),
-                quick.tentativePlan().millis(), quick.tentativePlan().solvedHours(),
-                quick.tentativePlan().searchedHours(), next == quick.tentativePlan() ? ""
-                        : "; planned again at the full budget in " + next.millis() + " ms");
+        log.info(
+                "Checked {} in {} ms ({} hours planned, {} searched){}",
+                campaign.id(),
+                quick.tentativePlan().millis(),
+                quick.tentativePlan().solvedHours(),
+                quick.tentativePlan().searchedHours(),
+                next == quick.tentativePlan() ? "" : "; planned again at the full budget in " + next.millis() + " ms");
         return next;
     }
 

@@ -33,7 +33,10 @@ class CampaignBoundaryJob implements Job {
     private final CampaignBoundarySchedule schedule;
     private final PlanningProperties properties;
 
-    CampaignBoundaryJob(PlanningService planning, ScheduleStore store, CampaignBoundarySchedule schedule,
+    CampaignBoundaryJob(
+            PlanningService planning,
+            ScheduleStore store,
+            CampaignBoundarySchedule schedule,
             PlanningProperties properties) {
         this.planning = planning;
         this.store = store;
@@ -49,13 +52,17 @@ class CampaignBoundaryJob implements Job {
             Instant horizonEnd = Instant.now().plus(Duration.ofHours(properties.horizonHours()));
             PublishedVersion latest = store.latest().block(Duration.ofMinutes(1));
             if (due(latest, horizonEnd, properties.zone())) {
-                Long version = planning.replan("campaign boundary: " + campaign + " " + boundary
-                        + " enters the horizon").block(Duration.ofMinutes(30));
+                Long version = planning.replan(
+                                "campaign boundary: " + campaign + " " + boundary + " enters the horizon")
+                        .block(Duration.ofMinutes(30));
                 context.setResult(version);
                 log.info("Re-planned for the {} of campaign {}; current version {}", boundary, campaign, version);
             } else {
-                log.debug("The {} of campaign {} enters the horizon; version {} plans it already", boundary,
-                        campaign, latest == null ? null : latest.version());
+                log.debug(
+                        "The {} of campaign {} enters the horizon; version {} plans it already",
+                        boundary,
+                        campaign,
+                        latest == null ? null : latest.version());
             }
         } catch (RuntimeException e) {
             throw new JobExecutionException("the re-plan at a campaign boundary failed", e, false);

@@ -52,26 +52,27 @@ class CampaignBoundarySchedule implements AutoCloseable {
     private final PlanningProperties properties;
     private final Disposable listening;
 
-    CampaignBoundarySchedule(ClusteredJobs jobs, CampaignBook campaigns, PlanningProperties properties,
-            PlanningService planning) {
+    CampaignBoundarySchedule(
+            ClusteredJobs jobs, CampaignBook campaigns, PlanningProperties properties, PlanningService planning) {
         this.jobs = jobs;
         this.campaigns = campaigns;
         this.properties = properties;
         this.listening = planning.events()
                 .filter(event -> PlanEvent.FINISHED.equals(event.type()) && "PUBLISHED".equals(event.outcome()))
                 .onBackpressureLatest()
-                .concatMap(event -> Mono.fromRunnable(this::scheduleEarlier)
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(e -> {
-                            log.warn("Could not schedule the next campaign boundary: {}", e.toString());
-                            return Mono.empty();
-                        }), 1)
+                .concatMap(
+                        event -> Mono.fromRunnable(this::scheduleEarlier)
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .onErrorResume(e -> {
+                                    log.warn("Could not schedule the next campaign boundary: {}", e.toString());
+                                    return Mono.empty();
+                                }),
+                        1)
                 .subscribe();
     }
 
     /** A boundary of a campaign entering the horizon at {@code at}. */
-    record Boundary(String campaign, String kind, Instant at) {
-    }
+    record Boundary(String campaign, String kind, Instant at) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() throws SchedulerException {
@@ -109,7 +110,9 @@ class CampaignBoundarySchedule implements AutoCloseable {
         Boundary first = null;
         for (Campaign campaign : active) {
             for (String kind : new String[] {"start", "end"}) {
-                LocalDateTime local = kind.equals("start") ? campaign.flight().start() : campaign.flight().end();
+                LocalDateTime local = kind.equals("start")
+                        ? campaign.flight().start()
+                        : campaign.flight().end();
                 Instant at = local.atZone(properties.zone()).toInstant().minus(horizon);
                 if (at.isAfter(now) && (first == null || at.isBefore(first.at()))) {
                     first = new Boundary(campaign.id(), kind, at);
@@ -161,8 +164,11 @@ class CampaignBoundarySchedule implements AutoCloseable {
         } else if (scheduler.rescheduleJob(TRIGGER, trigger) == null) {
             scheduler.scheduleJob(trigger); // the pending one fired and was removed meanwhile
         }
-        log.info("Next campaign boundary: the {} of {} enters the horizon at {}", boundary.kind(),
-                boundary.campaign(), boundary.at());
+        log.info(
+                "Next campaign boundary: the {} of {} enters the horizon at {}",
+                boundary.kind(),
+                boundary.campaign(),
+                boundary.at());
         return true;
     }
 
@@ -170,5 +176,4 @@ class CampaignBoundarySchedule implements AutoCloseable {
     public void close() {
         listening.dispose();
     }
-
 }

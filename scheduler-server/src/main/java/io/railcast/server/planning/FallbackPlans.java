@@ -25,8 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FallbackPlans {
 
-    private record Item(String campaignId, String creativeId, int seconds, CampaignKind kind) {
-    }
+    private record Item(String campaignId, String creativeId, int seconds, CampaignKind kind) {}
 
     private final Network network;
     private final List<Campaign> fillers;
@@ -36,16 +35,20 @@ final class FallbackPlans {
     FallbackPlans(Network network, List<Campaign> campaigns, LocalDate firstDay, int days) {
         this.network = network;
         List<Campaign> running = campaigns.stream()
-                .filter(c -> c.flight().overlaps(firstDay.atStartOfDay(), firstDay.plusDays(days).atStartOfDay()))
+                .filter(c -> c.flight()
+                        .overlaps(
+                                firstDay.atStartOfDay(), firstDay.plusDays(days).atStartOfDay()))
                 .sorted(Comparator.comparing(Campaign::id))
                 .toList();
-        this.fillers = running.stream().filter(c -> c.kind() == CampaignKind.FILLER).toList();
+        this.fillers =
+                running.stream().filter(c -> c.kind() == CampaignKind.FILLER).toList();
         this.publicService = running.stream()
                 .filter(c -> c.kind() == CampaignKind.PUBLIC_SERVICE && !c.isContracted())
                 .toList();
     }
 
-    @Nullable HourPlan forScreen(Screen screen) {
+    @Nullable
+    HourPlan forScreen(Screen screen) {
         Station station = network.stationOf(screen);
         List<Item> items = items(fillers, station, screen);
         if (items.isEmpty()) {

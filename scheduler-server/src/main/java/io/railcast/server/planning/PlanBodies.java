@@ -19,8 +19,7 @@ final class PlanBodies {
 
     static final int ID_LENGTH = 16;
 
-    private PlanBodies() {
-    }
+    private PlanBodies() {}
 
     /**
      * A plan and its id; the body text only while it is at hand from computing the id. The planning service keeps
@@ -41,14 +40,23 @@ final class PlanBodies {
 
     static String json(HourPlan plan) {
         StringBuilder json = new StringBuilder(32 + plan.spots().size() * 40);
-        json.append("{\"onAir\":{\"from\":").append(plan.onAir().from())
-                .append(",\"to\":").append(plan.onAir().to()).append("},\"spots\":[");
+        json.append("{\"onAir\":{\"from\":")
+                .append(plan.onAir().from())
+                .append(",\"to\":")
+                .append(plan.onAir().to())
+                .append("},\"spots\":[");
         for (int i = 0; i < plan.spots().size(); i++) {
             Spot spot = plan.spots().get(i);
-            json.append(i == 0 ? "[" : ",[").append(spot.offsetSeconds()).append(',').append(spot.durationSeconds())
+            json.append(i == 0 ? "[" : ",[")
+                    .append(spot.offsetSeconds())
+                    .append(',')
+                    .append(spot.durationSeconds())
                     .append(',');
             string(json, spot.campaignId()).append(',');
-            string(json, spot.creativeId()).append(",\"").append(letter(spot.kind())).append("\"]");
+            string(json, spot.creativeId())
+                    .append(",\"")
+                    .append(letter(spot.kind()))
+                    .append("\"]");
         }
         return json.append("]}").toString();
     }

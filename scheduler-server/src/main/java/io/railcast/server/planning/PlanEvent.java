@@ -21,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param hoursTotal  in progress: how many distinct hours the plan solves (0 when none needed solving)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanEvent(@JsonIgnore String type, String reason, @Nullable String campaign, @Nullable String outcome,
-        @Nullable Long version, @Nullable Long millis, @Nullable Integer hoursSolved, @Nullable Integer hoursTotal,
+public record PlanEvent(
+        @JsonIgnore String type,
+        String reason,
+        @Nullable String campaign,
+        @Nullable String outcome,
+        @Nullable Long version,
+        @Nullable Long millis,
+        @Nullable Integer hoursSolved,
+        @Nullable Integer hoursTotal,
         Instant at) {
 
     static final String STARTED = "plan-started";
@@ -37,8 +44,8 @@ public record PlanEvent(@JsonIgnore String type, String reason, @Nullable String
         return new PlanEvent(PROGRESS, reason, null, null, null, null, hoursSolved, hoursTotal, Instant.now());
     }
 
-    static PlanEvent finished(String reason, @Nullable String campaign, String outcome, @Nullable Long version,
-            long millis) {
+    static PlanEvent finished(
+            String reason, @Nullable String campaign, String outcome, @Nullable Long version, long millis) {
         return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, null, null, Instant.now());
     }
 }

@@ -31,10 +31,12 @@ class PlanEventController {
         Flux<ServerSentEvent<PlanEvent>> progress = planning.events()
                 .map(event -> ServerSentEvent.builder(event).event(event.type()).build());
         Flux<ServerSentEvent<PlanEvent>> heartbeat = Flux.interval(HEARTBEAT)
-                .map(tick -> ServerSentEvent.<PlanEvent>builder().comment("heartbeat").build());
+                .map(tick -> ServerSentEvent.<PlanEvent>builder()
+                        .comment("heartbeat")
+                        .build());
         // merge subscribes in order: once the client has the "subscribed" comment, it misses no later run
-        Flux<ServerSentEvent<PlanEvent>> subscribed = Flux.just(ServerSentEvent.<PlanEvent>builder()
-                .comment("subscribed").build());
+        Flux<ServerSentEvent<PlanEvent>> subscribed = Flux.just(
+                ServerSentEvent.<PlanEvent>builder().comment("subscribed").build());
         return Flux.merge(progress, subscribed, heartbeat);
     }
 }

@@ -13,8 +13,7 @@ import reactor.core.publisher.Sinks;
 final class PlanRuns {
 
     /** What a run gives, how it ended (PUBLISHED, UNCHANGED, CHECKED), and the version current after it. */
-    record Outcome<T>(T result, String outcome, @Nullable Long version) {
-    }
+    record Outcome<T>(T result, String outcome, @Nullable Long version) {}
 
     private final Sinks.Many<PlanEvent> events = Sinks.many().multicast().directBestEffort();
 
@@ -35,8 +34,8 @@ final class PlanRuns {
         events.tryEmitNext(PlanEvent.started(reason, campaign));
         try {
             Outcome<T> outcome = step.call();
-            events.tryEmitNext(PlanEvent.finished(reason, campaign, outcome.outcome(), outcome.version(),
-                    millisSince(started)));
+            events.tryEmitNext(
+                    PlanEvent.finished(reason, campaign, outcome.outcome(), outcome.version(), millisSince(started)));
             return outcome.result();
         } catch (PlanningRefusal refusal) {
             events.tryEmitNext(PlanEvent.finished(reason, campaign, "REFUSED", versionBefore, millisSince(started)));

@@ -25,8 +25,7 @@ class PlanningConfiguration {
      * availability checks (and tells whether a booking's hours needed search at all; when none did, its plan is
      * exactly the full planner's).
      */
-    record Planners(NetworkPlanner full, NetworkPlanner check) {
-    }
+    record Planners(NetworkPlanner full, NetworkPlanner check) {}
 
     @Bean
     Planners planners(PlanningProperties properties) {

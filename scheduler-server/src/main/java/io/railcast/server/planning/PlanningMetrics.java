@@ -38,7 +38,8 @@ class PlanningMetrics implements AutoCloseable {
     }
 
     /** The last run that finished on this instance since it started, if any. */
-    @Nullable PlanEvent lastRun() {
+    @Nullable
+    PlanEvent lastRun() {
         return lastRun.get();
     }
 

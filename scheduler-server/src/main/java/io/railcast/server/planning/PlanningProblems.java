@@ -17,22 +17,39 @@ class PlanningProblems {
     ResponseEntity<ProblemDetail> refused(PlanningRefusal refusal) {
         ApiProblem problem;
         if (refusal instanceof PlanningRefusal.InvalidCampaign invalid) {
-            problem = ApiProblem.invalid("invalid-campaign", "Invalid campaign", invalid.problems().stream()
-                    .map(p -> FieldProblem.of(p.field(), p.field() + ": " + p.message()))
-                    .toList());
+            problem = ApiProblem.invalid(
+                    "invalid-campaign",
+                    "Invalid campaign",
+                    invalid.problems().stream()
+                            .map(p -> FieldProblem.of(p.field(), p.field() + ": " + p.message()))
+                            .toList());
         } else if (refusal instanceof PlanningRefusal.Overbooked overbooked) {
-            problem = ApiProblem.of(HttpStatus.CONFLICT, "overbooked", "Booking does not fit", "Campaign "
-                    + overbooked.campaignId() + " does not fit: " + overbooked.answer().stationHours()
-                    + " station-hours would be short of " + overbooked.answer().shortSeconds()
-                    + " s of contracted airtime. Nothing was stored.", overbooked.answer().asProblemMembers());
+            problem = ApiProblem.of(
+                    HttpStatus.CONFLICT,
+                    "overbooked",
+                    "Booking does not fit",
+                    "Campaign "
+                            + overbooked.campaignId() + " does not fit: "
+                            + overbooked.answer().stationHours()
+                            + " station-hours would be short of "
+                            + overbooked.answer().shortSeconds()
+                            + " s of contracted airtime. Nothing was stored.",
+                    overbooked.answer().asProblemMembers());
         } else if (refusal instanceof PlanningRefusal.ReplanUnderWay running) {
-            problem = ApiProblem.conflict("replan-under-way", "Re-plan under way", "Re-plan #" + running.runId()
-                    + " has not ended yet; its progress is at GET /api/v1/plans/replan. Nothing was started.",
+            problem = ApiProblem.conflict(
+                    "replan-under-way",
+                    "Re-plan under way",
+                    "Re-plan #" + running.runId()
+                            + " has not ended yet; its progress is at GET /api/v1/plans/replan. Nothing was started.",
                     List.of());
         } else {
             long latest = ((PlanningRefusal.PublishedElsewhere) refusal).latest();
-            problem = ApiProblem.conflict("conflict", "Conflicting change", "Version " + latest + " was published"
-                    + " meanwhile by another server; nothing was changed. Try again.", List.of());
+            problem = ApiProblem.conflict(
+                    "conflict",
+                    "Conflicting change",
+                    "Version " + latest + " was published"
+                            + " meanwhile by another server; nothing was changed. Try again.",
+                    List.of());
         }
         return problem.toResponse();
     }

@@ -57,11 +57,15 @@ public class PlanningService implements DisposableBean {
     private volatile @Nullable State state;
 
     /** The plan in memory, the version it equals, and the network it was made for. */
-    private record State(PlanResult plan, long version, NetworkCatalog.Stamp stamp) {
-    }
+    private record State(PlanResult plan, long version, NetworkCatalog.Stamp stamp) {}
 
-    PlanningService(PlanningConfiguration.Planners planners, NetworkCatalog network, CampaignBook campaigns,
-            ScheduleStore store, PlanningProperties properties, Clock clock) {
+    PlanningService(
+            PlanningConfiguration.Planners planners,
+            NetworkCatalog network,
+            CampaignBook campaigns,
+            ScheduleStore store,
+            PlanningProperties properties,
+            Clock clock) {
         this.planner = planners.full();
         this.decision = new BookingDecision(planners);
         this.network = network;
@@ -75,15 +79,22 @@ public class PlanningService implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void planAtStart() {
         thread.run(() -> {
-            try {
-                return ensureCurrent();
-            } finally {
-                ready.complete(null);
-            }
-        }).subscribe(started -> log.info("Planning ready: version {}, {} to {}", started.version(),
-                        started.plan().schedule().firstDay(),
-                        started.plan().schedule().firstDay().plusDays(started.plan().schedule().days() - 1)),
-                error -> log.error("Planning at start failed; the next booking tries again", error));
+                    try {
+                        return ensureCurrent();
+                    } finally {
+                        ready.complete(null);
+                    }
+                })
+                .subscribe(
+                        started -> log.info(
+                                "Planning ready: version {}, {} to {}",
+                                started.version(),
+                                started.plan().schedule().firstDay(),
+                                started.plan()
+                                        .schedule()
+                                        .firstDay()
+                                        .plusDays(started.plan().schedule().days() - 1)),
+                        error -> log.error("Planning at start failed; the next booking tries again", error));
     }
 
     /** Completes once the plan at start has been made (or has failed; the next run tries again). */
@@ -100,9 +111,12 @@ public class PlanningService implements DisposableBean {
     public Mono<AvailabilityAnswer> check(Campaign campaign) {
         return thread.run(() -> {
             State current = ensureCurrent();
-            return runs.run("availability check of " + campaign.id(), campaign.id(), current.version(),
-                    () -> new PlanRuns.Outcome<>(decision.check(current.plan(), campaign), "CHECKED",
-                            current.version()));
+            return runs.run(
+                    "availability check of " + campaign.id(),
+                    campaign.id(),
+                    current.version(),
+                    () -> new PlanRuns.Outcome<>(
+                            decision.check(current.plan(), campaign), "CHECKED", current.version()));
         });
     }
 
@@ -115,10 +129,9 @@ public class PlanningService implements DisposableBean {
             State current = ensureCurrent();
             return runs.run(change.reason(), change.campaignId(), current.version(), () -> {
                 PlanResult next = decision.next(current.plan(), change);
-                ScheduleStore.Meta meta = new ScheduleStore.Meta(change.effectiveAt(), change.urgent(),
-                        change.reason());
-                PublishedVersion published = publish(next, meta, current.version(), current.stamp(),
-                        change.store());
+                ScheduleStore.Meta meta =
+                        new ScheduleStore.Meta(change.effectiveAt(), change.urgent(), change.reason());
+                PublishedVersion published = publish(next, meta, current.version(), current.stamp(), change.store());
                 return new PlanRuns.Outcome<>(published, "PUBLISHED", published.version());
             });
         });
@@ -127,9 +140,10 @@ public class PlanningService implements DisposableBean {
     /** Refused unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
     public Mono<Void> validate(Campaign campaign) {
         return thread.run(() -> {
-            BookingDecision.validate(campaign, ensureCurrent().plan().network());
-            return Boolean.TRUE;
-        }).then();
+                    BookingDecision.validate(campaign, ensureCurrent().plan().network());
+                    return Boolean.TRUE;
+                })
+                .then();
     }
 
     /** A full plan from what is stored, published unless it equals the current version; answers that version. */
@@ -147,7 +161,8 @@ public class PlanningService implements DisposableBean {
             return Optional.empty();
         }
         return Optional.of(current.plan().schedule().shortfalls().stream()
-                .filter(s -> s.campaignId().equals(campaignId)).toList());
+                .filter(s -> s.campaignId().equals(campaignId))
+                .toList());
     }
 
     @Override
@@ -165,7 +180,9 @@ public class PlanningService implements DisposableBean {
         LocalDate today = today();
         NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
         long latest = publisher.latestNumber();
-        if (current != null && current.plan().schedule().firstDay().equals(today) && current.stamp().equals(stamp)
+        if (current != null
+                && current.plan().schedule().firstDay().equals(today)
+                && current.stamp().equals(stamp)
                 && current.version() == latest) {
             return current;
         }
@@ -194,10 +211,15 @@ public class PlanningService implements DisposableBean {
             NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
             Network stored = network.load().block(DATABASE_TIMEOUT);
             List<Campaign> active = campaigns.active().block(DATABASE_TIMEOUT);
-            PlanResult plan = planner.plan(stored, active, today, properties.days(),
-                    (solved, total) -> runs.progress(reason, solved, total));
-            log.info("Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
-                    stored.screens().size(), active.size(), properties.days(), today, plan.millis(),
+            PlanResult plan = planner.plan(
+                    stored, active, today, properties.days(), (solved, total) -> runs.progress(reason, solved, total));
+            log.info(
+                    "Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
+                    stored.screens().size(),
+                    active.size(),
+                    properties.days(),
+                    today,
+                    plan.millis(),
                     plan.distinctHours());
             VersionPublisher.Latest latest = publisher.compare(plan, today);
             long base = latest.version();
@@ -213,8 +235,12 @@ public class PlanningService implements DisposableBean {
         });
     }
 
-    private PublishedVersion publish(PlanResult plan, ScheduleStore.Meta meta, long base,
-            NetworkCatalog.Stamp stamp, LongFunction<Mono<Void>> alsoStore) {
+    private PublishedVersion publish(
+            PlanResult plan,
+            ScheduleStore.Meta meta,
+            long base,
+            NetworkCatalog.Stamp stamp,
+            LongFunction<Mono<Void>> alsoStore) {
         PublishedVersion published = publisher.publish(plan, meta, base, alsoStore);
         state = new State(plan, published.version(), stamp);
         return published;

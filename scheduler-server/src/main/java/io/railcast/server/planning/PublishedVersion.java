@@ -13,8 +13,14 @@ import java.time.LocalDate;
  * @param days        how many days it plans
  * @param reason      why it was published, for people
  */
-public record PublishedVersion(long version, Instant publishedAt, Instant effectiveAt, boolean urgent,
-        LocalDate firstDay, int days, String reason) {
+public record PublishedVersion(
+        long version,
+        Instant publishedAt,
+        Instant effectiveAt,
+        boolean urgent,
+        LocalDate firstDay,
+        int days,
+        String reason) {
 
     /**
      * The PostgreSQL NOTIFY channel on which a version's number is announced, inside the transaction that stores

@@ -30,13 +30,16 @@ class ReplanController {
 
     @PostMapping
     Mono<ResponseEntity<ReplanRun>> start(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("?")
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .defaultIfEmpty("?")
                 .map(user -> ResponseEntity.accepted().location(HERE).body(replans.start(user)));
     }
 
     @GetMapping
     Mono<ReplanRun> latest() {
-        return Mono.fromSupplier(replans::latest).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-replan",
-                "No re-plan", "No re-plan was asked for on this instance since it started.")));
+        return Mono.fromSupplier(replans::latest)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(
+                        "no-replan", "No re-plan", "No re-plan was asked for on this instance since it started.")));
     }
 }

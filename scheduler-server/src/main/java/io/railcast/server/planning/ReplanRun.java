@@ -17,8 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param millis      when done or failed: how long the run took, publication included
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ReplanRun(long id, String reason, String askedBy, Instant askedAt, String state, @Nullable Integer hoursSolved,
-        @Nullable Integer hoursTotal, @Nullable String outcome, @Nullable Long version, @Nullable Long millis) {
+record ReplanRun(
+        long id,
+        String reason,
+        String askedBy,
+        Instant askedAt,
+        String state,
+        @Nullable Integer hoursSolved,
+        @Nullable Integer hoursTotal,
+        @Nullable String outcome,
+        @Nullable Long version,
+        @Nullable Long millis) {
 
     static final String QUEUED = "QUEUED";
     static final String RUNNING = "RUNNING";
@@ -34,14 +43,25 @@ record ReplanRun(long id, String reason, String askedBy, Instant askedAt, String
         return switch (event.type()) {
             case PlanEvent.STARTED -> with(RUNNING, hoursSolved, hoursTotal, null, null, null);
             case PlanEvent.PROGRESS -> with(RUNNING, event.hoursSolved(), event.hoursTotal(), null, null, null);
-            case PlanEvent.FINISHED -> with("FAILED".equals(event.outcome()) ? FAILED : DONE, hoursSolved,
-                    hoursTotal, event.outcome(), event.version(), event.millis());
+            case PlanEvent.FINISHED ->
+                with(
+                        "FAILED".equals(event.outcome()) ? FAILED : DONE,
+                        hoursSolved,
+                        hoursTotal,
+                        event.outcome(),
+                        event.version(),
+                        event.millis());
             default -> this;
         };
     }
 
-    private ReplanRun with(String newState, @Nullable Integer solved, @Nullable Integer total,
-            @Nullable String newOutcome, @Nullable Long newVersion, @Nullable Long newMillis) {
+    private ReplanRun with(
+            String newState,
+            @Nullable Integer solved,
+            @Nullable Integer total,
+            @Nullable String newOutcome,
+            @Nullable Long newVersion,
+            @Nullable Long newMillis) {
         return new ReplanRun(id, reason, askedBy, askedAt, newState, solved, total, newOutcome, newVersion, newMillis);
     }
 }

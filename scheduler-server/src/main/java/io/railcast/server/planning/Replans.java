@@ -22,16 +22,26 @@ class Replans implements AutoCloseable {
 
     Replans(PlanningService planning) {
         this.planning = planning;
-        this.listening = planning.events().subscribe(event -> latest.updateAndGet(run ->
-                run != null && run.underWay() && run.reason().equals(event.reason()) ? run.after(event) : run));
+        this.listening = planning.events()
+                .subscribe(event -> latest.updateAndGet(run ->
+                        run != null && run.underWay() && run.reason().equals(event.reason()) ? run.after(event) : run));
     }
 
     /** Queues a re-plan; refused while one asked for earlier has not ended. */
     ReplanRun start(String askedBy) {
         ReplanRun before = latest.get();
         long id = before == null ? 1 : before.id() + 1;
-        ReplanRun run = new ReplanRun(id, "re-plan #" + id + " asked by " + askedBy, askedBy, Instant.now(),
-                ReplanRun.QUEUED, null, null, null, null, null);
+        ReplanRun run = new ReplanRun(
+                id,
+                "re-plan #" + id + " asked by " + askedBy,
+                askedBy,
+                Instant.now(),
+                ReplanRun.QUEUED,
+                null,
+                null,
+                null,
+                null,
+                null);
         if (before != null && before.underWay() || !latest.compareAndSet(before, run)) {
             ReplanRun running = latest.get();
             throw new PlanningRefusal.ReplanUnderWay(running == null ? 0 : running.id());
@@ -41,7 +51,8 @@ class Replans implements AutoCloseable {
         return run;
     }
 
-    @Nullable ReplanRun latest() {
+    @Nullable
+    ReplanRun latest() {
         return latest.get();
     }
 

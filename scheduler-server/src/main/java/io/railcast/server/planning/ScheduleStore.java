@@ -38,7 +38,9 @@ class ScheduleStore {
      * break): bound as a text array, the driver took over a millisecond per plan to encode them.
      */
     private static final int PLANS_PER_STATEMENT = 2_000;
-    private static final String VERSION_COLUMNS = "version, published_at, effective_at, urgent, first_day, days, reason";
+
+    private static final String VERSION_COLUMNS =
+            "version, published_at, effective_at, urgent, first_day, days, reason";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -55,8 +57,7 @@ class ScheduleStore {
      *
      * @param effectiveAt when agents should switch to it; null for the instant it is published
      */
-    record Meta(@Nullable Instant effectiveAt, boolean urgent, String reason) {
-    }
+    record Meta(@Nullable Instant effectiveAt, boolean urgent, String reason) {}
 
     /** The highest version number, 0 when none is published. */
     Mono<Long> latestNumber() {
@@ -91,8 +92,10 @@ class ScheduleStore {
         return db.sql("select screen_id, array_to_string(plan_ids, ',', '') as plan_ids, fallback_plan_id"
                         + " from screen_schedule where version = $1")
                 .bind(0, version)
-                .map(row -> new VersionContent.ScreenRow(row.get("screen_id", String.class),
-                        row.get("plan_ids", String.class), row.get("fallback_plan_id", String.class)))
+                .map(row -> new VersionContent.ScreenRow(
+                        row.get("screen_id", String.class),
+                        row.get("plan_ids", String.class),
+                        row.get("fallback_plan_id", String.class)))
                 .all()
                 .collectMap(VersionContent.ScreenRow::screenId);
     }
@@ -105,8 +108,8 @@ class ScheduleStore {
      *
      * @param stored hour plan ids known to be stored already, which are not even looked up
      */
-    Mono<PublishedVersion> publish(long base, Meta meta, VersionContent content, Set<String> stored,
-            LongFunction<Mono<Void>> alsoStore) {
+    Mono<PublishedVersion> publish(
+            long base, Meta meta, VersionContent content, Set<String> stored, LongFunction<Mono<Void>> alsoStore) {
         long version = base + 1;
         // written before the transaction: between the version row (published_at) and the commit, which is what
         // agents wait through, only the database's own work is left
@@ -116,7 +119,8 @@ class ScheduleStore {
                 .map(row -> Boolean.TRUE)
                 .one()
                 .then(latestNumber())
-                .flatMap(latest -> latest == base ? Mono.just(latest) : Mono.error(new PlanningRefusal.PublishedElsewhere(latest)))
+                .flatMap(latest ->
+                        latest == base ? Mono.just(latest) : Mono.error(new PlanningRefusal.PublishedElsewhere(latest)))
                 .then(Mono.defer(() -> alsoStore.apply(version)))
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
@@ -130,7 +134,8 @@ class ScheduleStore {
     }
 
     private Mono<Void> insertMissingPlans(Map<String, PlanBodies.Body> bodies, Set<String> stored) {
-        List<String> unknown = bodies.keySet().stream().filter(id -> !stored.contains(id)).toList();
+        List<String> unknown =
+                bodies.keySet().stream().filter(id -> !stored.contains(id)).toList();
         if (unknown.isEmpty()) {
             return Mono.empty();
         }
@@ -218,16 +223,25 @@ class ScheduleStore {
         }
         StringBuilder rows = new StringBuilder(content.rows().size() * (content.days() * 24 * 17 + 40));
         for (VersionContent.ScreenRow row : content.rows()) {
-            rows.append(row.screenId()).append('\t').append(row.planIds()).append('\t')
-                    .append(row.fallbackId() == null ? "" : row.fallbackId()).append('\n');
+            rows.append(row.screenId())
+                    .append('\t')
+                    .append(row.planIds())
+                    .append('\t')
+                    .append(row.fallbackId() == null ? "" : row.fallbackId())
+                    .append('\n');
         }
         rows.setLength(rows.length() - 1);
         return rows.toString();
     }
 
     private static PublishedVersion version(Readable row) {
-        return new PublishedVersion(row.get("version", Long.class), row.get("published_at", Instant.class),
-                row.get("effective_at", Instant.class), row.get("urgent", Boolean.class),
-                row.get("first_day", LocalDate.class), row.get("days", Integer.class), row.get("reason", String.class));
+        return new PublishedVersion(
+                row.get("version", Long.class),
+                row.get("published_at", Instant.class),
+                row.get("effective_at", Instant.class),
+                row.get("urgent", Boolean.class),
+                row.get("first_day", LocalDate.class),
+                row.get("days", Integer.class),
+                row.get("reason", String.class));
     }
 }

@@ -20,6 +20,6 @@ record VersionContent(LocalDate firstDay, int days, Map<String, PlanBodies.Body>
      *                   text form {@code array_to_string(plan_ids, ',', '')} of the stored array)
      * @param fallbackId its fallback plan, if it has one
      */
-    record ScreenRow(String screenId, String planIds, @Nullable String fallbackId) {
-    }
+    record ScreenRow(
+            String screenId, String planIds, @Nullable String fallbackId) {}
 }

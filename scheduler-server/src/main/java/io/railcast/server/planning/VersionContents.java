@@ -40,7 +40,8 @@ final class VersionContents {
                     if (day + hour > 0) {
                         ids.append(',');
                     }
-                    schedule.planFor(screenId, dates.get(day), hour).ifPresent(p -> ids.append(bodies.get(p).id()));
+                    schedule.planFor(screenId, dates.get(day), hour)
+                            .ifPresent(p -> ids.append(bodies.get(p).id()));
                 }
             }
             Screen screen = network.screen(screenId).orElseThrow();

@@ -27,7 +27,9 @@ class VersionController {
     @GetMapping
     Flux<PublishedVersion> list(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Flux.error(ApiProblem.invalid("invalid-filter", "Invalid filter",
+            return Flux.error(ApiProblem.invalid(
+                    "invalid-filter",
+                    "Invalid filter",
                     List.of(FieldProblem.of("limit", "limit must be 1-" + MAX_LIMIT + ", got " + limit))));
         }
         return store.list(limit);
@@ -36,13 +38,15 @@ class VersionController {
     /** The version published last; 404 before the first. */
     @GetMapping("/current")
     Mono<PublishedVersion> current() {
-        return store.latest().switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no-version", "No version",
-                "No schedule version is published yet.")));
+        return store.latest()
+                .switchIfEmpty(Mono.error(() ->
+                        ApiProblem.notFound("no-version", "No version", "No schedule version is published yet.")));
     }
 
     @GetMapping("/{version:\\d+}")
     Mono<PublishedVersion> get(@PathVariable long version) {
-        return store.find(version).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-version",
-                "Unknown version", "No schedule version " + version + " is published.")));
+        return store.find(version)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(
+                        "unknown-version", "Unknown version", "No schedule version " + version + " is published.")));
     }
 }

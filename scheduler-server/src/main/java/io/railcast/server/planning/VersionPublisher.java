@@ -32,8 +32,7 @@ final class VersionPublisher {
      * @param equal   whether it holds exactly the plan's content
      * @param content the plan's content
      */
-    record Latest(long version, boolean equal, VersionContent content) {
-    }
+    record Latest(long version, boolean equal, VersionContent content) {}
 
     VersionPublisher(ScheduleStore store, Duration timeout) {
         this.store = store;
@@ -53,7 +52,9 @@ final class VersionPublisher {
         VersionContent content = contents.of(plan);
         PublishedVersion latest = store.latest().blockOptional(timeout).orElse(null);
         long base = latest == null ? 0 : latest.version();
-        boolean equal = latest != null && latest.firstDay().equals(today) && latest.days() == content.days()
+        boolean equal = latest != null
+                && latest.firstDay().equals(today)
+                && latest.days() == content.days()
                 && equalsStored(latest.version(), content);
         return new Latest(base, equal, content);
     }
@@ -67,10 +68,16 @@ final class VersionPublisher {
     PublishedVersion publish(PlanResult plan, ScheduleStore.Meta meta, long base, LongFunction<Mono<Void>> alsoStore) {
         long started = System.nanoTime();
         VersionContent content = contents.of(plan);
-        PublishedVersion published = store.publish(base, meta, content, storedPlanIds, alsoStore).block(timeout);
+        PublishedVersion published =
+                store.publish(base, meta, content, storedPlanIds, alsoStore).block(timeout);
         storedPlanIds = new HashSet<>(content.bodies().keySet());
-        log.info("Published version {} ({}): {} screens, {} hour plans; planned in {} ms, stored in {} ms",
-                published.version(), meta.reason(), content.rows().size(), content.bodies().size(), plan.millis(),
+        log.info(
+                "Published version {} ({}): {} screens, {} hour plans; planned in {} ms, stored in {} ms",
+                published.version(),
+                meta.reason(),
+                content.rows().size(),
+                content.bodies().size(),
+                plan.millis(),
                 (System.nanoTime() - started) / 1_000_000);
         return published;
     }

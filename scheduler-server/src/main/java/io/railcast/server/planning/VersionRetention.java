@@ -52,8 +52,7 @@ class VersionRetention {
     }
 
     /** What one run deleted. */
-    record Retirement(List<Long> versions, long screenRows, long hourPlans) {
-    }
+    record Retirement(List<Long> versions, long screenRows, long hourPlans) {}
 
     Mono<Retirement> retire(int keepRecent, Duration inForceWindow) {
         Mono<Retirement> steps = db.sql("select pg_advisory_xact_lock($1)")
@@ -79,10 +78,12 @@ class VersionRetention {
         Long[] versions = doomed.toArray(Long[]::new);
         return db.sql("delete from screen_schedule where version = any($1)")
                 .bind(0, versions)
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .flatMap(rows -> db.sql("delete from schedule_version where version = any($1)")
                         .bind(0, versions)
-                        .fetch().rowsUpdated()
+                        .fetch()
+                        .rowsUpdated()
                         .then(db.sql(UNUSED_PLANS).fetch().rowsUpdated())
                         .map(plans -> new Retirement(List.copyOf(doomed), rows, plans)));
     }

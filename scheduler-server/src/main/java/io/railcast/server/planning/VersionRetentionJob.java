@@ -29,14 +29,19 @@ class VersionRetentionJob implements Job {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
             long started = System.nanoTime();
-            VersionRetention.Retirement retired = retention.retire(properties.keepRecent(),
-                    properties.inForceWindow()).block(Duration.ofMinutes(30));
+            VersionRetention.Retirement retired = retention
+                    .retire(properties.keepRecent(), properties.inForceWindow())
+                    .block(Duration.ofMinutes(30));
             context.setResult(retired);
             if (retired != null && !retired.versions().isEmpty()) {
-                log.info("Retired {} schedule versions ({} to {}): {} screen rows, {} hour plans, in {} ms",
-                        retired.versions().size(), retired.versions().get(0),
-                        retired.versions().get(retired.versions().size() - 1), retired.screenRows(),
-                        retired.hourPlans(), (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "Retired {} schedule versions ({} to {}): {} screen rows, {} hour plans, in {} ms",
+                        retired.versions().size(),
+                        retired.versions().get(0),
+                        retired.versions().get(retired.versions().size() - 1),
+                        retired.screenRows(),
+                        retired.hourPlans(),
+                        (System.nanoTime() - started) / 1_000_000);
             } else {
                 log.info("Version retention: nothing to retire");
             }

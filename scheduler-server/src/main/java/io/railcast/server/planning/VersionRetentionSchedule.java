@@ -64,7 +64,8 @@ class VersionRetentionSchedule {
                 && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING) {
             return false;
         }
-        scheduler.scheduleJob(JobBuilder.newJob(VersionRetentionJob.class)
+        scheduler.scheduleJob(
+                JobBuilder.newJob(VersionRetentionJob.class)
                         .withIdentity(JOB)
                         .withDescription("delete schedule versions no agent can still need")
                         .storeDurably()
@@ -77,8 +78,12 @@ class VersionRetentionSchedule {
                                 .withMisfireHandlingInstructionDoNothing())
                         .build()),
                 true);
-        log.info("Version retention scheduled: '{}' in {}, keeping the {} most recent and those in force within {}",
-                retention.cron(), zone.getID(), retention.keepRecent(), retention.inForceWindow());
+        log.info(
+                "Version retention scheduled: '{}' in {}, keeping the {} most recent and those in force within {}",
+                retention.cron(),
+                zone.getID(),
+                retention.keepRecent(),
+                retention.inForceWindow());
         return true;
     }
 }

@@ -56,7 +56,15 @@ final class Airtime {
     }
 
     InventoryView.StationFill fill(String code, String name, long screens) {
-        return new InventoryView.StationFill(code, name, screens, onAir, contractedSeconds(), commercial,
-                guaranteedPublicService + otherPublicService, filler, fillPercent());
+        return new InventoryView.StationFill(
+                code,
+                name,
+                screens,
+                onAir,
+                contractedSeconds(),
+                commercial,
+                guaranteedPublicService + otherPublicService,
+                filler,
+                fillPercent());
     }
 }

@@ -13,6 +13,12 @@ package io.railcast.server.report;
  * @param shortBy    contracted less scheduled ({@code shortfall}) or scheduled less played ({@code under-played})
  * @param reason     one sentence in English saying what the figures compare
  */
-record DeliveryAlert(String campaign, String name, String kind, long contracted, long scheduled, long played,
-        long shortBy, String reason) {
-}
+record DeliveryAlert(
+        String campaign,
+        String name,
+        String kind,
+        long contracted,
+        long scheduled,
+        long played,
+        long shortBy,
+        String reason) {}

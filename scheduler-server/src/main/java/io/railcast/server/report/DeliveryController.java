@@ -48,24 +48,32 @@ class DeliveryController {
     }
 
     @GetMapping("/api/v1/campaigns/{id}/delivery")
-    Mono<ResponseEntity<?>> delivery(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
+    Mono<ResponseEntity<?>> delivery(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return Mono.defer(() -> {
             DeliveryFiles.Format file = format(format, accept);
             return reports.campaignName(id)
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("unknown-campaign", "Unknown campaign",
-                            "No campaign has id " + id + ".")))
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(
+                            "unknown-campaign", "Unknown campaign", "No campaign has id " + id + ".")))
                     .zipWith(service.current())
-                    .zipWith(reports.played(id).collectList(),
+                    .zipWith(
+                            reports.played(id).collectList(),
                             (both, played) -> delivery(id, both.getT1(), both.getT2(), played))
                     .flatMap(view -> file == null
-                            ? Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view))
+                            ? Mono.just(ResponseEntity.ok()
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(view))
                             : Mono.fromCallable(() -> file.write(view))
                                     // POI builds the workbook in memory: a few ms, but not on an event loop
                                     .subscribeOn(Schedulers.boundedElastic())
-                                    .map(bytes -> ResponseEntity.ok().contentType(file.mediaType())
-                                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"delivery-"
-                                                    + id + "-v" + view.version() + "." + file.extension() + "\"")
+                                    .map(bytes -> ResponseEntity.ok()
+                                            .contentType(file.mediaType())
+                                            .header(
+                                                    HttpHeaders.CONTENT_DISPOSITION,
+                                                    "attachment; filename=\"delivery-" + id + "-v" + view.version()
+                                                            + "." + file.extension() + "\"")
                                             .body(bytes)));
         });
     }
@@ -77,23 +85,28 @@ class DeliveryController {
                 case "json" -> null;
                 case "csv" -> DeliveryFiles.Format.CSV;
                 case "xlsx" -> DeliveryFiles.Format.XLSX;
-                default -> throw ApiProblem.invalid("invalid-query", "Invalid query", List.of(FieldProblem.of(
-                        "format", "format must be json, csv or xlsx, got " + TextRules.quote(format))));
+                default ->
+                    throw ApiProblem.invalid(
+                            "invalid-query",
+                            "Invalid query",
+                            List.of(FieldProblem.of(
+                                    "format", "format must be json, csv or xlsx, got " + TextRules.quote(format))));
             };
         }
         String accepted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return accepted.contains("text/csv") ? DeliveryFiles.Format.CSV
+        return accepted.contains("text/csv")
+                ? DeliveryFiles.Format.CSV
                 : accepted.contains(DeliveryFiles.XLSX.toString()) ? DeliveryFiles.Format.XLSX : null;
     }
 
     private DeliveryView delivery(String id, String name, VersionFacts facts, List<ReportRepository.PlayedDay> played) {
-        record StationDay(String station, LocalDate date) {
-        }
+        record StationDay(String station, LocalDate date) {}
         // scheduled plays, seconds, missing plays, played, reported; scheduled ones only in the version's horizon
-        Map<StationDay, long[]> sums = new TreeMap<>(Comparator.comparing(StationDay::date)
-                .thenComparing(StationDay::station));
+        Map<StationDay, long[]> sums =
+                new TreeMap<>(Comparator.comparing(StationDay::date).thenComparing(StationDay::station));
         for (VersionFacts.PlanUsage usage : facts.usage()) {
-            VersionFacts.CampaignShare share = facts.plans().get(usage.planId()).campaigns().get(id);
+            VersionFacts.CampaignShare share =
+                    facts.plans().get(usage.planId()).campaigns().get(id);
             if (share != null) {
                 long[] sum = sums.computeIfAbsent(new StationDay(usage.station(), usage.date()), k -> new long[5]);
                 sum[0] += usage.screenHours() * share.plays();
@@ -101,29 +114,44 @@ class DeliveryController {
             }
         }
         Optional<List<Shortfall>> shortfalls = planning.shortfalls(id, facts.version());
-        shortfalls.ifPresent(list -> list.forEach(s -> sums.computeIfAbsent(new StationDay(s.station(), s.date()),
-                k -> new long[5])[2] += (long) s.missingPlays() * s.screens()));
+        shortfalls.ifPresent(list ->
+                list.forEach(s -> sums.computeIfAbsent(new StationDay(s.station(), s.date()), k -> new long[5])[2] +=
+                        (long) s.missingPlays() * s.screens()));
         for (ReportRepository.PlayedDay day : played) {
             long[] sum = sums.computeIfAbsent(new StationDay(day.station(), day.date()), k -> new long[5]);
             sum[3] += day.delivered();
             sum[4] += day.reported();
         }
-        String note = PLAYED_NOTE + (shortfalls.isPresent() ? ""
-                : " Contracted equals scheduled here: this server's planner does not hold version " + facts.version()
-                        + ", so plays it could not place are not known.");
+        String note = PLAYED_NOTE
+                + (shortfalls.isPresent()
+                        ? ""
+                        : " Contracted equals scheduled here: this server's planner does not hold version "
+                                + facts.version() + ", so plays it could not place are not known.");
         List<DeliveryView.Row> rows = new ArrayList<>();
         long[] total = new long[5];
         for (Map.Entry<StationDay, long[]> entry : sums.entrySet()) {
             long[] sum = entry.getValue();
             boolean planned = !entry.getKey().date().isBefore(facts.firstDay());
-            rows.add(new DeliveryView.Row(entry.getKey().station(), entry.getKey().date(),
-                    planned ? sum[0] + sum[2] : null, planned ? sum[0] : null, planned ? sum[1] : null, sum[3],
+            rows.add(new DeliveryView.Row(
+                    entry.getKey().station(),
+                    entry.getKey().date(),
+                    planned ? sum[0] + sum[2] : null,
+                    planned ? sum[0] : null,
+                    planned ? sum[1] : null,
+                    sum[3],
                     sum[4]));
             for (int i = 0; i < total.length; i++) {
                 total[i] += sum[i];
             }
         }
-        return new DeliveryView(id, name, facts.version(), facts.firstDay(), facts.days(), note, rows,
+        return new DeliveryView(
+                id,
+                name,
+                facts.version(),
+                facts.firstDay(),
+                facts.days(),
+                note,
+                rows,
                 new DeliveryView.Totals(total[0] + total[2], total[0], total[1], total[3], total[4]));
     }
 }

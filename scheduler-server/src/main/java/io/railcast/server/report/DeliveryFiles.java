@@ -23,11 +23,13 @@ final class DeliveryFiles {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** Column headings, shared by both files; the workbook's sheet "Delivery" has them in its first row. */
-    static final String[] COLUMNS = {"station", "date", "contracted_plays", "scheduled_plays", "scheduled_seconds",
-        "played_plays", "reported_plays"};
+    static final String[] COLUMNS = {
+        "station", "date", "contracted_plays", "scheduled_plays", "scheduled_seconds", "played_plays", "reported_plays"
+    };
 
     enum Format {
-        CSV(DeliveryFiles.CSV, "csv"), XLSX(DeliveryFiles.XLSX, "xlsx");
+        CSV(DeliveryFiles.CSV, "csv"),
+        XLSX(DeliveryFiles.XLSX, "xlsx");
 
         private final MediaType mediaType;
         private final String extension;
@@ -50,17 +52,26 @@ final class DeliveryFiles {
         }
     }
 
-    private DeliveryFiles() {
-    }
+    private DeliveryFiles() {}
 
     /** One line a row; a figure not known for a day (before the version's first day) is an empty cell. */
     static byte[] csv(DeliveryView view) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (DeliveryView.Row row : view.rows()) {
-            csv.append(cell(row.station())).append(',').append(row.date()).append(',')
-                    .append(orEmpty(row.contractedPlays())).append(',').append(orEmpty(row.scheduledPlays()))
-                    .append(',').append(orEmpty(row.scheduledSeconds())).append(',').append(row.playedPlays())
-                    .append(',').append(row.reportedPlays()).append('\n');
+            csv.append(cell(row.station()))
+                    .append(',')
+                    .append(row.date())
+                    .append(',')
+                    .append(orEmpty(row.contractedPlays()))
+                    .append(',')
+                    .append(orEmpty(row.scheduledPlays()))
+                    .append(',')
+                    .append(orEmpty(row.scheduledSeconds()))
+                    .append(',')
+                    .append(row.playedPlays())
+                    .append(',')
+                    .append(row.reportedPlays())
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -70,7 +81,8 @@ final class DeliveryFiles {
      * "About": campaign, name, version, horizon and the note.
      */
     static byte[] xlsx(DeliveryView view) {
-        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle heading = book.createCellStyle();
@@ -108,9 +120,14 @@ final class DeliveryFiles {
             }
 
             Sheet about = book.createSheet("About");
-            String[][] facts = {{"campaign", view.campaign()}, {"name", view.name()},
-                {"version", Long.toString(view.version())}, {"first day", view.firstDay().toString()},
-                {"days", Integer.toString(view.days())}, {"note", view.note()}};
+            String[][] facts = {
+                {"campaign", view.campaign()},
+                {"name", view.name()},
+                {"version", Long.toString(view.version())},
+                {"first day", view.firstDay().toString()},
+                {"days", Integer.toString(view.days())},
+                {"note", view.note()}
+            };
             for (int i = 0; i < facts.length; i++) {
                 Row line = about.createRow(i);
                 text(line, 0, facts[i][0]).setCellStyle(heading);

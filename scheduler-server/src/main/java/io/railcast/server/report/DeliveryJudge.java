@@ -46,14 +46,20 @@ class DeliveryJudge {
     Mono<List<DeliveryAlert>> alerts() {
         return Mono.defer(() -> {
             Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-            return service.current().flatMap(facts -> Mono.zip(reports.activeCommercial(),
-                            reports.pastHours(currentHour.minus(LOOKBACK), currentHour))
-                    .flatMap(all -> service.plans(all.getT2().screenHours().keySet())
-                            .map(plans -> alerts(facts, all.getT1(), all.getT2(), plans))));
+            return service.current()
+                    .flatMap(facts -> Mono.zip(
+                                    reports.activeCommercial(),
+                                    reports.pastHours(currentHour.minus(LOOKBACK), currentHour))
+                            .flatMap(all -> service.plans(
+                                            all.getT2().screenHours().keySet())
+                                    .map(plans -> alerts(facts, all.getT1(), all.getT2(), plans))));
         });
     }
 
-    private List<DeliveryAlert> alerts(VersionFacts facts, Map<String, String> names, ReportRepository.PastHours past,
+    private List<DeliveryAlert> alerts(
+            VersionFacts facts,
+            Map<String, String> names,
+            ReportRepository.PastHours past,
             Map<String, VersionFacts.PlanFacts> pastPlans) {
         Map<String, Long> scheduled = new HashMap<>();
         for (VersionFacts.PlanUsage usage : facts.usage()) {
@@ -78,24 +84,39 @@ class DeliveryJudge {
         List<DeliveryAlert> alerts = new ArrayList<>();
         names.forEach((id, name) -> {
             long missing = planning.shortfalls(id, facts.version()).orElse(List.of()).stream()
-                    .mapToLong(s -> (long) s.missingPlays() * s.screens()).sum();
+                    .mapToLong(s -> (long) s.missingPlays() * s.screens())
+                    .sum();
             long inVersion = scheduled.getOrDefault(id, 0L);
             if (missing > 0) {
-                alerts.add(new DeliveryAlert(id, name, "shortfall", inVersion + missing, inVersion,
-                        played.getOrDefault(id, 0L), missing, "Version " + facts.version() + " schedules "
-                                + inVersion + " of " + (inVersion + missing) + " contracted plays."));
+                alerts.add(new DeliveryAlert(
+                        id,
+                        name,
+                        "shortfall",
+                        inVersion + missing,
+                        inVersion,
+                        played.getOrDefault(id, 0L),
+                        missing,
+                        "Version " + facts.version() + " schedules " + inVersion + " of " + (inVersion + missing)
+                                + " contracted plays."));
             }
             long due = scheduledPast.getOrDefault(id, 0L);
             long full = played.getOrDefault(id, 0L);
             if (due > 0 && full < due * (1 - TOLERANCE)) {
-                alerts.add(new DeliveryAlert(id, name, "under-played", due, due, full, due - full, "Screens played "
-                        + full + " of " + due + " plays scheduled in the past " + LOOKBACK.toHours()
-                        + " hours they reported, by the version in force each hour, more than "
-                        + Math.round(TOLERANCE * 100) + "% short."));
+                alerts.add(new DeliveryAlert(
+                        id,
+                        name,
+                        "under-played",
+                        due,
+                        due,
+                        full,
+                        due - full,
+                        "Screens played "
+                                + full + " of " + due + " plays scheduled in the past " + LOOKBACK.toHours()
+                                + " hours they reported, by the version in force each hour, more than "
+                                + Math.round(TOLERANCE * 100) + "% short."));
             }
         });
-        alerts.sort(Comparator.comparingLong(DeliveryAlert::shortBy).reversed()
-                .thenComparing(DeliveryAlert::campaign));
+        alerts.sort(Comparator.comparingLong(DeliveryAlert::shortBy).reversed().thenComparing(DeliveryAlert::campaign));
         return alerts;
     }
 }

@@ -11,8 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param rows   by date, then station; station-days of the version's horizon where the campaign plays or owes plays,
  *               and earlier station-days where screens reported plays of it
  */
-record DeliveryView(String campaign, String name, long version, LocalDate firstDay, int days, String note,
-        List<Row> rows, Totals totals) {
+record DeliveryView(
+        String campaign,
+        String name,
+        long version,
+        LocalDate firstDay,
+        int days,
+        String note,
+        List<Row> rows,
+        Totals totals) {
 
     /**
      * @param contractedPlays  plays owed: scheduled plus those the planner could not place; null before the
@@ -22,12 +29,16 @@ record DeliveryView(String campaign, String name, long version, LocalDate firstD
      * @param playedPlays      plays the screens reported that ran their full length (within 0.5 s)
      * @param reportedPlays    every play the screens reported, cut short ones included
      */
-    record Row(String station, LocalDate date, @Nullable Long contractedPlays, @Nullable Long scheduledPlays,
-            @Nullable Long scheduledSeconds, long playedPlays, long reportedPlays) {
-    }
+    record Row(
+            String station,
+            LocalDate date,
+            @Nullable Long contractedPlays,
+            @Nullable Long scheduledPlays,
+            @Nullable Long scheduledSeconds,
+            long playedPlays,
+            long reportedPlays) {}
 
     /** Contracted and scheduled over the version's horizon; played and reported over every row. */
-    record Totals(long contractedPlays, long scheduledPlays, long scheduledSeconds, long playedPlays,
-            long reportedPlays) {
-    }
+    record Totals(
+            long contractedPlays, long scheduledPlays, long scheduledSeconds, long playedPlays, long reportedPlays) {}
 }

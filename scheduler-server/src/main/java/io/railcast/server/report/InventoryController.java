@@ -32,8 +32,8 @@ class InventoryController {
     private final ZoneId zone;
     private final Clock clock;
 
-    InventoryController(ReportService service, ReportRepository reports,
-            @Value(StationZone.SETTING) ZoneId zone, Clock clock) {
+    InventoryController(
+            ReportService service, ReportRepository reports, @Value(StationZone.SETTING) ZoneId zone, Clock clock) {
         this.service = service;
         this.reports = reports;
         this.zone = zone;
@@ -45,11 +45,15 @@ class InventoryController {
         return Mono.defer(() -> {
             LocalDate day;
             try {
-                day = date == null || date.isBlank() ? LocalDate.ofInstant(clock.instant(), zone)
+                day = date == null || date.isBlank()
+                        ? LocalDate.ofInstant(clock.instant(), zone)
                         : LocalDate.parse(date.strip());
             } catch (DateTimeParseException e) {
-                return Mono.error(ApiProblem.invalid("invalid-query", "Invalid query", List.of(FieldProblem.of(
-                        "date", "date must look like 2026-11-24, got " + TextRules.quote(date)))));
+                return Mono.error(ApiProblem.invalid(
+                        "invalid-query",
+                        "Invalid query",
+                        List.of(FieldProblem.of(
+                                "date", "date must look like 2026-11-24, got " + TextRules.quote(date)))));
             }
             return service.current().flatMap(facts -> {
                 ReportService.requireInHorizon(facts, day, "date");
@@ -60,8 +64,8 @@ class InventoryController {
         });
     }
 
-    private static InventoryView inventory(VersionFacts facts, LocalDate day, Set<String> guaranteed,
-            List<ReportRepository.StationRow> stations) {
+    private static InventoryView inventory(
+            VersionFacts facts, LocalDate day, Set<String> guaranteed, List<ReportRepository.StationRow> stations) {
         Map<String, Airtime> sums = new HashMap<>();
         for (VersionFacts.PlanUsage usage : facts.usage()) {
             if (usage.date().equals(day)) {

@@ -20,8 +20,8 @@ class InventoryHourRepository {
                         + " join screen sc on sc.station_code = s.code where s.province = $1"
                         + " group by s.code, s.name order by s.code")
                 .bind(0, province)
-                .map(row -> new ReportRepository.StationRow(row.get("code", String.class),
-                        row.get("name", String.class), row.get("screens", Long.class)))
+                .map(row -> new ReportRepository.StationRow(
+                        row.get("code", String.class), row.get("name", String.class), row.get("screens", Long.class)))
                 .all();
     }
 
@@ -40,12 +40,14 @@ class InventoryHourRepository {
                 .bind(1, dayIndex * 24 + 1)
                 .bind(2, dayIndex * 24 + 24)
                 .bind(3, province)
-                .map(row -> new HourUsage(row.get("station_code", String.class), row.get("hour", Integer.class),
-                        row.get("plan_id", String.class), row.get("screens", Long.class)))
+                .map(row -> new HourUsage(
+                        row.get("station_code", String.class),
+                        row.get("hour", Integer.class),
+                        row.get("plan_id", String.class),
+                        row.get("screens", Long.class)))
                 .all();
     }
 
     /** {@code screens} screens of {@code station} play plan {@code planId} in local hour {@code hour}. */
-    record HourUsage(String station, int hour, String planId, long screens) {
-    }
+    record HourUsage(String station, int hour, String planId, long screens) {}
 }

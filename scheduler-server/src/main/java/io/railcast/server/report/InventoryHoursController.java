@@ -34,7 +34,8 @@ class InventoryHoursController {
     }
 
     @GetMapping("/api/v1/inventory/hours")
-    Mono<InventoryHoursView> hours(@RequestParam(required = false) @Nullable String date,
+    Mono<InventoryHoursView> hours(
+            @RequestParam(required = false) @Nullable String date,
             @RequestParam(required = false) @Nullable String province) {
         return Mono.defer(() -> {
             List<FieldProblem> problems = new ArrayList<>();
@@ -59,13 +60,18 @@ class InventoryHoursController {
             return service.current().flatMap(facts -> {
                 ReportService.requireInHorizon(facts, wanted, "date");
                 int dayIndex = (int) (wanted.toEpochDay() - facts.firstDay().toEpochDay());
-                return Mono.zip(reports.guaranteedPublicService(), hours.stations(name).collectList(),
+                return Mono.zip(
+                                reports.guaranteedPublicService(),
+                                hours.stations(name).collectList(),
                                 hours.usage(facts.version(), dayIndex, name).collectList())
                         .map(all -> {
                             if (all.getT2().isEmpty()) {
-                                throw ApiProblem.invalid("unknown-province", "Unknown province", List.of(
-                                        FieldProblem.of("province", "no station with screens is in province "
-                                                + TextRules.quote(name))));
+                                throw ApiProblem.invalid(
+                                        "unknown-province",
+                                        "Unknown province",
+                                        List.of(FieldProblem.of(
+                                                "province",
+                                                "no station with screens is in province " + TextRules.quote(name))));
                             }
                             return view(facts, wanted, name, all.getT1(), all.getT2(), all.getT3());
                         });
@@ -73,8 +79,12 @@ class InventoryHoursController {
         });
     }
 
-    private static InventoryHoursView view(VersionFacts facts, LocalDate day, String province,
-            Set<String> guaranteed, List<ReportRepository.StationRow> stations,
+    private static InventoryHoursView view(
+            VersionFacts facts,
+            LocalDate day,
+            String province,
+            Set<String> guaranteed,
+            List<ReportRepository.StationRow> stations,
             List<InventoryHourRepository.HourUsage> usage) {
         Map<String, Airtime[]> byStation = new HashMap<>();
         for (InventoryHourRepository.HourUsage hour : usage) {
@@ -96,11 +106,15 @@ class InventoryHoursController {
                     fills.add(new InventoryHoursView.HourFill(hour, 0, 0, null));
                     continue;
                 }
-                fills.add(new InventoryHoursView.HourFill(hour, a.onAirSeconds(), a.contractedSeconds(),
-                        a.fillPercent()));
+                fills.add(new InventoryHoursView.HourFill(
+                        hour, a.onAirSeconds(), a.contractedSeconds(), a.fillPercent()));
                 whole.add(a);
             }
-            rows.add(new InventoryHoursView.StationHours(station.code(), station.name(), station.screens(), fills,
+            rows.add(new InventoryHoursView.StationHours(
+                    station.code(),
+                    station.name(),
+                    station.screens(),
+                    fills,
                     whole.fill(station.code(), station.name(), station.screens())));
         }
         return new InventoryHoursView(facts.version(), day, province, rows);

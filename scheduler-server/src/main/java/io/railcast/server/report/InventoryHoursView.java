@@ -19,9 +19,8 @@ record InventoryHoursView(long version, LocalDate date, String province, List<St
      * @param hours 24 entries, local clock hours 0-23
      * @param day   the whole day, as {@code GET /api/v1/inventory} gives it
      */
-    record StationHours(String station, String name, long screens, List<HourFill> hours,
-            InventoryView.StationFill day) {
-    }
+    record StationHours(
+            String station, String name, long screens, List<HourFill> hours, InventoryView.StationFill day) {}
 
     /**
      * @param onAirSeconds      screen-seconds on air in the hour, 0 when the station is closed
@@ -29,6 +28,9 @@ record InventoryHoursView(long version, LocalDate date, String province, List<St
      * @param fillPercent       contracted as a percentage of on air, to 0.1; null when the station is closed
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record HourFill(int hour, long onAirSeconds, long contractedSeconds, @Nullable Double fillPercent) {
-    }
+    record HourFill(
+            int hour,
+            long onAirSeconds,
+            long contractedSeconds,
+            @Nullable Double fillPercent) {}
 }

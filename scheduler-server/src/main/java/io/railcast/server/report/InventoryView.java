@@ -18,7 +18,14 @@ record InventoryView(long version, LocalDate date, List<StationFill> stations, S
      * @param contractedSeconds commercial plus guaranteed public-service airtime
      * @param fillPercent       contracted seconds as a percentage of on-air seconds, to 0.1
      */
-    record StationFill(String station, String name, long screens, long onAirSeconds, long contractedSeconds,
-            long commercialSeconds, long publicServiceSeconds, long fillerSeconds, double fillPercent) {
-    }
+    record StationFill(
+            String station,
+            String name,
+            long screens,
+            long onAirSeconds,
+            long contractedSeconds,
+            long commercialSeconds,
+            long publicServiceSeconds,
+            long fillerSeconds,
+            double fillPercent) {}
 }

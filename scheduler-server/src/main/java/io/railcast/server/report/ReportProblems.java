@@ -17,9 +17,13 @@ class ReportProblems {
         ApiProblem problem;
         if (refusal instanceof ReportRefusal.OutsideHorizon outside) {
             String field = outside.field();
-            problem = ApiProblem.invalid("outside-horizon", "Outside the horizon", List.of(FieldProblem.of(field,
-                    field + " must lie in version " + outside.version() + "'s horizon, " + outside.firstDay() + " to "
-                            + outside.lastDay() + ", got " + outside.date())));
+            problem = ApiProblem.invalid(
+                    "outside-horizon",
+                    "Outside the horizon",
+                    List.of(FieldProblem.of(
+                            field,
+                            field + " must lie in version " + outside.version() + "'s horizon, " + outside.firstDay()
+                                    + " to " + outside.lastDay() + ", got " + outside.date())));
         } else {
             problem = ApiProblem.notFound("no-version", "No version", "No schedule version is published yet.");
         }

@@ -78,8 +78,12 @@ class ReportRepository {
     /** The latest version: number, first day and days; empty before the first. */
     Mono<VersionFacts> latestVersion() {
         return db.sql("select version, first_day, days from schedule_version order by version desc limit 1")
-                .map(row -> new VersionFacts(row.get("version", Long.class), row.get("first_day", LocalDate.class),
-                        row.get("days", Integer.class), java.util.List.of(), Map.of()))
+                .map(row -> new VersionFacts(
+                        row.get("version", Long.class),
+                        row.get("first_day", LocalDate.class),
+                        row.get("days", Integer.class),
+                        java.util.List.of(),
+                        Map.of()))
                 .one();
     }
 
@@ -91,8 +95,11 @@ class ReportRepository {
                         + " cross join lateral unnest(ss.plan_ids) with ordinality as x(plan_id, i)"
                         + " where ss.version = $1 and x.plan_id is not null group by 1, 2, 3")
                 .bind(0, version)
-                .map(row -> new PlanUsage(row.get("station_code", String.class), row.get("day", LocalDate.class),
-                        row.get("plan_id", String.class), row.get("screen_hours", Long.class)))
+                .map(row -> new PlanUsage(
+                        row.get("station_code", String.class),
+                        row.get("day", LocalDate.class),
+                        row.get("plan_id", String.class),
+                        row.get("screen_hours", Long.class)))
                 .all();
     }
 
@@ -108,16 +115,26 @@ class ReportRepository {
                         + " as on_air, h.body->'spots' as spots from hour_plan h where h.id = any($1) offset 0) p"
                         + " left join lateral jsonb_array_elements(p.spots) s on true group by 1, 2, 3, 4")
                 .bind(0, ids.toArray(String[]::new))
-                .map(row -> new Object[] {row.get("id", String.class), row.get("on_air", Integer.class),
-                    row.get("campaign", String.class), row.get("kind", String.class),
-                    row.get("plays", Long.class), row.get("seconds", Long.class)})
+                .map(row -> new Object[] {
+                    row.get("id", String.class),
+                    row.get("on_air", Integer.class),
+                    row.get("campaign", String.class),
+                    row.get("kind", String.class),
+                    row.get("plays", Long.class),
+                    row.get("seconds", Long.class)
+                })
                 .all()
                 .collect(HashMap<String, PlanFacts>::new, (plans, row) -> {
-                    PlanFacts facts = plans.computeIfAbsent((String) row[0],
-                            id -> new PlanFacts((Integer) row[1], new HashMap<>()));
+                    PlanFacts facts = plans.computeIfAbsent(
+                            (String) row[0], id -> new PlanFacts((Integer) row[1], new HashMap<>()));
                     if (row[2] != null) {
-                        facts.campaigns().put((String) row[2], new CampaignShare(((String) row[3]).charAt(0),
-                                ((Long) row[4]).intValue(), ((Long) row[5]).intValue()));
+                        facts.campaigns()
+                                .put(
+                                        (String) row[2],
+                                        new CampaignShare(
+                                                ((String) row[3]).charAt(0),
+                                                ((Long) row[4]).intValue(),
+                                                ((Long) row[5]).intValue()));
                     }
                 })
                 .map(Map::copyOf);
@@ -131,13 +148,19 @@ class ReportRepository {
                 .bind(0, version)
                 .bind(1, screenId)
                 .bind(2, index)
-                .map(row -> new ScreenHourRow(row.get("first_day", LocalDate.class), row.get("hours", Integer.class),
-                        row.get("plan_id", String.class), row.get("body", String.class)))
+                .map(row -> new ScreenHourRow(
+                        row.get("first_day", LocalDate.class),
+                        row.get("hours", Integer.class),
+                        row.get("plan_id", String.class),
+                        row.get("body", String.class)))
                 .one();
     }
 
-    record ScreenHourRow(LocalDate firstDay, int hours, @Nullable String planId, @Nullable String body) {
-    }
+    record ScreenHourRow(
+            LocalDate firstDay,
+            int hours,
+            @Nullable String planId,
+            @Nullable String body) {}
 
     Mono<Boolean> screenExists(String id) {
         return db.sql("select exists (select 1 from screen where id = $1) as known")
@@ -167,13 +190,12 @@ class ReportRepository {
     Flux<StationRow> stations() {
         return db.sql("select s.code, s.name, count(sc.id) as screens from station s"
                         + " left join screen sc on sc.station_code = s.code group by s.code, s.name order by s.code")
-                .map(row -> new StationRow(row.get("code", String.class), row.get("name", String.class),
-                        row.get("screens", Long.class)))
+                .map(row -> new StationRow(
+                        row.get("code", String.class), row.get("name", String.class), row.get("screens", Long.class)))
                 .all();
     }
 
-    record StationRow(String code, String name, long screens) {
-    }
+    record StationRow(String code, String name, long screens) {}
 
     /**
      * A campaign's plays from {@code play_rollup}, by station and the station's local day: each UTC hour of the
@@ -187,14 +209,16 @@ class ReportRepository {
                         + " from play_rollup r join station st on st.code = r.station_code"
                         + " where r.campaign_id = $1 group by 1, 2")
                 .bind(0, campaignId)
-                .map(row -> new PlayedDay(row.get("station_code", String.class), row.get("day", LocalDate.class),
-                        ((Number) row.get("delivered")).longValue(), ((Number) row.get("reported")).longValue()))
+                .map(row -> new PlayedDay(
+                        row.get("station_code", String.class),
+                        row.get("day", LocalDate.class),
+                        ((Number) row.get("delivered")).longValue(),
+                        ((Number) row.get("reported")).longValue()))
                 .all();
     }
 
     /** @param delivered plays that ran their full length; {@code reported} all plays the agents sent */
-    record PlayedDay(String station, LocalDate date, long delivered, long reported) {
-    }
+    record PlayedDay(String station, LocalDate date, long delivered, long reported) {}
 
     /** Active commercial campaigns: their names by id. */
     Mono<Map<String, String>> activeCommercial() {
@@ -212,11 +236,13 @@ class ReportRepository {
         return db.sql(PAST_HOURS)
                 .bind(0, from)
                 .bind(1, to)
-                .map(row -> new Object[] {row.get("what", String.class), row.get("id", String.class),
-                    ((Number) row.get("n")).longValue()})
+                .map(row -> new Object[] {
+                    row.get("what", String.class), row.get("id", String.class), ((Number) row.get("n")).longValue()
+                })
                 .all()
-                .collect(() -> new PastHours(new HashMap<>(), new HashMap<>()), (hours, row) ->
-                        ("plan".equals(row[0]) ? hours.screenHours() : hours.fullPlays())
+                .collect(
+                        () -> new PastHours(new HashMap<>(), new HashMap<>()),
+                        (hours, row) -> ("plan".equals(row[0]) ? hours.screenHours() : hours.fullPlays())
                                 .put((String) row[1], (Long) row[2]))
                 .map(hours -> new PastHours(Map.copyOf(hours.screenHours()), Map.copyOf(hours.fullPlays())));
     }
@@ -225,8 +251,7 @@ class ReportRepository {
      * @param screenHours per plan id, the judged screen-hours that played it
      * @param fullPlays   per campaign, its full plays in those screen-hours
      */
-    record PastHours(Map<String, Long> screenHours, Map<String, Long> fullPlays) {
-    }
+    record PastHours(Map<String, Long> screenHours, Map<String, Long> fullPlays) {}
 
     Mono<String> campaignName(String id) {
         return db.sql("select body->>'name' as name from campaign where id = $1")

@@ -29,7 +29,8 @@ class ReportService {
 
     private final ReportRepository reports;
     private final AtomicReference<VersionFacts> cached = new AtomicReference<>();
-    private final Cache<String, VersionFacts.PlanFacts> plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE).build();
+    private final Cache<String, VersionFacts.PlanFacts> plans =
+            Caffeine.newBuilder().maximumSize(PLAN_CACHE).build();
 
     ReportService(ReportRepository reports) {
         this.reports = reports;
@@ -46,12 +47,13 @@ class ReportService {
                     return reports.usage(latest.version()).collectList().flatMap(usage -> {
                         Set<String> ids = new HashSet<>();
                         usage.forEach(u -> ids.add(u.planId()));
-                        return plans(ids).map(facts -> new VersionFacts(latest.version(), latest.firstDay(),
-                                latest.days(), List.copyOf(usage), facts));
+                        return plans(ids)
+                                .map(facts -> new VersionFacts(
+                                        latest.version(), latest.firstDay(), latest.days(), List.copyOf(usage), facts));
                     });
                 })
-                .doOnNext(facts -> cached.updateAndGet(old -> old == null || old.version() <= facts.version()
-                        ? facts : old));
+                .doOnNext(facts ->
+                        cached.updateAndGet(old -> old == null || old.version() <= facts.version() ? facts : old));
     }
 
     /**

@@ -31,7 +31,9 @@ class ScreenPlanController {
     }
 
     @GetMapping("/api/v1/screens/{id}/plan")
-    Mono<ScreenPlanView> plan(@PathVariable String id, @RequestParam(required = false) @Nullable String date,
+    Mono<ScreenPlanView> plan(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String date,
             @RequestParam(required = false) @Nullable String hour) {
         return Mono.defer(() -> {
             List<FieldProblem> problems = new ArrayList<>();
@@ -52,8 +54,8 @@ class ScreenPlanController {
         });
     }
 
-    private Mono<ScreenPlanView> view(String screen, long version, LocalDate date, int hour,
-            ReportRepository.ScreenHourRow row) {
+    private Mono<ScreenPlanView> view(
+            String screen, long version, LocalDate date, int hour, ReportRepository.ScreenHourRow row) {
         if (row.planId() == null || row.body() == null) {
             return Mono.just(new ScreenPlanView(screen, version, date, hour, null, null, List.of()));
         }
@@ -64,20 +66,38 @@ class ScreenPlanController {
             List<ScreenPlanView.SpotView> spots = new ArrayList<>();
             for (JsonNode spot : body.get("spots")) {
                 String campaign = spot.get(2).asString();
-                spots.add(new ScreenPlanView.SpotView(spot.get(0).asInt(), spot.get(1).asInt(), campaign,
-                        names.getOrDefault(campaign, campaign), spot.get(3).asString(), kind(spot.get(4).asString())));
+                spots.add(new ScreenPlanView.SpotView(
+                        spot.get(0).asInt(),
+                        spot.get(1).asInt(),
+                        campaign,
+                        names.getOrDefault(campaign, campaign),
+                        spot.get(3).asString(),
+                        kind(spot.get(4).asString())));
             }
             JsonNode onAir = body.get("onAir");
-            return new ScreenPlanView(screen, version, date, hour, row.planId(),
-                    new ScreenPlanView.OnAir(onAir.get("from").asInt(), onAir.get("to").asInt()), spots);
+            return new ScreenPlanView(
+                    screen,
+                    version,
+                    date,
+                    hour,
+                    row.planId(),
+                    new ScreenPlanView.OnAir(
+                            onAir.get("from").asInt(), onAir.get("to").asInt()),
+                    spots);
         });
     }
 
     private Mono<ReportRepository.ScreenHourRow> unknownScreen(String id, long version) {
-        return reports.screenExists(id).flatMap(known -> Mono.error(known
-                ? ApiProblem.notFound("screen-not-planned", "Screen not planned", "Screen " + id
-                        + " is not in version " + version + "; it was added later and is planned by the next one.")
-                : ApiProblem.notFound("unknown-screen", "Unknown screen", "No screen has id " + id + ".")));
+        return reports.screenExists(id)
+                .flatMap(known -> Mono.error(
+                        known
+                                ? ApiProblem.notFound(
+                                        "screen-not-planned",
+                                        "Screen not planned",
+                                        "Screen " + id + " is not in version " + version
+                                                + "; it was added later and is planned by the next one.")
+                                : ApiProblem.notFound(
+                                        "unknown-screen", "Unknown screen", "No screen has id " + id + ".")));
     }
 
     private static String kind(String letter) {
@@ -110,8 +130,9 @@ class ScreenPlanController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(FieldProblem.of("hour", "hour must be a local clock hour 0-23, got "
-                + (text == null ? "nothing" : TextRules.quote(text))));
+        problems.add(FieldProblem.of(
+                "hour",
+                "hour must be a local clock hour 0-23, got " + (text == null ? "nothing" : TextRules.quote(text))));
         return -1;
     }
 }

@@ -13,13 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param spots  in time order
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ScreenPlanView(String screen, long version, LocalDate date, int hour, @Nullable String planId,
-        @Nullable OnAir onAir, List<SpotView> spots) {
+record ScreenPlanView(
+        String screen,
+        long version,
+        LocalDate date,
+        int hour,
+        @Nullable String planId,
+        @Nullable OnAir onAir,
+        List<SpotView> spots) {
 
-    record OnAir(int from, int to) {
-    }
+    record OnAir(int from, int to) {}
 
     /** One spot: offset and duration in seconds, kind COMMERCIAL, PUBLIC_SERVICE or FILLER. */
-    record SpotView(int offset, int duration, String campaign, String campaignName, String creative, String kind) {
-    }
+    record SpotView(int offset, int duration, String campaign, String campaignName, String creative, String kind) {}
 }

@@ -14,8 +14,7 @@ import java.util.Map;
 record VersionFacts(long version, LocalDate firstDay, int days, List<PlanUsage> usage, Map<String, PlanFacts> plans) {
 
     /** {@code screenHours} screen-hours of {@code station} on {@code date} play plan {@code planId}. */
-    record PlanUsage(String station, LocalDate date, String planId, long screenHours) {
-    }
+    record PlanUsage(String station, LocalDate date, String planId, long screenHours) {}
 
     /**
      * One hour plan, summed up.
@@ -23,9 +22,7 @@ record VersionFacts(long version, LocalDate firstDay, int days, List<PlanUsage> 
      * @param onAirSeconds how much of the hour is on air
      * @param campaigns    per campaign: its kind letter (C, P, F), plays and seconds in the hour
      */
-    record PlanFacts(int onAirSeconds, Map<String, CampaignShare> campaigns) {
-    }
+    record PlanFacts(int onAirSeconds, Map<String, CampaignShare> campaigns) {}
 
-    record CampaignShare(char kind, int plays, int seconds) {
-    }
+    record CampaignShare(char kind, int plays, int seconds) {}
 }

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      one is generated at every start and logged once
  */
 @ConfigurationProperties("railcast.security")
-record AdminUserProperties(@DefaultValue("admin") String adminUser, @Nullable String adminPassword) {
-}
+record AdminUserProperties(
+        @DefaultValue("admin") String adminUser, @Nullable String adminPassword) {}

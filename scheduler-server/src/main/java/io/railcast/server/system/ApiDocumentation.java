@@ -24,15 +24,24 @@ class ApiDocumentation {
     @Bean
     OpenAPI railcastOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("RailCast scheduler server")
+                .info(new Info()
+                        .title("RailCast scheduler server")
                         .description("Stations, screens, creatives and campaigns (/api/v1, HTTP Basic), and the"
                                 + " screens' agent protocol (/agent/v1, Bearer agent token; docs/agent-protocol.md)."
                                 + " Errors are RFC 9457 problem+json naming the field.")
                         .version("v1"))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes(AGENT_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("the screen's own agent token")))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic"))
+                        .addSecuritySchemes(
+                                AGENT_TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("the screen's own agent token")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 
@@ -41,8 +50,9 @@ class ApiDocumentation {
     OpenApiCustomizer agentSecurity() {
         return api -> api.getPaths().forEach((path, item) -> {
             if (path.startsWith("/agent/")) {
-                item.readOperations().forEach(operation -> operation.setSecurity(
-                        List.of(new SecurityRequirement().addList(AGENT_TOKEN))));
+                item.readOperations()
+                        .forEach(operation ->
+                                operation.setSecurity(List.of(new SecurityRequirement().addList(AGENT_TOKEN))));
             }
         });
     }

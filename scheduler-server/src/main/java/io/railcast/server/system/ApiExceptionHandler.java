@@ -28,18 +28,23 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         JacksonException jackson = findCause(ex, JacksonException.class);
         TypeMismatchException mismatch = findCause(ex, TypeMismatchException.class);
         if (jackson == null && mismatch != null) {
             // a parameter or header of the wrong type: name it, without the converter's own words
-            String name = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
-                    ? ex.getMethodParameter().getParameterName() : String.valueOf(mismatch.getPropertyName());
-            FieldProblem field = FieldProblem.of(name, name + " must be " + FieldProblem.expected(
-                    mismatch.getRequiredType() == null ? String.class : mismatch.getRequiredType()));
-            ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                    "Invalid parameter", field.message());
+            String name =
+                    ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+                            ? ex.getMethodParameter().getParameterName()
+                            : String.valueOf(mismatch.getPropertyName());
+            FieldProblem field = FieldProblem.of(
+                    name,
+                    name + " must be "
+                            + FieldProblem.expected(
+                                    mismatch.getRequiredType() == null ? String.class : mismatch.getRequiredType()));
+            ProblemDetail problem = ApiProblem.problem(
+                    HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", field.message());
             problem.setProperty("errors", List.of(field));
             return handleExceptionInternal(ex, problem, headers, status, exchange);
         }
@@ -52,17 +57,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (jackson instanceof StreamConstraintsException) {
             // the reader's own limits; its message names its internals, which mean nothing to a client
-            problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The body holds a number, a text or a nesting beyond what is accepted" + where(
-                            jackson.getLocation()) + ".");
+            problem = ApiProblem.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The body holds a number, a text or a nesting beyond what is accepted"
+                            + where(jackson.getLocation()) + ".");
         } else if (jackson instanceof StreamReadException) {
-            problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+            problem = ApiProblem.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed JSON",
                     "The body is not valid JSON" + where(jackson.getLocation()) + ": "
-                            + String.valueOf(jackson.getOriginalMessage()).lines().findFirst().orElse(""));
+                            + String.valueOf(jackson.getOriginalMessage())
+                                    .lines()
+                                    .findFirst()
+                                    .orElse(""));
         } else {
             FieldProblem field = FieldProblem.of(jackson);
-            problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                    field.message());
+            problem = ApiProblem.problem(
+                    HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body", field.message());
             problem.setProperty("errors", List.of(field));
         }
         return handleExceptionInternal(ex, problem, headers, status, exchange);
@@ -70,16 +84,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A unique or foreign key that a concurrent request changed between a feature's check and its insert. */
     @ExceptionHandler
-    Mono<ResponseEntity<Object>> handleDataIntegrityViolation(DataIntegrityViolationException ex,
-            ServerWebExchange exchange) {
-        logger.info("Refused a change that clashes with stored data: " + ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ApiProblem.problem(HttpStatus.CONFLICT, "conflict", "Conflicting change",
+    Mono<ResponseEntity<Object>> handleDataIntegrityViolation(
+            DataIntegrityViolationException ex, ServerWebExchange exchange) {
+        logger.info("Refused a change that clashes with stored data: "
+                + ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ApiProblem.problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "Conflicting change",
                 "The change clashes with data stored meanwhile; nothing was changed. Reload and try again.");
         return handleExceptionInternal(ex, problem, null, HttpStatus.CONFLICT, exchange);
     }
 
     private static String where(TokenStreamLocation location) {
-        return (location == null || location.getLineNr() < 0) ? ""
+        return (location == null || location.getLineNr() < 0)
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 

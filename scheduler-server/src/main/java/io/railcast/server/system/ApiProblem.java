@@ -33,9 +33,10 @@ public final class ApiProblem extends ErrorResponseException {
 
     /** 400: the request is understood but its content is wrong. */
     public static ApiProblem invalid(String kind, String title, List<FieldProblem> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).message()
-                : errors.size() + " problems" + (errors.size() > MAX_LISTED ? "; the first " + MAX_LISTED
-                        + " are listed" : "");
+        String detail = errors.size() == 1
+                ? errors.get(0).message()
+                : errors.size() + " problems"
+                        + (errors.size() > MAX_LISTED ? "; the first " + MAX_LISTED + " are listed" : "");
         return withErrors(HttpStatus.BAD_REQUEST, kind, title, detail, errors);
     }
 
@@ -58,16 +59,16 @@ public final class ApiProblem extends ErrorResponseException {
      * Any status, with further members of the problem object ({@code properties}, in order) beside the standard
      * ones, e.g. the shortfalls of a booking that does not fit.
      */
-    public static ApiProblem of(HttpStatus status, String kind, String title, String detail,
-            Map<String, ?> properties) {
+    public static ApiProblem of(
+            HttpStatus status, String kind, String title, String detail, Map<String, ?> properties) {
         ProblemDetail problem = problem(status, kind, title, detail);
         properties.forEach(problem::setProperty);
         return new ApiProblem(status, problem);
     }
 
     /** {@link #of} with the fields at fault under {@code errors}, as 400 answers have them. */
-    public static ApiProblem withFields(HttpStatus status, String kind, String title, String detail,
-            List<FieldProblem> errors) {
+    public static ApiProblem withFields(
+            HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors) {
         return withErrors(status, kind, title, detail, errors);
     }
 
@@ -76,8 +77,10 @@ public final class ApiProblem extends ErrorResponseException {
      * features' exception advice, which answer their domain refusals with it.
      */
     public ResponseEntity<ProblemDetail> toResponse() {
-        return ResponseEntity.status(getStatusCode()).headers(getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(getBody());
+        return ResponseEntity.status(getStatusCode())
+                .headers(getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(getBody());
     }
 
     /** The problem object itself, for answers written outside a handler (security chains). */
@@ -101,8 +104,8 @@ public final class ApiProblem extends ErrorResponseException {
         return response.writeWith(Mono.just(body));
     }
 
-    private static ApiProblem withErrors(HttpStatus status, String kind, String title, String detail,
-            List<FieldProblem> errors) {
+    private static ApiProblem withErrors(
+            HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = problem(status, kind, title, detail);
         problem.setProperty("errors", List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_LISTED))));
         return new ApiProblem(status, problem);

@@ -31,7 +31,8 @@ class DatabaseBusyHandler implements WebExceptionHandler {
 
     DatabaseBusyHandler(JsonMapper jsonMapper, R2dbcProperties properties) {
         this.jsonMapper = jsonMapper;
-        long wait = properties.getPool().getMaxAcquireTime() == null ? 5
+        long wait = properties.getPool().getMaxAcquireTime() == null
+                ? 5
                 : Math.max(1, properties.getPool().getMaxAcquireTime().toSeconds());
         this.retryAfterSeconds = Long.toString(wait);
     }
@@ -41,18 +42,25 @@ class DatabaseBusyHandler implements WebExceptionHandler {
         if (!isAcquireTimeout(ex) || exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
-        logger.warn("No database connection came free in time for " + exchange.getRequest().getMethod() + " "
+        logger.warn("No database connection came free in time for "
+                + exchange.getRequest().getMethod() + " "
                 + exchange.getRequest().getPath() + ": answered 503");
         exchange.getResponse().getHeaders().set("Retry-After", retryAfterSeconds);
-        return ApiProblem.write(exchange, ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
-                "Database busy", "Every database connection is in use; retry after " + retryAfterSeconds + " s."),
+        return ApiProblem.write(
+                exchange,
+                ApiProblem.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "database-busy",
+                        "Database busy",
+                        "Every database connection is in use; retry after " + retryAfterSeconds + " s."),
                 jsonMapper);
     }
 
     /** r2dbc-pool reports a timed-out acquisition as an R2dbcTimeoutException caused by a TimeoutException. */
     static boolean isAcquireTimeout(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcTimeoutException && cause.getCause() instanceof TimeoutException
+            if (cause instanceof R2dbcTimeoutException
+                    && cause.getCause() instanceof TimeoutException
                     && String.valueOf(cause.getMessage()).startsWith("Connection acquisition timed out")) {
                 return true;
             }

@@ -79,7 +79,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     static BeanFactoryPostProcessor embeddedPostgresUsers() {
         return beanFactory -> {
-            for (Class<?> user : new Class<?>[] {ConnectionFactory.class, DataSource.class, SchedulerFactoryBean.class}) {
+            for (Class<?> user :
+                    new Class<?>[] {ConnectionFactory.class, DataSource.class, SchedulerFactoryBean.class}) {
                 for (String name : beanFactory.getBeanNamesForType(user, true, false)) {
                     dependOnServer(beanFactory, name);
                 }
@@ -102,7 +103,6 @@ class EmbeddedDatabaseConfiguration {
         }
 
         @ConditionalOnProperty("spring.r2dbc.url")
-        static final class ExternalR2dbcUrl {
-        }
+        static final class ExternalR2dbcUrl {}
     }
 }

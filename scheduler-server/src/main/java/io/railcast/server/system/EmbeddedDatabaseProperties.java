@@ -33,7 +33,8 @@ record EmbeddedDatabaseProperties(
         }
         if (!databaseName.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException(
-                    "railcast.database.embedded.database-name must be a lower-case SQL identifier, got " + databaseName);
+                    "railcast.database.embedded.database-name must be a lower-case SQL identifier, got "
+                            + databaseName);
         }
     }
 }

@@ -47,7 +47,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPort(properties.port())
                     .setPGStartupWait(properties.startupTimeout())
-                    .setDataDirectoryCustomizer(dir -> stopOrphanedPostmaster(dir.toPath().toAbsolutePath()))
+                    .setDataDirectoryCustomizer(
+                            dir -> stopOrphanedPostmaster(dir.toPath().toAbsolutePath()))
                     .setServerConfig("listen_addresses", "localhost");
             // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off, right for tests only: a later
             // -c setting wins over -F, so a data directory that people keep gets both back on.
@@ -123,7 +124,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Optional<ProcessHandle> postmaster;
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            postmaster = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+            postmaster = lines.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             log.warn("Ignoring unreadable {}: {}", pidFile, e.toString());
             return;
@@ -140,15 +143,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping the orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("PostgreSQL pid " + orphan.pid() + " still runs on " + dataDir
-                    + "; stop it and start again", e);
+            throw new IllegalStateException(
+                    "PostgreSQL pid " + orphan.pid() + " still runs on " + dataDir + "; stop it and start again", e);
         }
     }
 
     private static boolean servesDirectory(ProcessHandle process, Path dataDir) {
         String[] arguments = process.info().arguments().orElse(new String[0]);
         int d = Arrays.asList(arguments).indexOf("-D");
-        return d >= 0 && d + 1 < arguments.length
-                && new File(arguments[d + 1]).toPath().toAbsolutePath().normalize().equals(dataDir);
+        return d >= 0
+                && d + 1 < arguments.length
+                && new File(arguments[d + 1])
+                        .toPath()
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(dataDir);
     }
 }

@@ -36,9 +36,14 @@ class ExpensiveReads implements WebFilter, Ordered {
 
     /** Whole-network reports and listings; a single screen's plan or a station's list stays ungated. */
     private static final List<PathPattern> GATED = List.of(
-            "/api/v1/inventory", "/api/v1/inventory/hours", "/api/v1/campaigns/{id}/delivery",
-            "/api/v1/delivery/alerts", "/api/v1/screens/status").stream()
-            .map(PathPatternParser.defaultInstance::parse).toList();
+                    "/api/v1/inventory",
+                    "/api/v1/inventory/hours",
+                    "/api/v1/campaigns/{id}/delivery",
+                    "/api/v1/delivery/alerts",
+                    "/api/v1/screens/status")
+            .stream()
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
 
     private final ReadGate gate;
     private final ReadLimitProperties settings;
@@ -53,7 +58,8 @@ class ExpensiveReads implements WebFilter, Ordered {
                 .description("expensive reads answered 503 because as many were computed and waiting")
                 .register(meters);
         Gauge.builder("railcast.reads.busy", gate, ReadGate::busy)
-                .description("expensive reads computed or waiting on this instance").register(meters);
+                .description("expensive reads computed or waiting on this instance")
+                .register(meters);
     }
 
     @Override
@@ -63,9 +69,12 @@ class ExpensiveReads implements WebFilter, Ordered {
         }
         // Neither answer completes within the call (SignInAuthentication, KEEP_ALIVE). A report is work: off the event
         // loop. A refusal is cheap and needs no worker thread: back to the request's own event loop.
-        return gate.enter().flatMap(entry -> entry.admitted()
-                ? chain.filter(exchange).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> entry.release())
-                : Mono.deferContextual(context -> busy(exchange).subscribeOn(SignInSource.loop(context))));
+        return gate.enter()
+                .flatMap(entry -> entry.admitted()
+                        ? chain.filter(exchange)
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .doFinally(signal -> entry.release())
+                        : Mono.deferContextual(context -> busy(exchange).subscribeOn(SignInSource.loop(context))));
     }
 
     /** The gate itself, for tests that fill it. */
@@ -91,7 +100,10 @@ class ExpensiveReads implements WebFilter, Ordered {
         refused.increment();
         long seconds = Math.max(1, settings.retryAfter().toSeconds());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "reads-busy", "Server busy",
+        ProblemDetail problem = ApiProblem.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "reads-busy",
+                "Server busy",
                 "At most " + settings.maxConcurrent() + " reports are computed at once and " + settings.queue()
                         + " wait; retry after " + seconds + " s.");
         problem.setProperty("retryAfterSeconds", seconds);

@@ -14,7 +14,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * @param message what is wrong, for a person
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldProblem(@Nullable Integer index, @Nullable String field, String message) {
+public record FieldProblem(
+        @Nullable Integer index, @Nullable String field, String message) {
 
     public static FieldProblem of(String field, String message) {
         return new FieldProblem(null, field, message);
@@ -34,7 +35,8 @@ public record FieldProblem(@Nullable Integer index, @Nullable String field, Stri
             }
         }
         String field = path.isEmpty() ? null : path.toString();
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("cannot be read");
+        String message =
+                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("cannot be read");
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String name = (field == null) ? "the body" : field.substring(field.lastIndexOf('.') + 1);
             message = name + " must be " + expected(mismatch.getTargetType());

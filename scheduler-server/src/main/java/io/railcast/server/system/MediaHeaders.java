@@ -13,13 +13,13 @@ public final class MediaHeaders {
 
     static final String POLICY = "sandbox; default-src 'none'";
 
-    private MediaHeaders() {
-    }
+    private MediaHeaders() {}
 
     /** For {@code ResponseEntity.ok().headers(...)}: the file of {@code creative}. */
     public static Consumer<HttpHeaders> download(String creative) {
         return headers -> {
-            headers.setContentDisposition(ContentDisposition.attachment().filename(creative).build());
+            headers.setContentDisposition(
+                    ContentDisposition.attachment().filename(creative).build());
             headers.set("Content-Security-Policy", POLICY);
             headers.set("X-Content-Type-Options", "nosniff");
         };

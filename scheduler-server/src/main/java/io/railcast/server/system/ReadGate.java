@@ -104,7 +104,9 @@ final class ReadGate {
 
     private static final class Waiter {
         final MonoSink<Entry> sink;
-        @Nullable Permit permit; // set under the gate's lock when handed over
+
+        @Nullable
+        Permit permit; // set under the gate's lock when handed over
 
         Waiter(MonoSink<Entry> sink) {
             this.sink = sink;

@@ -40,7 +40,10 @@ class RequestTextFilter implements WebFilter {
         if (problems.isEmpty()) {
             return chain.filter(exchange);
         }
-        ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = ApiProblem.problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
                 problems.get(0).message());
         problem.setProperty("errors", problems);
         return ApiProblem.write(exchange, problem, jsonMapper);
@@ -59,8 +62,8 @@ class RequestTextFilter implements WebFilter {
         }
         var query = exchange.getRequest().getQueryParams();
         if (query.size() > MAX_PARAMETERS) {
-            problems.add(FieldProblem.of("query", "at most " + MAX_PARAMETERS + " query parameters, got "
-                    + query.size()));
+            problems.add(
+                    FieldProblem.of("query", "at most " + MAX_PARAMETERS + " query parameters, got " + query.size()));
             return problems;
         }
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {

@@ -62,23 +62,33 @@ class SecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper jsonMapper) {
         SecurityProblems problems = new SecurityProblems(jsonMapper);
-        return http
-                .authorizeExchange(exchanges -> exchanges
-                        .matchers(EndpointRequest.to("health", "info")).permitAll()
-                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+        return http.authorizeExchange(exchanges -> exchanges
+                        .matchers(EndpointRequest.to("health", "info"))
+                        .permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll()
                         // the one public static file (classpath:/static), also the baseline of scripts/bench-server
-                        .pathMatchers(HttpMethod.GET, "/robots.txt").permitAll()
-                        .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .pathMatchers(HttpMethod.HEAD, "/api/v1/**").authenticated()
-                        .pathMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/creatives",
-                                "/api/v1/creatives/**").hasAnyRole(ADMIN, PLANNER, CSR)
-                        .pathMatchers("/api/v1/**").hasRole(ADMIN)
-                        .anyExchange().authenticated())
+                        .pathMatchers(HttpMethod.GET, "/robots.txt")
+                        .permitAll()
+                        .pathMatchers("/api/v1/users", "/api/v1/users/**")
+                        .hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/**")
+                        .authenticated()
+                        .pathMatchers(HttpMethod.HEAD, "/api/v1/**")
+                        .authenticated()
+                        .pathMatchers(
+                                "/api/v1/campaigns",
+                                "/api/v1/campaigns/**",
+                                "/api/v1/creatives",
+                                "/api/v1/creatives/**")
+                        .hasAnyRole(ADMIN, PLANNER, CSR)
+                        .pathMatchers("/api/v1/**")
+                        .hasRole(ADMIN)
+                        .anyExchange()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // an API for machines and scripts with Basic credentials on every call: no session, no form, no CSRF
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -105,22 +115,28 @@ class SecurityConfiguration {
      * a {@link ReactiveAuthenticationManager} bean in place of the one it would build from the user details.
      */
     @Bean
-    ReactiveAuthenticationManager signInAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder,
-            SignInLimits limits, SignInProperties settings, MeterRegistry meters) {
+    ReactiveAuthenticationManager signInAuthentication(
+            ReactiveUserDetailsService users,
+            PasswordEncoder encoder,
+            SignInLimits limits,
+            SignInProperties settings,
+            MeterRegistry meters) {
         return new SignInAuthentication(users, encoder, limits, settings, meters);
     }
 
     /** The configured administrator first, then every {@link UserDirectory} in order. */
     @Bean
-    ReactiveUserDetailsService userDetailsService(AdminUserProperties properties, PasswordEncoder encoder,
-            ObjectProvider<UserDirectory> directories) {
+    ReactiveUserDetailsService userDetailsService(
+            AdminUserProperties properties, PasswordEncoder encoder, ObjectProvider<UserDirectory> directories) {
         UserDetails admin = administrator(properties, encoder);
         List<UserDirectory> stored = directories.orderedStream().toList();
         return username -> {
             if (admin.getUsername().equals(username)) {
                 return Mono.just(User.withUserDetails(admin).build());
             }
-            return Flux.fromIterable(stored).concatMap(directory -> directory.findByUsername(username)).next();
+            return Flux.fromIterable(stored)
+                    .concatMap(directory -> directory.findByUsername(username))
+                    .next();
         };
     }
 
@@ -129,15 +145,20 @@ class SecurityConfiguration {
         String hash;
         if (!StringUtils.hasText(password)) {
             password = generatePassword();
-            log.warn("No railcast.security.admin-password configured; generated password for user '{}': {}",
-                    properties.adminUser(), password);
+            log.warn(
+                    "No railcast.security.admin-password configured; generated password for user '{}': {}",
+                    properties.adminUser(),
+                    password);
             hash = encoder.encode(password);
         } else if (password.startsWith("{bcrypt}")) {
             hash = password;
         } else {
             hash = encoder.encode(password);
         }
-        return User.withUsername(properties.adminUser()).password(hash).roles(ADMIN).build();
+        return User.withUsername(properties.adminUser())
+                .password(hash)
+                .roles(ADMIN)
+                .build();
     }
 
     private static String generatePassword() {

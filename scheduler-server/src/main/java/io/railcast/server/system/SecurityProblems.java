@@ -28,29 +28,40 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         if (ex instanceof SignInRefusedException refused) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
-                    Long.toString(refused.retryAfterSeconds()));
-            ProblemDetail problem = ApiProblem.problem(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
-                    "Too many failed sign-ins", refused.getMessage() + " Retry after " + refused.retryAfterSeconds()
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+            ProblemDetail problem = ApiProblem.problem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "sign-in-locked",
+                    "Too many failed sign-ins",
+                    refused.getMessage() + " Retry after " + refused.retryAfterSeconds()
                             + " s; the password was not checked.");
             problem.setProperty("retryAfterSeconds", refused.retryAfterSeconds());
             return ApiProblem.write(exchange, problem, jsonMapper);
         }
         if (ex instanceof MalformedCredentialsException) {
-            ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-credentials",
-                    "Malformed credentials", "Refused before sign-in: " + ex.getMessage() + ".");
+            ProblemDetail problem = ApiProblem.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-credentials",
+                    "Malformed credentials",
+                    "Refused before sign-in: " + ex.getMessage() + ".");
             problem.setProperty("errors", List.of(FieldProblem.of(HttpHeaders.AUTHORIZATION, ex.getMessage())));
             return ApiProblem.write(exchange, problem, jsonMapper);
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"RailCast\"");
-        return ApiProblem.write(exchange, ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Unauthenticated", "Sign in with HTTP Basic."), jsonMapper);
+        return ApiProblem.write(
+                exchange,
+                ApiProblem.problem(
+                        HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", "Sign in with HTTP Basic."),
+                jsonMapper);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return ApiProblem.write(exchange, ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your account may not do this."), jsonMapper);
+        return ApiProblem.write(
+                exchange,
+                ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this."),
+                jsonMapper);
     }
-
 }

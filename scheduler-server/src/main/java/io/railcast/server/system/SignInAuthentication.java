@@ -56,8 +56,12 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
     private final String dummyHash;
     private final MeterRegistry meters;
 
-    SignInAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, SignInLimits limits,
-            SignInProperties settings, MeterRegistry meters) {
+    SignInAuthentication(
+            ReactiveUserDetailsService users,
+            PasswordEncoder encoder,
+            SignInLimits limits,
+            SignInProperties settings,
+            MeterRegistry meters) {
         this.users = users;
         this.encoder = encoder;
         this.limits = limits;
@@ -85,8 +89,8 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
                 .publishOn(SignInSource.loop(context))); // see KEEP_ALIVE below
     }
 
-    private Mono<Authentication> answer(String username, String password, @Nullable String malformed,
-            ContextView context) {
+    private Mono<Authentication> answer(
+            String username, String password, @Nullable String malformed, ContextView context) {
         String address = SignInSource.address(context);
         if (malformed != null) {
             return refuse(username, address, "malformed", new MalformedCredentialsException(malformed));
@@ -98,9 +102,14 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
         }
         SignInLimits.Start start = limits.begin(username, address);
         if (start instanceof SignInLimits.Refusal refusal) {
-            return refuse(username, address, refusal.kind().name().toLowerCase() + " " + refusal.reason(),
-                    new SignInRefusedException("Too many failed sign-ins for this "
-                            + refusal.kind().name().toLowerCase() + "; retry later.", refusal.retryAfter()));
+            return refuse(
+                    username,
+                    address,
+                    refusal.kind().name().toLowerCase() + " " + refusal.reason(),
+                    new SignInRefusedException(
+                            "Too many failed sign-ins for this "
+                                    + refusal.kind().name().toLowerCase() + "; retry later.",
+                            refusal.retryAfter()));
         }
         SignInLimits.Attempt attempt = (SignInLimits.Attempt) start;
         return users.findByUsername(username)
@@ -111,7 +120,10 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
                 .flatMap(user -> {
                     if (user.isEmpty()) {
                         attempt.failed();
-                        return refuse(username, address, "wrong user name or password",
+                        return refuse(
+                                username,
+                                address,
+                                "wrong user name or password",
                                 new BadCredentialsException("Invalid credentials"));
                     }
                     new AccountStatusUserDetailsChecker().check(user.get());
@@ -136,19 +148,26 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
 
     /** The user whose password this is, checked by BCrypt even when there is no such user. */
     private Optional<UserDetails> check(Optional<UserDetails> user, String password) {
-        boolean matches = encoder.matches(password, user.map(UserDetails::getPassword).orElse(dummyHash));
+        boolean matches =
+                encoder.matches(password, user.map(UserDetails::getPassword).orElse(dummyHash));
         String outcome = user.isEmpty() ? "unknown-user" : matches ? "match" : "mismatch";
-        Counter.builder("railcast.sign-in.password-checks").tag("outcome", outcome)
+        Counter.builder("railcast.sign-in.password-checks")
+                .tag("outcome", outcome)
                 .description("passwords checked with BCrypt (not answered from the cache or refused unchecked)")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         return matches ? user : Optional.empty();
     }
 
     private Mono<Authentication> refuse(String username, String address, String why, RuntimeException answer) {
-        String kind = answer instanceof SignInRefusedException ? "limited"
+        String kind = answer instanceof SignInRefusedException
+                ? "limited"
                 : answer instanceof MalformedCredentialsException ? "malformed" : "wrong";
-        Counter.builder("railcast.sign-in.refused").tag("reason", kind)
-                .description("sign-ins refused").register(meters).increment();
+        Counter.builder("railcast.sign-in.refused")
+                .tag("reason", kind)
+                .description("sign-ins refused")
+                .register(meters)
+                .increment();
         log.info("Sign-in refused: user '{}' from {}: {}", printable(username), address, why);
         return Mono.error(answer);
     }

@@ -30,19 +30,19 @@ import org.slf4j.LoggerFactory;
 public final class SignInLimits {
 
     /** What a lockout holds back. */
-    public enum Kind { USER, ADDRESS }
+    public enum Kind {
+        USER,
+        ADDRESS
+    }
 
     /** A lockout in force: of {@code key} (a user name or an address) until {@code until}. */
-    public record Lockout(Kind kind, String key, Instant until, int failures) {
-    }
+    public record Lockout(Kind kind, String key, Instant until, int failures) {}
 
     /** The answer to {@link #begin}: go ahead and check the password, or not. */
-    sealed interface Start permits Attempt, Refusal {
-    }
+    sealed interface Start permits Attempt, Refusal {}
 
     /** Why a sign-in is refused unchecked, and when to try again. */
-    record Refusal(Kind kind, String reason, Duration retryAfter) implements Start {
-    }
+    record Refusal(Kind kind, String reason, Duration retryAfter) implements Start {}
 
     private static final Logger log = LoggerFactory.getLogger(SignInLimits.class);
     /** Bounds the memory an attacker can fill with invented user names. */
@@ -67,10 +67,20 @@ public final class SignInLimits {
         this.settings = settings;
         this.clock = clock;
         Duration kept = settings.window().plus(settings.lockout());
-        this.users = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(kept).<String, Tally>build().asMap();
-        this.addresses = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(kept)
-                .<String, Tally>build().asMap();
-        this.knownPairs = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(KNOWN_FOR).build();
+        this.users = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterAccess(kept)
+                .<String, Tally>build()
+                .asMap();
+        this.addresses = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterAccess(kept)
+                .<String, Tally>build()
+                .asMap();
+        this.knownPairs = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterWrite(KNOWN_FOR)
+                .build();
     }
 
     /** The lockouts in force now, users first, each by key. */
@@ -98,8 +108,8 @@ public final class SignInLimits {
         Instant now = clock.instant();
         boolean addressCounts = knownPairs.getIfPresent(pair(username, address)) == null;
         if (addressCounts) {
-            Refusal refused = start(Kind.ADDRESS, addresses, address, settings.addressAttempts(),
-                    ADDRESS_CHECKS_AT_ONCE, now);
+            Refusal refused =
+                    start(Kind.ADDRESS, addresses, address, settings.addressAttempts(), ADDRESS_CHECKS_AT_ONCE, now);
             if (refused != null) {
                 return refused;
             }
@@ -151,15 +161,21 @@ public final class SignInLimits {
         }
     }
 
-    private enum Outcome { SUCCEEDED, FAILED, ABANDONED }
+    private enum Outcome {
+        SUCCEEDED,
+        FAILED,
+        ABANDONED
+    }
 
-    private @Nullable Refusal start(Kind kind, ConcurrentMap<String, Tally> tallies, String key, int attempts,
-            int atOnce, Instant now) {
+    private @Nullable Refusal start(
+            Kind kind, ConcurrentMap<String, Tally> tallies, String key, int attempts, int atOnce, Instant now) {
         Refusal[] refused = new Refusal[1];
         tallies.compute(key, (k, stored) -> {
             Tally tally = stored == null ? Tally.fresh(now) : stored.at(now, settings.window());
             if (tally.lockedAt(now)) {
-                refused[0] = new Refusal(kind, "locked out after " + tally.failures() + " failed sign-ins",
+                refused[0] = new Refusal(
+                        kind,
+                        "locked out after " + tally.failures() + " failed sign-ins",
                         Duration.between(now, tally.lockedUntil()));
                 return tally;
             }
@@ -186,10 +202,16 @@ public final class SignInLimits {
             Instant lockedUntil = tally.lockedUntil();
             if (lockedUntil == null && failures >= attempts) {
                 lockedUntil = now.plus(settings.lockout());
-                log.warn("Sign-in of {} '{}' locked out until {} after {} failures within {}",
-                        kind.name().toLowerCase(), key, lockedUntil, failures, settings.window());
+                log.warn(
+                        "Sign-in of {} '{}' locked out until {} after {} failures within {}",
+                        kind.name().toLowerCase(),
+                        key,
+                        lockedUntil,
+                        failures,
+                        settings.window());
             }
-            return failures == 0 && inFlight == 0 && lockedUntil == null ? null
+            return failures == 0 && inFlight == 0 && lockedUntil == null
+                    ? null
                     : new Tally(failures, inFlight, tally.windowStart(), lockedUntil);
         });
     }
@@ -207,7 +229,11 @@ public final class SignInLimits {
     }
 
     /** Failures since {@code windowStart}, checks under way, and the end of a lockout when one is in force. */
-    private record Tally(int failures, int inFlight, Instant windowStart, @Nullable Instant lockedUntil) {
+    private record Tally(
+            int failures,
+            int inFlight,
+            Instant windowStart,
+            @Nullable Instant lockedUntil) {
 
         static Tally fresh(Instant now) {
             return new Tally(0, 0, now, null);

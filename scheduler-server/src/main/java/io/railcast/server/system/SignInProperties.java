@@ -30,10 +30,13 @@ record SignInProperties(
             throw new IllegalArgumentException("railcast.sign-in.user-attempts and .address-attempts must be at"
                     + " least 1, got " + userAttempts + " and " + addressAttempts);
         }
-        if (window.isNegative() || window.isZero() || lockout.isNegative() || lockout.isZero()
+        if (window.isNegative()
+                || window.isZero()
+                || lockout.isNegative()
+                || lockout.isZero()
                 || cacheTtl.isNegative()) {
-            throw new IllegalArgumentException("railcast.sign-in.window and .lockout must be positive and"
-                    + " .cache-ttl not negative");
+            throw new IllegalArgumentException(
+                    "railcast.sign-in.window and .lockout must be positive and" + " .cache-ttl not negative");
         }
     }
 }

@@ -37,8 +37,11 @@ class SignInSource implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String address = remote == null ? UNKNOWN
-                : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        String address = remote == null
+                ? UNKNOWN
+                : remote.getAddress() == null
+                        ? remote.getHostString()
+                        : remote.getAddress().getHostAddress();
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
         Scheduler loop = nativeRequest instanceof Connection connection
                 ? LOOPS.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutor)
@@ -47,7 +50,8 @@ class SignInSource implements WebFilter {
         // request: Reactor Netty 1.3.6 stops reading a keep-alive connection for good when a request that arrived
         // while the previous one was in flight is answered within that call (reactor/reactor-netty#4361; a 401
         // after a signed-in call on the same connection did it every time: KeepAliveIT)
-        return Mono.defer(() -> chain.filter(exchange)).subscribeOn(loop)
+        return Mono.defer(() -> chain.filter(exchange))
+                .subscribeOn(loop)
                 .contextWrite(context -> context.put(ADDRESS, address).put(LOOP, loop));
     }
 

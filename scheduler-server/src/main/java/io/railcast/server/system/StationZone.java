@@ -12,6 +12,5 @@ public final class StationZone {
     /** {@code railcast.planning.zone}, or {@link #DEFAULT}, for {@code @Value}. */
     public static final String SETTING = "${railcast.planning.zone:" + DEFAULT + "}";
 
-    private StationZone() {
-    }
+    private StationZone() {}
 }

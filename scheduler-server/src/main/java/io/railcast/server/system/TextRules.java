@@ -26,8 +26,7 @@ public final class TextRules {
 
     private static final int ECHOED = 40;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why {@code value} is not acceptable text of at most {@code max} characters for {@code field}; null if it is. */
     public static @Nullable String problem(String field, String value, int max) {
@@ -37,10 +36,11 @@ public final class TextRules {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
-                return field + " must not contain control characters, found U+"
-                        + String.format("%04X", (int) c) + " at position " + (i + 1);
+                return field + " must not contain control characters, found U+" + String.format("%04X", (int) c)
+                        + " at position " + (i + 1);
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -56,8 +56,10 @@ public final class TextRules {
         if (text != null) {
             return text;
         }
-        return CODE_PATTERN.matcher(value).matches() ? null : field + " must be 1-" + CODE + " letters, digits, '.',"
-                + " '_' or '-', starting with a letter or digit, got " + quote(value);
+        return CODE_PATTERN.matcher(value).matches()
+                ? null
+                : field + " must be 1-" + CODE + " letters, digits, '.',"
+                        + " '_' or '-', starting with a letter or digit, got " + quote(value);
     }
 
     /** Adds a problem for {@code field} unless {@code value} is null or acceptable text of at most {@code max}. */
@@ -86,8 +88,8 @@ public final class TextRules {
             return;
         }
         if (values.size() > ITEMS) {
-            problems.add(FieldProblem.of(field, field + " must have at most " + ITEMS + " entries, got "
-                    + values.size()));
+            problems.add(
+                    FieldProblem.of(field, field + " must have at most " + ITEMS + " entries, got " + values.size()));
             return;
         }
         for (int i = 0; i < values.size(); i++) {
@@ -108,6 +110,7 @@ public final class TextRules {
                 quoted.appendCodePoint(c);
             }
         });
-        return quoted.append(value.codePointCount(0, value.length()) > ECHOED ? "…'" : "'").toString();
+        return quoted.append(value.codePointCount(0, value.length()) > ECHOED ? "…'" : "'")
+                .toString();
     }
 }

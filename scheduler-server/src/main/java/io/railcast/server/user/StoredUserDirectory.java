@@ -18,9 +18,10 @@ class StoredUserDirectory implements UserDirectory {
 
     @Override
     public Mono<UserDetails> findByUsername(String username) {
-        return users.find(username).map(user -> User.withUsername(user.username())
-                .password(user.passwordHash())
-                .roles(user.role().name())
-                .build());
+        return users.find(username)
+                .map(user -> User.withUsername(user.username())
+                        .password(user.passwordHash())
+                        .roles(user.role().name())
+                        .build());
     }
 }

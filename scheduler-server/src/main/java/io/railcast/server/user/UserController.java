@@ -35,8 +35,8 @@ class UserController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<UserView>> add(@RequestBody UserPayload payload) {
-        return service.add(payload).map(user -> ResponseEntity
-                .created(URI.create("/api/v1/users/" + user.username()))
-                .body(UserView.of(user)));
+        return service.add(payload)
+                .map(user -> ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
+                        .body(UserView.of(user)));
     }
 }

@@ -9,5 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param password at least {@value UserService#MIN_PASSWORD_LENGTH} characters; stored only as a BCrypt hash
  * @param role     PLANNER, CSR, OPERATOR or ADMIN (any case)
  */
-record UserPayload(@Nullable String username, @Nullable String password, @Nullable String role) {
-}
+record UserPayload(
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String role) {}

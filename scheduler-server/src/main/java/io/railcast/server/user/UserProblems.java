@@ -16,15 +16,17 @@ class UserProblems {
     ResponseEntity<ProblemDetail> refused(UserRefusal refusal) {
         ApiProblem problem;
         if (refusal instanceof UserRefusal.UnknownUser unknown) {
-            problem = ApiProblem.notFound("unknown-user", "Unknown user", "No user is named " + unknown.username()
-                    + ".");
+            problem =
+                    ApiProblem.notFound("unknown-user", "Unknown user", "No user is named " + unknown.username() + ".");
         } else if (refusal instanceof UserRefusal.InvalidUser invalid) {
             problem = ApiProblem.invalid("invalid-user", "Invalid user", invalid.problems());
         } else {
             String username = ((UserRefusal.DuplicateUser) refusal).username();
-            problem = ApiProblem.conflict("duplicate-user", "User exists", "A user named " + username
-                    + " exists already. Nothing was stored.", List.of(FieldProblem.of("username",
-                    "a user named " + username + " exists already")));
+            problem = ApiProblem.conflict(
+                    "duplicate-user",
+                    "User exists",
+                    "A user named " + username + " exists already. Nothing was stored.",
+                    List.of(FieldProblem.of("username", "a user named " + username + " exists already")));
         }
         return problem.toResponse();
     }

@@ -43,7 +43,10 @@ class UserRepository {
     }
 
     private static StoredUser user(Readable row) {
-        return new StoredUser(row.get("username", String.class), row.get("password_hash", String.class),
-                Role.valueOf(row.get("role", String.class)), row.get("created_at", Instant.class));
+        return new StoredUser(
+                row.get("username", String.class),
+                row.get("password_hash", String.class),
+                Role.valueOf(row.get("role", String.class)),
+                row.get("created_at", Instant.class));
     }
 }

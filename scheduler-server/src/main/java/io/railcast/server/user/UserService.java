@@ -27,7 +27,9 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final String adminUser;
 
-    UserService(UserRepository users, PasswordEncoder encoder,
+    UserService(
+            UserRepository users,
+            PasswordEncoder encoder,
             @Value("${railcast.security.admin-user:admin}") String adminUser) {
         this.users = users;
         this.encoder = encoder;
@@ -47,17 +49,19 @@ public class UserService {
         List<FieldProblem> problems = new ArrayList<>();
         String username = payload.username() == null ? null : payload.username().strip();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add(FieldProblem.of("username", "username must be 2-64 characters of a-z, 0-9, '.', '_' and"
-                    + " '-', starting with a letter or digit"));
+            problems.add(FieldProblem.of(
+                    "username",
+                    "username must be 2-64 characters of a-z, 0-9, '.', '_' and"
+                            + " '-', starting with a letter or digit"));
         }
         String password = payload.password();
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add(FieldProblem.of("password", "password must have at least " + MIN_PASSWORD_LENGTH
-                    + " characters"));
+            problems.add(
+                    FieldProblem.of("password", "password must have at least " + MIN_PASSWORD_LENGTH + " characters"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             // BCrypt reads only the first 72 bytes; Spring Security refuses longer ones with an exception
-            problems.add(FieldProblem.of("password", "password must be at most " + MAX_PASSWORD_BYTES
-                    + " bytes in UTF-8"));
+            problems.add(
+                    FieldProblem.of("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
         } else {
             TextRules.check("password", password, MAX_PASSWORD_BYTES, problems);
         }
@@ -66,8 +70,8 @@ public class UserService {
             return Mono.error(new UserRefusal.InvalidUser(problems));
         }
         return create(username, password, role)
-                .flatMap(created -> created ? users.find(username)
-                        : Mono.error(new UserRefusal.DuplicateUser(username)));
+                .flatMap(created ->
+                        created ? users.find(username) : Mono.error(new UserRefusal.DuplicateUser(username)));
     }
 
     /**
@@ -91,8 +95,10 @@ public class UserService {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problems.add(FieldProblem.of("role", "role must be one of " + List.of(Role.values()) + ", got "
-                + (text == null ? "nothing" : "'" + text + "'")));
+        problems.add(FieldProblem.of(
+                "role",
+                "role must be one of " + List.of(Role.values()) + ", got "
+                        + (text == null ? "nothing" : "'" + text + "'")));
         return null;
     }
 }

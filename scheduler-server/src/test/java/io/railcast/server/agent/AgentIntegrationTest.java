@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * tables are created by {@link ContractFixtures} as the storage contract describes them. Tests keep apart by using
  * screens of their own.
  */
-@SpringBootTest(classes = RailCastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = RailCastServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "railcast.database.embedded.durable=false",
             "railcast.security.admin-password=" + AgentIntegrationTest.PASSWORD,
@@ -45,12 +47,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class AgentIntegrationTest {
 
     public static final String PASSWORD = "agent-secret";
-    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // A directory of its own: emptying all of target/it-media would pull the shared server's media from under it.
     public static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media", "agent"));
 
-    private static final Path DATA_DIR = ServerIntegrationTest.emptyDirectory(Path.of("target", "it-postgres",
-            "agent"));
+    private static final Path DATA_DIR =
+            ServerIntegrationTest.emptyDirectory(Path.of("target", "it-postgres", "agent"));
 
     @LocalServerPort
     public int port;
@@ -96,11 +99,17 @@ public abstract class AgentIntegrationTest {
     }
 
     public WebTestClient admin() {
-        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth("admin", PASSWORD)).build();
+        return anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", PASSWORD))
+                .build();
     }
 
     public WebTestClient agent(String token) {
-        return anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+        return anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
     }
 
     /** A new agent token for the screen, issued by the admin. */
@@ -109,10 +118,14 @@ public abstract class AgentIntegrationTest {
     }
 
     public static String issueToken(WebTestClient admin, String screenId) {
-        Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screenId).exchange()
-                .expectStatus().isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> issued = admin.post()
+                .uri("/api/v1/screens/{id}/agent-token", screenId)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         return (String) Objects.requireNonNull(issued).get("token");
     }
 

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AgentProblemsTest {
 
-    private final AgentProblems problems = new AgentProblems(JsonMapper.builder().build());
+    private final AgentProblems problems =
+            new AgentProblems(JsonMapper.builder().build());
 
     @Test
     void asksAgainForABearerTokenWhenTheTokenIsBad() {
@@ -31,7 +32,8 @@ class AgentProblemsTest {
         MockServerWebExchange exchange = exchange();
         problems.unavailable(exchange).block();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("5");
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"status\":503");
     }

@@ -81,12 +81,18 @@ public final class ContractFixtures {
 
     /** A station in Asia/Shanghai, open all day, with these screens. */
     public void screens(String station, String... screenIds) {
-        sql.update("insert into station (code, name, province, bureau, tier, zone_id, opens, closes)"
-                + " values (?, ?, '北京', '北京局', 'HUB', ?, '00:00', '00:00') on conflict do nothing",
-                station, station + "站", SHANGHAI.getId());
+        sql.update(
+                "insert into station (code, name, province, bureau, tier, zone_id, opens, closes)"
+                        + " values (?, ?, '北京', '北京局', 'HUB', ?, '00:00', '00:00') on conflict do nothing",
+                station,
+                station + "站",
+                SHANGHAI.getId());
         for (String id : screenIds) {
-            sql.update("insert into screen (id, station_code, type, zone, loop_seconds, slot_seconds)"
-                    + " values (?, ?, 'LCD_FRAME', 'waiting-hall', 300, 5) on conflict do nothing", id, station);
+            sql.update(
+                    "insert into screen (id, station_code, type, zone, loop_seconds, slot_seconds)"
+                            + " values (?, ?, 'LCD_FRAME', 'waiting-hall', 300, 5) on conflict do nothing",
+                    id,
+                    station);
         }
     }
 
@@ -97,9 +103,14 @@ public final class ContractFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sql.update("insert into creative (id, duration_seconds, screen_types, sha256, size_bytes, content_type,"
-                + " media_path) values (?, ?, '{LCD_FRAME}', ?, ?, 'video/mp4', ?) on conflict do nothing",
-                id, durationSeconds, sha256(content), content.length, id + ".mp4");
+        sql.update(
+                "insert into creative (id, duration_seconds, screen_types, sha256, size_bytes, content_type,"
+                        + " media_path) values (?, ?, '{LCD_FRAME}', ?, ?, 'video/mp4', ?) on conflict do nothing",
+                id,
+                durationSeconds,
+                sha256(content),
+                content.length,
+                id + ".mp4");
     }
 
     /**
@@ -112,13 +123,12 @@ public final class ContractFixtures {
         for (String spot : spots) {
             String[] parts = spot.split(":");
             int duration = Integer.parseInt(parts[2]);
-            body.add("[" + offset + "," + duration + ",\"" + parts[0] + "\",\"" + parts[1] + "\",\"" + parts[3]
-                    + "\"]");
+            body.add(
+                    "[" + offset + "," + duration + ",\"" + parts[0] + "\",\"" + parts[1] + "\",\"" + parts[3] + "\"]");
             offset += duration;
         }
         String id = sha256(body.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        sql.update("insert into hour_plan (id, body) values (?, ?::jsonb) on conflict do nothing", id,
-                body.toString());
+        sql.update("insert into hour_plan (id, body) values (?, ?::jsonb) on conflict do nothing", id, body.toString());
         return id;
     }
 
@@ -136,8 +146,8 @@ public final class ContractFixtures {
      * Publishes the next version, in one transaction as the planning feature does, without announcing it;
      * answers its number.
      */
-    public long publish(Instant effectiveAt, boolean urgent, LocalDate firstDay, int days,
-            Map<String, ScreenPlans> screens) {
+    public long publish(
+            Instant effectiveAt, boolean urgent, LocalDate firstDay, int days, Map<String, ScreenPlans> screens) {
         return sql.execute((ConnectionCallback<Long>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -164,7 +174,8 @@ public final class ContractFixtures {
                         insert.setLong(1, version);
                         insert.setString(2, screen.getKey());
                         insert.setObject(3, firstDay);
-                        insert.setArray(4, textArray(connection, screen.getValue().planIds()));
+                        insert.setArray(
+                                4, textArray(connection, screen.getValue().planIds()));
                         insert.setString(5, screen.getValue().fallback());
                         insert.addBatch();
                     }

@@ -73,15 +73,28 @@ class DatabasePoolIT extends AgentIntegrationTest {
         while (metrics.acquiredSize() > 0 && Instant.now().isBefore(deadline)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        assertThat(metrics.acquiredSize()).as("connections still held by abandoned requests (idle %d, pending %d)",
-                metrics.idleSize(), metrics.pendingAcquireSize()).isZero();
+        assertThat(metrics.acquiredSize())
+                .as(
+                        "connections still held by abandoned requests (idle %d, pending %d)",
+                        metrics.idleSize(), metrics.pendingAcquireSize())
+                .isZero();
 
-        agent(token).mutate().responseTimeout(Duration.ofSeconds(10)).build()
-                .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", List.of(PlaysIT.play("ABR-1", "C-P2", PlaysIT.hour(0).plusSeconds(15),
-                        5_000, version)))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.accepted.length()").isEqualTo(1);
+        agent(token)
+                .mutate()
+                .responseTimeout(Duration.ofSeconds(10))
+                .build()
+                .post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "plays",
+                        List.of(PlaysIT.play("ABR-1", "C-P2", PlaysIT.hour(0).plusSeconds(15), 5_000, version))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,37 +103,61 @@ class DatabasePoolIT extends AgentIntegrationTest {
         String token = issueToken("ABR-2");
         ConnectionPool pool = (ConnectionPool) connectionFactory;
         int size = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
-        List<Connection> held = Flux.range(0, size).flatMap(i -> pool.create()).collectList()
-                .block(Duration.ofSeconds(30));
+        List<Connection> held =
+                Flux.range(0, size).flatMap(i -> pool.create()).collectList().block(Duration.ofSeconds(30));
         try {
             assertThat(held).hasSize(size);
-            agent(token).mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                    .post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("plays", batch("ABR-2", 1, 1))).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().valueEquals("Retry-After", "5")
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            agent(token)
+                    .mutate()
+                    .responseTimeout(Duration.ofSeconds(30))
+                    .build()
+                    .post()
+                    .uri("/agent/v1/plays")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("plays", batch("ABR-2", 1, 1)))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     // the agent chain's token look-up is the first to wait, and answers for it
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/unavailable");
-            admin().mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                    .get().uri("/api/v1/stations").exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().valueEquals("Retry-After", "5")
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/database-busy");
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/unavailable");
+            admin().mutate()
+                    .responseTimeout(Duration.ofSeconds(30))
+                    .build()
+                    .get()
+                    .uri("/api/v1/stations")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/database-busy");
         } finally {
             Flux.fromIterable(held).concatMap(Connection::close).then().block(Duration.ofSeconds(30));
         }
-        agent(token).post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", batch("ABR-2", 1, 1))).exchange()
-                .expectStatus().isOk();
+        agent(token)
+                .post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plays", batch("ABR-2", 1, 1)))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     /** Plays of spots of C-P1 the screen was scheduled in the past hours by {@code version}, in order. */
     private static List<Map<String, Object>> batch(String screen, int size, long version) {
         List<Map<String, Object>> plays = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            plays.add(PlaysIT.play(screen, "C-P1", PlaysIT.hour(1 + i / 120).plusSeconds(30L * (i % 120)), 15_000,
-                    version));
+            plays.add(PlaysIT.play(
+                    screen, "C-P1", PlaysIT.hour(1 + i / 120).plusSeconds(30L * (i % 120)), 15_000, version));
         }
         return plays;
     }

@@ -45,7 +45,8 @@ class ScaleOutIT extends AgentIntegrationTest {
         if (instanceB == null) {
             String address = ((HikariDataSource) dataSource()).getJdbcUrl().substring("jdbc:postgresql://".length());
             instanceB = new SpringApplicationBuilder(RailCastServer.class)
-                    .run("--server.port=0",
+                    .run(
+                            "--server.port=0",
                             "--spring.main.banner-mode=off",
                             "--spring.r2dbc.url=r2dbc:postgresql://" + address,
                             "--spring.r2dbc.username=postgres",
@@ -81,12 +82,19 @@ class ScaleOutIT extends AgentIntegrationTest {
             assertThat(onA.opened.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(onB.opened.await(10, TimeUnit.SECONDS)).isTrue();
 
-            long version = new ContractFixtures(throughB, MEDIA_DIR).publishNow(Map.of(
-                    "SCL-1", ScreenPlans.constant(plan, plan, 4), "SCL-2", ScreenPlans.constant(plan, plan, 4)));
+            long version = new ContractFixtures(throughB, MEDIA_DIR)
+                    .publishNow(Map.of(
+                            "SCL-1",
+                            ScreenPlans.constant(plan, plan, 4),
+                            "SCL-2",
+                            ScreenPlans.constant(plan, plan, 4)));
             ContractFixtures.announce(throughB, version);
 
             for (Stream stream : List.of(onA, onB)) {
-                StepVerifier.create(stream.events.asFlux().filter(event -> !EventsIT.heartbeat(event)).take(1))
+                StepVerifier.create(stream.events
+                                .asFlux()
+                                .filter(event -> !EventsIT.heartbeat(event))
+                                .take(1))
                         .assertNext(event -> EventsIT.isSchedule(event, version))
                         .expectComplete()
                         .verify(Duration.ofSeconds(15));
@@ -119,10 +127,13 @@ class ScaleOutIT extends AgentIntegrationTest {
         final Disposable subscription;
 
         Stream(Flux<ServerSentEvent<String>> source) {
-            subscription = source.subscribe(event -> {
-                opened.countDown();
-                events.tryEmitNext(event);
-            }, events::tryEmitError, events::tryEmitComplete);
+            subscription = source.subscribe(
+                    event -> {
+                        opened.countDown();
+                        events.tryEmitNext(event);
+                    },
+                    events::tryEmitError,
+                    events::tryEmitComplete);
         }
     }
 
@@ -130,10 +141,16 @@ class ScaleOutIT extends AgentIntegrationTest {
     @Order(2)
     void refusesOnEveryInstanceATokenRevokedOnAnotherWithinSeconds() {
         String token = issueToken("SCL-3");
-        WebTestClient agentOnB = client(portOfB()).mutate()
-                .defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+        WebTestClient agentOnB = client(portOfB())
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
         status(agentOnB).expectStatus().isOk(); // B now believes the token for an hour
-        admin().delete().uri("/api/v1/screens/SCL-3/agent-token").exchange().expectStatus().isNoContent();
+        admin().delete()
+                .uri("/api/v1/screens/SCL-3/agent-token")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
 
         // the revocation reaches B as a notification on its listening connection: ask until it has arrived
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -145,11 +162,15 @@ class ScaleOutIT extends AgentIntegrationTest {
     }
 
     private static int portOfB() {
-        return Integer.parseInt(Objects.requireNonNull(instanceB.getEnvironment().getProperty("local.server.port")));
+        return Integer.parseInt(
+                Objects.requireNonNull(instanceB.getEnvironment().getProperty("local.server.port")));
     }
 
     private static WebTestClient.ResponseSpec status(WebTestClient agent) {
-        return agent.post().uri("/agent/v1/status").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        return agent.post()
+                .uri("/agent/v1/status")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange();
     }
 }

@@ -14,16 +14,24 @@ import org.junit.jupiter.api.Test;
 
 class CampaignDraftTest {
 
-    private static final Map<String, Creative> CREATIVES = Map.of("CR-1",
-            new Creative("CR-1", 15, Set.of(ScreenType.TV_SET), "u", "0".repeat(64), 10));
+    private static final Map<String, Creative> CREATIVES =
+            Map.of("CR-1", new Creative("CR-1", 15, Set.of(ScreenType.TV_SET), "u", "0".repeat(64), 10));
 
     @Test
     void readsAValidPayloadIntoTheDomainAndBackToItsNormalForm() {
-        CampaignPayload payload = new CampaignPayload("C-1", "春运", "commercial", "12306", " telecom ",
+        CampaignPayload payload = new CampaignPayload(
+                "C-1",
+                "春运",
+                "commercial",
+                "12306",
+                " telecom ",
                 List.of(new CampaignPayload.CreativeRef("CR-1", null)),
                 new CampaignPayload.TargetingPayload(List.of("HZD"), null, null, List.of("hub"), null, null),
-                new CampaignPayload.FlightPayload("2026-11-24T06:30", "2026-12-01T00:00"), "07:00-22:00",
-                "6/5min", null, 120_000L);
+                new CampaignPayload.FlightPayload("2026-11-24T06:30", "2026-12-01T00:00"),
+                "07:00-22:00",
+                "6/5min",
+                null,
+                120_000L);
         Campaign campaign = CampaignDraft.read(payload).toCampaign("C-1", CREATIVES);
         assertThat(campaign.category()).isEqualTo("telecom");
         assertThat(campaign.creatives().get(0).weight()).isEqualTo(1);
@@ -36,35 +44,72 @@ class CampaignDraftTest {
 
     @Test
     void namesEveryFieldThatIsWrong() {
-        CampaignPayload payload = new CampaignPayload("no spaces please", null, "COMMERCIAL", null, null,
+        CampaignPayload payload = new CampaignPayload(
+                "no spaces please",
+                null,
+                "COMMERCIAL",
+                null,
+                null,
                 List.of(new CampaignPayload.CreativeRef("CR-1", 0), new CampaignPayload.CreativeRef("CR-1", 1)),
                 new CampaignPayload.TargetingPayload(null, null, null, List.of("GIANT"), List.of("PLASMA"), null),
-                new CampaignPayload.FlightPayload("2026-12-01T00:00", "2026-11-01"), "25:00-26:00", null, null, -1L);
-        assertThat(fields(() -> CampaignDraft.read(payload))).containsExactly("id", "creatives[0].weight",
-                "creatives[1].id", "targeting.tiers", "targeting.screenTypes", "flight.end", "dailyHours",
-                "frequency", "priceCents");
+                new CampaignPayload.FlightPayload("2026-12-01T00:00", "2026-11-01"),
+                "25:00-26:00",
+                null,
+                null,
+                -1L);
+        assertThat(fields(() -> CampaignDraft.read(payload)))
+                .containsExactly(
+                        "id",
+                        "creatives[0].weight",
+                        "creatives[1].id",
+                        "targeting.tiers",
+                        "targeting.screenTypes",
+                        "flight.end",
+                        "dailyHours",
+                        "frequency",
+                        "priceCents");
     }
 
     @Test
     void refusesAFlightThatEndsBeforeItStartsOnTheEnd() {
-        CampaignPayload payload = new CampaignPayload(null, null, "FILLER", null, null,
-                List.of(new CampaignPayload.CreativeRef("CR-1", 1)), null,
-                new CampaignPayload.FlightPayload("2026-12-01T00:00", "2026-11-30T23:00"), null, null, null, null);
+        CampaignPayload payload = new CampaignPayload(
+                null,
+                null,
+                "FILLER",
+                null,
+                null,
+                List.of(new CampaignPayload.CreativeRef("CR-1", 1)),
+                null,
+                new CampaignPayload.FlightPayload("2026-12-01T00:00", "2026-11-30T23:00"),
+                null,
+                null,
+                null,
+                null);
         assertThat(fields(() -> CampaignDraft.read(payload))).containsExactly("flight.end");
     }
 
     @Test
     void namesUnknownCreativesByTheirPlaceInTheRotation() {
-        CampaignPayload payload = new CampaignPayload(null, null, "FILLER", null, null,
-                List.of(new CampaignPayload.CreativeRef("CR-1", 1), new CampaignPayload.CreativeRef("CR-X", 1)), null,
-                new CampaignPayload.FlightPayload("2026-11-01T00:00", "2026-11-30T23:00"), null, null, null, null);
+        CampaignPayload payload = new CampaignPayload(
+                null,
+                null,
+                "FILLER",
+                null,
+                null,
+                List.of(new CampaignPayload.CreativeRef("CR-1", 1), new CampaignPayload.CreativeRef("CR-X", 1)),
+                null,
+                new CampaignPayload.FlightPayload("2026-11-01T00:00", "2026-11-30T23:00"),
+                null,
+                null,
+                null,
+                null);
         CampaignDraft draft = CampaignDraft.read(payload);
         assertThat(fields(() -> draft.toCampaign("F-1", CREATIVES))).containsExactly("creatives[1].id");
     }
 
     private static List<String> fields(Runnable reading) {
-        CampaignRefusal.InvalidCampaign refusal = catchThrowableOfType(CampaignRefusal.InvalidCampaign.class,
-                reading::run);
+        CampaignRefusal.InvalidCampaign refusal =
+                catchThrowableOfType(CampaignRefusal.InvalidCampaign.class, reading::run);
         assertThat(refusal).as("an invalid campaign").isNotNull();
         return refusal.problems().stream().map(FieldProblem::field).toList();
     }

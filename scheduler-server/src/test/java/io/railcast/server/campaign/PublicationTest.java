@@ -27,8 +27,10 @@ class PublicationTest {
     @Test
     void refusesThePastAndWhatIsNoInstant() {
         assertThatThrownBy(() -> Publication.of(NOW.minus(1, ChronoUnit.HOURS).toString(), NOW))
-                .isInstanceOf(CampaignRefusal.InvalidPublication.class).hasMessageContaining("effectiveAt");
+                .isInstanceOf(CampaignRefusal.InvalidPublication.class)
+                .hasMessageContaining("effectiveAt");
         assertThatThrownBy(() -> Publication.of("next tuesday", NOW))
-                .isInstanceOf(CampaignRefusal.InvalidPublication.class).hasMessageContaining("effectiveAt");
+                .isInstanceOf(CampaignRefusal.InvalidPublication.class)
+                .hasMessageContaining("effectiveAt");
     }
 }

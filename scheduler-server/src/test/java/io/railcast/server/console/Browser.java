@@ -42,9 +42,19 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -75,7 +85,8 @@ final class Browser implements AutoCloseable {
      */
     <T> T until(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, DEADLINE).ignoring(org.openqa.selenium.NoSuchElementException.class)
+            return new WebDriverWait(driver, DEADLINE)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .until(condition);
         } catch (TimeoutException e) {
             throw new TimeoutException(e.getMessage() + "\n" + state(), e);
@@ -88,8 +99,13 @@ final class Browser implements AutoCloseable {
             Object view = driver.executeScript("const v = document.getElementById('view');"
                     + " return v ? v.dataset.page + ': ' + v.innerText.slice(0, 600) : document.title;");
             StringBuilder logged = new StringBuilder();
-            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> logged.append("\n  ")
-                    .append(entry.getLevel()).append(' ').append(entry.getMessage()));
+            driver.manage()
+                    .logs()
+                    .get(LogType.BROWSER)
+                    .forEach(entry -> logged.append("\n  ")
+                            .append(entry.getLevel())
+                            .append(' ')
+                            .append(entry.getMessage()));
             return "at " + driver.getCurrentUrl() + "; view " + view + "; browser log:" + logged;
         } catch (RuntimeException e) {
             return "(the page could not be read: " + e + ")";
@@ -114,8 +130,8 @@ final class Browser implements AutoCloseable {
      */
     void screenshot(String name) {
         String dir = System.getenv("RAILCAST_SCREENSHOTS");
-        Path target = (dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir))
-                .resolve(name + ".png");
+        Path target =
+                (dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir)).resolve(name + ".png");
         try {
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -128,7 +144,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

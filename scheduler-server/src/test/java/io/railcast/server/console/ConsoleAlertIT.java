@@ -38,15 +38,19 @@ class ConsoleAlertIT extends ShiftedClockIntegrationTest {
         String css = "#alerts li.under-delivering[data-campaign='CONSOLE-LOW']";
         browser.text(css, "测试 CONSOLE-LOW");
         assertThat(browser.element(css).getText()).contains("播放少于排期");
-        assertThat(browser.driver().findElements(By.cssSelector(
-                "#alerts li[data-campaign='CONSOLE-OK']"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#alerts li[data-campaign='CONSOLE-OK']")))
+                .isEmpty();
         new Select(browser.element("#lang")).selectByValue("en");
         browser.text(css, "played below schedule by 2 plays");
         new Select(browser.element("#lang")).selectByValue("zh-CN");
         browser.text(css, "播放少于排期 2 次");
 
         browser.element(css + " a").click();
-        browser.until(d -> "CONSOLE-LOW".equals(new Select(d.findElement(By.id("campaign")))
-                .getFirstSelectedOption().getDomAttribute("value")) ? true : null);
+        browser.until(d -> "CONSOLE-LOW"
+                        .equals(new Select(d.findElement(By.id("campaign")))
+                                .getFirstSelectedOption()
+                                .getDomAttribute("value"))
+                ? true
+                : null);
     }
 }

@@ -85,7 +85,8 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.element("#booking-form");
         browser.element("#name").sendKeys("控制台 · 测试");
         browser.element("#creative-filter").sendKeys(Bookings.CREATIVE);
-        browser.element("input[name=creative][value='" + Bookings.CREATIVE + "']").click();
+        browser.element("input[name=creative][value='" + Bookings.CREATIVE + "']")
+                .click();
         browser.element("#station-filter").sendKeys(hub);
         browser.element("input[name=stations][value='" + hub + "']").click();
         browser.until(d -> d.findElement(By.id("chosen-stations")).getText().equals("1") ? true : null);
@@ -95,16 +96,19 @@ class ConsoleIT extends ServerIntegrationTest {
         List<WebElement> shortfalls = browser.until(d -> {
             List<WebElement> rows = d.findElements(By.cssSelector("#shortfalls tr.shortfall"));
             return "bad".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state"))
-                    && !rows.isEmpty() ? rows : null;
+                            && !rows.isEmpty()
+                    ? rows
+                    : null;
         });
         assertThat(shortfalls.get(0).getText()).contains(hubName);
         assertThat(browser.element("#book-submit").isEnabled()).isFalse();
         browser.screenshot("console-booking");
 
         frequency("2");
-        browser.until(d -> "ok".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state"))
-                ? true : null);
-        assertThat(browser.driver().findElements(By.cssSelector("#shortfalls tr.shortfall"))).isEmpty();
+        browser.until(d ->
+                "ok".equals(d.findElement(By.id("availability-status")).getDomAttribute("data-state")) ? true : null);
+        assertThat(browser.driver().findElements(By.cssSelector("#shortfalls tr.shortfall")))
+                .isEmpty();
         browser.until(d -> d.findElement(By.id("book-submit")).isEnabled() ? true : null);
         browser.element("#book-submit").click();
 
@@ -112,17 +116,23 @@ class ConsoleIT extends ServerIntegrationTest {
             String text = d.findElement(By.id("booked-id")).getText();
             return text.isBlank() ? null : text;
         });
-        assertThat(count("campaign where id = '" + id + "' and body->>'frequency' = '2/5min'")).isOne();
+        assertThat(count("campaign where id = '" + id + "' and body->>'frequency' = '2/5min'"))
+                .isOne();
         browser.text("#where-plays", hubName);
 
         browser.element("#where-plays a.timeline-link").click();
         browser.text("#spots", id);
         assertThat(browser.element("#legend").getText()).contains("控制台 · 测试");
         browser.screenshot("console-timeline");
-        String hour = new Select(browser.element("#hour")).getFirstSelectedOption().getText();
+        String hour =
+                new Select(browser.element("#hour")).getFirstSelectedOption().getText();
         browser.element("#next-hour").click();
-        browser.until(d -> new Select(d.findElement(By.id("hour"))).getFirstSelectedOption().getText().equals(hour)
-                ? null : true);
+        browser.until(d -> new Select(d.findElement(By.id("hour")))
+                        .getFirstSelectedOption()
+                        .getText()
+                        .equals(hour)
+                ? null
+                : true);
     }
 
     @Test
@@ -142,28 +152,32 @@ class ConsoleIT extends ServerIntegrationTest {
         new Select(browser.element("#upload-duration")).selectByValue("10");
         browser.element("#upload-submit").click();
 
-        browser.until(d -> "done".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state"))
-                ? true : null);
-        assertThat(browser.element(String.format("input[name=creative][value='%s']", id)).isSelected()).isTrue();
-        Map<String, Object> stored = sql().queryForMap("select duration_seconds, sha256 from creative where id = ?", id);
+        browser.until(
+                d -> "done".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state")) ? true : null);
+        assertThat(browser.element(String.format("input[name=creative][value='%s']", id))
+                        .isSelected())
+                .isTrue();
+        Map<String, Object> stored =
+                sql().queryForMap("select duration_seconds, sha256 from creative where id = ?", id);
         assertThat(stored.get("duration_seconds")).isEqualTo(10);
-        assertThat(stored.get("sha256")).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        assertThat(stored.get("sha256"))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
         browser.screenshot("console-creative-upload");
 
         // the same id again: refused, and the page says so
         browser.element("#upload-file").sendKeys(file.toString());
         browser.element("#upload-submit").click();
-        browser.until(d -> "failed".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state"))
-                ? true : null);
+        browser.until(d ->
+                "failed".equals(d.findElement(By.id("upload-status")).getDomAttribute("data-state")) ? true : null);
         assertThat(browser.element("#upload-status").getText()).contains("上传失败").contains(id);
         assertThat(count("creative where id = '" + id + "'")).isOne();
     }
 
     @Test
     void csrAddsAPublicServiceAdOnThePsaCalendar() {
-        String province = sql().queryForObject("select province from station where code = ?", String.class,
-                Bookings.hub(sql()));
+        String province =
+                sql().queryForObject("select province from station where code = ?", String.class, Bookings.hub(sql()));
         browser.signIn("csr", DEMO_PASSWORD);
         assertThat(browser.driver().findElements(By.id("nav-booking"))).isEmpty();
         browser.element("#nav-psa").click();
@@ -175,7 +189,8 @@ class ConsoleIT extends ServerIntegrationTest {
 
         String id = browser.until(d -> d.findElement(By.id("psa-result")).getDomAttribute("data-campaign"));
         browser.text("#psa-list", "文明出行 · 控制台");
-        assertThat(count("campaign where id = '" + id + "' and kind = 'PUBLIC_SERVICE'")).isOne();
+        assertThat(count("campaign where id = '" + id + "' and kind = 'PUBLIC_SERVICE'"))
+                .isOne();
         browser.text("#psa-share", province);
         browser.screenshot("console-psa");
     }
@@ -188,13 +203,13 @@ class ConsoleIT extends ServerIntegrationTest {
         assertThat(browser.driver().findElements(By.id("psa-form"))).isEmpty();
 
         // nor around the page: the console's API path refuses what the API refuses
-        Object status = browser.driver().executeAsyncScript("""
+        Object status = browser.driver()
+                .executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const token = document.cookie.match(/XSRF-TOKEN=([^;]+)/)[1];
                 fetch('/console/api/v1/campaigns', {method: 'POST', headers: {'Content-Type': 'application/json',
                   'X-XSRF-TOKEN': decodeURIComponent(token)}, body: JSON.stringify(arguments[0])})
-                  .then(r => done(r.status), e => done(String(e)));""",
-                Bookings.publicService("CONSOLE-PSA-BY-PLANNER", Bookings.hub(sql())));
+                  .then(r => done(r.status), e => done(String(e)));""", Bookings.publicService("CONSOLE-PSA-BY-PLANNER", Bookings.hub(sql())));
         assertThat(status).isEqualTo(403L);
         assertThat(count("campaign where id = 'CONSOLE-PSA-BY-PLANNER'")).isZero();
     }
@@ -219,7 +234,8 @@ class ConsoleIT extends ServerIntegrationTest {
                     }))
                   : fetchNow(url, options);
                 location.hash = '#/dashboard';""");
-        browser.until(d -> number(browser.driver().executeScript("return window.heldDashboard.length")) == 3 ? true : null);
+        browser.until(
+                d -> number(browser.driver().executeScript("return window.heldDashboard.length")) == 3 ? true : null);
         browser.driver().executeScript("location.hash = '#/psa'");
         browser.element("#psa-read-only");
 
@@ -277,14 +293,17 @@ class ConsoleIT extends ServerIntegrationTest {
                 const x = option.xAxis[0].data.indexOf(arguments[1]), y = option.yAxis[0].data.indexOf(arguments[2]);
                 return [...chart.convertToPixel({seriesIndex: 0}, [x, y]), arguments[0].clientWidth,
                   arguments[0].clientHeight];""", provinceDay, day.toString(), province);
-        new Actions(browser.driver()).moveToElement(provinceDay,
-                        (int) (number(centre.get(0)) - number(centre.get(2)) / 2),
-                        (int) (number(centre.get(1)) - number(centre.get(3)) / 2))
-                .click().perform();
+        new Actions(browser.driver())
+                .moveToElement(provinceDay, (int) (number(centre.get(0)) - number(centre.get(2)) / 2), (int)
+                        (number(centre.get(1)) - number(centre.get(3)) / 2))
+                .click()
+                .perform();
         WebElement stationHour = browser.until(d -> {
             WebElement drill = d.findElement(By.id("station-hour"));
             return "ready".equals(drill.getDomAttribute("data-state"))
-                    && province.equals(drill.getDomAttribute("data-province")) ? drill : null;
+                            && province.equals(drill.getDomAttribute("data-province"))
+                    ? drill
+                    : null;
         });
         assertThat(stationHour.getDomAttribute("data-day")).isEqualTo(day.toString());
         browser.text("#drill-title", province + " · " + day);
@@ -292,12 +311,15 @@ class ConsoleIT extends ServerIntegrationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) browser.driver().executeScript("""
                 const option = echarts.getInstanceByDom(arguments[0]).getOption();
-                return {stations: option.yAxis[0].data, hours: option.xAxis[0].data, cells: option.series[0].data};""",
-                stationHour);
-        List<String> codes = sql().queryForList("select distinct s.code from station s join screen sc"
-                + " on sc.station_code = s.code where s.province = ? order by s.code", String.class, province);
-        List<String> names = codes.stream().map(code -> sql().queryForObject(
-                "select name from station where code = ?", String.class, code)).toList();
+                return {stations: option.yAxis[0].data, hours: option.xAxis[0].data, cells: option.series[0].data};""", stationHour);
+        List<String> codes = sql().queryForList(
+                        "select distinct s.code from station s join screen sc"
+                                + " on sc.station_code = s.code where s.province = ? order by s.code",
+                        String.class,
+                        province);
+        List<String> names = codes.stream()
+                .map(code -> sql().queryForObject("select name from station where code = ?", String.class, code))
+                .toList();
         assertThat(drawn.get("stations")).as("station names, in Chinese").isEqualTo(names);
         List<?> hours = (List<?>) drawn.get("hours");
         assertThat(List.of(hours.size(), hours.get(0), hours.get(24))).isEqualTo(List.of(25, "0:00", "全天"));
@@ -308,32 +330,55 @@ class ConsoleIT extends ServerIntegrationTest {
         }
 
         // the whole day of every station is its fill from GET /api/v1/inventory
-        InventoryDay inventory = as("operator").get().uri("/api/v1/inventory?date={date}", day).exchange()
-                .expectStatus().isOk().expectBody(InventoryDay.class).returnResult().getResponseBody();
+        InventoryDay inventory = as("operator")
+                .get()
+                .uri("/api/v1/inventory?date={date}", day)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(InventoryDay.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(stationHour.getDomAttribute("data-version")).isEqualTo(String.valueOf(inventory.version()));
         for (String code : codes) {
-            double fill = inventory.stations().stream().filter(s -> s.station().equals(code)).findFirst()
-                    .orElseThrow().fillPercent();
-            assertThat(number(cells.get(code + "@24.0"))).as("%s whole day", code).isEqualTo(fill);
+            double fill = inventory.stations().stream()
+                    .filter(s -> s.station().equals(code))
+                    .findFirst()
+                    .orElseThrow()
+                    .fillPercent();
+            assertThat(number(cells.get(code + "@24.0")))
+                    .as("%s whole day", code)
+                    .isEqualTo(fill);
         }
         // the hub's hours are what its screens' plans hold (GET /api/v1/screens/{id}/plan), closed at 03:00
         assertThat(cells.get(hub + "@3.0")).isEqualTo("-");
-        Set<String> guaranteed = Set.copyOf(sql().queryForList("select id from campaign"
-                + " where kind = 'PUBLIC_SERVICE' and body->>'frequency' is not null", String.class));
+        Set<String> guaranteed = Set.copyOf(sql().queryForList(
+                        "select id from campaign" + " where kind = 'PUBLIC_SERVICE' and body->>'frequency' is not null",
+                        String.class));
         List<String> screens = sql().queryForList("select id from screen where station_code = ?", String.class, hub);
         for (int hour : new int[] {12, 20}) {
             long onAir = 0;
             long contracted = 0;
             for (String screen : screens) {
-                ScreenHour plan = as("operator").get().uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}",
-                        screen, day, hour).exchange().expectStatus().isOk().expectBody(ScreenHour.class)
-                        .returnResult().getResponseBody();
+                ScreenHour plan = as("operator")
+                        .get()
+                        .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, day, hour)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(ScreenHour.class)
+                        .returnResult()
+                        .getResponseBody();
                 onAir += plan.onAir().to() - plan.onAir().from();
-                contracted += plan.spots().stream().filter(spot -> spot.kind().equals("COMMERCIAL")
-                        || guaranteed.contains(spot.campaign())).mapToInt(ScreenHour.Spot::duration).sum();
+                contracted += plan.spots().stream()
+                        .filter(spot -> spot.kind().equals("COMMERCIAL") || guaranteed.contains(spot.campaign()))
+                        .mapToInt(ScreenHour.Spot::duration)
+                        .sum();
             }
             double fill = Math.round(1000.0 * contracted / onAir) / 10.0;
-            assertThat(number(cells.get(hub + "@" + (double) hour))).as("%s at %d:00", hub, hour).isEqualTo(fill);
+            assertThat(number(cells.get(hub + "@" + (double) hour)))
+                    .as("%s at %d:00", hub, hour)
+                    .isEqualTo(fill);
             if (hour == 12) {
                 noonTooltip(stationHour, names.get(codes.indexOf(hub)), codes.indexOf(hub), fill);
             }
@@ -349,12 +394,15 @@ class ConsoleIT extends ServerIntegrationTest {
 
         // a bad row: nothing is stored, and the row (its line in the file) and field are named
         file.sendKeys(stationsCsv("CB-", 300, 121).toString());
-        browser.until(d -> "failed".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
-                ? true : null);
+        browser.until(
+                d -> "failed".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase")) ? true : null);
         assertThat(browser.element("#import-result").getText()).contains("没有导入任何车站");
         List<WebElement> errors = browser.driver().findElements(By.cssSelector("#import-errors tr.import-error"));
         assertThat(errors).hasSize(1);
-        assertThat(errors.get(0).getText()).contains("第 121 行").contains("CB-121").contains("tier");
+        assertThat(errors.get(0).getText())
+                .contains("第 121 行")
+                .contains("CB-121")
+                .contains("tier");
         assertThat(count("station where code like 'CB-%'")).isZero();
 
         // 300 good rows; the planner looks elsewhere meanwhile and comes back to the result
@@ -362,8 +410,8 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.element("#nav-dashboard").click();
         browser.element("#replan-card");
         browser.element("#nav-network").click();
-        browser.until(d -> "done".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase"))
-                ? true : null);
+        browser.until(
+                d -> "done".equals(d.findElement(By.id("import-card")).getDomAttribute("data-phase")) ? true : null);
         browser.text("#import-result", "已导入: 300");
         assertThat(browser.element("#import-progress").getDomProperty("value")).isEqualTo("4");
         assertThat(count("station where code like 'CI-%' and province = '测试省'")).isEqualTo(300);
@@ -389,24 +437,39 @@ class ConsoleIT extends ServerIntegrationTest {
         WebElement status = browser.until(d -> {
             WebElement s = d.findElement(By.id("replan-status"));
             return "DONE".equals(s.getDomAttribute("data-state")) && run.equals(s.getDomAttribute("data-run"))
-                    ? s : null;
+                    ? s
+                    : null;
         });
-        Map<?, ?> done = admin().get().uri("/api/v1/plans/replan").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> done = admin().get()
+                .uri("/api/v1/plans/replan")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(done.get("id")).hasToString(run);
-        assertThat(status.getText()).contains("#" + run + " · 完成").contains("v" + done.get("version"))
+        assertThat(status.getText())
+                .contains("#" + run + " · 完成")
+                .contains("v" + done.get("version"))
                 .contains(done.get("hoursTotal") + " / " + done.get("hoursTotal") + " 小时已求解");
         WebElement bar = browser.element("#replan-progress");
-        assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max")).isEqualTo(
-                String.valueOf(done.get("hoursTotal")));
+        assertThat(bar.getDomProperty("value"))
+                .isEqualTo(bar.getDomProperty("max"))
+                .isEqualTo(String.valueOf(done.get("hoursTotal")));
     }
 
     /** {@code rows} stations coded {@code prefix + line} (the header is line 1); the one on line {@code bad} has no valid tier. */
     private static Path stationsCsv(String prefix, int rows, int bad) throws IOException {
         StringBuilder csv = new StringBuilder("code,name,province,bureau,tier,zone,operatingHours\n");
         for (int line = 2; line < rows + 2; line++) {
-            csv.append(prefix).append(line).append(",导入测试站").append(line).append(",测试省,测试局,")
-                    .append(line == bad ? "HUGE" : "STANDARD").append(",Asia/Shanghai,06:00-23:00\n");
+            csv.append(prefix)
+                    .append(line)
+                    .append(",导入测试站")
+                    .append(line)
+                    .append(",测试省,测试局,")
+                    .append(line == bad ? "HUGE" : "STANDARD")
+                    .append(",Asia/Shanghai,06:00-23:00\n");
         }
         Path file = Files.createTempFile("railcast-stations", ".csv");
         file.toFile().deleteOnExit();
@@ -420,11 +483,14 @@ class ConsoleIT extends ServerIntegrationTest {
                 const chart = echarts.getInstanceByDom(arguments[0]);
                 return [...chart.convertToPixel({seriesIndex: 0}, [12, arguments[1]]), arguments[0].clientWidth,
                   arguments[0].clientHeight];""", chart, y);
-        new Actions(browser.driver()).moveToElement(chart,
-                (int) (number(centre.get(0)) - number(centre.get(2)) / 2),
-                (int) (number(centre.get(1)) - number(centre.get(3)) / 2)).perform();
-        browser.text("#station-hour", name + " · 12:00 · "
-                + BigDecimal.valueOf(fill).stripTrailingZeros().toPlainString() + "%");
+        new Actions(browser.driver())
+                .moveToElement(chart, (int) (number(centre.get(0)) - number(centre.get(2)) / 2), (int)
+                        (number(centre.get(1)) - number(centre.get(3)) / 2))
+                .perform();
+        browser.text(
+                "#station-hour",
+                name + " · 12:00 · "
+                        + BigDecimal.valueOf(fill).stripTrailingZeros().toPlainString() + "%");
     }
 
     private static double number(Object value) {
@@ -433,17 +499,14 @@ class ConsoleIT extends ServerIntegrationTest {
 
     /** What the test reads of GET /api/v1/inventory. */
     record InventoryDay(long version, List<StationDay> stations) {
-        record StationDay(String station, double fillPercent) {
-        }
+        record StationDay(String station, double fillPercent) {}
     }
 
     /** What the test reads of GET /api/v1/screens/{id}/plan. */
     record ScreenHour(OnAir onAir, List<Spot> spots) {
-        record OnAir(int from, int to) {
-        }
+        record OnAir(int from, int to) {}
 
-        record Spot(int duration, String campaign, String kind) {
-        }
+        record Spot(int duration, String campaign, String kind) {}
     }
 
     private void frequency(String count) {

@@ -18,62 +18,118 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
 
     @Test
     void pagesSendStrangersToTheSignInForm() {
-        anonymous.get().uri("/console/").exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/console/login");
-        anonymous.get().uri("/console/login").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectCookie().exists("XSRF-TOKEN");
+        anonymous
+                .get()
+                .uri("/console/")
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/console/login");
+        anonymous
+                .get()
+                .uri("/console/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectCookie()
+                .exists("XSRF-TOKEN");
     }
 
     @Test
     void consoleApiAnswersStrangersWith401() {
-        anonymous.get().uri("/console/api/v1/versions/current").exchange().expectStatus().isUnauthorized();
+        anonymous
+                .get()
+                .uri("/console/api/v1/versions/current")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         anonymous.get().uri("/console/session").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void signedInSessionReadsTheApiAndChangesNeedTheCsrfToken() {
         String session = signIn("planner");
-        anonymous.get().uri("/console/session").cookie("SESSION", session).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.username").isEqualTo("planner")
-                .jsonPath("$.bookCommercial").isEqualTo(true)
-                .jsonPath("$.bookPublicService").isEqualTo(false);
-        anonymous.get().uri("/console/api/v1/versions/current").cookie("SESSION", session).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.version").isNumber();
-        long campaigns = count("campaign");
-        anonymous.post().uri("/console/api/v1/campaigns").cookie("SESSION", session)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        anonymous
+                .get()
+                .uri("/console/session")
+                .cookie("SESSION", session)
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.username")
+                .isEqualTo("planner")
+                .jsonPath("$.bookCommercial")
+                .isEqualTo(true)
+                .jsonPath("$.bookPublicService")
+                .isEqualTo(false);
+        anonymous
+                .get()
+                .uri("/console/api/v1/versions/current")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.version")
+                .isNumber();
+        long campaigns = count("campaign");
+        anonymous
+                .post()
+                .uri("/console/api/v1/campaigns")
+                .cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         assertThat(count("campaign")).isEqualTo(campaigns);
     }
 
     @Test
     void apiStaysBasicWithoutSessions() {
-        anonymous.get().uri("/api/v1/versions/current").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic.*");
-        as("planner").get().uri("/api/v1/versions/current").exchange()
-                .expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        anonymous
+                .get()
+                .uri("/api/v1/versions/current")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic.*");
+        as("planner")
+                .get()
+                .uri("/api/v1/versions/current")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.SET_COOKIE);
         String session = signIn("planner");
-        anonymous.get().uri("/api/v1/versions/current").cookie("SESSION", session).exchange()
-                .expectStatus().isUnauthorized();
+        anonymous
+                .get()
+                .uri("/api/v1/versions/current")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
     void wrongPasswordGetsNoSession() {
         ResponseCookie csrf = csrfCookie();
-        anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+        anonymous
+                .post()
+                .uri("/console/login")
+                .cookie("XSRF-TOKEN", csrf.getValue())
                 .body(BodyInserters.fromFormData(form("planner", "wrong-password", csrf.getValue())))
                 .exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/console/login?error");
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/console/login?error");
     }
 
     @Test
@@ -95,11 +151,17 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
     @Test
     void rotatesTheCsrfTokenAtSignIn() {
         ResponseCookie before = csrfCookie();
-        ResponseCookie after = anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", before.getValue())
+        ResponseCookie after = anonymous
+                .post()
+                .uri("/console/login")
+                .cookie("XSRF-TOKEN", before.getValue())
                 .body(BodyInserters.fromFormData(form("planner", DEMO_PASSWORD, before.getValue())))
                 .exchange()
-                .expectStatus().isFound()
-                .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
+                .expectStatus()
+                .isFound()
+                .returnResult(Void.class)
+                .getResponseCookies()
+                .getFirst("XSRF-TOKEN");
         assertThat(after).isNotNull();
         assertThat(after.getValue()).isNotBlank().isNotEqualTo(before.getValue());
         assertThat(after.getSameSite()).isEqualTo("Strict");
@@ -107,15 +169,19 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
 
     @Test
     void sendsALockedOutUserBackToTheFormWithTheWait() {
-        admin().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+        admin().post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", "console.locked", "password", "right-password", "role", "OPERATOR"))
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         for (int i = 0; i < 5; i++) {
             formSignIn("console.locked", "guess-" + i).expectHeader().location("/console/login?error");
         }
         formSignIn("console.locked", "right-password")
-                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/console/login\\?locked=[1-9][0-9]*");
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, "/console/login\\?locked=[1-9][0-9]*");
     }
 
     @Test
@@ -126,16 +192,23 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
     /** A form sign-in from an address of this class's own, answered with a redirect. */
     private WebTestClient.ResponseSpec formSignIn(String user, String password) {
         ResponseCookie csrf = csrfCookie();
-        return anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+        return anonymous
+                .post()
+                .uri("/console/login")
+                .cookie("XSRF-TOKEN", csrf.getValue())
                 .header("X-Forwarded-For", "198.51.100.60")
                 .body(BodyInserters.fromFormData(form(user, password, csrf.getValue())))
                 .exchange()
-                .expectStatus().isFound();
+                .expectStatus()
+                .isFound();
     }
 
     private MultiValueMap<String, ResponseCookie> signInCookies(String user, String forwardedProto) {
         ResponseCookie csrf = csrfCookie();
-        return anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+        return anonymous
+                .post()
+                .uri("/console/login")
+                .cookie("XSRF-TOKEN", csrf.getValue())
                 .headers(headers -> {
                     if (forwardedProto != null) {
                         headers.set("X-Forwarded-Proto", forwardedProto);
@@ -143,26 +216,41 @@ class ConsoleSecurityIT extends ServerIntegrationTest {
                 })
                 .body(BodyInserters.fromFormData(form(user, DEMO_PASSWORD, csrf.getValue())))
                 .exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/console/")
-                .returnResult(Void.class).getResponseCookies();
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/console/")
+                .returnResult(Void.class)
+                .getResponseCookies();
     }
 
     private String signIn(String user) {
         ResponseCookie csrf = csrfCookie();
-        ResponseCookie session = anonymous.post().uri("/console/login").cookie("XSRF-TOKEN", csrf.getValue())
+        ResponseCookie session = anonymous
+                .post()
+                .uri("/console/login")
+                .cookie("XSRF-TOKEN", csrf.getValue())
                 .body(BodyInserters.fromFormData(form(user, DEMO_PASSWORD, csrf.getValue())))
                 .exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/console/")
-                .returnResult(Void.class).getResponseCookies().getFirst("SESSION");
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/console/")
+                .returnResult(Void.class)
+                .getResponseCookies()
+                .getFirst("SESSION");
         assertThat(session).isNotNull();
         return session.getValue();
     }
 
     private ResponseCookie csrfCookie() {
-        return anonymous.get().uri("/console/login").exchange()
-                .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
+        return anonymous
+                .get()
+                .uri("/console/login")
+                .exchange()
+                .returnResult(Void.class)
+                .getResponseCookies()
+                .getFirst("XSRF-TOKEN");
     }
 
     private static MultiValueMap<String, String> form(String user, String password, String csrf) {

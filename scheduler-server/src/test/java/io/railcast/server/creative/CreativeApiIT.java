@@ -27,21 +27,31 @@ class CreativeApiIT extends ServerIntegrationTest {
     @Test
     void storesAMultipartUploadUnderItsRealDigest() throws Exception {
         byte[] video = mp4(300_000, 1);
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form("CR-FORM", "15", "lcd_frame,TV_SET", video,
-                        "video/mp4").build()))
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form("CR-FORM", "15", "lcd_frame,TV_SET", video, "video/mp4")
+                        .build()))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectHeader().location("/api/v1/creatives/CR-FORM")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .location("/api/v1/creatives/CR-FORM")
                 .expectBody()
-                .jsonPath("$.sha256").isEqualTo(sha256(video))
-                .jsonPath("$.sizeBytes").isEqualTo(video.length)
-                .jsonPath("$.contentType").isEqualTo("video/mp4")
-                .jsonPath("$.durationSeconds").isEqualTo(15)
-                .jsonPath("$.screenTypes[0]").isEqualTo("LCD_FRAME")
-                .jsonPath("$.screenTypes[1]").isEqualTo("TV_SET");
-        Path stored = Path.of(sql().queryForObject("select media_path from creative where id = 'CR-FORM'",
-                String.class));
+                .jsonPath("$.sha256")
+                .isEqualTo(sha256(video))
+                .jsonPath("$.sizeBytes")
+                .isEqualTo(video.length)
+                .jsonPath("$.contentType")
+                .isEqualTo("video/mp4")
+                .jsonPath("$.durationSeconds")
+                .isEqualTo(15)
+                .jsonPath("$.screenTypes[0]")
+                .isEqualTo("LCD_FRAME")
+                .jsonPath("$.screenTypes[1]")
+                .isEqualTo("TV_SET");
+        Path stored =
+                Path.of(sql().queryForObject("select media_path from creative where id = 'CR-FORM'", String.class));
         assertThat(stored).isAbsolute().hasFileName(sha256(video));
         assertThat(Files.readAllBytes(stored)).isEqualTo(video);
         assertThat(incoming()).isEmpty();
@@ -50,62 +60,107 @@ class CreativeApiIT extends ServerIntegrationTest {
     @Test
     void storesARawUploadWithTheMetadataInTheQuery() {
         byte[] image = jpeg(5_000, 2);
-        as("csr").post().uri("/api/v1/creatives?id=CR-RAW&durationSeconds=10&screenTypes=LED_LARGE")
-                .contentType(MediaType.IMAGE_JPEG).bodyValue(image)
+        as("csr")
+                .post()
+                .uri("/api/v1/creatives?id=CR-RAW&durationSeconds=10&screenTypes=LED_LARGE")
+                .contentType(MediaType.IMAGE_JPEG)
+                .bodyValue(image)
                 .exchange()
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.sha256").isEqualTo(sha256(image))
-                .jsonPath("$.contentType").isEqualTo("image/jpeg");
-        admin().get().uri("/api/v1/creatives/CR-RAW").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.mediaUrl").isEqualTo("/api/v1/creatives/CR-RAW/media");
+                .jsonPath("$.sha256")
+                .isEqualTo(sha256(image))
+                .jsonPath("$.contentType")
+                .isEqualTo("image/jpeg");
+        admin().get()
+                .uri("/api/v1/creatives/CR-RAW")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mediaUrl")
+                .isEqualTo("/api/v1/creatives/CR-RAW/media");
     }
 
     @Test
     void servesTheMediaWithItsDigestAsETagAndResumesWithARange() {
         byte[] video = mp4(200_000, 3);
-        admin().post().uri("/api/v1/creatives?id=CR-GET&durationSeconds=30&screenTypes=TV_SET")
-                .contentType(MediaType.parseMediaType("video/mp4")).bodyValue(video)
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-GET&durationSeconds=30&screenTypes=TV_SET")
+                .contentType(MediaType.parseMediaType("video/mp4"))
+                .bodyValue(video)
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         String etag = "\"" + sha256(video) + "\"";
 
-        as("operator").get().uri("/api/v1/creatives/CR-GET/media").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
-                .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .expectHeader().contentLength(video.length)
-                .expectHeader().contentType("video/mp4")
-                .expectBody(byte[].class).isEqualTo(video);
-        as("operator").get().uri("/api/v1/creatives/CR-GET/media").header(HttpHeaders.IF_NONE_MATCH, etag)
+        as("operator")
+                .get()
+                .uri("/api/v1/creatives/CR-GET/media")
                 .exchange()
-                .expectStatus().isNotModified();
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .expectHeader()
+                .contentLength(video.length)
+                .expectHeader()
+                .contentType("video/mp4")
+                .expectBody(byte[].class)
+                .isEqualTo(video);
+        as("operator")
+                .get()
+                .uri("/api/v1/creatives/CR-GET/media")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
         // the first 123,456 bytes arrived before the connection broke
-        as("operator").get().uri("/api/v1/creatives/CR-GET/media").header(HttpHeaders.RANGE, "bytes=123456-")
+        as("operator")
+                .get()
+                .uri("/api/v1/creatives/CR-GET/media")
+                .header(HttpHeaders.RANGE, "bytes=123456-")
                 .exchange()
-                .expectStatus().isEqualTo(206)
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 123456-199999/200000")
-                .expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(video, 123_456, video.length));
+                .expectStatus()
+                .isEqualTo(206)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 123456-199999/200000")
+                .expectBody(byte[].class)
+                .isEqualTo(Arrays.copyOfRange(video, 123_456, video.length));
     }
 
     @Test
     void refusesAnUploadOverTheLimitAndKeepsNothing() throws Exception {
         long files = mediaFiles();
-        admin().post().uri("/api/v1/creatives?id=CR-BIG&durationSeconds=15&screenTypes=TV_SET")
-                .contentType(MediaType.parseMediaType("video/mp4")).bodyValue(bytes(MAX_MEDIA_BYTES + 1, 4))
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-BIG&durationSeconds=15&screenTypes=TV_SET")
+                .contentType(MediaType.parseMediaType("video/mp4"))
+                .bodyValue(bytes(MAX_MEDIA_BYTES + 1, 4))
                 .exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("body")
-                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("must not be larger"));
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form("CR-BIG", "15", "TV_SET", bytes(MAX_MEDIA_BYTES + 1, 4),
-                        "video/mp4").build()))
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("body")
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat(m.toString()).contains("must not be larger"));
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(
+                        form("CR-BIG", "15", "TV_SET", bytes(MAX_MEDIA_BYTES + 1, 4), "video/mp4")
+                                .build()))
                 .exchange()
-                .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("file");
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("file");
         assertThat(count("creative where id = 'CR-BIG'")).isZero();
         assertThat(mediaFiles()).isEqualTo(files);
     }
@@ -116,11 +171,13 @@ class CreativeApiIT extends ServerIntegrationTest {
         int chunk = 64 * 1024;
         Flux<DataBuffer> body = Flux.range(0, MAX_MEDIA_BYTES / chunk + 2)
                 .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(bytes(chunk, i)));
-        admin().post().uri("/api/v1/creatives?id=CR-STREAM&durationSeconds=15&screenTypes=TV_SET")
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-STREAM&durationSeconds=15&screenTypes=TV_SET")
                 .contentType(MediaType.parseMediaType("video/mp4"))
                 .body(BodyInserters.fromDataBuffers(body))
                 .exchange()
-                .expectStatus().isEqualTo(413);
+                .expectStatus()
+                .isEqualTo(413);
         assertThat(count("creative where id = 'CR-STREAM'")).isZero();
         assertThat(mediaFiles()).isEqualTo(files);
         assertThat(incoming()).isEmpty();
@@ -128,34 +185,51 @@ class CreativeApiIT extends ServerIntegrationTest {
 
     @Test
     void refusesWhatIsNeitherVideoNorImageNamingTheField() {
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form("CR-TXT", "15", "TV_SET", "hello".getBytes(),
-                        "text/plain").build()))
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form("CR-TXT", "15", "TV_SET", "hello".getBytes(), "text/plain")
+                        .build()))
                 .exchange()
-                .expectStatus().isEqualTo(415)
+                .expectStatus()
+                .isEqualTo(415)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("file")
-                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("text/plain"));
-        admin().post().uri("/api/v1/creatives?id=CR-JSON&durationSeconds=15&screenTypes=TV_SET")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("file")
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat(m.toString()).contains("text/plain"));
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-JSON&durationSeconds=15&screenTypes=TV_SET")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isEqualTo(415)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Content-Type");
+                .expectStatus()
+                .isEqualTo(415)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("Content-Type");
         assertThat(count("creative where id in ('CR-TXT', 'CR-JSON')")).isZero();
     }
 
     @Test
     void refusesMissingAndWrongMetadataNamingEveryField() {
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form("bad id!", "zero", "PLASMA", bytes(100, 5),
-                        "video/mp4").build()))
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form("bad id!", "zero", "PLASMA", bytes(100, 5), "video/mp4")
+                        .build()))
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("id")
-                .jsonPath("$.errors[1].field").isEqualTo("durationSeconds")
-                .jsonPath("$.errors[2].field").isEqualTo("screenTypes")
-                .jsonPath("$.errors[2].message").value(m -> assertThat(m.toString()).contains("PLASMA"));
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("id")
+                .jsonPath("$.errors[1].field")
+                .isEqualTo("durationSeconds")
+                .jsonPath("$.errors[2].field")
+                .isEqualTo("screenTypes")
+                .jsonPath("$.errors[2].message")
+                .value(m -> assertThat(m.toString()).contains("PLASMA"));
         assertThat(incoming()).isEmpty();
     }
 
@@ -164,30 +238,45 @@ class CreativeApiIT extends ServerIntegrationTest {
         byte[] video = mp4(70_000, 9);
         MultipartBodyBuilder checked = form("CR-SUM", "15", "TV_SET", video, "video/mp4");
         checked.part("sha256", sha256(video).toUpperCase(Locale.ROOT));
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(checked.build()))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.sha256").isEqualTo(sha256(video));
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.sha256")
+                .isEqualTo(sha256(video));
         long files = mediaFiles();
         byte[] damaged = video.clone();
         damaged[12_345] ^= 1;
-        admin().post().uri("/api/v1/creatives?id=CR-DAMAGED&durationSeconds=15&screenTypes=TV_SET&sha256="
-                        + sha256(video))
-                .contentType(MediaType.parseMediaType("video/mp4")).bodyValue(damaged)
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-DAMAGED&durationSeconds=15&screenTypes=TV_SET&sha256=" + sha256(video))
+                .contentType(MediaType.parseMediaType("video/mp4"))
+                .bodyValue(damaged)
                 .exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("sha256")
-                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains(sha256(damaged)));
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("sha256")
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat(m.toString()).contains(sha256(damaged)));
         MultipartBodyBuilder malformed = form("CR-DAMAGED", "15", "TV_SET", video, "video/mp4");
         malformed.part("sha256", "not-a-digest");
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(malformed.build()))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sha256");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("sha256");
         assertThat(count("creative where id = 'CR-DAMAGED'")).isZero();
         assertThat(mediaFiles()).isEqualTo(files);
         assertThat(incoming()).isEmpty();
@@ -203,42 +292,65 @@ class CreativeApiIT extends ServerIntegrationTest {
         form.part("file", named(bytes(600, 12))).contentType(MediaType.IMAGE_PNG);
         form.part("durationSeconds", "10");
         form.part("id", "CR-ORDER");
-        admin().post().uri("/api/v1/creatives").contentType(MediaType.MULTIPART_FORM_DATA)
+        admin().post()
+                .uri("/api/v1/creatives")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(form.build()))
                 .exchange()
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.sha256").isEqualTo(sha256(video))
-                .jsonPath("$.sizeBytes").isEqualTo(video.length)
-                .jsonPath("$.contentType").isEqualTo("video/mp4")
-                .jsonPath("$.durationSeconds").isEqualTo(10);
+                .jsonPath("$.sha256")
+                .isEqualTo(sha256(video))
+                .jsonPath("$.sizeBytes")
+                .isEqualTo(video.length)
+                .jsonPath("$.contentType")
+                .isEqualTo("video/mp4")
+                .jsonPath("$.durationSeconds")
+                .isEqualTo(10);
         assertThat(incoming()).isEmpty();
     }
 
     @Test
     void refusesAnIdThatIsTakenBecauseCreativesNeverChange() {
-        admin().post().uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 6))
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(png(100, 6))
                 .exchange()
-                .expectStatus().isCreated();
-        admin().post().uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 7))
+                .expectStatus()
+                .isCreated();
+        admin().post()
+                .uri("/api/v1/creatives?id=CR-ONCE&durationSeconds=5&screenTypes=TV_SET")
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(png(100, 7))
                 .exchange()
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("id");
         assertThat(sql().queryForObject("select sha256 from creative where id = 'CR-ONCE'", String.class))
                 .isEqualTo(sha256(png(100, 6)));
     }
 
     @Test
     void letsOperatorsReadButNotUpload() {
-        as("operator").post().uri("/api/v1/creatives?id=CR-OP&durationSeconds=5&screenTypes=TV_SET")
-                .contentType(MediaType.IMAGE_PNG).bodyValue(png(100, 8))
+        as("operator")
+                .post()
+                .uri("/api/v1/creatives?id=CR-OP&durationSeconds=5&screenTypes=TV_SET")
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(png(100, 8))
                 .exchange()
-                .expectStatus().isForbidden();
-        admin().get().uri("/api/v1/creatives/CR-NONE").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isForbidden();
+        admin().get()
+                .uri("/api/v1/creatives/CR-NONE")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static MultipartBodyBuilder form(String id, String duration, String types, byte[] content, String type) {
@@ -260,7 +372,8 @@ class CreativeApiIT extends ServerIntegrationTest {
     }
 
     private Path mediaDir() {
-        return Path.of(sql().queryForObject("select media_path from creative limit 1", String.class)).getParent();
+        return Path.of(sql().queryForObject("select media_path from creative limit 1", String.class))
+                .getParent();
     }
 
     private long mediaFiles() throws Exception {

@@ -28,16 +28,16 @@ import java.util.concurrent.Executors;
 final class AgentProxy implements AutoCloseable {
 
     /** One forwarded call: when it arrived, "METHOD path", the server's status, and the answer's body for plays. */
-    record Call(Instant at, String request, int status, String playsAnswer) {
-    }
+    record Call(Instant at, String request, int status, String playsAnswer) {}
 
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "host", "upgrade",
-            "expect", "transfer-encoding", "keep-alive");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("connection", "content-length", "host", "upgrade", "expect", "transfer-encoding", "keep-alive");
 
     private final URI target;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<String> heldPlays;
     private final CompletableFuture<Void> release = new CompletableFuture<>();
@@ -78,8 +78,11 @@ final class AgentProxy implements AutoCloseable {
                 }
             });
             byte[] body = exchange.getRequestBody().readAllBytes();
-            request.method(exchange.getRequestMethod(), body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            request.method(
+                    exchange.getRequestMethod(),
+                    body.length == 0
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -93,7 +96,10 @@ final class AgentProxy implements AutoCloseable {
             }
             boolean plays = path.startsWith("/agent/v1/plays");
             byte[] answer = plays ? response.body().readAllBytes() : null;
-            calls.add(new Call(Instant.now(), exchange.getRequestMethod() + " " + path, response.statusCode(),
+            calls.add(new Call(
+                    Instant.now(),
+                    exchange.getRequestMethod() + " " + path,
+                    response.statusCode(),
                     answer == null ? null : new String(answer, StandardCharsets.UTF_8)));
             CompletableFuture<String> held = heldPlays;
             if (plays && held != null) {
@@ -108,9 +114,11 @@ final class AgentProxy implements AutoCloseable {
                 }
             });
             long length = response.headers().firstValueAsLong("content-length").orElse(0);
-            boolean empty = response.statusCode() == 304 || response.statusCode() == 204
+            boolean empty = response.statusCode() == 304
+                    || response.statusCode() == 204
                     || exchange.getRequestMethod().equals("HEAD")
-                    || (length == 0 && response.headers().firstValue("content-length").isPresent());
+                    || (length == 0
+                            && response.headers().firstValue("content-length").isPresent());
             exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : length);
             if (!empty) {
                 try (InputStream in = answer == null ? response.body() : new java.io.ByteArrayInputStream(answer);

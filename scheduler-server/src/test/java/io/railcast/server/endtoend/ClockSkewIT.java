@@ -24,28 +24,40 @@ class ClockSkewIT extends EndToEndTest {
         String behind = screenOnAir();
         ScreenLog aheadShown = new ScreenLog();
         ScreenLog behindShown = new ScreenLog();
-        startAgent(config(issueToken(ahead), temp.resolve("ahead")).build(), Clock.offset(Clock.systemUTC(), skew),
+        startAgent(
+                config(issueToken(ahead), temp.resolve("ahead")).build(),
+                Clock.offset(Clock.systemUTC(), skew),
                 aheadShown);
-        startAgent(config(issueToken(behind), temp.resolve("behind")).build(),
-                Clock.offset(Clock.systemUTC(), skew.negated()), behindShown);
+        startAgent(
+                config(issueToken(behind), temp.resolve("behind")).build(),
+                Clock.offset(Clock.systemUTC(), skew.negated()),
+                behindShown);
 
         // offset = server clock - agent clock: negative when the agent is ahead
         awaitOffset(ahead, -skew.toMillis());
         awaitOffset(behind, skew.toMillis());
         Instant reported = Instant.now();
-        admin().get().uri("/api/v1/screens/status").exchange()
-                .expectStatus().isOk()
+        admin().get()
+                .uri("/api/v1/screens/status")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.attention[?(@.screenId == '" + ahead + "')].clockSkewed").isEqualTo(List.of(true))
-                .jsonPath("$.attention[?(@.screenId == '" + behind + "')].clockSkewed").isEqualTo(List.of(true));
+                .jsonPath("$.attention[?(@.screenId == '" + ahead + "')].clockSkewed")
+                .isEqualTo(List.of(true))
+                .jsonPath("$.attention[?(@.screenId == '" + behind + "')].clockSkewed")
+                .isEqualTo(List.of(true));
         for (ScreenLog shown : List.of(aheadShown, behindShown)) {
-            await("a spot shown after the offset was measured", Duration.ofSeconds(40),
+            await(
+                    "a spot shown after the offset was measured",
+                    Duration.ofSeconds(40),
                     () -> shown.plays().stream().anyMatch(play -> play.seenAt().isAfter(reported)));
         }
         for (var agent : Map.of(ahead, aheadShown, behind, behindShown).entrySet()) {
             for (ScreenLog.Shown play : agent.getValue().plays()) {
                 if (play.seenAt().isAfter(reported)) {
-                    assertThat(Duration.between(play.seenAt(), play.at()).abs()).as(play.line())
+                    assertThat(Duration.between(play.seenAt(), play.at()).abs())
+                            .as(play.line())
                             .isLessThan(Duration.ofSeconds(1));
                     assertThat(asPlanned(play)).as(play.line()).isEqualTo(plannedSpot(agent.getKey(), play));
                 }

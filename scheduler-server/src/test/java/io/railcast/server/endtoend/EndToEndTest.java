@@ -37,12 +37,13 @@ import org.springframework.core.ParameterizedTypeReference;
 abstract class EndToEndTest extends ServerIntegrationTest {
 
     static final ZoneId PLANNING_ZONE = ZoneId.of("Asia/Shanghai");
-    static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {};
 
     /** The stations open all day where no test books: tests that only watch take screens here. */
     static final String QUIET = "E2E-A";
     /** Stations for one test each to book at. */
     static final String URGENT = "E2E-B";
+
     static final String SCHEDULED = "E2E-C";
     static final String FULL = "E2E-D";
     private static final Map<String, Integer> STATIONS = Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1);
@@ -82,10 +83,12 @@ abstract class EndToEndTest extends ServerIntegrationTest {
      */
     String screenOnAir(String station) {
         synchronized (SCREENS_TAKEN) {
-            for (String screen : sql().queryForList("select id from screen where station_code = ? order by id",
-                    String.class, station)) {
+            for (String screen : sql().queryForList(
+                            "select id from screen where station_code = ? order by id", String.class, station)) {
                 if (SCREENS_TAKEN.add(screen)) {
-                    assertThat(plan(screen, Instant.now()).get("planId")).as("%s on air", screen).isNotNull();
+                    assertThat(plan(screen, Instant.now()).get("planId"))
+                            .as("%s on air", screen)
+                            .isNotNull();
                     return screen;
                 }
             }
@@ -106,11 +109,13 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     Map<String, Object> plan(String screen, Instant at) {
         ZonedDateTime local = at.atZone(PLANNING_ZONE);
         return Objects.requireNonNull(admin().get()
-                .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, local.toLocalDate(),
-                        local.getHour())
+                .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, local.toLocalDate(), local.getHour())
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody());
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody());
     }
 
     /** The spot the server's plan has at the start of a shown spot, as "offset campaign/creative kind duration". */
@@ -124,7 +129,8 @@ abstract class EndToEndTest extends ServerIntegrationTest {
                 .filter(spot -> ((Number) spot.get("offset")).longValue() == offset)
                 .map(spot -> spot.get("offset") + " " + spot.get("campaign") + "/" + spot.get("creative") + " "
                         + spot.get("kind") + " " + spot.get("duration") + " v" + plan.get("version"))
-                .findFirst().orElse("nothing at offset " + offset + " of plan " + plan.get("planId"));
+                .findFirst()
+                .orElse("nothing at offset " + offset + " of plan " + plan.get("planId"));
     }
 
     static String asPlanned(ScreenLog.Shown shown) {
@@ -135,25 +141,39 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     }
 
     String issueToken(String screen) {
-        Map<String, Object> issued = admin().post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
-                .expectStatus().isCreated()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        Map<String, Object> issued = admin().post()
+                .uri("/api/v1/screens/{id}/agent-token", screen)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         return (String) Objects.requireNonNull(issued).get("token");
     }
 
     /** The {@code media} list of the screen's schedule, as the agent endpoint gives it to this token. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> mediaOfSchedule(String token, int hours) {
-        Map<String, Object> schedule = anonymous.get().uri("/agent/v1/schedule?hours={hours}", hours)
+        Map<String, Object> schedule = anonymous
+                .get()
+                .uri("/agent/v1/schedule?hours={hours}", hours)
                 .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         return (List<Map<String, Object>>) Objects.requireNonNull(schedule).get("media");
     }
 
     AgentConfig.Builder config(String token, Path cache) {
-        return AgentConfig.newBuilder().server(server()).token(token).cacheDirectory(cache).horizonHours(24);
+        return AgentConfig.newBuilder()
+                .server(server())
+                .token(token)
+                .cacheDirectory(cache)
+                .horizonHours(24);
     }
 
     PlayerAgent startAgent(AgentConfig config, ScreenLog screen) throws IOException {

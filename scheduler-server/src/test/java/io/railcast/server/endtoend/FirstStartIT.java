@@ -31,8 +31,8 @@ class FirstStartIT extends EndToEndTest {
         List<Map<String, Object>> media = mediaOfSchedule(token, 24);
         assertThat(media).isNotEmpty();
         for (Map<String, Object> file : media) {
-            Map<String, Object> stored = sql().queryForMap("select sha256, size_bytes from creative where id = ?",
-                    file.get("creative"));
+            Map<String, Object> stored =
+                    sql().queryForMap("select sha256, size_bytes from creative where id = ?", file.get("creative"));
             assertThat(file.get("sha256")).isEqualTo(stored.get("sha256"));
             Path cached = cache.resolve("media").resolve((String) stored.get("sha256"));
             assertThat(cached).as("media of %s", file.get("creative")).exists();
@@ -47,7 +47,9 @@ class FirstStartIT extends EndToEndTest {
         // one after another, without a gap
         List<ScreenLog.Shown> plays = shown.plays();
         for (int i = 1; i < plays.size(); i++) {
-            assertThat(plays.get(i).spotStart()).as(plays.get(i).line()).isEqualTo(plays.get(i - 1).end());
+            assertThat(plays.get(i).spotStart())
+                    .as(plays.get(i).line())
+                    .isEqualTo(plays.get(i - 1).end());
         }
     }
 

@@ -1,13 +1,13 @@
 package io.railcast.server.endtoend;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +34,18 @@ final class ScreenLog {
      * @param seenAt     when this JVM read the line, by its own clock: a child's lines are read later
      * @param spotStart  when the spot began by the plan: {@code at} unless the agent joined it late
      */
-    record Shown(Instant at, Instant seenAt, String what, String campaign, String creative, String kind, long version,
-            Duration duration, Instant end, Instant spotStart, String line) {
+    record Shown(
+            Instant at,
+            Instant seenAt,
+            String what,
+            String campaign,
+            String creative,
+            String kind,
+            long version,
+            Duration duration,
+            Instant end,
+            Instant spotStart,
+            String line) {
 
         boolean isPlay() {
             return what.equals("PLAY");
@@ -90,8 +100,18 @@ final class ScreenLog {
             Instant at = Instant.parse(m.group(1));
             Duration duration = Duration.ofSeconds(Long.parseLong(m.group(7)));
             Instant end = Instant.parse(m.group(8));
-            shown.add(new Shown(at, Instant.now(), m.group(2), m.group(3), m.group(4), m.group(5),
-                    Long.parseLong(m.group(6)), duration, end, end.minus(duration), line));
+            shown.add(new Shown(
+                    at,
+                    Instant.now(),
+                    m.group(2),
+                    m.group(3),
+                    m.group(4),
+                    m.group(5),
+                    Long.parseLong(m.group(6)),
+                    duration,
+                    end,
+                    end.minus(duration),
+                    line));
         } else if (!line.isBlank()) {
             String[] parts = line.split(" ", 3);
             Instant at = Instant.parse(parts[0]);

@@ -43,11 +43,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ServerRestartIT {
 
     private static final String PASSWORD = "restart-secret";
-    private static final Path DATA_DIR = ServerIntegrationTest.emptyDirectory(
-            Path.of("target", "it-postgres", "endtoend-restart"));
-    private static final Path MEDIA_DIR = ServerIntegrationTest.emptyDirectory(
-            Path.of("target", "it-media", "endtoend-restart"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Path DATA_DIR =
+            ServerIntegrationTest.emptyDirectory(Path.of("target", "it-postgres", "endtoend-restart"));
+    private static final Path MEDIA_DIR =
+            ServerIntegrationTest.emptyDirectory(Path.of("target", "it-media", "endtoend-restart"));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path temp;
@@ -78,44 +79,70 @@ class ServerRestartIT {
         AllDayStations.ensure(admin, sql, Map.of("E2E-R", 1));
         String screen = "E2E-R-01";
         ScreenLog shown = new ScreenLog();
-        AgentConfig config = AgentConfig.newBuilder().server(URI.create("http://127.0.0.1:" + port))
-                .token(issueToken(admin, screen)).cacheDirectory(temp.resolve("cache")).horizonHours(24).build();
+        AgentConfig config = AgentConfig.newBuilder()
+                .server(URI.create("http://127.0.0.1:" + port))
+                .token(issueToken(admin, screen))
+                .cacheDirectory(temp.resolve("cache"))
+                .horizonHours(24)
+                .build();
         agent = AgentHarness.start(config, Clock.systemUTC(), shown.printStream());
         EndToEndTest.await("a spot played and stored", Duration.ofSeconds(60), () -> count(sql, screen) > 0);
 
         server.close();
         Instant stopped = Instant.now();
-        EndToEndTest.await("a spot shown with the server down", Duration.ofSeconds(30),
+        EndToEndTest.await(
+                "a spot shown with the server down",
+                Duration.ofSeconds(30),
                 () -> shown.plays().stream().anyMatch(play -> play.seenAt().isAfter(stopped)));
 
         server = startServer();
         Instant restarted = Instant.now();
         JdbcTemplate again = new JdbcTemplate(server.getBean(DataSource.class));
-        EndToEndTest.await("a heartbeat to the restarted server", Duration.ofSeconds(90), () -> !again.queryForList(
-                "select 1 from screen_status where screen_id = ? and last_seen > ?", screen,
-                Timestamp.from(restarted)).isEmpty());
-        EndToEndTest.await("a spot shown after the restart", Duration.ofSeconds(30),
+        EndToEndTest.await(
+                "a heartbeat to the restarted server",
+                Duration.ofSeconds(90),
+                () -> !again.queryForList(
+                                "select 1 from screen_status where screen_id = ? and last_seen > ?",
+                                screen,
+                                Timestamp.from(restarted))
+                        .isEmpty());
+        EndToEndTest.await(
+                "a spot shown after the restart",
+                Duration.ofSeconds(30),
                 () -> shown.plays().stream().anyMatch(play -> play.seenAt().isAfter(restarted)));
 
         List<ScreenLog.Shown> plays = new ArrayList<>(shown.plays());
-        assertThat(shown.shown().subList(shown.shown().indexOf(plays.get(0)), shown.shown().size()))
-                .as("nothing but spots since the first one").allMatch(ScreenLog.Shown::isPlay);
+        assertThat(shown.shown()
+                        .subList(
+                                shown.shown().indexOf(plays.get(0)),
+                                shown.shown().size()))
+                .as("nothing but spots since the first one")
+                .allMatch(ScreenLog.Shown::isPlay);
         for (int i = 1; i < plays.size(); i++) {
-            assertThat(plays.get(i).spotStart()).as(plays.get(i).line()).isEqualTo(plays.get(i - 1).end());
+            assertThat(plays.get(i).spotStart())
+                    .as(plays.get(i).line())
+                    .isEqualTo(plays.get(i - 1).end());
         }
         Instant cutoff = Instant.now();
         plays.removeIf(play -> !play.end().isBefore(cutoff));
         Instant lastEnded = plays.get(plays.size() - 1).at();
-        List<String> expected = plays.stream().map(play -> play.at() + " " + play.creative()).sorted().toList();
-        EndToEndTest.await("every ended spot stored", Duration.ofSeconds(90),
+        List<String> expected = plays.stream()
+                .map(play -> play.at() + " " + play.creative())
+                .sorted()
+                .toList();
+        EndToEndTest.await(
+                "every ended spot stored",
+                Duration.ofSeconds(90),
                 () -> stored(again, screen, lastEnded).containsAll(expected));
-        assertThat(stored(again, screen, lastEnded)).as("no play lost or stored twice")
+        assertThat(stored(again, screen, lastEnded))
+                .as("no play lost or stored twice")
                 .containsExactlyElementsOf(expected);
     }
 
     private ConfigurableApplicationContext startServer() {
         return new SpringApplicationBuilder(RailCastServer.class)
-                .run("--server.port=" + port,
+                .run(
+                        "--server.port=" + port,
                         "--spring.main.banner-mode=off",
                         "--spring.quartz.scheduler-name=railcast-endtoend-restart",
                         "--railcast.database.embedded.durable=false",
@@ -131,9 +158,14 @@ class ServerRestartIT {
     }
 
     private static String issueToken(WebTestClient admin, String screen) {
-        Map<String, Object> issued = admin.post().uri("/api/v1/screens/{id}/agent-token", screen).exchange()
-                .expectStatus().isCreated()
-                .expectBody(EndToEndTest.JSON_OBJECT).returnResult().getResponseBody();
+        Map<String, Object> issued = admin.post()
+                .uri("/api/v1/screens/{id}/agent-token", screen)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(EndToEndTest.JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         return (String) java.util.Objects.requireNonNull(issued).get("token");
     }
 
@@ -143,10 +175,15 @@ class ServerRestartIT {
     }
 
     private static List<String> stored(JdbcTemplate sql, String screen, Instant until) {
-        return sql.queryForList("select started_at, creative_id from play_record where screen_id = ?"
-                        + " and started_at <= ?", screen, Timestamp.from(until)).stream()
+        return sql
+                .queryForList(
+                        "select started_at, creative_id from play_record where screen_id = ?" + " and started_at <= ?",
+                        screen,
+                        Timestamp.from(until))
+                .stream()
                 .map(row -> ((Timestamp) row.get("started_at")).toInstant() + " " + row.get("creative_id"))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     private static int freePort() {

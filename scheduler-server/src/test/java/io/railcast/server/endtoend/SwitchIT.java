@@ -21,8 +21,7 @@ import org.springframework.http.MediaType;
 class SwitchIT extends EndToEndTest {
 
     /** What a heartbeat said: sent at (agent's corrected clock) and the version on screen then. */
-    private record Beat(Instant sentAt, long version) {
-    }
+    private record Beat(Instant sentAt, long version) {}
 
     @Test
     void switchesWithinSecondsOfAnUrgentChange() throws Exception {
@@ -40,7 +39,9 @@ class SwitchIT extends EndToEndTest {
                 .as("from the booking's answer to the heartbeat reporting version %d", version)
                 .isLessThan(Duration.ofSeconds(10));
         // from then on only the new version is shown, each spot as the server planned it
-        await("a spot of the new version", Duration.ofSeconds(30),
+        await(
+                "a spot of the new version",
+                Duration.ofSeconds(30),
                 () -> shown.plays().stream().anyMatch(play -> play.version() == version));
         for (ScreenLog.Shown play : shown.plays()) {
             if (!play.at().isBefore(switched.sentAt())) {
@@ -61,11 +62,13 @@ class SwitchIT extends EndToEndTest {
 
         Instant effectiveAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         long version = book("E2E-LATER", stationOf(screen), effectiveAt);
-        Map<String, Object> row = sql().queryForMap("select effective_at, urgent from schedule_version where version = ?",
-                version);
+        Map<String, Object> row =
+                sql().queryForMap("select effective_at, urgent from schedule_version where version = ?", version);
         assertThat(((java.sql.Timestamp) row.get("effective_at")).toInstant()).isEqualTo(effectiveAt);
         assertThat(row.get("urgent")).isEqualTo(false);
-        await("the agent to hold version " + version + " ready", Duration.ofSeconds(15),
+        await(
+                "the agent to hold version " + version + " ready",
+                Duration.ofSeconds(15),
                 () -> agentLog.count("version " + version + " has all its media") == 1);
         assertThat(Instant.now()).as("ready before its instant").isBefore(effectiveAt);
 
@@ -88,12 +91,15 @@ class SwitchIT extends EndToEndTest {
         }
         // the heartbeat can come before the screen's log holds a spot of the new version (a spot begun at the
         // instant is logged as it starts, but on a busy machine the line may lag the heartbeat)
-        await("a spot of version " + version + " on screen", Duration.ofSeconds(40),
+        await(
+                "a spot of version " + version + " on screen",
+                Duration.ofSeconds(40),
                 () -> shown.first(play -> play.version() == version).isPresent());
         // when the new plan has another spot at that instant, the agent cut over exactly then
         ScreenLog.Shown first = shown.first(play -> play.version() == version).orElseThrow();
         if (!first.spotStart().isAfter(effectiveAt)) {
-            assertThat(Duration.between(effectiveAt, first.at()).abs()).as(first.line())
+            assertThat(Duration.between(effectiveAt, first.at()).abs())
+                    .as(first.line())
                     .isLessThan(Duration.ofMillis(200));
         }
     }
@@ -101,13 +107,17 @@ class SwitchIT extends EndToEndTest {
     /** Books a campaign of the all-screens creative at the station; returns the version that published it. */
     private long book(String id, String station, Instant effectiveAt) {
         Bookings.ensureCreative(admin(), sql());
-        Map<String, Object> created = as("planner").post()
+        Map<String, Object> created = as("planner")
+                .post()
                 .uri(effectiveAt == null ? "/api/v1/campaigns" : "/api/v1/campaigns?effectiveAt=" + effectiveAt)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Bookings.commercial(id, station, "2/5min"))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         return ((Number) Objects.requireNonNull(created).get("scheduleVersion")).longValue();
     }
 
@@ -119,7 +129,8 @@ class SwitchIT extends EndToEndTest {
             if (status.isEmpty()) {
                 return false;
             }
-            Beat beat = new Beat(((java.sql.Timestamp) status.get("sent_at")).toInstant(),
+            Beat beat = new Beat(
+                    ((java.sql.Timestamp) status.get("sent_at")).toInstant(),
                     ((Number) status.get("schedule_version")).longValue());
             if (beats.isEmpty() || !beats.get(beats.size() - 1).equals(beat)) {
                 beats.add(beat);

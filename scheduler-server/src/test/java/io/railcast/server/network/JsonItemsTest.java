@@ -17,8 +17,9 @@ class JsonItemsTest {
 
     @Test
     void readsOneObjectAsASingleItem() {
-        JsonItems<Screen> items = JsonItems.read(mapper.readTree(
-                "{\"id\":\"S1\",\"station\":\"BJN\",\"type\":\"tv_set\",\"zone\":\"hall\"}"), mapper,
+        JsonItems<Screen> items = JsonItems.read(
+                mapper.readTree("{\"id\":\"S1\",\"station\":\"BJN\",\"type\":\"tv_set\",\"zone\":\"hall\"}"),
+                mapper,
                 ScreenPayload.KIND);
         assertThat(items.array()).isFalse();
         assertThat(items.items()).singleElement().extracting(Screen::id).isEqualTo("S1");
@@ -30,16 +31,26 @@ class JsonItemsTest {
                 + " 7, {\"id\":\"S3\",\"station\":\"BJN\",\"type\":\"tv_set\",\"zone\":\"hall\","
                 + "\"loopPolicy\":{\"loopSeconds\":300,\"slotSeconds\":7}}]";
         assertThatThrownBy(() -> JsonItems.read(mapper.readTree(body), mapper, ScreenPayload.KIND))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(errors(problem)).containsExactly(
-                        new FieldProblem(1, null, "expected a screen object"),
-                        new FieldProblem(2, "loopPolicy.slotSeconds", "slotSeconds must divide the loop of 300 s, got 7")));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
+                        problem -> assertThat(errors(problem))
+                                .containsExactly(
+                                        new FieldProblem(1, null, "expected a screen object"),
+                                        new FieldProblem(
+                                                2,
+                                                "loopPolicy.slotSeconds",
+                                                "slotSeconds must divide the loop of 300 s, got 7")));
     }
 
     @Test
     void refusesABodyThatIsNeitherObjectNorArray() {
         assertThatThrownBy(() -> JsonItems.read(mapper.readTree("\"BJN\""), mapper, StationPayload.KIND))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(errors(problem)).singleElement()
-                        .extracting(FieldProblem::message).isEqualTo("expected a station object or an array of them"));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
+                        problem -> assertThat(errors(problem))
+                                .singleElement()
+                                .extracting(FieldProblem::message)
+                                .isEqualTo("expected a station object or an array of them"));
     }
 
     @SuppressWarnings("unchecked")

@@ -40,7 +40,8 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
         assertThat(job.isConcurrentExecutionDisallowed()).isTrue();
 
         // a flight that starts 24 h and 30-90 s from now: its start enters the horizon within a minute
-        LocalDateTime start = LocalDateTime.now(ZONE).plusHours(24).plusSeconds(90).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime start =
+                LocalDateTime.now(ZONE).plusHours(24).plusSeconds(90).truncatedTo(ChronoUnit.MINUTES);
         Instant entry = start.atZone(ZONE).toInstant().minus(Duration.ofHours(24));
         CompletableFuture<JobExecutionContext> fired = new CompletableFuture<>();
         JobListener listener = new JobListener() {
@@ -50,12 +51,10 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
             }
 
             @Override
-            public void jobToBeExecuted(JobExecutionContext context) {
-            }
+            public void jobToBeExecuted(JobExecutionContext context) {}
 
             @Override
-            public void jobExecutionVetoed(JobExecutionContext context) {
-            }
+            public void jobExecutionVetoed(JobExecutionContext context) {}
 
             @Override
             public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
@@ -67,16 +66,27 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
         scheduler.getListenerManager().addJobListener(listener, KeyMatcher.keyEquals(CampaignBoundarySchedule.JOB));
         try {
             Bookings.ensureCreative(admin(), sql());
-            Map<String, Object> campaign = commercial("BND-1", Bookings.stations(sql()).get(5), "1/h");
-            campaign.put("flight", Map.of("start", start.toString(), "end", start.plusDays(2).toString()));
-            as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(campaign).exchange()
-                    .expectStatus().isCreated();
+            Map<String, Object> campaign =
+                    commercial("BND-1", Bookings.stations(sql()).get(5), "1/h");
+            campaign.put(
+                    "flight",
+                    Map.of("start", start.toString(), "end", start.plusDays(2).toString()));
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(campaign)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
 
             JobExecutionContext context = fired.get(3, TimeUnit.MINUTES);
             assertThat(context.getScheduledFireTime().toInstant()).isEqualTo(entry);
-            assertThat(context.getMergedJobDataMap().getString(CampaignBoundaryJob.BOUNDARY)).isEqualTo("start");
-            assertThat(context.getResult()).as("the current version already plans the horizon").isNull();
+            assertThat(context.getMergedJobDataMap().getString(CampaignBoundaryJob.BOUNDARY))
+                    .isEqualTo("start");
+            assertThat(context.getResult())
+                    .as("the current version already plans the horizon")
+                    .isNull();
 
             // the job set the trigger to the next boundary after this one, or removed it if there is none
             Trigger next = scheduler.getTrigger(CampaignBoundarySchedule.TRIGGER);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class CampaignBoundaryTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final PlanningProperties HORIZON_72H = new PlanningProperties(72, ZONE, 0, "0 5 0 * * ?", 300, 1,
-            0.03, Map.of());
-    private static final Instant NOW = LocalDateTime.parse("2026-11-24T10:00").atZone(ZONE).toInstant();
+    private static final PlanningProperties HORIZON_72H =
+            new PlanningProperties(72, ZONE, 0, "0 5 0 * * ?", 300, 1, 0.03, Map.of());
+    private static final Instant NOW =
+            LocalDateTime.parse("2026-11-24T10:00").atZone(ZONE).toInstant();
 
     @Test
     void picksTheFirstBoundaryToEnterTheHorizonAfterNow() {
@@ -36,13 +37,18 @@ class CampaignBoundaryTest {
         Campaign over = campaign("OVER", "2026-11-01T00:00", "2026-11-25T00:00");
 
         assertThat(CampaignBoundarySchedule.next(List.of(running, later, soonEnding, over), NOW, HORIZON_72H))
-                .contains(new CampaignBoundarySchedule.Boundary("ENDS", "end",
+                .contains(new CampaignBoundarySchedule.Boundary(
+                        "ENDS",
+                        "end",
                         LocalDateTime.parse("2026-11-24T12:00").atZone(ZONE).toInstant()));
         assertThat(CampaignBoundarySchedule.next(List.of(running, later), NOW, HORIZON_72H))
-                .contains(new CampaignBoundarySchedule.Boundary("LATER", "start",
+                .contains(new CampaignBoundarySchedule.Boundary(
+                        "LATER",
+                        "start",
                         LocalDateTime.parse("2026-11-25T06:00").atZone(ZONE).toInstant()));
         assertThat(CampaignBoundarySchedule.next(List.of(over), NOW, HORIZON_72H))
-                .as("every boundary of it is inside the horizon already").isEmpty();
+                .as("every boundary of it is inside the horizon already")
+                .isEmpty();
     }
 
     @Test
@@ -51,7 +57,8 @@ class CampaignBoundaryTest {
         PublishedVersion yesterday = version(LocalDate.parse("2026-11-23"), 4); // to 2026-11-26
         Instant horizonEnd = NOW.plusSeconds(72 * 3600); // 2026-11-27T10:00 local
         assertThat(CampaignBoundaryJob.due(today, horizonEnd, ZONE)).isFalse();
-        assertThat(CampaignBoundaryJob.due(yesterday, horizonEnd, ZONE)).as("the nightly re-plan was missed")
+        assertThat(CampaignBoundaryJob.due(yesterday, horizonEnd, ZONE))
+                .as("the nightly re-plan was missed")
                 .isTrue();
         assertThat(CampaignBoundaryJob.due(null, horizonEnd, ZONE)).isTrue();
     }
@@ -61,9 +68,18 @@ class CampaignBoundaryTest {
     }
 
     private static Campaign campaign(String id, String start, String end) {
-        return new Campaign(id, id, CampaignKind.FILLER, "ops", "", List.of(new WeightedCreative(
-                new Creative(id + "-c", 5, Set.of(ScreenType.LCD_FRAME), "u", "0", 1), 1)), Targeting.NETWORK,
-                new FlightWindow(LocalDateTime.parse(start), LocalDateTime.parse(end)), DailyHours.ALL_DAY,
-                Optional.empty(), 0, 0);
+        return new Campaign(
+                id,
+                id,
+                CampaignKind.FILLER,
+                "ops",
+                "",
+                List.of(new WeightedCreative(new Creative(id + "-c", 5, Set.of(ScreenType.LCD_FRAME), "u", "0", 1), 1)),
+                Targeting.NETWORK,
+                new FlightWindow(LocalDateTime.parse(start), LocalDateTime.parse(end)),
+                DailyHours.ALL_DAY,
+                Optional.empty(),
+                0,
+                0);
     }
 }

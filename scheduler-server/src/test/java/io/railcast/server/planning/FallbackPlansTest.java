@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class FallbackPlansTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-    private static final Station STATION = new Station("HZD", "杭州东站", "浙江", "上海局", Tier.HUB, Station.CHINA,
-            DailyHours.parse("05:30-00:30"));
+    private static final Station STATION =
+            new Station("HZD", "杭州东站", "浙江", "上海局", Tier.HUB, Station.CHINA, DailyHours.parse("05:30-00:30"));
     private static final Screen LCD = new Screen("HZD-LCD-1", "HZD", ScreenType.LCD_FRAME, "hall", LoopPolicy.STANDARD);
     private static final Screen LED = new Screen("HZD-LED-1", "HZD", ScreenType.LED_LARGE, "hall", LoopPolicy.STANDARD);
     private static final Network NETWORK = new Network(List.of(STATION), List.of(LCD, LED));
@@ -53,25 +53,40 @@ class FallbackPlansTest {
         Campaign lcdFiller = campaign("FIL-1", CampaignKind.FILLER, ScreenType.LCD_FRAME, 30, 5);
         Campaign pool = campaign("PSA-9", CampaignKind.PUBLIC_SERVICE, ScreenType.LED_LARGE, 15, 5);
         FallbackPlans fallbacks = new FallbackPlans(NETWORK, List.of(lcdFiller, pool), TODAY, 2);
-        assertThat(fallbacks.forScreen(LED).spots()).extracting(Spot::campaignId).containsOnly("PSA-9");
+        assertThat(fallbacks.forScreen(LED).spots())
+                .extracting(Spot::campaignId)
+                .containsOnly("PSA-9");
         assertThat(fallbacks.forScreen(LCD)).isSameAs(fallbacks.forScreen(LCD));
     }
 
     @Test
     void hasNoneWithoutMaterialOrWhenTheFillerHasEnded() {
         Campaign ended = campaign("FIL-1", CampaignKind.FILLER, ScreenType.LCD_FRAME, 30, 5)
-                .withFlight(new FlightWindow(TODAY.minusDays(9).atStartOfDay(), TODAY.minusDays(2).atStartOfDay()));
+                .withFlight(new FlightWindow(
+                        TODAY.minusDays(9).atStartOfDay(), TODAY.minusDays(2).atStartOfDay()));
         Campaign guaranteed = campaign("PSA-1", CampaignKind.PUBLIC_SERVICE, ScreenType.LCD_FRAME, 15)
                 .withFrequency(Frequency.perHour(2));
-        assertThat(new FallbackPlans(NETWORK, List.of(ended, guaranteed), TODAY, 2).forScreen(LCD)).isNull();
+        assertThat(new FallbackPlans(NETWORK, List.of(ended, guaranteed), TODAY, 2).forScreen(LCD))
+                .isNull();
     }
 
     private static Campaign campaign(String id, CampaignKind kind, ScreenType type, int... lengths) {
         List<WeightedCreative> creatives = java.util.Arrays.stream(lengths)
                 .mapToObj(s -> new WeightedCreative(new Creative(id + "-" + s, s, Set.of(type), "u", "0", 1), 1))
                 .toList();
-        return new Campaign(id, id, kind, "ops", "", creatives, Targeting.NETWORK,
-                new FlightWindow(TODAY.minusYears(1).atStartOfDay(), TODAY.plusYears(1).atStartOfDay()),
-                DailyHours.ALL_DAY, Optional.empty(), 0, 0);
+        return new Campaign(
+                id,
+                id,
+                kind,
+                "ops",
+                "",
+                creatives,
+                Targeting.NETWORK,
+                new FlightWindow(
+                        TODAY.minusYears(1).atStartOfDay(), TODAY.plusYears(1).atStartOfDay()),
+                DailyHours.ALL_DAY,
+                Optional.empty(),
+                0,
+                0);
     }
 }

@@ -14,38 +14,46 @@ import org.junit.jupiter.api.Test;
 
 class PlanBodiesTest {
 
-    private static final HourPlan PLAN = new HourPlan(new SecondRange(1800, 3600), List.of(
-            new Spot(1800, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL),
-            new Spot(1815, 5, "PSA-1", "PSA-1-5S", CampaignKind.PUBLIC_SERVICE),
-            new Spot(1820, 1780, "FIL-1", "FIL-1-30S", CampaignKind.FILLER)));
+    private static final HourPlan PLAN = new HourPlan(
+            new SecondRange(1800, 3600),
+            List.of(
+                    new Spot(1800, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL),
+                    new Spot(1815, 5, "PSA-1", "PSA-1-5S", CampaignKind.PUBLIC_SERVICE),
+                    new Spot(1820, 1780, "FIL-1", "FIL-1-30S", CampaignKind.FILLER)));
 
     @Test
     void writesTheCanonicalBodyOfTheStorageContract() {
-        assertThat(PlanBodies.json(PLAN)).isEqualTo("{\"onAir\":{\"from\":1800,\"to\":3600},\"spots\":["
-                + "[1800,15,\"C-1\",\"CR-1\",\"C\"],[1815,5,\"PSA-1\",\"PSA-1-5S\",\"P\"],"
-                + "[1820,1780,\"FIL-1\",\"FIL-1-30S\",\"F\"]]}");
+        assertThat(PlanBodies.json(PLAN))
+                .isEqualTo("{\"onAir\":{\"from\":1800,\"to\":3600},\"spots\":["
+                        + "[1800,15,\"C-1\",\"CR-1\",\"C\"],[1815,5,\"PSA-1\",\"PSA-1-5S\",\"P\"],"
+                        + "[1820,1780,\"FIL-1\",\"FIL-1-30S\",\"F\"]]}");
     }
 
     @Test
     void namesAPlanByTheFirstSixteenHexCharactersOfItsBodysSha256() throws Exception {
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(PlanBodies.json(PLAN).getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(PlanBodies.json(PLAN).getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
         assertThat(PlanBodies.of(PLAN).id()).isEqualTo(expected);
     }
 
     @Test
     void givesEqualPlansOneIdAndDifferentPlansAnother() {
         HourPlan same = new HourPlan(PLAN.onAir(), List.copyOf(PLAN.spots()));
-        HourPlan moved = new HourPlan(PLAN.onAir(), List.of(new Spot(1800, 5, "PSA-1", "PSA-1-5S",
-                CampaignKind.PUBLIC_SERVICE), new Spot(1805, 1795, "FIL-1", "FIL-1-30S", CampaignKind.FILLER)));
+        HourPlan moved = new HourPlan(
+                PLAN.onAir(),
+                List.of(
+                        new Spot(1800, 5, "PSA-1", "PSA-1-5S", CampaignKind.PUBLIC_SERVICE),
+                        new Spot(1805, 1795, "FIL-1", "FIL-1-30S", CampaignKind.FILLER)));
         assertThat(PlanBodies.of(same).id()).isEqualTo(PlanBodies.of(PLAN).id());
         assertThat(PlanBodies.of(moved).id()).isNotEqualTo(PlanBodies.of(PLAN).id());
     }
 
     @Test
     void escapesIdsThatJsonCannotTakeAsTheyAre() {
-        HourPlan plan = new HourPlan(SecondRange.WHOLE_HOUR, List.of(new Spot(0, 3600, "say \"hi\"\\", "tab\t",
-                CampaignKind.FILLER)));
+        HourPlan plan = new HourPlan(
+                SecondRange.WHOLE_HOUR, List.of(new Spot(0, 3600, "say \"hi\"\\", "tab\t", CampaignKind.FILLER)));
         assertThat(PlanBodies.json(plan)).contains("\"say \\\"hi\\\"\\\\\"", "\"tab\\u0009\"");
     }
 }

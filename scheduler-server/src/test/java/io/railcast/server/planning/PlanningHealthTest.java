@@ -11,14 +11,21 @@ import org.springframework.boot.health.contributor.Status;
 
 class PlanningHealthTest {
 
-    private final PublishedVersion version7 = new PublishedVersion(7, Instant.parse("2026-11-24T01:00:00Z"),
-            Instant.parse("2026-11-24T01:00:00Z"), true, LocalDate.parse("2026-11-24"), 4, "booking C-1");
+    private final PublishedVersion version7 = new PublishedVersion(
+            7,
+            Instant.parse("2026-11-24T01:00:00Z"),
+            Instant.parse("2026-11-24T01:00:00Z"),
+            true,
+            LocalDate.parse("2026-11-24"),
+            4,
+            "booking C-1");
 
     @Test
     void isOutOfServiceWhileNoVersionIsPublished() {
         assertThat(PlanningHealth.health(null, null).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(PlanningHealth.health(null, PlanEvent.finished("plan at start", null, "UNCHANGED", 0L, 5))
-                .getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                        .getStatus())
+                .isEqualTo(Status.OUT_OF_SERVICE);
     }
 
     @Test
@@ -35,8 +42,11 @@ class PlanningHealthTest {
     void isUpOnceAVersionIsPublishedAndNoRunFailedLast() {
         assertThat(PlanningHealth.health(version7, null).getStatus()).isEqualTo(Status.UP);
         assertThat(PlanningHealth.health(version7, PlanEvent.finished("booking C-2", "C-2", "REFUSED", 7L, 30))
-                .getStatus()).as("a refused booking is an answer, not a failure").isEqualTo(Status.UP);
+                        .getStatus())
+                .as("a refused booking is an answer, not a failure")
+                .isEqualTo(Status.UP);
         assertThat(PlanningHealth.health(version7, PlanEvent.finished("booking C-3", "C-3", "PUBLISHED", 8L, 30))
-                .getStatus()).isEqualTo(Status.UP);
+                        .getStatus())
+                .isEqualTo(Status.UP);
     }
 }

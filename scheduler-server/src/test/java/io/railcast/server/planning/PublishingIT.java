@@ -42,12 +42,16 @@ class PublishingIT extends ServerIntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
     @Autowired
     private PlanningService planning;
+
     @Autowired
     private Scheduler scheduler;
+
     @Autowired
     private ClusteredJobs jobs;
+
     @Autowired
     private JsonMapper json;
 
@@ -64,12 +68,12 @@ class PublishingIT extends ServerIntegrationTest {
     void publishesANewVersionAtomically() throws Exception {
         // a second connection reads the newest version and its screen rows in one statement, over and over,
         // while the booking is published: it must never see a version without all of its rows
-        record Seen(long version, long rows) {
-        }
+        record Seen(long version, long rows) {}
         List<Seen> seen = new ArrayList<>();
         AtomicBoolean booked = new AtomicBoolean();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 do {
                     try (ResultSet row = statement.executeQuery("select v.version, (select count(*) from"
                             + " screen_schedule s where s.version = v.version) from schedule_version v"
@@ -83,9 +87,14 @@ class PublishingIT extends ServerIntegrationTest {
             }
         });
         try {
-            as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(commercial("PUB-ATOMIC", stations.get(2), "1/h")).exchange()
-                    .expectStatus().isCreated();
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(commercial("PUB-ATOMIC", stations.get(2), "1/h"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
         } finally {
             booked.set(true);
         }
@@ -93,13 +102,14 @@ class PublishingIT extends ServerIntegrationTest {
 
         assertThat(seen).isNotEmpty();
         for (Seen version : seen) {
-            assertThat(version.rows()).as("rows of version %d when first seen", version.version())
+            assertThat(version.rows())
+                    .as("rows of version %d when first seen", version.version())
                     .isEqualTo(count("screen_schedule where version = " + version.version()))
                     .isEqualTo(count("screen"));
         }
         assertThat(seen.get(seen.size() - 1).version())
-                .isEqualTo(sql().queryForObject("select published_version from campaign where id = 'PUB-ATOMIC'",
-                        Long.class));
+                .isEqualTo(sql().queryForObject(
+                                "select published_version from campaign where id = 'PUB-ATOMIC'", Long.class));
     }
 
     @Test
@@ -108,11 +118,21 @@ class PublishingIT extends ServerIntegrationTest {
             try (Statement statement = listener.createStatement()) {
                 statement.execute("listen schedule_published");
             }
-            long version = as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(commercial("PUB-NOTIFY", stations.get(3), "1/h")).exchange()
-                    .expectStatus().isCreated()
-                    .expectBody(Map.class).returnResult().getResponseBody().get("scheduleVersion") instanceof Number n
-                    ? n.longValue() : -1;
+            long version = as("planner")
+                                    .post()
+                                    .uri("/api/v1/campaigns")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(commercial("PUB-NOTIFY", stations.get(3), "1/h"))
+                                    .exchange()
+                                    .expectStatus()
+                                    .isCreated()
+                                    .expectBody(Map.class)
+                                    .returnResult()
+                                    .getResponseBody()
+                                    .get("scheduleVersion")
+                            instanceof Number n
+                    ? n.longValue()
+                    : -1;
 
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
             assertThat(notifications).isNotNull();
@@ -120,8 +140,8 @@ class PublishingIT extends ServerIntegrationTest {
             assertThat(notifications).extracting(PGNotification::getParameter).contains(Long.toString(version));
             // the version it names is there, whole
             try (Statement statement = listener.createStatement();
-                    ResultSet rows = statement.executeQuery("select count(*) from screen_schedule where version = "
-                            + version)) {
+                    ResultSet rows =
+                            statement.executeQuery("select count(*) from screen_schedule where version = " + version)) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(count("screen"));
             }
@@ -131,40 +151,55 @@ class PublishingIT extends ServerIntegrationTest {
     @Test
     void storesEveryHourPlanOnceUnderTheDigestOfItsCanonicalBody() {
         long version = sql().queryForObject("select max(version) from schedule_version", Long.class);
-        List<Map<String, Object>> plans = sql().queryForList("select id, body::text as body from hour_plan"
-                + " where id in (select unnest(plan_ids) from screen_schedule where version = ?"
-                + " union select fallback_plan_id from screen_schedule where version = ?)", version, version);
+        List<Map<String, Object>> plans = sql().queryForList(
+                        "select id, body::text as body from hour_plan"
+                                + " where id in (select unnest(plan_ids) from screen_schedule where version = ?"
+                                + " union select fallback_plan_id from screen_schedule where version = ?)",
+                        version,
+                        version);
         assertThat(plans).isNotEmpty();
         for (Map<String, Object> plan : plans) {
             HourPlan hourPlan = hourPlan(json.readTree((String) plan.get("body")));
             assertThat(PlanBodies.of(hourPlan).id()).isEqualTo(plan.get("id"));
         }
-        assertThat(count("hour_plan")).isEqualTo(sql().queryForObject("select count(distinct body) from hour_plan",
-                Long.class));
+        assertThat(count("hour_plan"))
+                .isEqualTo(sql().queryForObject("select count(distinct body) from hour_plan", Long.class));
         // plan ids cover the horizon, one per hour
-        assertThat(sql().queryForList("select distinct cardinality(plan_ids) from screen_schedule where version = ?",
-                Integer.class, version)).containsExactly(2 * 24);
+        assertThat(sql().queryForList(
+                                "select distinct cardinality(plan_ids) from screen_schedule where version = ?",
+                                Integer.class,
+                                version))
+                .containsExactly(2 * 24);
     }
 
     @Test
     void storesOnlyTheHourPlansABookingChanges() {
         long before = count("hour_plan");
-        long inVersion = sql().queryForObject("select count(distinct p) from screen_schedule,"
-                + " unnest(plan_ids) p where version = (select max(version) from schedule_version)", Long.class);
-        as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(commercial("PUB-DELTA", stations.get(4), "1/h")).exchange()
-                .expectStatus().isCreated();
+        long inVersion = sql().queryForObject(
+                        "select count(distinct p) from screen_schedule,"
+                                + " unnest(plan_ids) p where version = (select max(version) from schedule_version)",
+                        Long.class);
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(commercial("PUB-DELTA", stations.get(4), "1/h"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         long added = count("hour_plan") - before;
         assertThat(added).isPositive().isLessThan(inVersion / 2);
     }
 
     @Test
     void givesEveryScreenAFallbackOfFillerContentForAWholeHour() {
-        List<String> bodies = sql().queryForList("select distinct h.body::text from screen_schedule s join hour_plan h"
-                + " on h.id = s.fallback_plan_id where s.version = (select max(version) from schedule_version)",
-                String.class);
+        List<String> bodies = sql().queryForList(
+                        "select distinct h.body::text from screen_schedule s join hour_plan h"
+                                + " on h.id = s.fallback_plan_id where s.version = (select max(version) from schedule_version)",
+                        String.class);
         assertThat(count("screen_schedule where fallback_plan_id is null and version = (select max(version)"
-                + " from schedule_version)")).isZero();
+                        + " from schedule_version)"))
+                .isZero();
         for (String body : bodies) {
             HourPlan plan = hourPlan(json.readTree(body));
             assertThat(plan.spots()).allSatisfy(spot -> assertThat(spot.kind()).isEqualTo(CampaignKind.FILLER));
@@ -174,23 +209,33 @@ class PublishingIT extends ServerIntegrationTest {
 
     @Test
     void streamsPlanProgressAsServerSentEvents() {
-        Flux<ServerSentEvent<Map<String, Object>>> events = as("operator").get().uri("/api/v1/plans/events")
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                .expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+        Flux<ServerSentEvent<Map<String, Object>>> events = as("operator")
+                .get()
+                .uri("/api/v1/plans/events")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
                 .getResponseBody()
                 .filter(event -> event.event() != null);
         StepVerifier.create(events)
-                .then(() -> as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(commercial("PUB-SSE", stations.get(5), "1/h")).exchange()
-                        .expectStatus().isCreated())
+                .then(() -> as("planner")
+                        .post()
+                        .uri("/api/v1/campaigns")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(commercial("PUB-SSE", stations.get(5), "1/h"))
+                        .exchange()
+                        .expectStatus()
+                        .isCreated())
                 .assertNext(started -> {
                     assertThat(started.event()).isEqualTo("plan-started");
                     assertThat(started.data()).containsEntry("campaign", "PUB-SSE");
                 })
                 .assertNext(finished -> {
                     assertThat(finished.event()).isEqualTo("plan-finished");
-                    assertThat(finished.data()).containsEntry("outcome", "PUBLISHED")
+                    assertThat(finished.data())
+                            .containsEntry("outcome", "PUBLISHED")
                             .containsKeys("version", "millis");
                 })
                 .thenCancel()
@@ -210,13 +255,17 @@ class PublishingIT extends ServerIntegrationTest {
     @Test
     void nightlyReplanPublishesOnlyWhatDiffersFromTheCurrentVersion() {
         // a screen added since the last version: the full plan differs from it, and is published
-        admin().post().uri("/api/v1/screens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("id", "PUB-NEW-SCREEN", "station", stations.get(6), "type", "TV_SET",
-                        "zone", "platform"))
+        admin().post()
+                .uri("/api/v1/screens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "id", "PUB-NEW-SCREEN", "station", stations.get(6), "type", "TV_SET", "zone", "platform"))
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         Flux<PlanEvent> finished = planning.events()
-                .filter(event -> event.type().equals(PlanEvent.FINISHED) && event.reason().equals("nightly re-plan"));
+                .filter(event -> event.type().equals(PlanEvent.FINISHED)
+                        && event.reason().equals("nightly re-plan"));
         StepVerifier.create(finished.take(2))
                 .then(this::triggerNightly)
                 .assertNext(first -> assertThat(first.outcome()).isEqualTo("PUBLISHED"))
@@ -226,35 +275,61 @@ class PublishingIT extends ServerIntegrationTest {
                 .assertNext(second -> assertThat(second.outcome()).isEqualTo("UNCHANGED"))
                 .expectComplete()
                 .verify(java.time.Duration.ofMinutes(2));
-        admin().get().uri("/api/v1/versions/current").exchange()
-                .expectStatus().isOk()
+        admin().get()
+                .uri("/api/v1/versions/current")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.reason").isEqualTo("nightly re-plan")
-                .jsonPath("$.urgent").isEqualTo(false)
-                .jsonPath("$.firstDay").isEqualTo(Bookings.today().toString())
-                .jsonPath("$.days").isEqualTo(2);
+                .jsonPath("$.reason")
+                .isEqualTo("nightly re-plan")
+                .jsonPath("$.urgent")
+                .isEqualTo(false)
+                .jsonPath("$.firstDay")
+                .isEqualTo(Bookings.today().toString())
+                .jsonPath("$.days")
+                .isEqualTo(2);
         assertThat(count("screen_schedule where screen_id = 'PUB-NEW-SCREEN' and version = (select max(version)"
-                + " from schedule_version)")).isEqualTo(1);
+                        + " from schedule_version)"))
+                .isEqualTo(1);
     }
 
     @Test
     void listsVersionsNewestFirst() {
-        as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(commercial("PUB-LIST", stations.get(7), "1/h")).exchange()
-                .expectStatus().isCreated();
-        admin().get().uri("/api/v1/versions?limit=2").exchange()
-                .expectStatus().isOk()
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(commercial("PUB-LIST", stations.get(7), "1/h"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        admin().get()
+                .uri("/api/v1/versions?limit=2")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBodyList(PublishedVersion.class)
                 .value(list -> {
                     assertThat(list).hasSize(2);
                     assertThat(list.get(0).version()).isGreaterThan(list.get(1).version());
                 });
-        admin().get().uri("/api/v1/versions/1").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.reason").isEqualTo("plan at start");
-        admin().get().uri("/api/v1/versions?limit=0").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        admin().get()
+                .uri("/api/v1/versions/1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.reason")
+                .isEqualTo("plan at start");
+        admin().get()
+                .uri("/api/v1/versions?limit=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
         admin().get().uri("/api/v1/versions/999999").exchange().expectStatus().isNotFound();
     }
 
@@ -282,10 +357,17 @@ class PublishingIT extends ServerIntegrationTest {
                 case "P" -> CampaignKind.PUBLIC_SERVICE;
                 default -> CampaignKind.FILLER;
             };
-            spots.add(new Spot(spot.get(0).asInt(), spot.get(1).asInt(), spot.get(2).asString(),
-                    spot.get(3).asString(), kind));
+            spots.add(new Spot(
+                    spot.get(0).asInt(),
+                    spot.get(1).asInt(),
+                    spot.get(2).asString(),
+                    spot.get(3).asString(),
+                    kind));
         }
-        return new HourPlan(new SecondRange(body.get("onAir").get("from").asInt(),
-                body.get("onAir").get("to").asInt()), spots);
+        return new HourPlan(
+                new SecondRange(
+                        body.get("onAir").get("from").asInt(),
+                        body.get("onAir").get("to").asInt()),
+                spots);
     }
 }

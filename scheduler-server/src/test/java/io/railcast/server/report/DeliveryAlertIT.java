@@ -39,7 +39,11 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
         LocalDateTime local = LocalDateTime.ofInstant(clock().instant(), ZONE);
         if (local.getHour() >= 22) {
             // the hour to judge must lie on the day the re-plan's version plans, to show that it changed the hour
-            clock().advanceTo(local.toLocalDate().plusDays(1).atStartOfDay(ZONE).toInstant().plusSeconds(60));
+            clock().advanceTo(local.toLocalDate()
+                    .plusDays(1)
+                    .atStartOfDay(ZONE)
+                    .toInstant()
+                    .plusSeconds(60));
         }
         book("ALR-RAISED", "ALR-R", "3/h");
         book("ALR-CUT", "ALR-R", "6/h");
@@ -49,15 +53,22 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
         change("ALR-CUT", "ALR-R", "3/h");
 
         LocalDateTime start = LocalDateTime.ofInstant(hour, ZONE);
-        ScreenPlanView now = as("operator").get()
-                .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, start.toLocalDate(),
-                        start.getHour())
+        ScreenPlanView now = as("operator")
+                .get()
+                .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, start.toLocalDate(), start.getHour())
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(ScreenPlanView.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(ScreenPlanView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(now).isNotNull();
-        assertThat(now.spots()).filteredOn(spot -> spot.campaign().equals("ALR-RAISED")).hasSize(6);
-        assertThat(now.spots()).filteredOn(spot -> spot.campaign().equals("ALR-CUT")).hasSize(3);
+        assertThat(now.spots())
+                .filteredOn(spot -> spot.campaign().equals("ALR-RAISED"))
+                .hasSize(6);
+        assertThat(now.spots())
+                .filteredOn(spot -> spot.campaign().equals("ALR-CUT"))
+                .hasSize(3);
 
         // the current version would call ALR-RAISED 3 plays short and ALR-CUT on schedule; the hour's own says
         // the opposite
@@ -75,9 +86,15 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
         Instant midnight = passMidnight();
         report(screen, midnight.minus(Duration.ofHours(1)), Map.of("ALR-M-OK", 3, "ALR-M-LOW", 1));
         askAvailability("ALR-M");
-        as("operator").get().uri("/api/v1/versions/current").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.firstDay").isEqualTo(today().toString());
+        as("operator")
+                .get()
+                .uri("/api/v1/versions/current")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.firstDay")
+                .isEqualTo(today().toString());
         assertThat(LocalDate.ofInstant(midnight, ZONE)).isEqualTo(today());
 
         DeliveryAlert low = alert("ALR-M-LOW", "under-played").orElseThrow();
@@ -92,53 +109,77 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
         // a flight that starts after the horizon is taken unchecked: capacity is known for the horizon only
         for (String id : List.of("ALR-GREEDY-A", "ALR-GREEDY-B")) {
             Bookings.ensureCreative(admin(), sql());
-            as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Bookings.commercial(id, "ALR-G", "20/5min", today().plusDays(2))).exchange()
-                    .expectStatus().isCreated();
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Bookings.commercial(id, "ALR-G", "20/5min", today().plusDays(2)))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
         }
-        assertThat(alerts()).extracting(DeliveryAlert::campaign)
-                .doesNotContain("ALR-GREEDY-A", "ALR-GREEDY-B");
+        assertThat(alerts()).extracting(DeliveryAlert::campaign).doesNotContain("ALR-GREEDY-A", "ALR-GREEDY-B");
 
         passMidnight();
         askAvailability("ALR-G");
 
         List<DeliveryAlert> shortfalls = alerts().stream()
-                .filter(a -> a.campaign().startsWith("ALR-GREEDY-") && a.kind().equals("shortfall")).toList();
+                .filter(a -> a.campaign().startsWith("ALR-GREEDY-") && a.kind().equals("shortfall"))
+                .toList();
         assertThat(shortfalls).isNotEmpty();
         for (DeliveryAlert alert : shortfalls) {
             assertThat(alert.shortBy()).isPositive();
             assertThat(alert.contracted()).isEqualTo(alert.scheduled() + alert.shortBy());
-            assertThat(alert.reason()).matches("Version \\d+ schedules " + alert.scheduled() + " of "
-                    + alert.contracted() + " contracted plays\\.");
+            assertThat(alert.reason())
+                    .matches("Version \\d+ schedules " + alert.scheduled() + " of " + alert.contracted()
+                            + " contracted plays\\.");
         }
         // together they ask for twice the screen's airtime on the day the horizon reached
         long loopsOfTheDay = 24 * 12;
-        assertThat(shortfalls.stream().mapToLong(DeliveryAlert::shortBy).sum()).isGreaterThanOrEqualTo(
-                loopsOfTheDay * 20);
+        assertThat(shortfalls.stream().mapToLong(DeliveryAlert::shortBy).sum())
+                .isGreaterThanOrEqualTo(loopsOfTheDay * 20);
     }
 
     private List<DeliveryAlert> alerts() {
-        List<DeliveryAlert> alerts = as("csr").get().uri("/api/v1/delivery/alerts").exchange()
-                .expectStatus().isOk()
-                .expectBodyList(DeliveryAlert.class).returnResult().getResponseBody();
+        List<DeliveryAlert> alerts = as("csr")
+                .get()
+                .uri("/api/v1/delivery/alerts")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(DeliveryAlert.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(alerts).isNotNull();
         return alerts;
     }
 
     private Optional<DeliveryAlert> alert(String campaign, String kind) {
-        return alerts().stream().filter(a -> a.campaign().equals(campaign) && a.kind().equals(kind)).findFirst();
+        return alerts().stream()
+                .filter(a -> a.campaign().equals(campaign) && a.kind().equals(kind))
+                .findFirst();
     }
 
     private void change(String id, String station, String frequency) {
-        as("planner").put().uri("/api/v1/campaigns/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Bookings.commercial(id, station, frequency, today())).exchange()
-                .expectStatus().isOk();
+        as("planner")
+                .put()
+                .uri("/api/v1/campaigns/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.commercial(id, station, frequency, today()))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     /** An availability check: like every planning run, it first re-plans when the day has turned. */
     private void askAvailability(String station) {
-        as("planner").post().uri("/api/v1/campaigns/availability").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Bookings.commercial("ALR-ASK", station, "1/h", today())).exchange()
-                .expectStatus().isOk();
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns/availability")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.commercial("ALR-ASK", station, "1/h", today()))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

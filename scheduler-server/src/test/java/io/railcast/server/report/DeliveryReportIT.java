@@ -50,18 +50,24 @@ class DeliveryReportIT extends ServerIntegrationTest {
         String station = "REP-D";
         String screen = allDayStation(station);
         if (count("campaign where id = 'REP-2'") == 0) {
-            as("planner").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(commercial("REP-2", station, "6/h")).exchange()
-                    .expectStatus().isCreated();
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(commercial("REP-2", station, "6/h"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
         }
         // proof of play from the screen's agent, of the four spots of REP-2 nearest to now (none more than the
         // protocol's hour ahead): a full play, one cut short, one within 0.5 s of its length and one the agent did
         // not see end (0 ms); and two of yesterday, which no version scheduled: kept, never counted
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Instant now = Instant.now();
-        List<ScheduledSpots.Spot> spots = new ArrayList<>(ScheduledSpots.of(sql(), screen, "REP-2",
-                now.minus(Duration.ofHours(3)), now.plus(Duration.ofMinutes(55))));
-        spots.sort(Comparator.comparing(spot -> Duration.between(spot.start(), now).abs()));
+        List<ScheduledSpots.Spot> spots = new ArrayList<>(ScheduledSpots.of(
+                sql(), screen, "REP-2", now.minus(Duration.ofHours(3)), now.plus(Duration.ofMinutes(55))));
+        spots.sort(
+                Comparator.comparing(spot -> Duration.between(spot.start(), now).abs()));
         assertThat(spots).as("REP-2's spots around %s", now).hasSizeGreaterThanOrEqualTo(4);
         long[] durations = {15_000, 3_000, 14_600, 0};
         List<Map<String, Object>> plays = new ArrayList<>();
@@ -72,36 +78,64 @@ class DeliveryReportIT extends ServerIntegrationTest {
             day[0] += durations[i] >= 14_500 ? 1 : 0;
             day[1]++;
         }
-        Instant yesterday = Bookings.today().minusDays(1).atTime(12, 0).atZone(zone).toInstant();
+        Instant yesterday =
+                Bookings.today().minusDays(1).atTime(12, 0).atZone(zone).toInstant();
         for (int i = 0; i < 2; i++) {
-            plays.add(new ScheduledSpots.Spot(spots.get(0).version(), yesterday.plusSeconds(20 * i), 15, "REP-2",
-                    spots.get(0).creative()).play(screen, 15_000));
+            plays.add(new ScheduledSpots.Spot(
+                            spots.get(0).version(),
+                            yesterday.plusSeconds(20 * i),
+                            15,
+                            "REP-2",
+                            spots.get(0).creative())
+                    .play(screen, 15_000));
         }
-        WebTestClient agent = anonymous.mutate().defaultHeaders(headers -> headers.setBearerAuth(
-                issueToken(screen))).build();
-        agent.post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", plays)).exchange()
-                .expectStatus().isOk()
+        WebTestClient agent = anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(issueToken(screen)))
+                .build();
+        agent.post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plays", plays))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.accepted.length()").isEqualTo(4)
-                .jsonPath("$.rejected[*].stored").isEqualTo(List.of(true, true));
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(4)
+                .jsonPath("$.rejected[*].stored")
+                .isEqualTo(List.of(true, true));
         // a thousand more plays of the first spot: one slot, played once already
         List<Map<String, Object>> again = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             again.add(spots.get(0).play(screen, 15_000));
         }
-        agent.post().uri("/agent/v1/plays").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", again)).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.accepted.length()").isEqualTo(0);
+        agent.post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plays", again))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(0);
 
-        DeliveryView delivery = as("planner").get().uri("/api/v1/campaigns/REP-2/delivery").exchange()
-                .expectStatus().isOk()
-                .expectBody(DeliveryView.class).returnResult().getResponseBody();
+        DeliveryView delivery = as("planner")
+                .get()
+                .uri("/api/v1/campaigns/REP-2/delivery")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(DeliveryView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(delivery).isNotNull();
         assertThat(delivery.rows()).extracting(DeliveryView.Row::station).containsOnly(station);
-        assertThat(delivery.rows()).extracting(DeliveryView.Row::date).contains(Bookings.today(),
-                Bookings.today().plusDays(1)).doesNotContain(Bookings.today().minusDays(1));
+        assertThat(delivery.rows())
+                .extracting(DeliveryView.Row::date)
+                .contains(Bookings.today(), Bookings.today().plusDays(1))
+                .doesNotContain(Bookings.today().minusDays(1));
         for (DeliveryView.Row row : delivery.rows()) {
             long[] expected = played.getOrDefault(row.date(), new long[2]);
             assertThat(row.playedPlays()).as("played on %s", row.date()).isEqualTo(expected[0]);
@@ -112,43 +146,66 @@ class DeliveryReportIT extends ServerIntegrationTest {
         }
         assertThat(delivery.totals().playedPlays()).isEqualTo(2);
         assertThat(delivery.totals().reportedPlays()).isEqualTo(4);
-        assertThat(delivery.totals().scheduledPlays()).isEqualTo(delivery.rows().stream()
-                .mapToLong(DeliveryView.Row::scheduledPlays).sum());
+        assertThat(delivery.totals().scheduledPlays())
+                .isEqualTo(delivery.rows().stream()
+                        .mapToLong(DeliveryView.Row::scheduledPlays)
+                        .sum());
 
-        String csv = as("planner").get().uri("/api/v1/campaigns/REP-2/delivery")
-                .header(HttpHeaders.ACCEPT, "text/csv").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-                .expectBody(String.class).returnResult().getResponseBody();
+        String csv = as("planner")
+                .get()
+                .uri("/api/v1/campaigns/REP-2/delivery")
+                .header(HttpHeaders.ACCEPT, "text/csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         List<String> lines = Objects.requireNonNull(csv).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("station,date,contracted_plays,scheduled_plays,scheduled_seconds,"
-                + "played_plays,reported_plays");
+        assertThat(lines.get(0))
+                .isEqualTo("station,date,contracted_plays,scheduled_plays,scheduled_seconds,"
+                        + "played_plays,reported_plays");
         assertThat(lines).hasSize(delivery.rows().size() + 1);
         for (int i = 0; i < delivery.rows().size(); i++) {
             DeliveryView.Row row = delivery.rows().get(i);
-            assertThat(lines.get(i + 1)).isEqualTo(station + "," + row.date() + "," + row.contractedPlays() + ","
-                    + row.scheduledPlays() + "," + row.scheduledSeconds() + "," + row.playedPlays() + ","
-                    + row.reportedPlays());
+            assertThat(lines.get(i + 1))
+                    .isEqualTo(station + "," + row.date() + "," + row.contractedPlays() + ","
+                            + row.scheduledPlays() + "," + row.scheduledSeconds() + "," + row.playedPlays() + ","
+                            + row.reportedPlays());
         }
 
-        byte[] xlsx = as("planner").get().uri("/api/v1/campaigns/REP-2/delivery?format=xlsx").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, value -> assertThat(value)
-                        .isEqualTo("attachment; filename=\"delivery-REP-2-v" + delivery.version() + ".xlsx\""))
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] xlsx = as("planner")
+                .get()
+                .uri("/api/v1/campaigns/REP-2/delivery?format=xlsx")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectHeader()
+                .value(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        value -> assertThat(value)
+                                .isEqualTo("attachment; filename=\"delivery-REP-2-v" + delivery.version() + ".xlsx\""))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(Objects.requireNonNull(xlsx)))) {
             Sheet sheet = book.getSheet("Delivery");
             List<String> head = new ArrayList<>();
             sheet.getRow(0).forEach(cell -> head.add(cell.getStringCellValue()));
             assertThat(String.join(",", head)).isEqualTo(lines.get(0));
-            assertThat(sheet.getLastRowNum()).as("the days and the total").isEqualTo(delivery.rows().size() + 1);
+            assertThat(sheet.getLastRowNum())
+                    .as("the days and the total")
+                    .isEqualTo(delivery.rows().size() + 1);
             for (int i = 0; i < delivery.rows().size(); i++) {
                 DeliveryView.Row row = delivery.rows().get(i);
                 Row line = sheet.getRow(i + 1);
                 assertThat(line.getCell(0).getStringCellValue()).isEqualTo(station);
-                assertThat(line.getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(row.date());
+                assertThat(line.getCell(1).getLocalDateTimeCellValue().toLocalDate())
+                        .isEqualTo(row.date());
                 assertThat(number(line.getCell(2))).isEqualTo(row.contractedPlays());
                 assertThat(number(line.getCell(3))).isEqualTo(row.scheduledPlays());
                 assertThat(number(line.getCell(4))).isEqualTo(row.scheduledSeconds());
@@ -159,20 +216,36 @@ class DeliveryReportIT extends ServerIntegrationTest {
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("total");
             assertThat(number(total.getCell(3))).isEqualTo(delivery.totals().scheduledPlays());
             assertThat(number(total.getCell(5))).isEqualTo(2);
-            assertThat(book.getSheet("About").getRow(1).getCell(1).getStringCellValue()).isEqualTo("测试 REP-2");
+            assertThat(book.getSheet("About").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("测试 REP-2");
         }
 
-        as("planner").get().uri("/api/v1/campaigns/REP-2/delivery?format=pdf").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
-        as("planner").get().uri("/api/v1/campaigns/NO-SUCH/delivery").exchange().expectStatus().isNotFound();
+        as("planner")
+                .get()
+                .uri("/api/v1/campaigns/REP-2/delivery?format=pdf")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("format");
+        as("planner")
+                .get()
+                .uri("/api/v1/campaigns/NO-SUCH/delivery")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private String issueToken(String screenId) {
-        Map<String, Object> issued = admin().post().uri("/api/v1/screens/{id}/agent-token", screenId).exchange()
-                .expectStatus().isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> issued = admin().post()
+                .uri("/api/v1/screens/{id}/agent-token", screenId)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         return (String) Objects.requireNonNull(issued).get("token");
     }
 

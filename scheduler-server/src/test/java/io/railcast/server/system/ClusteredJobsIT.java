@@ -26,8 +26,10 @@ class ClusteredJobsIT extends ServerIntegrationTest {
 
     @Autowired
     private ClusteredJobs jobs;
+
     @Autowired
     private Scheduler scheduler;
+
     @Autowired
     private DataSource dataSource;
 
@@ -37,11 +39,15 @@ class ClusteredJobsIT extends ServerIntegrationTest {
             JobKey job = jobs.change(store -> {
                 JobKey none = JobKey.jobKey("clustered-jobs-it", "it");
                 store.pauseJob(none); // takes Quartz's TRIGGER_ACCESS lock, even for a job that does not exist
-                assertThat(triggerLockFree(other)).as("the lock while the change is open").isFalse();
+                assertThat(triggerLockFree(other))
+                        .as("the lock while the change is open")
+                        .isFalse();
                 return none;
             });
             assertThat(job.getName()).isEqualTo("clustered-jobs-it");
-            assertThat(triggerLockFree(other)).as("the lock once the change committed").isTrue();
+            assertThat(triggerLockFree(other))
+                    .as("the lock once the change committed")
+                    .isTrue();
         }
     }
 
@@ -49,12 +55,20 @@ class ClusteredJobsIT extends ServerIntegrationTest {
     void aFailedChangeRollsBackAndSaysWhy() throws Exception {
         JobKey job = JobKey.jobKey("clustered-jobs-it-failed", "it");
         assertThatThrownBy(() -> jobs.change(store -> {
-            store.addJob(JobBuilder.newJob(NoJob.class).withIdentity(job).storeDurably().build(), false);
-            // a trigger for a job that does not exist: Quartz refuses it, and the job stored above goes too
-            store.scheduleJob(TriggerBuilder.newTrigger().forJob(JobKey.jobKey("no-such-job", "it"))
-                    .startNow().build());
-            return job;
-        })).isInstanceOf(SchedulerException.class);
+                    store.addJob(
+                            JobBuilder.newJob(NoJob.class)
+                                    .withIdentity(job)
+                                    .storeDurably()
+                                    .build(),
+                            false);
+                    // a trigger for a job that does not exist: Quartz refuses it, and the job stored above goes too
+                    store.scheduleJob(TriggerBuilder.newTrigger()
+                            .forJob(JobKey.jobKey("no-such-job", "it"))
+                            .startNow()
+                            .build());
+                    return job;
+                }))
+                .isInstanceOf(SchedulerException.class);
         assertThat(scheduler.checkExists(job)).isFalse();
     }
 
@@ -83,7 +97,6 @@ class ClusteredJobsIT extends ServerIntegrationTest {
     /** A job that is never run. */
     public static class NoJob implements Job {
         @Override
-        public void execute(JobExecutionContext context) {
-        }
+        public void execute(JobExecutionContext context) {}
     }
 }

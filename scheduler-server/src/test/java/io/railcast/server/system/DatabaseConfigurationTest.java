@@ -18,24 +18,28 @@ class DatabaseConfigurationTest {
     @Test
     void refusesAnR2dbcUrlWithoutAJdbcUrl() {
         contexts.withPropertyValues("spring.r2dbc.url=r2dbc:postgresql://localhost:5432/railcast")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("set spring.datasource.url"));
+                .run(context ->
+                        assertThat(context).getFailure().rootCause().hasMessageContaining("set spring.datasource.url"));
     }
 
     @Test
     void refusesAJdbcUrlWithoutAnR2dbcUrl() {
         contexts.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:5432/railcast")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("spring.datasource.url is set but spring.r2dbc.url is not"));
     }
 
     @Test
     void startsNoEmbeddedServerWhenBothUrlsAreSet() {
         // nothing connects while the context starts, so no server needs to listen there
-        contexts.withPropertyValues("spring.r2dbc.url=r2dbc:postgresql://localhost:5432/railcast",
+        contexts.withPropertyValues(
+                        "spring.r2dbc.url=r2dbc:postgresql://localhost:5432/railcast",
                         "spring.r2dbc.username=railcast",
                         "spring.datasource.url=jdbc:postgresql://localhost:5432/railcast")
-                .run(context -> assertThat(context).hasNotFailed()
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
                         .doesNotHaveBean(EmbeddedPostgresServer.class)
                         .hasSingleBean(R2dbcTransactionManager.class));
     }

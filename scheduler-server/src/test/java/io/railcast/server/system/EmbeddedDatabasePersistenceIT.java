@@ -25,20 +25,44 @@ class EmbeddedDatabasePersistenceIT {
         long migrations;
         try (ConfigurableApplicationContext first = start()) {
             migrations = sql(first).queryForObject("select count(*) from flyway_schema_history", Long.class);
-            client(first).post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("code", "KEEP", "name", "保定东站", "province", "河北", "bureau", "北京局",
-                            "tier", "MAJOR", "operatingHours", "06:00-23:30"))
+            client(first)
+                    .post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "code",
+                            "KEEP",
+                            "name",
+                            "保定东站",
+                            "province",
+                            "河北",
+                            "bureau",
+                            "北京局",
+                            "tier",
+                            "MAJOR",
+                            "operatingHours",
+                            "06:00-23:30"))
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
-        assertThat(dataDir.resolve("postmaster.pid")).as("the server stopped with the context").doesNotExist();
+        assertThat(dataDir.resolve("postmaster.pid"))
+                .as("the server stopped with the context")
+                .doesNotExist();
 
         try (ConfigurableApplicationContext second = start()) {
-            client(second).get().uri("/api/v1/stations/KEEP").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.name").isEqualTo("保定东站");
+            client(second)
+                    .get()
+                    .uri("/api/v1/stations/KEEP")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.name")
+                    .isEqualTo("保定东站");
             assertThat(sql(second).queryForObject("select count(*) from flyway_schema_history", Long.class))
-                    .as("migrations ran once, on the first start").isEqualTo(migrations);
+                    .as("migrations ran once, on the first start")
+                    .isEqualTo(migrations);
         }
     }
 
@@ -47,22 +71,26 @@ class EmbeddedDatabasePersistenceIT {
         try (ConfigurableApplicationContext server = start()) {
             JdbcTemplate sql = sql(server);
             assertThat(sql.queryForObject("show fsync", String.class)).isEqualTo("on");
-            assertThat(sql.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
-            assertThat(sql.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+            assertThat(sql.queryForObject("show synchronous_commit", String.class))
+                    .isEqualTo("on");
+            assertThat(sql.queryForObject("show full_page_writes", String.class))
+                    .isEqualTo("on");
         }
     }
 
     private ConfigurableApplicationContext start() {
         // as command-line arguments: they override application.yaml, where builder properties would not
-        return new SpringApplicationBuilder(RailCastServer.class).run("--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--railcast.database.embedded.data-dir=" + dataDir,
-                "--railcast.security.admin-password=pw",
-                "--railcast.demo.enabled=false",
-                "--railcast.media.dir=target/it-media/restarts",
-                // Quartz keeps data sources in a JVM-wide registry by scheduler name: keep clear of the shared
-                // test server's scheduler, which runs in this JVM too
-                "--spring.quartz.scheduler-name=railcast-restarts");
+        return new SpringApplicationBuilder(RailCastServer.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--railcast.database.embedded.data-dir=" + dataDir,
+                        "--railcast.security.admin-password=pw",
+                        "--railcast.demo.enabled=false",
+                        "--railcast.media.dir=target/it-media/restarts",
+                        // Quartz keeps data sources in a JVM-wide registry by scheduler name: keep clear of the shared
+                        // test server's scheduler, which runs in this JVM too
+                        "--spring.quartz.scheduler-name=railcast-restarts");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext server) {

@@ -32,14 +32,37 @@ class ExpensiveReadsIT extends ServerIntegrationTest {
             for (int i = 0; i < settings.queue(); i++) {
                 queued.add(reads.gate().enter().subscribe(ReadGate.Entry::release));
             }
-            as("operator").get().uri("/api/v1/inventory").exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/reads-busy");
-            as("operator").get().uri("/api/v1/screens/status").exchange().expectStatus().isEqualTo(503);
-            anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-            as("operator").get().uri("/api/v1/campaigns").exchange().expectStatus().isOk();
+            as("operator")
+                    .get()
+                    .uri("/api/v1/inventory")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/reads-busy");
+            as("operator")
+                    .get()
+                    .uri("/api/v1/screens/status")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503);
+            anonymous
+                    .get()
+                    .uri("/actuator/health/liveness")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as("operator")
+                    .get()
+                    .uri("/api/v1/campaigns")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         } finally {
             queued.forEach(Disposable::dispose);
             held.forEach(ReadGate.Entry::release);

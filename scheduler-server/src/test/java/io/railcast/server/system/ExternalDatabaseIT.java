@@ -36,7 +36,8 @@ class ExternalDatabaseIT {
     @Test
     void storesInTheConfiguredPostgresAndStartsNoneOfItsOwn() {
         String hostAndDb = "localhost:" + external.getPort() + "/postgres";
-        try (ConfigurableApplicationContext server = start("--spring.r2dbc.url=r2dbc:postgresql://" + hostAndDb,
+        try (ConfigurableApplicationContext server = start(
+                "--spring.r2dbc.url=r2dbc:postgresql://" + hostAndDb,
                 "--spring.r2dbc.username=postgres",
                 "--spring.datasource.url=jdbc:postgresql://" + hostAndDb,
                 "--spring.datasource.username=postgres")) {
@@ -45,20 +46,40 @@ class ExternalDatabaseIT {
                     .baseUrl("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
                     .defaultHeaders(headers -> headers.setBasicAuth("admin", "pw"))
                     .build()
-                    .post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("code", "EXT", "name", "外站", "province", "湖北", "bureau", "武汉局",
-                            "tier", "STANDARD", "operatingHours", "06:00-22:00"))
+                    .post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "code",
+                            "EXT",
+                            "name",
+                            "外站",
+                            "province",
+                            "湖北",
+                            "bureau",
+                            "武汉局",
+                            "tier",
+                            "STANDARD",
+                            "operatingHours",
+                            "06:00-22:00"))
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
         JdbcTemplate sql = new JdbcTemplate(external.getPostgresDatabase());
-        assertThat(sql.queryForObject("select name from station where code = 'EXT'", String.class)).isEqualTo("外站");
+        assertThat(sql.queryForObject("select name from station where code = 'EXT'", String.class))
+                .isEqualTo("外站");
     }
 
     private static ConfigurableApplicationContext start(String... arguments) {
-        String[] common = {"--server.port=0", "--spring.main.banner-mode=off",
-            "--railcast.security.admin-password=pw", "--spring.quartz.scheduler-name=railcast-external",
-            "--railcast.demo.enabled=false", "--railcast.media.dir=target/it-media/external"};
+        String[] common = {
+            "--server.port=0",
+            "--spring.main.banner-mode=off",
+            "--railcast.security.admin-password=pw",
+            "--spring.quartz.scheduler-name=railcast-external",
+            "--railcast.demo.enabled=false",
+            "--railcast.media.dir=target/it-media/external"
+        };
         String[] all = new String[common.length + arguments.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(arguments, 0, all, common.length, arguments.length);

@@ -10,10 +10,16 @@ class HttpEventLoopsIT extends ServerIntegrationTest {
 
     @Test
     void theServerAcceptsOnALoopOfItsOwn() {
-        anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        anonymous
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         // a select loop's thread starts when the listening socket is registered on it, and only then
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
                 .anyMatch(name -> name.startsWith(HttpEventLoops.PREFIX + "-select"))
                 .noneMatch(name -> name.startsWith("reactor-http-select"));
     }

@@ -27,7 +27,9 @@ class HttpEventLoopsTest {
         LoopResources loops = resources.getLoopResources();
         AtomicReference<EventLoop> acceptor = new AtomicReference<>();
         AtomicReference<EventLoop> serving = new AtomicReference<>();
-        DisposableServer server = HttpServer.create().port(0).runOn(loops)
+        DisposableServer server = HttpServer.create()
+                .port(0)
+                .runOn(loops)
                 .handle((request, response) -> {
                     request.withConnection(connection -> {
                         acceptor.set(connection.channel().parent().eventLoop());
@@ -37,14 +39,18 @@ class HttpEventLoopsTest {
                 })
                 .bindNow();
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.body()).isEqualTo("served");
             assertThat(acceptor.get()).isNotNull().isNotSameAs(serving.get());
             assertThat(StreamSupport.stream(loops.onServer(true).spliterator(), false))
-                    .as("the loops that serve connections").contains(serving.get()).doesNotContain(acceptor.get());
+                    .as("the loops that serve connections")
+                    .contains(serving.get())
+                    .doesNotContain(acceptor.get());
         } finally {
             server.disposeNow();
             resources.destroy();

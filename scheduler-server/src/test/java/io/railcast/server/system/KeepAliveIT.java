@@ -42,7 +42,8 @@ class KeepAliveIT extends ServerIntegrationTest {
                 assertThat(statusLine(in)).as("round %d, second answer", round).contains(" 401 ");
                 out.write("GET /robots.txt HTTP/1.1\r\nHost: it\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                assertThat(statusLine(in)).as("round %d, the next request on the connection", round)
+                assertThat(statusLine(in))
+                        .as("round %d, the next request on the connection", round)
                         .contains(" 200 ");
             }
         }

@@ -20,8 +20,8 @@ class SignInLimitsTest {
     private static final String OFFICE = "192.0.2.2";
 
     private final MovableClock clock = new MovableClock();
-    private final SignInLimits limits = new SignInLimits(new SignInProperties(3, 5, Duration.ofMinutes(10),
-            Duration.ofMinutes(5), Duration.ofSeconds(30)), clock);
+    private final SignInLimits limits = new SignInLimits(
+            new SignInProperties(3, 5, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(30)), clock);
 
     @Test
     void locksOutAUserAfterTheAllowedFailuresUntilTheLockoutEnds() {
@@ -104,8 +104,9 @@ class SignInLimitsTest {
             fail("guess-" + i, OFFICE, 1);
         }
         Instant until = clock.instant().plus(Duration.ofMinutes(5));
-        assertThat(limits.lockouts()).containsExactly(new Lockout(Kind.USER, "li.na", until, 3),
-                new Lockout(Kind.ADDRESS, OFFICE, until, 5));
+        assertThat(limits.lockouts())
+                .containsExactly(
+                        new Lockout(Kind.USER, "li.na", until, 3), new Lockout(Kind.ADDRESS, OFFICE, until, 5));
         assertThat(limits.clear(Kind.USER, "li.na")).isTrue();
         assertThat(limits.clear(Kind.USER, "li.na")).isFalse();
         assertThat(limits.lockouts()).extracting(Lockout::kind).containsExactly(Kind.ADDRESS);

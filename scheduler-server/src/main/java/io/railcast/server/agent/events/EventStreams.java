@@ -43,8 +43,13 @@ class EventStreams implements SmartLifecycle {
     private volatile Sinks.One<Boolean> stopping = Sinks.one();
     private volatile boolean running;
 
-    EventStreams(SchedulePublications publications, ScheduleRepository schedules, AgentMetrics metrics,
-            AgentTokens tokens, AgentProperties properties, Clock clock) {
+    EventStreams(
+            SchedulePublications publications,
+            ScheduleRepository schedules,
+            AgentMetrics metrics,
+            AgentTokens tokens,
+            AgentProperties properties,
+            Clock clock) {
         this.publications = publications;
         this.tokens = tokens;
         this.schedules = schedules;
@@ -60,23 +65,27 @@ class EventStreams implements SmartLifecycle {
     /** {@code tokenHash}: the hash of the token the stream was opened with; the stream ends when it is revoked. */
     Flux<ServerSentEvent<Object>> stream(String screenId, String tokenHash, @Nullable Long lastEventId) {
         // subscribed first, so that a version published while the catch-up below runs is not missed
-        Flux<ServerSentEvent<Object>> published = publications.publications()
+        Flux<ServerSentEvent<Object>> published = publications
+                .publications()
                 .filter(publication -> publication.concerns(screenId))
                 .onBackpressureLatest()
                 .flatMap(publication -> {
                     Duration delay = delay(publication);
                     // an urgent version goes out on the thread that heard of it, not through a timer each
-                    return delay.isZero() ? Mono.just(publication) : Mono.just(publication).delayElement(delay);
+                    return delay.isZero()
+                            ? Mono.just(publication)
+                            : Mono.just(publication).delayElement(delay);
                 })
                 .map(EventStreams::schedule);
         Flux<ServerSentEvent<Object>> heartbeats = ticks.onBackpressureLatest().map(EventStreams::heartbeat);
-        Mono<ServerSentEvent<Object>> catchUp = lastEventId == null ? Mono.empty()
-                : schedules.latest(screenId)
+        Mono<ServerSentEvent<Object>> catchUp = lastEventId == null
+                ? Mono.empty()
+                : schedules
+                        .latest(screenId)
                         .filter(row -> row.version() > lastEventId)
-                        .map(row -> schedule(new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(),
-                                null)));
-        Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())),
-                catchUp);
+                        .map(row -> schedule(
+                                new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(), null)));
+        Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())), catchUp);
         return Flux.merge(published, opening, heartbeats)
                 .takeUntilOther(stopping.asMono())
                 .takeUntilOther(tokens.revoked(screenId, tokenHash))
@@ -105,7 +114,8 @@ class EventStreams implements SmartLifecycle {
     /** A version that is effective only later is announced at a random moment within the spread. */
     private Duration delay(VersionAnnouncement publication) {
         long spreadMillis = spread.toMillis();
-        if (publication.urgent() || spreadMillis <= 0
+        if (publication.urgent()
+                || spreadMillis <= 0
                 || publication.effectiveAt().isBefore(clock.instant().plus(spread.multipliedBy(2)))) {
             return Duration.ZERO;
         }
@@ -113,20 +123,20 @@ class EventStreams implements SmartLifecycle {
     }
 
     private static ServerSentEvent<Object> schedule(VersionAnnouncement publication) {
-        return ServerSentEvent.<Object>builder(new ScheduleEvent(publication.version(), publication.effectiveAt(),
-                        publication.urgent()))
+        return ServerSentEvent.<Object>builder(
+                        new ScheduleEvent(publication.version(), publication.effectiveAt(), publication.urgent()))
                 .event("schedule")
                 .id(Long.toString(publication.version()))
                 .build();
     }
 
     private static ServerSentEvent<Object> heartbeat(Instant serverTime) {
-        return ServerSentEvent.<Object>builder(new Heartbeat(serverTime)).event("heartbeat").build();
+        return ServerSentEvent.<Object>builder(new Heartbeat(serverTime))
+                .event("heartbeat")
+                .build();
     }
 
-    record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {
-    }
+    record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {}
 
-    record Heartbeat(Instant serverTime) {
-    }
+    record Heartbeat(Instant serverTime) {}
 }

@@ -21,7 +21,8 @@ class EventsController {
     }
 
     @GetMapping(path = "/agent/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> events(Authentication screen,
+    Flux<ServerSentEvent<Object>> events(
+            Authentication screen,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             ServerHttpResponse response) {
         // a reverse proxy must pass events on as they come, not buffer them

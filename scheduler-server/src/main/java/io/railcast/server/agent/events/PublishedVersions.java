@@ -32,8 +32,10 @@ class PublishedVersions {
     Mono<VersionAnnouncement> publication(long version) {
         return db.sql("select version, effective_at, urgent from schedule_version where version = $1")
                 .bind(0, version)
-                .map(row -> new VersionAnnouncement(Rows.toLong(row.get("version")),
-                        row.get("effective_at", Instant.class), Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                .map(row -> new VersionAnnouncement(
+                        Rows.toLong(row.get("version")),
+                        row.get("effective_at", Instant.class),
+                        Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
                         null))
                 .one();
     }

@@ -47,12 +47,17 @@ class SchedulePublications implements SmartLifecycle {
     private final PublishedVersions versions;
     private final AgentTokens tokens;
     private final Duration poll;
-    private final Sinks.Many<VersionAnnouncement> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<VersionAnnouncement> sink =
+            Sinks.many().multicast().directBestEffort();
     /** The last version announced; -1 before the first. */
     private final AtomicLong announced = new AtomicLong(-1);
+
     private volatile @Nullable Disposable listening;
 
-    SchedulePublications(ConnectionFactory connectionFactory, PublishedVersions versions, AgentTokens tokens,
+    SchedulePublications(
+            ConnectionFactory connectionFactory,
+            PublishedVersions versions,
+            AgentTokens tokens,
             AgentProperties properties) {
         this.listenFactory = unpooled(connectionFactory);
         this.versions = versions;
@@ -71,7 +76,9 @@ class SchedulePublications implements SmartLifecycle {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                         .maxBackoff(Duration.ofSeconds(30))
                         .transientErrors(true)
-                        .doBeforeRetry(signal -> log.warn("Listening for {} failed, reconnecting: {}", CHANNEL,
+                        .doBeforeRetry(signal -> log.warn(
+                                "Listening for {} failed, reconnecting: {}",
+                                CHANNEL,
                                 signal.failure().toString())))
                 .concatMap(seen -> announce(seen).onErrorResume(e -> {
                     log.error("Could not announce version {}; the next poll tries again", seen.version(), e);
@@ -96,47 +103,56 @@ class SchedulePublications implements SmartLifecycle {
     }
 
     private Flux<Seen> listen() {
-        return Flux.usingWhen(Mono.from(listenFactory.create()), connection -> {
-            if (!(connection instanceof PostgresqlConnection postgres)) {
-                return Flux.error(new IllegalStateException("LISTEN needs r2dbc-postgresql, got " + connection));
-            }
-            // subscribe to notifications before LISTEN, so that none arriving in between is dropped
-            // the driver hands notifications to a best-effort sink, which drops one arriving while its subscriber
-            // has no demand (seen: a version announced only by the next poll, up to 30 s late): buffer them here
-            Flux<Seen> notified = postgres.getNotifications()
-                    .onBackpressureBuffer()
-                    .filter(notification -> {
-                        if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
-                            return true;
-                        }
-                        String screenId = notification.getParameter();
-                        tokens.revokedElsewhere(screenId == null ? AgentTokens.ALL_SCREENS : screenId);
-                        return false;
-                    })
-                    .map(notification -> Seen.of(notification.getParameter(), System.nanoTime()));
-            Mono<Void> listen = Flux.from(postgres.createStatement("LISTEN " + CHANNEL + "; LISTEN "
-                            + AgentTokens.REVOKED_CHANNEL).execute())
-                    .flatMap(Result::getRowsUpdated)
-                    .then()
-                    .doOnSuccess(done -> {
-                        tokens.forgetAll();
-                        log.info("Listening for {} and {}", CHANNEL, AgentTokens.REVOKED_CHANNEL);
-                    });
-            Flux<Seen> polled = Flux.interval(Duration.ZERO, poll)
-                    .onBackpressureDrop()
-                    .concatMap(tick -> latest(postgres), 1);
-            return Flux.merge(notified, listen.thenMany(polled))
-                    .concatWith(Mono.error(() -> new IllegalStateException("the LISTEN connection closed")));
-        }, Connection::close);
+        return Flux.usingWhen(
+                Mono.from(listenFactory.create()),
+                connection -> {
+                    if (!(connection instanceof PostgresqlConnection postgres)) {
+                        return Flux.error(
+                                new IllegalStateException("LISTEN needs r2dbc-postgresql, got " + connection));
+                    }
+                    // subscribe to notifications before LISTEN, so that none arriving in between is dropped
+                    // the driver hands notifications to a best-effort sink, which drops one arriving while its
+                    // subscriber
+                    // has no demand (seen: a version announced only by the next poll, up to 30 s late): buffer them
+                    // here
+                    Flux<Seen> notified = postgres.getNotifications()
+                            .onBackpressureBuffer()
+                            .filter(notification -> {
+                                if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
+                                    return true;
+                                }
+                                String screenId = notification.getParameter();
+                                tokens.revokedElsewhere(screenId == null ? AgentTokens.ALL_SCREENS : screenId);
+                                return false;
+                            })
+                            .map(notification -> Seen.of(notification.getParameter(), System.nanoTime()));
+                    Mono<Void> listen = Flux.from(postgres.createStatement(
+                                            "LISTEN " + CHANNEL + "; LISTEN " + AgentTokens.REVOKED_CHANNEL)
+                                    .execute())
+                            .flatMap(Result::getRowsUpdated)
+                            .then()
+                            .doOnSuccess(done -> {
+                                tokens.forgetAll();
+                                log.info("Listening for {} and {}", CHANNEL, AgentTokens.REVOKED_CHANNEL);
+                            });
+                    Flux<Seen> polled = Flux.interval(Duration.ZERO, poll)
+                            .onBackpressureDrop()
+                            .concatMap(tick -> latest(postgres), 1);
+                    return Flux.merge(notified, listen.thenMany(polled))
+                            .concatWith(Mono.error(() -> new IllegalStateException("the LISTEN connection closed")));
+                },
+                Connection::close);
     }
 
     private Mono<Seen> latest(Connection connection) {
-        return Flux.from(connection.createStatement("select coalesce(max(version), 0) as version from "
-                        + "schedule_version").execute())
-                .flatMap(result -> result.map(row -> new Seen(((Number) row.get("version")).longValue(),
-                        System.nanoTime())))
+        return Flux.from(connection
+                        .createStatement("select coalesce(max(version), 0) as version from " + "schedule_version")
+                        .execute())
+                .flatMap(result ->
+                        result.map(row -> new Seen(((Number) row.get("version")).longValue(), System.nanoTime())))
                 .next()
-                .onErrorResume(e -> e instanceof R2dbcException sql && UNDEFINED_TABLE.equals(sql.getSqlState()),
+                .onErrorResume(
+                        e -> e instanceof R2dbcException sql && UNDEFINED_TABLE.equals(sql.getSqlState()),
                         e -> Mono.empty()); // no version has ever been published here
     }
 
@@ -157,16 +173,22 @@ class SchedulePublications implements SmartLifecycle {
                 .collect(HashSet<String>::new, Set::add)
                 .<Optional<Set<String>>>map(Optional::of)
                 .onErrorResume(e -> {
-                    log.warn("Could not tell which screens version {} changes; announcing it to all: {}",
-                            seen.version(), e.toString());
+                    log.warn(
+                            "Could not tell which screens version {} changes; announcing it to all: {}",
+                            seen.version(),
+                            e.toString());
                     return Mono.just(Optional.empty());
                 });
         return versions.publication(seen.version())
                 .zipWith(changed, (publication, screens) -> publication.concerning(screens.orElse(null)))
                 .doOnNext(publication -> {
                     announced.set(publication.version());
-                    log.info("Version {} published; it changes {} screens (worked out in {} ms after it was heard)",
-                            publication.version(), publication.screens() == null ? "all" : publication.screens().size(),
+                    log.info(
+                            "Version {} published; it changes {} screens (worked out in {} ms after it was heard)",
+                            publication.version(),
+                            publication.screens() == null
+                                    ? "all"
+                                    : publication.screens().size(),
                             (System.nanoTime() - seen.heardAt()) / 1_000_000);
                 });
     }

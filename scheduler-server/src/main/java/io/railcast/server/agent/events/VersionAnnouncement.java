@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param screens the screens whose plans it changes; null when unknown, which concerns every screen
  */
-record VersionAnnouncement(long version, Instant effectiveAt, boolean urgent, @Nullable Set<String> screens) {
+record VersionAnnouncement(
+        long version,
+        Instant effectiveAt,
+        boolean urgent,
+        @Nullable Set<String> screens) {
 
     boolean concerns(String screenId) {
         return screens == null || screens.contains(screenId);

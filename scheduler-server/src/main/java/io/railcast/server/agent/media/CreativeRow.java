@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param sha256    lower-case hex
  * @param mediaPath a file path; a relative one is resolved against {@link AgentProperties.Media#root()}
  */
-public record CreativeRow(String id, int durationSeconds, String sha256, long sizeBytes, @Nullable String contentType,
-        String mediaPath) {
-}
+public record CreativeRow(
+        String id,
+        int durationSeconds,
+        String sha256,
+        long sizeBytes,
+        @Nullable String contentType,
+        String mediaPath) {}

@@ -37,7 +37,8 @@ public class MediaCatalog {
     }
 
     private static CreativeRow creative(Readable row) {
-        return new CreativeRow(row.get("id", String.class),
+        return new CreativeRow(
+                row.get("id", String.class),
                 ((Number) row.get("duration_seconds")).intValue(),
                 hex(row.get("sha256")),
                 ((Number) row.get("size_bytes")).longValue(),

@@ -40,11 +40,13 @@ class MediaController {
     }
 
     @GetMapping("/agent/v1/media/{creative}")
-    Mono<ResponseEntity<Resource>> media(Principal screen, @PathVariable String creative,
-            ServerWebExchange exchange) {
-        return schedules.creativesInForce(screen.getName())
+    Mono<ResponseEntity<Resource>> media(Principal screen, @PathVariable String creative, ServerWebExchange exchange) {
+        return schedules
+                .creativesInForce(screen.getName())
                 .filter(named -> named.contains(creative))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("media-not-scheduled", "Media not scheduled",
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden(
+                        "media-not-scheduled",
+                        "Media not scheduled",
                         "The schedule of screen " + screen.getName() + " does not name creative " + creative + ".")))
                 .then(creatives.find(creative))
                 .switchIfEmpty(Mono.error(() -> missing(creative)))
@@ -56,7 +58,9 @@ class MediaController {
                     }
                     String etag = '"' + row.sha256() + '"';
                     if (exchange.checkNotModified(etag)) {
-                        return ResponseEntity.status(exchange.getResponse().getStatusCode()).eTag(etag).build();
+                        return ResponseEntity.status(exchange.getResponse().getStatusCode())
+                                .eTag(etag)
+                                .build();
                     }
                     return ResponseEntity.ok()
                             .eTag(etag)
@@ -81,7 +85,8 @@ class MediaController {
 
     private static MediaType mediaType(CreativeRow row) {
         try {
-            return row.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+            return row.contentType() == null
+                    ? MediaType.APPLICATION_OCTET_STREAM
                     : MediaType.parseMediaType(row.contentType());
         } catch (IllegalArgumentException e) {
             return MediaType.APPLICATION_OCTET_STREAM;
@@ -89,7 +94,7 @@ class MediaController {
     }
 
     private static ApiProblem missing(String creative) {
-        return ApiProblem.notFound("media-missing", "Media missing", "The media file of creative " + creative
-                + " is not available.");
+        return ApiProblem.notFound(
+                "media-missing", "Media missing", "The media file of creative " + creative + " is not available.");
     }
 }

@@ -13,7 +13,8 @@ record PlanSlots(int[] offsets, int[] durations, String[] campaigns, String[] cr
 
     static PlanSlots of(PlanView view) {
         List<PlanView.SpotView> spots = view.spots().stream()
-                .sorted(java.util.Comparator.comparingInt(PlanView.SpotView::offset)).toList();
+                .sorted(java.util.Comparator.comparingInt(PlanView.SpotView::offset))
+                .toList();
         int n = spots.size();
         int[] offsets = new int[n];
         int[] durations = new int[n];
@@ -34,19 +35,25 @@ record PlanSlots(int[] offsets, int[] durations, String[] campaigns, String[] cr
      * hour; negative: before it), if it is of {@code campaign}/{@code creative} and starts at most
      * {@code toleranceMillis} later; or null.
      */
-    @Nullable Long nextStartWithin(long millis, long toleranceMillis, String campaign, String creative) {
+    @Nullable
+    Long nextStartWithin(long millis, long toleranceMillis, String campaign, String creative) {
         int next = lastStartingBy(millis) + 1;
-        if (next >= offsets.length || offsets[next] * 1000L > millis + toleranceMillis
-                || !campaigns[next].equals(campaign) || !creatives[next].equals(creative)) {
+        if (next >= offsets.length
+                || offsets[next] * 1000L > millis + toleranceMillis
+                || !campaigns[next].equals(campaign)
+                || !creatives[next].equals(creative)) {
             return null;
         }
         return offsets[next] * 1000L;
     }
 
     /** The offset in milliseconds of the spot of {@code campaign}/{@code creative} running at {@code millis}, or null. */
-    @Nullable Long startOfRunning(long millis, String campaign, String creative) {
+    @Nullable
+    Long startOfRunning(long millis, String campaign, String creative) {
         int i = lastStartingBy(millis);
-        if (i < 0 || millis >= (offsets[i] + (long) durations[i]) * 1000L || !campaigns[i].equals(campaign)
+        if (i < 0
+                || millis >= (offsets[i] + (long) durations[i]) * 1000L
+                || !campaigns[i].equals(campaign)
                 || !creatives[i].equals(creative)) {
             return null;
         }

@@ -35,8 +35,8 @@ final class PlayChecks {
             throw new IllegalArgumentException(screenProblem);
         }
         if (!report.screenId().equals(screenId)) {
-            throw new IllegalArgumentException("screenId " + report.screenId() + " is not the calling screen "
-                    + screenId);
+            throw new IllegalArgumentException(
+                    "screenId " + report.screenId() + " is not the calling screen " + screenId);
         }
         String campaign = name("campaign", report.campaign());
         String creative = name("creative", report.creative());
@@ -45,17 +45,17 @@ final class PlayChecks {
             throw new IllegalArgumentException("startedAt is missing");
         }
         if (startedAt.isAfter(now.plus(maxAhead))) {
-            throw new IllegalArgumentException("startedAt " + startedAt + " is ahead of the server's clock ("
-                    + now + ") by more than " + maxAhead);
+            throw new IllegalArgumentException("startedAt " + startedAt + " is ahead of the server's clock (" + now
+                    + ") by more than " + maxAhead);
         }
         if (startedAt.isBefore(now.minus(maxAge))) {
-            throw new IllegalArgumentException("startedAt " + startedAt + " is older than " + maxAge.toDays()
-                    + " days");
+            throw new IllegalArgumentException(
+                    "startedAt " + startedAt + " is older than " + maxAge.toDays() + " days");
         }
         Long duration = report.durationMillis();
         if (duration == null || duration < 0 || duration > MAX_DURATION_MILLIS) {
-            throw new IllegalArgumentException("durationMillis must be between 0 and " + MAX_DURATION_MILLIS
-                    + ", got " + duration);
+            throw new IllegalArgumentException(
+                    "durationMillis must be between 0 and " + MAX_DURATION_MILLIS + ", got " + duration);
         }
         if (report.scheduleVersion() != null && report.scheduleVersion() < 0) {
             throw new IllegalArgumentException("scheduleVersion must not be negative");

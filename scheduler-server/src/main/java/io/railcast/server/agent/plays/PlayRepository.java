@@ -142,8 +142,7 @@ class PlayRepository {
     }
 
     /** A play stored by {@link #insert}: {@code rejection} null when it counts. */
-    record Stored(String playId, @Nullable String rejection) {
-    }
+    record Stored(String playId, @Nullable String rejection) {}
 
     /** The day's partitions of {@code play_record} and of {@code play_slot}, where missing. */
     private static String createPartition(LocalDate day) {

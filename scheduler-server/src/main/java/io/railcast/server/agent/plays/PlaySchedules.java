@@ -53,8 +53,11 @@ class PlaySchedules {
 
     /** A judge of {@code plays}, all of {@code screenId}, with every row and plan they may need. */
     Mono<SlotJudge> judge(String screenId, Collection<Play> plays) {
-        Set<RowKey> keys = plays.stream().map(Play::scheduleVersion).filter(Objects::nonNull)
-                .map(version -> new RowKey(screenId, version)).collect(Collectors.toSet());
+        Set<RowKey> keys = plays.stream()
+                .map(Play::scheduleVersion)
+                .filter(Objects::nonNull)
+                .map(version -> new RowKey(screenId, version))
+                .collect(Collectors.toSet());
         // other batches may be waiting for the same reads: a cancelled request must not cancel them
         return Mono.fromFuture(rows.getAll(keys, (missing, executor) -> readRows(screenId, missing)), true)
                 .flatMap(found -> {
@@ -68,7 +71,8 @@ class PlaySchedules {
 
     /** Versions the screen has no row in are left out, and asked again by the next batch naming them. */
     private CompletableFuture<Map<RowKey, ScreenScheduleRow>> readRows(String screenId, Set<? extends RowKey> keys) {
-        return schedules.versions(screenId, keys.stream().map(RowKey::version).toList())
+        return schedules
+                .versions(screenId, keys.stream().map(RowKey::version).toList())
                 .collect(Collectors.toMap(row -> new RowKey(screenId, row.version()), row -> row))
                 .toFuture();
     }
@@ -78,11 +82,10 @@ class PlaySchedules {
                 .bind(0, ids.toArray(String[]::new))
                 .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
                 .all()
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        stored -> PlanSlots.of(PlanView.of(jsonMapper.readTree(stored.getValue())))))
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, stored -> PlanSlots.of(PlanView.of(jsonMapper.readTree(stored.getValue())))))
                 .toFuture();
     }
 
-    private record RowKey(String screenId, long version) {
-    }
+    private record RowKey(String screenId, long version) {}
 }

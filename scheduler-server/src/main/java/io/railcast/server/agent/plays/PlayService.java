@@ -39,12 +39,17 @@ class PlayService {
     private final PlayChecks checks;
     private final AgentMetrics metrics;
 
-    PlayService(PlayRepository plays, PlaySchedules schedules, JsonMapper jsonMapper, AgentProperties properties,
+    PlayService(
+            PlayRepository plays,
+            PlaySchedules schedules,
+            JsonMapper jsonMapper,
+            AgentProperties properties,
             AgentMetrics metrics) {
         this.plays = plays;
         this.schedules = schedules;
         this.jsonMapper = jsonMapper;
-        this.checks = new PlayChecks(properties.plays().maxAge(), properties.plays().maxAhead());
+        this.checks =
+                new PlayChecks(properties.plays().maxAge(), properties.plays().maxAhead());
         this.metrics = metrics;
     }
 
@@ -59,7 +64,8 @@ class PlayService {
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
-            String playId = record.path("playId").isString() ? record.path("playId").asString() : null;
+            String playId =
+                    record.path("playId").isString() ? record.path("playId").asString() : null;
             try {
                 Play play = checks.check(jsonMapper.treeToValue(record, PlayReport.class), screenId, now);
                 if (!seen.add(play.playId())) {
@@ -95,15 +101,21 @@ class PlayService {
                         List<String> duplicates = new ArrayList<>(repeated);
                         Map<Integer, Rejected> judged = new HashMap<>();
                         for (int i = 0; i < good.size(); i++) {
-                            PlayRepository.Stored row = stored.get(good.get(i).playId().toString());
+                            PlayRepository.Stored row =
+                                    stored.get(good.get(i).playId().toString());
                             // answered in the agent's own spelling of each id
                             if (row == null) {
                                 duplicates.add(goodIds.get(i));
                             } else if (row.rejection() == null) {
                                 accepted.add(goodIds.get(i));
                             } else {
-                                judged.put(i, new Rejected(goodIds.get(i), goodIndexes.get(i),
-                                        reason(good.get(i), verdicts.get(i), row.rejection()), true));
+                                judged.put(
+                                        i,
+                                        new Rejected(
+                                                goodIds.get(i),
+                                                goodIndexes.get(i),
+                                                reason(good.get(i), verdicts.get(i), row.rejection()),
+                                                true));
                             }
                         }
                         List<Rejected> all = new ArrayList<>(rejected);

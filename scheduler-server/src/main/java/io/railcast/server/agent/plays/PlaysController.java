@@ -25,12 +25,18 @@ class PlaysController {
     Mono<PlayReceipt> take(Principal screen, @RequestBody JsonNode body) {
         JsonNode records = body.path("plays");
         if (!records.isArray()) {
-            return Mono.error(ApiProblem.invalid("invalid-plays", "Invalid plays",
+            return Mono.error(ApiProblem.invalid(
+                    "invalid-plays",
+                    "Invalid plays",
                     List.of(FieldProblem.of("plays", "plays must be an array of play records"))));
         }
         if (records.size() > PlayService.MAX_BATCH) {
-            return Mono.error(ApiProblem.invalid("invalid-plays", "Invalid plays", List.of(FieldProblem.of("plays",
-                    "a batch holds at most " + PlayService.MAX_BATCH + " plays, got " + records.size()))));
+            return Mono.error(ApiProblem.invalid(
+                    "invalid-plays",
+                    "Invalid plays",
+                    List.of(FieldProblem.of(
+                            "plays",
+                            "a batch holds at most " + PlayService.MAX_BATCH + " plays, got " + records.size()))));
         }
         return plays.take(screen.getName(), records);
     }

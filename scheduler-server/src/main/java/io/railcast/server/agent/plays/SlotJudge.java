@@ -79,7 +79,10 @@ final class SlotJudge {
      * @param rejection why it does not count, or null when it does
      * @param reason    the rejection said for a person, beginning with its code
      */
-    record Verdict(@Nullable Instant slot, @Nullable String rejection, @Nullable String reason) {
+    record Verdict(
+            @Nullable Instant slot,
+            @Nullable String rejection,
+            @Nullable String reason) {
 
         static Verdict rejected(@Nullable Instant slot, String rejection, String why) {
             return new Verdict(slot, rejection, rejection + ": " + why);
@@ -98,8 +101,12 @@ final class SlotJudge {
         Long version = play.scheduleVersion();
         ScreenScheduleRow row = version == null ? null : rows.get(version);
         if (row == null) {
-            return Verdict.rejected(null, UNKNOWN_VERSION, version == null ? "the play names no scheduleVersion"
-                    : "no published version " + version + " schedules screen " + screenId);
+            return Verdict.rejected(
+                    null,
+                    UNKNOWN_VERSION,
+                    version == null
+                            ? "the play names no scheduleVersion"
+                            : "no published version " + version + " schedules screen " + screenId);
         }
         Instant startedAt = play.startedAt();
         String campaign = play.campaign();
@@ -118,8 +125,8 @@ final class SlotJudge {
                     continue;
                 }
                 Long running = millis < 0 ? null : plan.startOfRunning(millis, campaign, creative);
-                Long start = running != null ? running
-                        : plan.nextStartWithin(millis, toleranceMillis, campaign, creative);
+                Long start =
+                        running != null ? running : plan.nextStartWithin(millis, toleranceMillis, campaign, creative);
                 if (start == null) {
                     continue;
                 }
@@ -137,18 +144,25 @@ final class SlotJudge {
         String spot = campaign + "/" + creative;
         if (slot != NONE) {
             Instant at = Instant.ofEpochMilli(slot);
-            return claimed.add(slot) ? new Verdict(at, null, null) : Verdict.rejected(at, DUPLICATE_SLOT,
-                    "the spot of " + spot + " at " + at + " was played already");
+            return claimed.add(slot)
+                    ? new Verdict(at, null, null)
+                    : Verdict.rejected(at, DUPLICATE_SLOT, "the spot of " + spot + " at " + at + " was played already");
         }
         if (late != NONE) {
             Instant at = Instant.ofEpochMilli(late);
-            return Verdict.rejected(at, OFF_SLOT, "started " + (startedMillis - late) / 1000.0 + " s into the"
-                    + " spot of " + spot + " at " + at + "; a play counts from its spot's start (within "
-                    + toleranceMillis + " ms)");
+            return Verdict.rejected(
+                    at,
+                    OFF_SLOT,
+                    "started " + (startedMillis - late) / 1000.0 + " s into the"
+                            + " spot of " + spot + " at " + at + "; a play counts from its spot's start (within "
+                            + toleranceMillis + " ms)");
         }
-        return Verdict.rejected(null, NOT_SCHEDULED, "version " + version + " schedules no spot of " + spot
-                + " on screen " + screenId + " running at or starting within " + toleranceMillis + " ms of "
-                + startedAt);
+        return Verdict.rejected(
+                null,
+                NOT_SCHEDULED,
+                "version " + version + " schedules no spot of " + spot
+                        + " on screen " + screenId + " running at or starting within " + toleranceMillis + " ms of "
+                        + startedAt);
     }
 
     /**
@@ -156,13 +170,18 @@ final class SlotJudge {
      * finds it (by the offset in force then), without making date-time objects: thousands of plays a second.
      */
     private static long hourStart(ScreenScheduleRow row, long epochMillis) {
-        long offset = row.zone().getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+        long offset = row.zone()
+                        .getRules()
+                        .getOffset(Instant.ofEpochMilli(epochMillis))
+                        .getTotalSeconds()
+                * 1000L;
         return Math.floorDiv(epochMillis + offset, HOUR_MILLIS) * HOUR_MILLIS - offset;
     }
 
     /** The plan the version has for the clock hour starting at {@code hour} (epoch milliseconds), or null. */
     private static @Nullable String hourPlan(ScreenScheduleRow row, long hour) {
-        long offset = row.zone().getRules().getOffset(Instant.ofEpochMilli(hour)).getTotalSeconds() * 1000L;
+        long offset =
+                row.zone().getRules().getOffset(Instant.ofEpochMilli(hour)).getTotalSeconds() * 1000L;
         long local = hour + offset;
         long index = (Math.floorDiv(local, DAY_MILLIS) - row.firstDay().toEpochDay()) * 24
                 + Math.floorMod(local, DAY_MILLIS) / HOUR_MILLIS;

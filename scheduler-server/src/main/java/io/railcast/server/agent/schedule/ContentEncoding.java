@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ContentEncoding {
 
-    private ContentEncoding() {
-    }
+    private ContentEncoding() {}
 
     /** Whether an {@code Accept-Encoding} header accepts gzip (named, or {@code *}, with a quality above 0). */
     static boolean acceptsGzip(@Nullable String acceptEncoding) {

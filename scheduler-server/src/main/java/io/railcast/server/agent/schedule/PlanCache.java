@@ -42,7 +42,8 @@ class PlanCache {
         // other screens may be waiting for the same reads: a cancelled request must not cancel them
         return Mono.fromFuture(plansRead, true).map(found -> {
             if (found.size() < Set.copyOf(ids).size()) {
-                List<String> absent = ids.stream().filter(id -> !found.containsKey(id)).toList();
+                List<String> absent =
+                        ids.stream().filter(id -> !found.containsKey(id)).toList();
                 throw new IllegalStateException("hour plans " + absent + " are named but not stored");
             }
             return found;
@@ -54,7 +55,8 @@ class PlanCache {
                 .bind(0, ids.toArray(String[]::new))
                 .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
                 .all()
-                .collect(Collectors.toMap(Map.Entry::getKey,
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
                         stored -> SentPlan.of(PlanView.of(jsonMapper.readTree(stored.getValue())), jsonMapper)))
                 .toFuture();
     }

@@ -14,11 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlanView(OnAir onAir, List<SpotView> spots) {
 
-    public record OnAir(int from, int to) {
-    }
+    public record OnAir(int from, int to) {}
 
-    public record SpotView(int offset, int duration, String campaign, String creative, CampaignKind kind) {
-    }
+    public record SpotView(int offset, int duration, String campaign, String creative, CampaignKind kind) {}
 
     /** The plan stored as {@code body}; throws IllegalArgumentException when it is not of the contract's form. */
     public static PlanView of(JsonNode body) {
@@ -28,11 +26,15 @@ public record PlanView(OnAir onAir, List<SpotView> spots) {
             if (!spot.isArray() || spot.size() < 5) {
                 throw new IllegalArgumentException("a spot is [offset, duration, campaign, creative, kind]: " + spot);
             }
-            spots.add(new SpotView(spot.get(0).asInt(), spot.get(1).asInt(), spot.get(2).asString(),
-                    spot.get(3).asString(), kind(spot.get(4).asString())));
+            spots.add(new SpotView(
+                    spot.get(0).asInt(),
+                    spot.get(1).asInt(),
+                    spot.get(2).asString(),
+                    spot.get(3).asString(),
+                    kind(spot.get(4).asString())));
         }
-        return new PlanView(new OnAir(onAir.required("from").asInt(), onAir.required("to").asInt()),
-                List.copyOf(spots));
+        return new PlanView(
+                new OnAir(onAir.required("from").asInt(), onAir.required("to").asInt()), List.copyOf(spots));
     }
 
     Set<String> creatives() {

@@ -37,10 +37,10 @@ class ScheduleAnswers {
     /** The kept answer for {@code key}, else the one {@code build} makes (once, however many ask meanwhile). */
     Mono<ScheduleAnswer> get(Key key, Supplier<Mono<ScheduleAnswer>> build) {
         // suppressCancel: one caller going away must not cancel the build others wait for
-        return Mono.fromFuture(() -> answers.get(key, (ignored, executor) -> build.get().toFuture()), true);
+        return Mono.fromFuture(
+                () -> answers.get(key, (ignored, executor) -> build.get().toFuture()), true);
     }
 
     /** What a schedule answer depends on besides the (immutable) published rows and creatives. */
-    record Key(String screenId, long version, String zone, Instant from, int hours) {
-    }
+    record Key(String screenId, long version, String zone, Instant from, int hours) {}
 }

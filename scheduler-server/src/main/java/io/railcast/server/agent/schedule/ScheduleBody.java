@@ -21,17 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
  * @param media    every creative those plans need, by id
  * @param fallback the plan of filler the agent plays when its horizon has run out and it cannot reach us
  */
-record ScheduleBody(String screenId, long version, Instant effectiveAt, String zone, Instant from, Instant to,
-        List<HourEntry> hours, SortedMap<String, SentPlan> plans, List<MediaItem> media, @Nullable String fallback) {
+record ScheduleBody(
+        String screenId,
+        long version,
+        Instant effectiveAt,
+        String zone,
+        Instant from,
+        Instant to,
+        List<HourEntry> hours,
+        SortedMap<String, SentPlan> plans,
+        List<MediaItem> media,
+        @Nullable String fallback) {
 
     /** Changes whenever the digest's input format does, so that agents refetch after such an upgrade. */
     private static final String DIGEST_FORMAT = "railcast-schedule-1";
 
-    record HourEntry(Instant start, String plan) {
-    }
+    record HourEntry(Instant start, String plan) {}
 
-    record MediaItem(String creative, String url, String sha256, long size, int duration) {
-    }
+    record MediaItem(String creative, String url, String sha256, long size, int duration) {}
 
     /**
      * A digest of what the screen plays: the horizon, the plan of each hour (plan ids are digests of their
@@ -40,14 +47,29 @@ record ScheduleBody(String screenId, long version, Instant effectiveAt, String z
      */
     String etag() {
         StringBuilder meaning = new StringBuilder(64 + hours.size() * 48 + media.size() * 128)
-                .append(DIGEST_FORMAT).append('\n')
-                .append(screenId).append('\n')
-                .append(zone).append('\n')
-                .append(from).append(' ').append(to).append('\n');
-        hours.forEach(hour -> meaning.append(hour.start()).append('=').append(hour.plan()).append(';'));
+                .append(DIGEST_FORMAT)
+                .append('\n')
+                .append(screenId)
+                .append('\n')
+                .append(zone)
+                .append('\n')
+                .append(from)
+                .append(' ')
+                .append(to)
+                .append('\n');
+        hours.forEach(hour ->
+                meaning.append(hour.start()).append('=').append(hour.plan()).append(';'));
         meaning.append('\n').append(fallback).append('\n');
-        media.forEach(item -> meaning.append(item.creative()).append(',').append(item.sha256()).append(',')
-                .append(item.size()).append(',').append(item.duration()).append(',').append(item.url()).append(';'));
+        media.forEach(item -> meaning.append(item.creative())
+                .append(',')
+                .append(item.sha256())
+                .append(',')
+                .append(item.size())
+                .append(',')
+                .append(item.duration())
+                .append(',')
+                .append(item.url())
+                .append(';'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(meaning.toString().getBytes(StandardCharsets.UTF_8));
@@ -90,7 +112,9 @@ record ScheduleBody(String screenId, long version, Instant effectiveAt, String z
             json.writeEndObject();
         }
         byte[] written = own.toByteArray();
-        int planBytes = plans.values().stream().mapToInt(sent -> sent.json().deflated().length).sum();
+        int planBytes = plans.values().stream()
+                .mapToInt(sent -> sent.json().deflated().length)
+                .sum();
         GzipJoin gzip = new GzipJoin(planBytes + written.length / 4);
         int start = 0;
         int next = 0;

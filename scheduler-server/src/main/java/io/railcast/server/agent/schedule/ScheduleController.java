@@ -37,13 +37,17 @@ class ScheduleController {
     }
 
     @GetMapping("/agent/v1/schedule")
-    Mono<ResponseEntity<byte[]>> schedule(Principal screen,
+    Mono<ResponseEntity<byte[]>> schedule(
+            Principal screen,
             @RequestParam(defaultValue = "" + Horizon.DEFAULT_HOURS) int hours,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
         if (hours < 1 || hours > Horizon.MAX_HOURS) {
-            return Mono.error(ApiProblem.invalid("invalid-parameter", "Invalid parameter", List.of(FieldProblem.of(
-                    "hours", "hours must be between 1 and " + Horizon.MAX_HOURS + ", got " + hours))));
+            return Mono.error(ApiProblem.invalid(
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    List.of(FieldProblem.of(
+                            "hours", "hours must be between 1 and " + Horizon.MAX_HOURS + ", got " + hours))));
         }
         return schedules.schedule(screen.getName(), hours, clock.instant()).map(answer -> {
             String etag = '"' + answer.etag() + '"';
@@ -53,7 +57,9 @@ class ScheduleController {
             headers.set(VERSION_HEADER, Long.toString(answer.version()));
             headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
             if (matches(ifNoneMatch, etag)) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                        .headers(headers)
+                        .build();
             }
             headers.setContentType(MediaType.APPLICATION_JSON);
             if (ContentEncoding.acceptsGzip(acceptEncoding)) {

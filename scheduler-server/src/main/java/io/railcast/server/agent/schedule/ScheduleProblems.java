@@ -13,7 +13,8 @@ class ScheduleProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(ScheduleRefusal refusal) {
         String screenId = ((ScheduleRefusal.NoSchedule) refusal).screenId();
-        return ApiProblem.notFound("no-schedule", "No schedule", "No schedule has been published for screen "
-                + screenId + " yet.").toResponse();
+        return ApiProblem.notFound(
+                        "no-schedule", "No schedule", "No schedule has been published for screen " + screenId + " yet.")
+                .toResponse();
     }
 }

@@ -78,8 +78,13 @@ public class ScheduleRepository {
 
     private static ScreenScheduleRow row(Readable row) {
         String[] planIds = row.get("plan_ids", String[].class);
-        return new ScreenScheduleRow(Rows.toLong(row.get("version")), row.get("effective_at", Instant.class),
-                Boolean.TRUE.equals(row.get("urgent", Boolean.class)), row.get("first_day", LocalDate.class),
-                planIds == null ? List.of() : Arrays.asList(planIds), row.get("fallback_plan_id", String.class),
+        return new ScreenScheduleRow(
+                Rows.toLong(row.get("version")),
+                row.get("effective_at", Instant.class),
+                Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                row.get("first_day", LocalDate.class),
+                planIds == null ? List.of() : Arrays.asList(planIds),
+                row.get("fallback_plan_id", String.class),
                 ZoneId.of(row.get("zone_id", String.class)));
-    }}
+    }
+}

@@ -37,8 +37,13 @@ public class ScheduleService {
     private final AgentMetrics metrics;
     private final AtomicLong warnedVersion = new AtomicLong();
 
-    ScheduleService(ScheduleRepository schedules, PlanCache plans, MediaCatalog creatives, ScheduleAnswers answers,
-            JsonMapper jsonMapper, AgentMetrics metrics) {
+    ScheduleService(
+            ScheduleRepository schedules,
+            PlanCache plans,
+            MediaCatalog creatives,
+            ScheduleAnswers answers,
+            JsonMapper jsonMapper,
+            AgentMetrics metrics) {
         this.schedules = schedules;
         this.plans = plans;
         this.creatives = creatives;
@@ -52,14 +57,17 @@ public class ScheduleService {
      * sent: only the screen's row is read each time, the rest is built once per row and horizon.
      */
     Mono<ScheduleAnswer> schedule(String screenId, int hours, Instant now) {
-        return schedules.latest(screenId)
+        return schedules
+                .latest(screenId)
                 .switchIfEmpty(Mono.error(() -> new ScheduleRefusal.NoSchedule(screenId)))
                 .flatMap(row -> {
                     Instant from = Horizon.start(row.zone(), now);
-                    ScheduleAnswers.Key key = new ScheduleAnswers.Key(screenId, row.version(), row.zone().getId(),
-                            from, hours);
-                    return answers.get(key, () -> body(screenId, row, from, hours)
-                            .map(body -> metrics.answerBuilds().record(() -> answer(body))));
+                    ScheduleAnswers.Key key = new ScheduleAnswers.Key(
+                            screenId, row.version(), row.zone().getId(), from, hours);
+                    return answers.get(
+                            key,
+                            () -> body(screenId, row, from, hours)
+                                    .map(body -> metrics.answerBuilds().record(() -> answer(body))));
                 });
     }
 
@@ -80,7 +88,8 @@ public class ScheduleService {
 
     /** The creatives named by the screen's versions in force now or later: the media it may fetch. */
     public Mono<Set<String>> creativesInForce(String screenId) {
-        return schedules.inForce(screenId)
+        return schedules
+                .inForce(screenId)
                 .collectList()
                 .flatMap(rows -> {
                     Set<String> planIds = new HashSet<>();
@@ -99,24 +108,41 @@ public class ScheduleService {
                 });
     }
 
-    private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Horizon horizon,
-            Map<String, SentPlan> found) {
+    private Mono<ScheduleBody> body(
+            String screenId, ScreenScheduleRow row, Horizon horizon, Map<String, SentPlan> found) {
         Set<String> needed = new TreeSet<>();
         found.values().forEach(plan -> needed.addAll(plan.creatives()));
-        return creatives.find(needed)
-                .map(creative -> new MediaItem(creative.id(), mediaUrl(creative.id()), creative.sha256(),
-                        creative.sizeBytes(), creative.durationSeconds()))
+        return creatives
+                .find(needed)
+                .map(creative -> new MediaItem(
+                        creative.id(),
+                        mediaUrl(creative.id()),
+                        creative.sha256(),
+                        creative.sizeBytes(),
+                        creative.durationSeconds()))
                 .collectList()
                 .map(media -> {
-                    if (media.size() < needed.size() && warnedVersion.getAndAccumulate(row.version(), Math::max)
-                            < row.version()) {
+                    if (media.size() < needed.size()
+                            && warnedVersion.getAndAccumulate(row.version(), Math::max) < row.version()) {
                         Set<String> absent = new TreeSet<>(needed);
                         media.forEach(item -> absent.remove(item.creative()));
-                        log.warn("Version {} for screen {} names creatives that are not stored: {} (said once a"
-                                + " version)", row.version(), screenId, absent);
+                        log.warn(
+                                "Version {} for screen {} names creatives that are not stored: {} (said once a"
+                                        + " version)",
+                                row.version(),
+                                screenId,
+                                absent);
                     }
-                    return new ScheduleBody(screenId, row.version(), row.effectiveAt(), row.zone().getId(),
-                            horizon.from(), horizon.to(), horizon.hours(), new TreeMap<>(found), List.copyOf(media),
+                    return new ScheduleBody(
+                            screenId,
+                            row.version(),
+                            row.effectiveAt(),
+                            row.zone().getId(),
+                            horizon.from(),
+                            horizon.to(),
+                            horizon.hours(),
+                            new TreeMap<>(found),
+                            List.copyOf(media),
                             row.fallbackPlanId());
                 });
     }

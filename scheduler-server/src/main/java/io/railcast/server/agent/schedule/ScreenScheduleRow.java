@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param planIds the plan of each local clock hour from the start of {@code firstDay}: index = day × 24 + hour;
  *                null where the screen is off air
  */
-public record ScreenScheduleRow(long version, Instant effectiveAt, boolean urgent, LocalDate firstDay,
-        List<@Nullable String> planIds, @Nullable String fallbackPlanId, ZoneId zone) {
-}
+public record ScreenScheduleRow(
+        long version,
+        Instant effectiveAt,
+        boolean urgent,
+        LocalDate firstDay,
+        List<@Nullable String> planIds,
+        @Nullable String fallbackPlanId,
+        ZoneId zone) {}

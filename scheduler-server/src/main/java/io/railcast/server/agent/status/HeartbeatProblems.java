@@ -18,12 +18,17 @@ class HeartbeatProblems {
     ResponseEntity<ProblemDetail> refused(HeartbeatRefusal refusal) {
         ApiProblem problem;
         if (refusal instanceof HeartbeatRefusal.UnknownScreen unknown) {
-            problem = ApiProblem.notFound("unknown-screen", "Unknown screen", "Screen " + unknown.screenId()
-                    + " is not in the network (any more); its heartbeat was not stored.");
+            problem = ApiProblem.notFound(
+                    "unknown-screen",
+                    "Unknown screen",
+                    "Screen " + unknown.screenId()
+                            + " is not in the network (any more); its heartbeat was not stored.");
         } else if (refusal instanceof HeartbeatRefusal.ServerStopping) {
             problem = unavailable("server-stopping", "Server stopping", "The server is stopping");
         } else if (refusal instanceof HeartbeatRefusal.QueueFull) {
-            problem = unavailable("heartbeats-queue-full", "Too many heartbeats waiting",
+            problem = unavailable(
+                    "heartbeats-queue-full",
+                    "Too many heartbeats waiting",
                     "Too many heartbeats are waiting to be stored");
         } else {
             problem = unavailable("heartbeat-not-stored", "Heartbeat not stored", "The heartbeat could not be stored");
@@ -32,8 +37,12 @@ class HeartbeatProblems {
     }
 
     private static ApiProblem unavailable(String kind, String title, String why) {
-        ApiProblem problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, kind, title,
-                why + "; try again in " + AgentProblems.RETRY_AFTER_SECONDS + " s.", Map.of());
+        ApiProblem problem = ApiProblem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                kind,
+                title,
+                why + "; try again in " + AgentProblems.RETRY_AFTER_SECONDS + " s.",
+                Map.of());
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(AgentProblems.RETRY_AFTER_SECONDS));
         return problem;
     }

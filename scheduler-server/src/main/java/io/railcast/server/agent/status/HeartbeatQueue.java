@@ -59,6 +59,7 @@ class HeartbeatQueue implements SmartLifecycle {
     private final BlockingQueue<Heartbeat> waiting;
     /** A batch is being gathered (the linger runs) or written: the one writer's token. */
     private final AtomicBoolean busy = new AtomicBoolean();
+
     private final Timer batchWrites;
     private final DistributionSummary batchSizes;
     private final Counter refusedQueueFull;
@@ -71,11 +72,14 @@ class HeartbeatQueue implements SmartLifecycle {
         this.linger = properties.status().linger();
         this.waiting = new ArrayBlockingQueue<>(properties.status().queueCapacity());
         Gauge.builder("railcast.agent.heartbeats.waiting", waiting, BlockingQueue::size)
-                .description("Heartbeats queued on this instance for the next batch").register(registry);
+                .description("Heartbeats queued on this instance for the next batch")
+                .register(registry);
         this.batchWrites = Timer.builder("railcast.agent.heartbeats.batches")
-                .description("Batches of heartbeats written (one upsert each)").register(registry);
+                .description("Batches of heartbeats written (one upsert each)")
+                .register(registry);
         this.batchSizes = DistributionSummary.builder("railcast.agent.heartbeats.batch.size")
-                .description("Heartbeats per batch written").register(registry);
+                .description("Heartbeats per batch written")
+                .register(registry);
         this.refusedQueueFull = refused(registry, "queue-full");
         this.refusedNotStored = refused(registry, "not-stored");
     }
@@ -83,7 +87,8 @@ class HeartbeatQueue implements SmartLifecycle {
     private static Counter refused(MeterRegistry registry, String reason) {
         return Counter.builder("railcast.agent.heartbeats.refused")
                 .description("Heartbeats answered 503: the queue was full, or their batch could not be written")
-                .tag("reason", reason).register(registry);
+                .tag("reason", reason)
+                .register(registry);
     }
 
     /** Completes once the heartbeat is stored; fails with a {@link HeartbeatRefusal} otherwise. */
@@ -109,16 +114,18 @@ class HeartbeatQueue implements SmartLifecycle {
         }
         Mono<Long> wait = delay.isZero() ? Mono.just(0L) : Mono.delay(delay);
         wait.then(Mono.defer(() -> {
-            List<Heartbeat> batch = new ArrayList<>(Math.min(batchSize, waiting.size()));
-            waiting.drainTo(batch, batchSize);
-            return batch.isEmpty() ? Mono.<Void>empty() : write(batch);
-        })).doFinally(signal -> {
-            busy.set(false);
-            // whatever arrived meanwhile has waited long enough: written at once
-            if (!waiting.isEmpty()) {
-                startBatch(Duration.ZERO);
-            }
-        }).subscribe(null, failure -> log.error("Heartbeat batch failed unexpectedly", failure));
+                    List<Heartbeat> batch = new ArrayList<>(Math.min(batchSize, waiting.size()));
+                    waiting.drainTo(batch, batchSize);
+                    return batch.isEmpty() ? Mono.<Void>empty() : write(batch);
+                }))
+                .doFinally(signal -> {
+                    busy.set(false);
+                    // whatever arrived meanwhile has waited long enough: written at once
+                    if (!waiting.isEmpty()) {
+                        startBatch(Duration.ZERO);
+                    }
+                })
+                .subscribe(null, failure -> log.error("Heartbeat batch failed unexpectedly", failure));
     }
 
     private Mono<Void> write(List<Heartbeat> batch) {
@@ -154,7 +161,10 @@ class HeartbeatQueue implements SmartLifecycle {
                         int half = batch.size() / 2;
                         return save(batch.subList(0, half)).then(save(batch.subList(half, batch.size())));
                     }
-                    log.warn("Could not store {} heartbeat(s), {} first: {}", batch.size(), batch.get(0).screenId(),
+                    log.warn(
+                            "Could not store {} heartbeat(s), {} first: {}",
+                            batch.size(),
+                            batch.get(0).screenId(),
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     refusedNotStored.increment(batch.size());
                     batch.forEach(heartbeat -> heartbeat.stored().tryEmitError(new HeartbeatRefusal.NotStored()));
@@ -169,8 +179,11 @@ class HeartbeatQueue implements SmartLifecycle {
      */
     private static boolean statementRefused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException sql && sql.getSqlState() != null && sql.getSqlState().length() == 5) {
-                return !List.of("08", "53", "57", "58").contains(sql.getSqlState().substring(0, 2));
+            if (cause instanceof R2dbcException sql
+                    && sql.getSqlState() != null
+                    && sql.getSqlState().length() == 5) {
+                return !List.of("08", "53", "57", "58")
+                        .contains(sql.getSqlState().substring(0, 2));
             }
         }
         return false;
@@ -200,7 +213,7 @@ class HeartbeatQueue implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stop(() -> { });
+        stop(() -> {});
     }
 
     @Override
@@ -214,6 +227,5 @@ class HeartbeatQueue implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    record Heartbeat(String screenId, StatusReport report, Sinks.One<Void> stored) {
-    }
+    record Heartbeat(String screenId, StatusReport report, Sinks.One<Void> stored) {}
 }

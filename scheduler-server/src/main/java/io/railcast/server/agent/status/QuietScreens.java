@@ -34,10 +34,12 @@ class QuietScreens implements SmartLifecycle {
         this.statuses = statuses;
         this.refresh = properties.status().refresh();
         Gauge.builder("railcast.agent.screens", stale, AtomicLong::get)
-                .description("Screens by the age of their agent's last heartbeat").tag("state", "stale")
+                .description("Screens by the age of their agent's last heartbeat")
+                .tag("state", "stale")
                 .register(registry);
         Gauge.builder("railcast.agent.screens", offline, AtomicLong::get)
-                .description("Screens by the age of their agent's last heartbeat").tag("state", "offline")
+                .description("Screens by the age of their agent's last heartbeat")
+                .tag("state", "offline")
                 .register(registry);
     }
 
@@ -45,15 +47,17 @@ class QuietScreens implements SmartLifecycle {
     public void start() {
         counting = Flux.interval(Duration.ZERO, refresh)
                 .onBackpressureDrop()
-                .concatMap(tick -> statuses.countQuiet()
-                        .doOnNext(quiet -> {
-                            stale.set(quiet.stale());
-                            offline.set(quiet.offline());
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("Could not count stale screens: {}", e.toString());
-                            return Mono.empty();
-                        }), 1)
+                .concatMap(
+                        tick -> statuses.countQuiet()
+                                .doOnNext(quiet -> {
+                                    stale.set(quiet.stale());
+                                    offline.set(quiet.offline());
+                                })
+                                .onErrorResume(e -> {
+                                    log.warn("Could not count stale screens: {}", e.toString());
+                                    return Mono.empty();
+                                }),
+                        1)
                 .subscribe();
     }
 

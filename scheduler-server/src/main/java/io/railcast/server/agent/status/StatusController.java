@@ -56,10 +56,10 @@ class StatusController {
         // one instant for the summary and every screen, by the clock that stamps the versions
         Instant effectiveBy = clock.instant().minus(versionGrace);
         return statuses.expected(effectiveBy)
-                .zipWith(statuses.health(station, effectiveBy, clockTolerance).collectList(),
+                .zipWith(
+                        statuses.health(station, effectiveBy, clockTolerance).collectList(),
                         (expected, screens) -> StatusSummary.of(expected.checkedAt(), expected.version(), screens));
     }
 
-    record ServerTime(Instant serverTime) {
-    }
+    record ServerTime(Instant serverTime) {}
 }

@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  * An agent's heartbeat, {@code POST /agent/v1/status} (docs/agent-protocol.md). Every field is optional, so that
  * an older or newer agent is still heard.
  */
-record StatusReport(@Nullable String agentVersion, @Nullable Long scheduleVersion, @Nullable Integer cachedFiles,
-        @Nullable Long cachedBytes, @Nullable Integer missingMedia, @Nullable Long clockOffsetMillis,
-        @Nullable Integer journalBacklog, @Nullable Instant sentAt) {
+record StatusReport(
+        @Nullable String agentVersion,
+        @Nullable Long scheduleVersion,
+        @Nullable Integer cachedFiles,
+        @Nullable Long cachedBytes,
+        @Nullable Integer missingMedia,
+        @Nullable Long clockOffsetMillis,
+        @Nullable Integer journalBacklog,
+        @Nullable Instant sentAt) {
 
     static final int MAX_AGENT_VERSION = 64;
 

@@ -103,8 +103,8 @@ class StatusRepository {
                         + " and last_seen >= now() - interval '" + OFFLINE + "') as stale,"
                         + " count(*) filter (where last_seen < now() - interval '" + OFFLINE + "') as offline"
                         + " from screen_status")
-                .map(row -> new QuietScreens(((Number) row.get("stale")).longValue(),
-                        ((Number) row.get("offline")).longValue()))
+                .map(row -> new QuietScreens(
+                        ((Number) row.get("stale")).longValue(), ((Number) row.get("offline")).longValue()))
                 .one();
     }
 
@@ -115,8 +115,7 @@ class StatusRepository {
     Mono<Expected> expected(Instant effectiveBy) {
         return db.sql("select now() as checked_at, " + EXPECTED + " as version")
                 .bind(0, effectiveBy)
-                .map(row -> new Expected(row.get("checked_at", Instant.class),
-                        Rows.toLong(row.get("version"))))
+                .map(row -> new Expected(row.get("checked_at", Instant.class), Rows.toLong(row.get("version"))))
                 .one();
     }
 
@@ -146,26 +145,34 @@ class StatusRepository {
         ScreenHealth.State state = ScreenHealth.State.valueOf(row.get("state", String.class));
         Long reported = Rows.toLong(row.get("schedule_version"));
         Long expected = Rows.toLong(row.get("expected_version"));
-        boolean old = state != ScreenHealth.State.NEVER_SEEN && expected != null
-                && (reported == null || reported < expected);
+        boolean old =
+                state != ScreenHealth.State.NEVER_SEEN && expected != null && (reported == null || reported < expected);
         Long offset = Rows.toLong(row.get("clock_offset_millis"));
-        boolean skewed = state != ScreenHealth.State.NEVER_SEEN && offset != null
+        boolean skewed = state != ScreenHealth.State.NEVER_SEEN
+                && offset != null
                 && Math.abs(offset) > clockTolerance.toMillis();
-        return new ScreenHealth(row.get("id", String.class), row.get("station_code", String.class), state,
-                row.get("last_seen", Instant.class), row.get("agent_version", String.class), reported, expected, old,
-                skewed, row.get("missing_media", Integer.class), offset,
-                row.get("journal_backlog", Integer.class), row.get("cached_files", Integer.class),
+        return new ScreenHealth(
+                row.get("id", String.class),
+                row.get("station_code", String.class),
+                state,
+                row.get("last_seen", Instant.class),
+                row.get("agent_version", String.class),
+                reported,
+                expected,
+                old,
+                skewed,
+                row.get("missing_media", Integer.class),
+                offset,
+                row.get("journal_backlog", Integer.class),
+                row.get("cached_files", Integer.class),
                 Rows.toLong(row.get("cached_bytes")));
     }
 
-    private static <T> GenericExecuteSpec bind(GenericExecuteSpec spec, int index, @Nullable T value,
-            Class<T> type) {
+    private static <T> GenericExecuteSpec bind(GenericExecuteSpec spec, int index, @Nullable T value, Class<T> type) {
         return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
     }
 
-    record QuietScreens(long stale, long offline) {
-    }
+    record QuietScreens(long stale, long offline) {}
 
-    record Expected(Instant checkedAt, @Nullable Long version) {
-    }
+    record Expected(Instant checkedAt, @Nullable Long version) {}
 }

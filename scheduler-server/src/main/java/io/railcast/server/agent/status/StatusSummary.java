@@ -10,8 +10,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param expectedVersion the latest version that became effective at least the grace period ago
  */
-record StatusSummary(Instant checkedAt, @Nullable Long expectedVersion, int screens, int online, int stale,
-        int offline, int neverSeen, int onOldVersion, int missingMedia, int clockSkewed,
+record StatusSummary(
+        Instant checkedAt,
+        @Nullable Long expectedVersion,
+        int screens,
+        int online,
+        int stale,
+        int offline,
+        int neverSeen,
+        int onOldVersion,
+        int missingMedia,
+        int clockSkewed,
         List<ScreenHealth> attention) {
 
     static StatusSummary of(Instant checkedAt, @Nullable Long expectedVersion, List<ScreenHealth> screens) {
@@ -25,9 +34,17 @@ record StatusSummary(Instant checkedAt, @Nullable Long expectedVersion, int scre
             missing += screen.missingMedia() != null && screen.missingMedia() > 0 ? 1 : 0;
             skewed += screen.clockSkewed() ? 1 : 0;
         }
-        return new StatusSummary(checkedAt, expectedVersion, screens.size(),
-                byState[ScreenHealth.State.ONLINE.ordinal()], byState[ScreenHealth.State.STALE.ordinal()],
-                byState[ScreenHealth.State.OFFLINE.ordinal()], byState[ScreenHealth.State.NEVER_SEEN.ordinal()],
-                old, missing, skewed, screens.stream().filter(ScreenHealth::needsAttention).toList());
+        return new StatusSummary(
+                checkedAt,
+                expectedVersion,
+                screens.size(),
+                byState[ScreenHealth.State.ONLINE.ordinal()],
+                byState[ScreenHealth.State.STALE.ordinal()],
+                byState[ScreenHealth.State.OFFLINE.ordinal()],
+                byState[ScreenHealth.State.NEVER_SEEN.ordinal()],
+                old,
+                missing,
+                skewed,
+                screens.stream().filter(ScreenHealth::needsAttention).toList());
     }
 }

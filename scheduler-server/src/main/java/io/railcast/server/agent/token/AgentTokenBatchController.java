@@ -43,8 +43,8 @@ class AgentTokenBatchController {
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(PROVISIONING_ROLES::contains);
         if (!allowed) {
-            return Mono.error(ApiProblem.forbidden("forbidden", "Forbidden",
-                    "Only an administrator or operator may issue agent tokens."));
+            return Mono.error(ApiProblem.forbidden(
+                    "forbidden", "Forbidden", "Only an administrator or operator may issue agent tokens."));
         }
         return Mono.fromCallable(() -> screens(body))
                 .flatMap(tokens::issueAll)
@@ -82,6 +82,5 @@ class AgentTokenBatchController {
     }
 
     /** The answer: one token per screen, in the order asked. */
-    record IssuedTokens(List<IssuedToken> tokens) {
-    }
+    record IssuedTokens(List<IssuedToken> tokens) {}
 }

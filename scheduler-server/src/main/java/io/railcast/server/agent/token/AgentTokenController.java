@@ -51,7 +51,11 @@ class AgentTokenController {
         boolean allowed = user.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(PROVISIONING_ROLES::contains);
-        return allowed ? Mono.empty() : Mono.error(ApiProblem.forbidden("forbidden", "Forbidden",
-                "Only an administrator or operator may issue or revoke agent tokens."));
+        return allowed
+                ? Mono.empty()
+                : Mono.error(ApiProblem.forbidden(
+                        "forbidden",
+                        "Forbidden",
+                        "Only an administrator or operator may issue or revoke agent tokens."));
     }
 }

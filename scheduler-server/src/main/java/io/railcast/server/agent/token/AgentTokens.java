@@ -79,8 +79,8 @@ public class AgentTokens {
         String[] hashes = clear.stream().map(AgentTokens::hash).toArray(String[]::new);
         Mono<List<IssuedToken>> issue = tokens.unknownScreens(ids)
                 .collectList()
-                .flatMap(unknown -> unknown.isEmpty() ? Mono.<Void>empty() : Mono.error(unknownScreens(screenIds,
-                        unknown)))
+                .flatMap(unknown ->
+                        unknown.isEmpty() ? Mono.<Void>empty() : Mono.error(unknownScreens(screenIds, unknown)))
                 .then(tokens.revokeAll(ids))
                 .then(tokens.announceRevoked(ids.length == 1 ? ids[0] : ALL_SCREENS))
                 .then(tokens.insertAll(hashes, ids))
@@ -141,10 +141,12 @@ public class AgentTokens {
      * A check that fails counts as revoked: an agent whose stream ends reconnects, and is then checked in full.
      */
     public Mono<Void> revoked(String screenId, String tokenHash) {
-        return revocations.asFlux()
+        return revocations
+                .asFlux()
                 .filter(revoked -> revoked.equals(screenId) || revoked.equals(ALL_SCREENS))
                 .onBackpressureLatest()
-                .concatMap(revoked -> tokens.liveScreenOf(tokenHash).hasElement().onErrorReturn(false), 1)
+                .concatMap(
+                        revoked -> tokens.liveScreenOf(tokenHash).hasElement().onErrorReturn(false), 1)
                 .filter(live -> !live)
                 .next()
                 .then();

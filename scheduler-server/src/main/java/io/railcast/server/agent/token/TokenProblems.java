@@ -16,8 +16,10 @@ class TokenProblems {
         if (refusal instanceof TokenRefusal.UnknownScreens unknown) {
             problem = ApiProblem.invalid("invalid-screens", "Invalid screens", unknown.problems());
         } else {
-            problem = ApiProblem.notFound("unknown-screen", "Unknown screen", "No screen has id "
-                    + ((TokenRefusal.UnknownScreen) refusal).screenId() + ".");
+            problem = ApiProblem.notFound(
+                    "unknown-screen",
+                    "Unknown screen",
+                    "No screen has id " + ((TokenRefusal.UnknownScreen) refusal).screenId() + ".");
         }
         return problem.toResponse();
     }

@@ -44,9 +44,11 @@ public class EventsIT extends AgentIntegrationTest {
         StepVerifier.create(events(port, issueToken("EVT-1"), null).take(3))
                 .assertNext(EventsIT::isHeartbeat)
                 .assertNext(EventsIT::isHeartbeat)
-                .then(() -> admin().get().uri("/actuator/prometheus").exchange()
-                        .expectBody(String.class).value(metrics -> assertThat(metrics)
-                                .containsPattern("railcast_agent_connected [1-9]")))
+                .then(() -> admin().get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .expectBody(String.class)
+                        .value(metrics -> assertThat(metrics).containsPattern("railcast_agent_connected [1-9]")))
                 .assertNext(EventsIT::isHeartbeat)
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -80,8 +82,11 @@ public class EventsIT extends AgentIntegrationTest {
                 .thenConsumeWhile(EventsIT::heartbeat)
                 .assertNext(event -> isSchedule(event, first.get()))
                 .then(() -> {
-                    long same = fixtures.publishNow(Map.of("EVT-3", ScreenPlans.constant(plan, other, 4),
-                            "EVT-4", ScreenPlans.constant(plan, other, 4)));
+                    long same = fixtures.publishNow(Map.of(
+                            "EVT-3",
+                            ScreenPlans.constant(plan, other, 4),
+                            "EVT-4",
+                            ScreenPlans.constant(plan, other, 4)));
                     ContractFixtures.announce(sql(), same);
                     changing.set(fixtures.publishNow(Map.of("EVT-3", ScreenPlans.constant(other, other, 4))));
                     ContractFixtures.announce(sql(), changing.get());
@@ -145,9 +150,12 @@ public class EventsIT extends AgentIntegrationTest {
 
     /** The screen's event stream, delivered off the HTTP client's event loop so that steps may block. */
     public static Flux<ServerSentEvent<String>> events(int port, String token, @Nullable Long lastEventId) {
-        return WebClient.builder().clientConnector(new JdkClientHttpConnector(HTTP)).baseUrl("http://localhost:" + port)
+        return WebClient.builder()
+                .clientConnector(new JdkClientHttpConnector(HTTP))
+                .baseUrl("http://localhost:" + port)
                 .build()
-                .get().uri("/agent/v1/events")
+                .get()
+                .uri("/agent/v1/events")
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     headers.setBearerAuth(token);
@@ -156,7 +164,7 @@ public class EventsIT extends AgentIntegrationTest {
                     }
                 })
                 .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
                 .publishOn(Schedulers.boundedElastic());
     }
 
@@ -175,7 +183,8 @@ public class EventsIT extends AgentIntegrationTest {
     public static void isSchedule(ServerSentEvent<String> event, long version) {
         assertThat(event.event()).isEqualTo("schedule");
         assertThat(event.id()).isEqualTo(Long.toString(version));
-        assertThat(event.data()).startsWith("{\"version\":" + version + ",\"effectiveAt\":\"")
+        assertThat(event.data())
+                .startsWith("{\"version\":" + version + ",\"effectiveAt\":\"")
                 .endsWith("\"urgent\":true}");
     }
 }

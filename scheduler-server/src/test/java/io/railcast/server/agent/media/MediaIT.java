@@ -40,24 +40,45 @@ class MediaIT extends AgentIntegrationTest {
         fixtures.publishNow(Map.of("MED-1", ScreenPlans.constant(fixtures.plan("C-M1:CR-M1:15:C"), fallback, 4)));
         WebTestClient agent = agent(issueToken("MED-1"));
 
-        byte[] whole = agent.get().uri("/agent/v1/media/CR-M1").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
-                .expectHeader().contentLength(video.length)
-                .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .expectHeader().contentType(MediaType.parseMediaType("video/mp4"))
-                .expectBody().returnResult().getResponseBody();
+        byte[] whole = agent.get()
+                .uri("/agent/v1/media/CR-M1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag)
+                .expectHeader()
+                .contentLength(video.length)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .expectHeader()
+                .contentType(MediaType.parseMediaType("video/mp4"))
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(whole).isEqualTo(video);
 
-        byte[] rest = agent.get().uri("/agent/v1/media/CR-M1").header(HttpHeaders.RANGE, "bytes=4000-").exchange()
-                .expectStatus().isEqualTo(206)
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 4000-9999/10000")
-                .expectHeader().contentLength(6000)
-                .expectBody().returnResult().getResponseBody();
+        byte[] rest = agent.get()
+                .uri("/agent/v1/media/CR-M1")
+                .header(HttpHeaders.RANGE, "bytes=4000-")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(206)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 4000-9999/10000")
+                .expectHeader()
+                .contentLength(6000)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(rest).isEqualTo(Arrays.copyOfRange(video, 4000, 10_000));
 
-        agent.get().uri("/agent/v1/media/CR-M1").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified();
+        agent.get()
+                .uri("/agent/v1/media/CR-M1")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
     }
 
     @Test
@@ -67,11 +88,21 @@ class MediaIT extends AgentIntegrationTest {
                 "MED-2", ScreenPlans.constant(fallback, fallback, 4),
                 "MED-3", ScreenPlans.constant(fixtures.plan("C-M2:CR-M2:10:C"), fallback, 4)));
         WebTestClient agent = agent(issueToken("MED-2"));
-        agent.get().uri("/agent/v1/media/CR-M2").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/media-not-scheduled");
-        agent.get().uri("/agent/v1/media/NO-SUCH-CREATIVE").exchange().expectStatus().isForbidden();
+        agent.get()
+                .uri("/agent/v1/media/CR-M2")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/media-not-scheduled");
+        agent.get()
+                .uri("/agent/v1/media/NO-SUCH-CREATIVE")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         agent.get().uri("/agent/v1/media/CR-MF").exchange().expectStatus().isOk();
     }
 
@@ -79,7 +110,11 @@ class MediaIT extends AgentIntegrationTest {
     void servesTheMediaOfAVersionNotYetEffectiveAndOfTheOneInForce() {
         String fallback = fixtures.plan("FILL:CR-MF:5:F");
         fixtures.publishNow(Map.of("MED-3", ScreenPlans.constant(fixtures.plan("C-M2:CR-M2:10:C"), fallback, 4)));
-        fixtures.publish(Instant.now().plus(Duration.ofHours(6)), false, today().minusDays(1), 4,
+        fixtures.publish(
+                Instant.now().plus(Duration.ofHours(6)),
+                false,
+                today().minusDays(1),
+                4,
                 Map.of("MED-3", ScreenPlans.constant(fixtures.plan("C-M3:CR-M3:10:C"), fallback, 4)));
         WebTestClient agent = agent(issueToken("MED-3"));
         agent.get().uri("/agent/v1/media/CR-M2").exchange().expectStatus().isOk();

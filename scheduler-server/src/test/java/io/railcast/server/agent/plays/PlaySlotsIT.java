@@ -33,8 +33,7 @@ class PlaySlotsIT extends AgentIntegrationTest {
         if (version == 0) {
             fixtures.screens("PLS", "PLS-1", "PLS-2", "PLS-3");
             version = PlaysIT.publishTiled(fixtures, PlaysIT.PLAN, "PLS-1", "PLS-2");
-            otherVersion = PlaysIT.publishTiled(fixtures, List.of("C-OTHER:CR-C-OTHER:10:C", "FILL:CR-F:5:F"),
-                    "PLS-3");
+            otherVersion = PlaysIT.publishTiled(fixtures, List.of("C-OTHER:CR-C-OTHER:10:C", "FILL:CR-F:5:F"), "PLS-3");
         }
     }
 
@@ -51,26 +50,57 @@ class PlaySlotsIT extends AgentIntegrationTest {
         Map<String, Object> notItsVersion = play("PLS-1", "C-P1", hour.plusSeconds(180), 15_000, otherVersion);
         Map<String, Object> noSuchVersion = play("PLS-1", "C-P1", hour.plusSeconds(240), 15_000, 999_999);
         Map<String, Object> midSpot = play("PLS-1", "C-P1", hour.plusSeconds(217), 8_000, version);
-        List<Map<String, Object>> batch = List.of(onTime, late, early, unknownCampaign, wrongCreative, anotherScreens,
-                notItsVersion, noSuchVersion, midSpot);
+        List<Map<String, Object>> batch = List.of(
+                onTime,
+                late,
+                early,
+                unknownCampaign,
+                wrongCreative,
+                anotherScreens,
+                notItsVersion,
+                noSuchVersion,
+                midSpot);
 
         byte[] receipt = send(agent(issueToken("PLS-1")), batch)
-                .jsonPath("$.accepted").isEqualTo(List.of(onTime.get("playId"), late.get("playId"),
-                        early.get("playId")))
-                .jsonPath("$.rejected[*].index").isEqualTo(List.of(3, 4, 5, 6, 7, 8))
-                .jsonPath("$.rejected[*].stored").isEqualTo(List.of(true, true, true, true, true, true))
-                .returnResult().getResponseBody();
+                .jsonPath("$.accepted")
+                .isEqualTo(List.of(onTime.get("playId"), late.get("playId"), early.get("playId")))
+                .jsonPath("$.rejected[*].index")
+                .isEqualTo(List.of(3, 4, 5, 6, 7, 8))
+                .jsonPath("$.rejected[*].stored")
+                .isEqualTo(List.of(true, true, true, true, true, true))
+                .returnResult()
+                .getResponseBody();
         List<String> codes = new ArrayList<>();
-        JsonMapper.builder().build().readTree(receipt).path("rejected").forEach(rejected -> codes.add(
-                rejected.path("reason").asString().replaceFirst(":.*", "")));
-        assertThat(codes).containsExactly("not-scheduled", "not-scheduled", "not-scheduled", "unknown-version",
-                "unknown-version", "off-slot");
+        JsonMapper.builder()
+                .build()
+                .readTree(receipt)
+                .path("rejected")
+                .forEach(
+                        rejected -> codes.add(rejected.path("reason").asString().replaceFirst(":.*", "")));
+        assertThat(codes)
+                .containsExactly(
+                        "not-scheduled",
+                        "not-scheduled",
+                        "not-scheduled",
+                        "unknown-version",
+                        "unknown-version",
+                        "off-slot");
 
         // every play kept, with why it does not count; only the three count
-        assertThat(sql().queryForList("select coalesce(rejection, 'counted') from play_record"
-                + " where screen_id = 'PLS-1' order by started_at", String.class)).containsExactly("counted",
-                        "counted", "counted", "not-scheduled", "not-scheduled", "not-scheduled", "unknown-version",
-                        "off-slot", "unknown-version");
+        assertThat(sql().queryForList(
+                                "select coalesce(rejection, 'counted') from play_record"
+                                        + " where screen_id = 'PLS-1' order by started_at",
+                                String.class))
+                .containsExactly(
+                        "counted",
+                        "counted",
+                        "counted",
+                        "not-scheduled",
+                        "not-scheduled",
+                        "not-scheduled",
+                        "unknown-version",
+                        "off-slot",
+                        "unknown-version");
         assertThat(sql().queryForObject("select sum(plays) from play_rollup where screen_id = 'PLS-1'", Long.class))
                 .isEqualTo(3);
     }
@@ -84,21 +114,29 @@ class PlaySlotsIT extends AgentIntegrationTest {
             thousand.add(play("PLS-2", "C-P1", slot, 15_000, version));
         }
         send(agent, thousand)
-                .jsonPath("$.accepted").isEqualTo(List.of(thousand.get(0).get("playId")))
-                .jsonPath("$.rejected.length()").isEqualTo(999)
-                .jsonPath("$.rejected[998].reason").value(String.class, reason -> assertThat(reason)
-                        .startsWith("duplicate-slot: the spot of C-P1/CR-C-P1 at " + slot))
-                .jsonPath("$.rejected[998].stored").isEqualTo(true);
+                .jsonPath("$.accepted")
+                .isEqualTo(List.of(thousand.get(0).get("playId")))
+                .jsonPath("$.rejected.length()")
+                .isEqualTo(999)
+                .jsonPath("$.rejected[998].reason")
+                .value(
+                        String.class,
+                        reason -> assertThat(reason).startsWith("duplicate-slot: the spot of C-P1/CR-C-P1 at " + slot))
+                .jsonPath("$.rejected[998].stored")
+                .isEqualTo(true);
         // in a later batch, a second after the slot's start: the slot is the database's to guard
         Map<String, Object> again = play("PLS-2", "C-P1", slot.plusSeconds(1), 15_000, version);
         send(agent, List.of(again))
-                .jsonPath("$.accepted.length()").isEqualTo(0)
-                .jsonPath("$.rejected[0].reason").value(String.class, reason -> assertThat(reason)
-                        .startsWith("duplicate-slot:"))
-                .jsonPath("$.rejected[0].stored").isEqualTo(true);
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(0)
+                .jsonPath("$.rejected[0].reason")
+                .value(String.class, reason -> assertThat(reason).startsWith("duplicate-slot:"))
+                .jsonPath("$.rejected[0].stored")
+                .isEqualTo(true);
 
         assertThat(count("play_record where screen_id = 'PLS-2'")).isEqualTo(1001);
-        assertThat(count("play_record where screen_id = 'PLS-2' and rejection = 'duplicate-slot'")).isEqualTo(1000);
+        assertThat(count("play_record where screen_id = 'PLS-2' and rejection = 'duplicate-slot'"))
+                .isEqualTo(1000);
         assertThat(sql().queryForObject("select sum(plays) from play_rollup where screen_id = 'PLS-2'", Long.class))
                 .isEqualTo(1);
     }

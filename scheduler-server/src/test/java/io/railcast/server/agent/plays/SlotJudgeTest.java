@@ -23,15 +23,19 @@ class SlotJudgeTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     /** 11:00 in Shanghai on {@link #DAY}. */
     private static final Instant HOUR = DAY.atTime(11, 0).atZone(SHANGHAI).toInstant();
+
     private static final Duration TOLERANCE = Duration.ofSeconds(3);
 
     private final SlotJudge judge = judge(loop());
 
     @Test
     void countsAPlayStartingWithinTheToleranceOfItsSpot() {
-        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusMillis(20_000 + 2_900))).slot())
+        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusMillis(20_000 + 2_900)))
+                        .slot())
                 .isEqualTo(HOUR.plusSeconds(20));
-        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusMillis(40_000 - 3_000))).rejection()).isNull();
+        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusMillis(40_000 - 3_000)))
+                        .rejection())
+                .isNull();
     }
 
     @Test
@@ -45,9 +49,11 @@ class SlotJudgeTest {
     void refusesAPlayOfAnotherCampaignOrCreativeOrVersion() {
         assertThat(judge.judge(play("C-2", "CR-1", HOUR)).rejection()).isEqualTo(SlotJudge.NOT_SCHEDULED);
         assertThat(judge.judge(play("C-1", "CR-2", HOUR)).rejection()).isEqualTo(SlotJudge.NOT_SCHEDULED);
-        assertThat(judge.judge(new Play(UUID.randomUUID(), "C-1", "CR-1", HOUR, 15_000, 8L)).rejection())
+        assertThat(judge.judge(new Play(UUID.randomUUID(), "C-1", "CR-1", HOUR, 15_000, 8L))
+                        .rejection())
                 .isEqualTo(SlotJudge.UNKNOWN_VERSION);
-        assertThat(judge.judge(new Play(UUID.randomUUID(), "C-1", "CR-1", HOUR, 15_000, null)).rejection())
+        assertThat(judge.judge(new Play(UUID.randomUUID(), "C-1", "CR-1", HOUR, 15_000, null))
+                        .rejection())
                 .isEqualTo(SlotJudge.UNKNOWN_VERSION);
     }
 
@@ -78,7 +84,8 @@ class SlotJudgeTest {
 
     @Test
     void countsTheFirstPlayOfASlotOnly() {
-        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusSeconds(60))).rejection()).isNull();
+        assertThat(judge.judge(play("C-1", "CR-1", HOUR.plusSeconds(60))).rejection())
+                .isNull();
         SlotJudge.Verdict second = judge.judge(play("C-1", "CR-1", HOUR.plusMillis(60_400)));
         assertThat(second.rejection()).isEqualTo(SlotJudge.DUPLICATE_SLOT);
         assertThat(second.reason()).startsWith("duplicate-slot: the spot of C-1/CR-1 at " + HOUR.plusSeconds(60));
@@ -87,9 +94,11 @@ class SlotJudgeTest {
     @Test
     void acceptsTheFallbackPlanPastTheVersionsDays() {
         Instant dayAfter = HOUR.plus(Duration.ofDays(2));
-        assertThat(judge.judge(play("FILL", "CR-FB", dayAfter.plusSeconds(5))).rejection()).isNull();
+        assertThat(judge.judge(play("FILL", "CR-FB", dayAfter.plusSeconds(5))).rejection())
+                .isNull();
         // and within them, as the agent plays it once past the horizon it fetched when it cannot reach us
-        assertThat(judge.judge(play("FILL", "CR-FB", HOUR.plusSeconds(6))).rejection()).isNull();
+        assertThat(judge.judge(play("FILL", "CR-FB", HOUR.plusSeconds(6))).rejection())
+                .isNull();
         assertThat(judge.judge(play("C-1", "CR-1", dayAfter)).rejection()).isEqualTo(SlotJudge.NOT_SCHEDULED);
     }
 
@@ -109,12 +118,13 @@ class SlotJudgeTest {
 
     private static SlotJudge judge(List<PlanView.SpotView> spots) {
         PlanSlots plan = PlanSlots.of(new PlanView(new PlanView.OnAir(0, 3600), spots));
-        PlanSlots fallback = PlanSlots.of(new PlanView(new PlanView.OnAir(0, 3600),
-                List.of(new PlanView.SpotView(0, 5, "FILL", "CR-FB", CampaignKind.FILLER),
+        PlanSlots fallback = PlanSlots.of(new PlanView(
+                new PlanView.OnAir(0, 3600),
+                List.of(
+                        new PlanView.SpotView(0, 5, "FILL", "CR-FB", CampaignKind.FILLER),
                         new PlanView.SpotView(5, 5, "FILL", "CR-FB", CampaignKind.FILLER))));
         // version 7 plays "p" in every hour of DAY and the day after; "f" past them
-        ScreenScheduleRow row = new ScreenScheduleRow(7, HOUR, false, DAY, Collections.nCopies(48, "p"), "f",
-                SHANGHAI);
+        ScreenScheduleRow row = new ScreenScheduleRow(7, HOUR, false, DAY, Collections.nCopies(48, "p"), "f", SHANGHAI);
         return new SlotJudge("S-1", Map.of(7L, row), Map.of("p", plan, "f", fallback), TOLERANCE);
     }
 }

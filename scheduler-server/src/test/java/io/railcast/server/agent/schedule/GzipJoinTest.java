@@ -44,10 +44,15 @@ class GzipJoinTest {
 
     @Test
     void aPieceDeflatedOnceIsCopiedIntoManyAnswers() throws IOException {
-        byte[] plan = "{\"onAir\":{\"from\":0,\"to\":3600},\"spots\":[]}".repeat(500).getBytes(StandardCharsets.UTF_8);
+        byte[] plan =
+                "{\"onAir\":{\"from\":0,\"to\":3600},\"spots\":[]}".repeat(500).getBytes(StandardCharsets.UTF_8);
         GzipJoin.Piece piece = GzipJoin.Piece.of(plan, Deflater.DEFAULT_COMPRESSION);
         byte[] separator = ",".getBytes(StandardCharsets.UTF_8);
-        byte[] gzip = new GzipJoin(256).append(piece).append(separator, 0, 1).append(piece).finish();
+        byte[] gzip = new GzipJoin(256)
+                .append(piece)
+                .append(separator, 0, 1)
+                .append(piece)
+                .finish();
 
         assertThat(piece.deflated().length).isLessThan(plan.length / 50);
         assertThat(new String(gunzip(gzip), StandardCharsets.UTF_8))
@@ -59,14 +64,19 @@ class GzipJoinTest {
         byte[] first = "[1,2,3]".repeat(3000).getBytes(StandardCharsets.US_ASCII);
         byte[] second = new byte[70_000]; // incompressible, more than one output buffer
         new Random(7).nextBytes(second);
-        byte[] gzip = new GzipJoin(128).append(GzipJoin.Piece.of(first, Deflater.BEST_COMPRESSION))
-                .append(second, 0, second.length).finish();
+        byte[] gzip = new GzipJoin(128)
+                .append(GzipJoin.Piece.of(first, Deflater.BEST_COMPRESSION))
+                .append(second, 0, second.length)
+                .finish();
 
         // GNU gzip: its own inflate, and it checks the trailer
         Path file = Files.write(dir.resolve("answer.json.gz"), gzip);
-        Process gunzip = new ProcessBuilder("gzip", "-dc").redirectInput(file.toFile()).start();
+        Process gunzip =
+                new ProcessBuilder("gzip", "-dc").redirectInput(file.toFile()).start();
         byte[] out = gunzip.getInputStream().readAllBytes();
-        assertThat(gunzip.waitFor()).as(new String(gunzip.getErrorStream().readAllBytes())).isZero();
+        assertThat(gunzip.waitFor())
+                .as(new String(gunzip.getErrorStream().readAllBytes()))
+                .isZero();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.writeBytes(first);
         expected.writeBytes(second);
@@ -92,8 +102,10 @@ class GzipJoinTest {
                 random.nextBytes(noise);
                 yield noise;
             }
-            default -> ("{\"offset\":" + random.nextInt(3600) + ",\"creative\":\"CR-" + random.nextInt(50) + "\"},")
-                    .repeat(random.nextInt(1000)).getBytes(StandardCharsets.UTF_8);
+            default ->
+                ("{\"offset\":" + random.nextInt(3600) + ",\"creative\":\"CR-" + random.nextInt(50) + "\"},")
+                        .repeat(random.nextInt(1000))
+                        .getBytes(StandardCharsets.UTF_8);
         };
     }
 

@@ -20,10 +20,11 @@ class PlanViewTest {
                  "spots": [[600, 15, "C-1", "CR-1", "C"], [615, 10, "PSA-1", "CR-9", "P"], [625, 5, "F", "CR-0", "F"]]}
                 """));
         assertThat(plan.onAir()).isEqualTo(new OnAir(600, 3600));
-        assertThat(plan.spots()).containsExactly(
-                new SpotView(600, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL),
-                new SpotView(615, 10, "PSA-1", "CR-9", CampaignKind.PUBLIC_SERVICE),
-                new SpotView(625, 5, "F", "CR-0", CampaignKind.FILLER));
+        assertThat(plan.spots())
+                .containsExactly(
+                        new SpotView(600, 15, "C-1", "CR-1", CampaignKind.COMMERCIAL),
+                        new SpotView(615, 10, "PSA-1", "CR-9", CampaignKind.PUBLIC_SERVICE),
+                        new SpotView(625, 5, "F", "CR-0", CampaignKind.FILLER));
         assertThat(plan.creatives()).containsExactly("CR-1", "CR-9", "CR-0");
         assertThat(json.writeValueAsString(plan.spots().get(0)))
                 .isEqualTo("{\"offset\":600,\"duration\":15,\"campaign\":\"C-1\",\"creative\":\"CR-1\","
@@ -32,8 +33,9 @@ class PlanViewTest {
 
     @Test
     void refusesASpotOfAnUnknownKind() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PlanView.of(json.readTree(
-                "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"C-1\", \"CR-1\", \"X\"]]}")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PlanView.of(json.readTree(
+                        "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"C-1\", \"CR-1\", \"X\"]]}")))
                 .withMessageContaining("C, P or F");
     }
 }

@@ -50,14 +50,24 @@ class ScheduleIT extends AgentIntegrationTest {
 
     @Test
     void servesTheScheduleThenNotModifiedWhileNothingChanged() {
-        long version = fixtures.publish(Instant.now().truncatedTo(ChronoUnit.SECONDS), true, today().minusDays(1), 5,
+        long version = fixtures.publish(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                true,
+                today().minusDays(1),
+                5,
                 Map.of("SCH-1", ScreenPlans.constant(commercial, filler, 5)));
         WebTestClient agent = agent(issueToken("SCH-1"));
-        EntityExchangeResult<byte[]> first = agent.get().uri("/agent/v1/schedule").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(version))
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> first = agent.get()
+                .uri("/agent/v1/schedule")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .expectHeader()
+                .valueEquals(ScheduleController.VERSION_HEADER, Long.toString(version))
+                .expectBody()
+                .returnResult();
         String etag = first.getResponseHeaders().getETag();
         JsonNode body = JSON.readTree(first.getResponseBody());
         Instant from = ZonedDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.HOURS).toInstant();
@@ -84,10 +94,16 @@ class ScheduleIT extends AgentIntegrationTest {
         assertThat(media.path("size").asLong()).isEqualTo(14);
         assertThat(media.path("duration").asInt()).isEqualTo(15);
 
-        agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
-                .expectBody().isEmpty();
+        agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody()
+                .isEmpty();
     }
 
     @Test
@@ -95,49 +111,92 @@ class ScheduleIT extends AgentIntegrationTest {
         Map<String, ScreenPlans> plans = Map.of("SCH-2", ScreenPlans.constant(commercial, filler, 5));
         fixtures.publish(Instant.now(), true, today().minusDays(1), 5, plans);
         WebTestClient agent = agent(issueToken("SCH-2"));
-        String etag = agent.get().uri("/agent/v1/schedule").exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseHeaders().getETag();
+        String etag = agent.get()
+                .uri("/agent/v1/schedule")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseHeaders()
+                .getETag();
 
         long unchanged = fixtures.publish(Instant.now(), false, today().minusDays(1), 5, plans);
-        agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified()
-                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(unchanged));
+        agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(ScheduleController.VERSION_HEADER, Long.toString(unchanged));
 
-        fixtures.publish(Instant.now(), true, today().minusDays(1), 5,
-                Map.of("SCH-2", ScreenPlans.constant(filler, filler, 5)));
-        agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.ETAG, changed -> assertThat(changed).isNotEqualTo(etag))
-                .expectBody().jsonPath("$.media.length()").isEqualTo(1);
+        fixtures.publish(
+                Instant.now(), true, today().minusDays(1), 5, Map.of("SCH-2", ScreenPlans.constant(filler, filler, 5)));
+        agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.ETAG, changed -> assertThat(changed).isNotEqualTo(etag))
+                .expectBody()
+                .jsonPath("$.media.length()")
+                .isEqualTo(1);
     }
 
     @Test
     void answersFromTheKeptEtagUntilANewVersionChangesTheScreenThenFromTheNewOne() {
         fixtures.publishNow(Map.of("SCH-6", ScreenPlans.constant(commercial, filler, 5)));
         WebTestClient agent = agent(issueToken("SCH-6"));
-        String etag = agent.get().uri("/agent/v1/schedule").exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseHeaders().getETag();
+        String etag = agent.get()
+                .uri("/agent/v1/schedule")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseHeaders()
+                .getETag();
         for (int i = 0; i < 3; i++) {
-            agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                    .expectStatus().isNotModified()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+            agent.get()
+                    .uri("/agent/v1/schedule")
+                    .header(HttpHeaders.IF_NONE_MATCH, etag)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, etag);
         }
 
         long changed = fixtures.publishNow(Map.of("SCH-6", ScreenPlans.constant(filler, filler, 5)));
-        EntityExchangeResult<byte[]> fresh = agent.get().uri("/agent/v1/schedule")
-                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed))
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> fresh = agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed))
+                .expectBody()
+                .returnResult();
         String newEtag = fresh.getResponseHeaders().getETag();
         assertThat(newEtag).isNotEqualTo(etag);
-        assertThat(JSON.readTree(fresh.getResponseBody()).path("hours").get(0).path("plan").asString())
+        assertThat(JSON.readTree(fresh.getResponseBody())
+                        .path("hours")
+                        .get(0)
+                        .path("plan")
+                        .asString())
                 .isEqualTo(filler);
-        agent.get().uri("/agent/v1/schedule").header(HttpHeaders.IF_NONE_MATCH, newEtag).exchange()
-                .expectStatus().isNotModified()
-                .expectHeader().valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed));
+        agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.IF_NONE_MATCH, newEtag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(ScheduleController.VERSION_HEADER, Long.toString(changed));
     }
 
     @Test
@@ -146,30 +205,44 @@ class ScheduleIT extends AgentIntegrationTest {
         String token = issueToken("SCH-7");
         double built = answersBuilt();
         List<EntityExchangeResult<byte[]>> answers = Flux.range(0, 16)
-                .flatMap(i -> Mono.fromCallable(() -> agent(token).get()
-                                .uri("/agent/v1/schedule?hours=48")
-                                .exchange().expectStatus().isOk().expectBody().returnResult())
-                        .subscribeOn(Schedulers.boundedElastic()), 16)
+                .flatMap(
+                        i -> Mono.fromCallable(() -> agent(token)
+                                        .get()
+                                        .uri("/agent/v1/schedule?hours=48")
+                                        .exchange()
+                                        .expectStatus()
+                                        .isOk()
+                                        .expectBody()
+                                        .returnResult())
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        16)
                 .collectList()
                 .block(Duration.ofSeconds(60));
         assertThat(answers).hasSize(16);
         String etag = answers.get(0).getResponseHeaders().getETag();
         for (EntityExchangeResult<byte[]> answer : answers) {
             assertThat(answer.getResponseHeaders().getETag()).isEqualTo(etag);
-            assertThat(JSON.readTree(answer.getResponseBody())).isEqualTo(JSON.readTree(answers.get(0)
-                    .getResponseBody()));
+            assertThat(JSON.readTree(answer.getResponseBody()))
+                    .isEqualTo(JSON.readTree(answers.get(0).getResponseBody()));
         }
         // one answer made for the sixteen, and its time is what operators see
         assertThat(answersBuilt()).isEqualTo(built + 1);
     }
 
     private double answersBuilt() {
-        String exposition = admin().get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String exposition = admin().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         Matcher count = Pattern.compile("^railcast_agent_schedule_builds_seconds_count (\\S+)$", Pattern.MULTILINE)
                 .matcher(exposition);
-        assertThat(count.find()).as("railcast_agent_schedule_builds_seconds_count exposed").isTrue();
+        assertThat(count.find())
+                .as("railcast_agent_schedule_builds_seconds_count exposed")
+                .isTrue();
         return Double.parseDouble(count.group(1));
     }
 
@@ -177,15 +250,27 @@ class ScheduleIT extends AgentIntegrationTest {
     void gzipsTheScheduleWhenTheAgentAcceptsIt() throws IOException {
         fixtures.publishNow(Map.of("SCH-3", ScreenPlans.constant(commercial, filler, 4)));
         WebTestClient agent = agent(issueToken("SCH-3"));
-        byte[] plain = agent.get().uri("/agent/v1/schedule").exchange()
-                .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
-                .expectBody().returnResult().getResponseBody();
-        byte[] gzipped = agent.get().uri("/agent/v1/schedule").header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
+        byte[] plain = agent.get()
+                .uri("/agent/v1/schedule")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_ENCODING, "gzip")
-                .expectHeader().valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .expectBody().returnResult().getResponseBody();
+                .expectHeader()
+                .doesNotExist(HttpHeaders.CONTENT_ENCODING)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        byte[] gzipped = agent.get()
+                .uri("/agent/v1/schedule")
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_ENCODING, "gzip")
+                .expectHeader()
+                .valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(gzipped.length).isLessThan(Objects.requireNonNull(plain).length / 3);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
             assertThat(JSON.readTree(in.readAllBytes())).isEqualTo(JSON.readTree(plain));
@@ -203,10 +288,15 @@ class ScheduleIT extends AgentIntegrationTest {
         }
         fixtures.publish(Instant.now(), true, today(), 2, Map.of("SCH-4", new ScreenPlans(planIds, filler)));
 
-        JsonNode body = JSON.readTree(agent(issueToken("SCH-4")).get().uri("/agent/v1/schedule?hours=168")
+        JsonNode body = JSON.readTree(agent(issueToken("SCH-4"))
+                .get()
+                .uri("/agent/v1/schedule?hours=168")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody());
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
         Instant end = today().plusDays(2).atStartOfDay(SHANGHAI).toInstant();
         assertThat(Instant.parse(body.path("to").asString())).isEqualTo(end);
         assertThat(body.path("hours")).isNotEmpty();
@@ -216,7 +306,8 @@ class ScheduleIT extends AgentIntegrationTest {
             assertThat(local.getMinute()).isZero();
             assertThat(hour.path("plan").asString()).as("local hour %s", local).isEqualTo(planIds.get(index));
         }
-        long hoursLeft = Duration.between(Instant.parse(body.path("from").asString()), end).toHours();
+        long hoursLeft = Duration.between(Instant.parse(body.path("from").asString()), end)
+                .toHours();
         long offAir = body.path("hours").size();
         assertThat(offAir).isLessThan(hoursLeft); // 01:00–05:00 are left out: the screen is dark
     }
@@ -224,16 +315,31 @@ class ScheduleIT extends AgentIntegrationTest {
     @Test
     void refusesHoursOutsideOneToAWeek() {
         WebTestClient agent = agent(issueToken("SCH-5"));
-        agent.get().uri("/agent/v1/schedule?hours=0").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("hours");
-        agent.get().uri("/agent/v1/schedule?hours=169").exchange().expectStatus().isBadRequest();
+        agent.get()
+                .uri("/agent/v1/schedule?hours=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("hours");
+        agent.get()
+                .uri("/agent/v1/schedule?hours=169")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void answersAScreenWithoutAnyVersionWithNotFound() {
-        agent(issueToken("SCH-5")).get().uri("/agent/v1/schedule").exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/no-schedule");
+        agent(issueToken("SCH-5"))
+                .get()
+                .uri("/agent/v1/schedule")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/no-schedule");
     }
 }

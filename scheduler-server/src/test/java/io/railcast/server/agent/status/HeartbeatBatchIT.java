@@ -59,7 +59,8 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             // each screen's three heartbeats in turn, all screens at once
             CompletableFuture<List<HttpResponse<String>>> sent = CompletableFuture.completedFuture(List.of());
             for (int version = 1; version <= 3; version++) {
-                String body = screen.equals(bad) && version == 3 ? "{\"cachedFiles\": -1, \"scheduleVersion\": 3}"
+                String body = screen.equals(bad) && version == 3
+                        ? "{\"cachedFiles\": -1, \"scheduleVersion\": 3}"
                         : heartbeat(version, screen.hashCode());
                 sent = sent.thenCompose(earlier -> post(token, body).thenApply(answer -> append(earlier, answer)));
             }
@@ -70,12 +71,18 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             List<HttpResponse<String>> answers = each.join();
             for (HttpResponse<String> answer : answers.subList(0, 2)) {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                assertThat(JSON.readTree(answer.body()).path("serverTime").asString()).isNotEmpty();
+                assertThat(JSON.readTree(answer.body()).path("serverTime").asString())
+                        .isNotEmpty();
             }
         }
-        HttpResponse<String> refused = screens.get(List.copyOf(tokens.keySet()).indexOf(bad)).join().get(2);
+        HttpResponse<String> refused =
+                screens.get(List.copyOf(tokens.keySet()).indexOf(bad)).join().get(2);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(refused.body()).path("errors").get(0).path("field").asString())
+        assertThat(JSON.readTree(refused.body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
                 .isEqualTo("cachedFiles");
 
         List<Map<String, Object>> rows = sql().queryForList("select screen_id, schedule_version, clock_offset_millis"
@@ -99,10 +106,15 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         for (int round = 1; round <= 20; round++) {
             long first = round * 10L;
             // queued in this order within microseconds, far inside one linger: one batch (rarely two, in order)
-            Mono.when(heartbeats.store("HBT-1", report(first)), heartbeats.store("HBT-1", report(first + 1)),
-                    heartbeats.store("HBT-1", report(first + 2))).block(Duration.ofSeconds(30));
-            assertThat(sql().queryForObject("select schedule_version from screen_status where screen_id = 'HBT-1'",
-                    Long.class)).as("round %d", round).isEqualTo(first + 2);
+            Mono.when(
+                            heartbeats.store("HBT-1", report(first)),
+                            heartbeats.store("HBT-1", report(first + 1)),
+                            heartbeats.store("HBT-1", report(first + 2)))
+                    .block(Duration.ofSeconds(30));
+            assertThat(sql().queryForObject(
+                                    "select schedule_version from screen_status where screen_id = 'HBT-1'", Long.class))
+                    .as("round %d", round)
+                    .isEqualTo(first + 2);
         }
     }
 
@@ -130,20 +142,25 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(failed.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(JSON.readTree(failed.body()).path("type").asString()).isEqualTo("/problems/heartbeat-not-stored");
-        List<String> stored = sql().queryForList("select screen_id from screen_status where screen_id like 'HBF-%'",
-                String.class);
+        List<String> stored =
+                sql().queryForList("select screen_id from screen_status where screen_id like 'HBF-%'", String.class);
         assertThat(notStored() - notStoredBefore)
-                .isEqualTo(answers.values().stream().filter(answer -> answer.statusCode() == 503).count());
+                .isEqualTo(answers.values().stream()
+                        .filter(answer -> answer.statusCode() == 503)
+                        .count());
         answers.forEach((screen, answer) -> {
             assertThat(answer.statusCode()).as(screen).isEqualTo(screen.equals("HBF-001") ? 503 : 200);
-            assertThat(stored.contains(screen)).as("%s answered %d", screen, answer.statusCode())
+            assertThat(stored.contains(screen))
+                    .as("%s answered %d", screen, answer.statusCode())
                     .isEqualTo(answer.statusCode() == 200);
         });
 
         // the queue goes on after a failed batch
-        HttpResponse<String> again = post(tokens.get("HBF-001"), heartbeat(6, 0)).join();
+        HttpResponse<String> again =
+                post(tokens.get("HBF-001"), heartbeat(6, 0)).join();
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-        assertThat(count("screen_status where screen_id = 'HBF-001' and schedule_version = 6")).isEqualTo(1);
+        assertThat(count("screen_status where screen_id = 'HBF-001' and schedule_version = 6"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -161,9 +178,10 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
                 blocker.setAutoCommit(false);
                 blocker.createStatement().execute("select * from screen_status where screen_id = 'HBD-0' for update");
                 good.add(outcome(queue.store("HBD-0", report(2))));
-                await(() -> meters.get("railcast.agent.heartbeats.waiting").gauge().value() == 0);
-                bad = outcome(queue.store("HBD-3", new StatusReport("0.1.0\u0000", 2L, 1, 2L, 0, null, 0,
-                        Instant.now())));
+                await(() ->
+                        meters.get("railcast.agent.heartbeats.waiting").gauge().value() == 0);
+                bad = outcome(
+                        queue.store("HBD-3", new StatusReport("0.1.0\u0000", 2L, 1, 2L, 0, null, 0, Instant.now())));
                 for (String screen : List.of("HBD-1", "HBD-2", "HBD-4", "HBD-5")) {
                     good.add(outcome(queue.store(screen, report(2))));
                 }
@@ -172,9 +190,16 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             good.forEach(each -> assertThat(each.join()).isEmpty());
             assertThat(bad.join()).get().isInstanceOf(HeartbeatRefusal.NotStored.class);
             // batches of 1, 1 and the five, which failed whole before being written again in parts
-            assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().count()).isEqualTo(3);
-            assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().totalAmount()).isEqualTo(7);
-            assertThat(count("screen_status where screen_id like 'HBD-%' and schedule_version = 2")).isEqualTo(5);
+            assertThat(meters.get("railcast.agent.heartbeats.batch.size")
+                            .summary()
+                            .count())
+                    .isEqualTo(3);
+            assertThat(meters.get("railcast.agent.heartbeats.batch.size")
+                            .summary()
+                            .totalAmount())
+                    .isEqualTo(7);
+            assertThat(count("screen_status where screen_id like 'HBD-%' and schedule_version = 2"))
+                    .isEqualTo(5);
             assertThat(count("screen_status where screen_id = 'HBD-3'")).isZero();
         } finally {
             CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -190,9 +215,13 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         Mono<Void> known = heartbeats.store("HBU-1", report(1));
         CompletableFuture<Optional<Throwable>> goneOutcome = outcome(gone);
         assertThat(outcome(known).join()).isEmpty();
-        assertThat(goneOutcome.join()).get().isInstanceOfSatisfying(HeartbeatRefusal.UnknownScreen.class,
-                refusal -> assertThat(new HeartbeatProblems().refused(refusal).getStatusCode())
-                        .isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(goneOutcome.join())
+                .get()
+                .isInstanceOfSatisfying(
+                        HeartbeatRefusal.UnknownScreen.class,
+                        refusal -> assertThat(
+                                        new HeartbeatProblems().refused(refusal).getStatusCode())
+                                .isEqualTo(HttpStatus.NOT_FOUND));
         assertThat(count("screen_status where screen_id = 'HBU-1'")).isEqualTo(1);
         assertThat(count("screen_status where screen_id = 'HBU-GONE'")).isZero();
     }
@@ -201,9 +230,14 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
     void refusesAHeartbeatAtOnceWhenTheQueueIsFullAndStoresTheQueuedOnesLater() throws Exception {
         fixtures.screens("HBQ", "HBQ-1", "HBQ-2");
         AgentProperties.Status status = properties.status();
-        AgentProperties small = new AgentProperties(properties.token(), properties.schedule(), properties.events(),
-                properties.media(), properties.plays(), new AgentProperties.Status(status.versionGrace(),
-                        status.refresh(), status.clockTolerance(), 1, Duration.ofMillis(1), 3));
+        AgentProperties small = new AgentProperties(
+                properties.token(),
+                properties.schedule(),
+                properties.events(),
+                properties.media(),
+                properties.plays(),
+                new AgentProperties.Status(
+                        status.versionGrace(), status.refresh(), status.clockTolerance(), 1, Duration.ofMillis(1), 3));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         HeartbeatQueue queue = new HeartbeatQueue(statuses, small, meters);
         queue.start();
@@ -216,13 +250,16 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
             for (int i = 0; i < 10; i++) {
                 outcomes.add(outcome(queue.store("HBQ-1", report(100 + i))));
             }
-            assertThat(outcomes.stream().filter(CompletableFuture::isDone)).as("refused at once")
+            assertThat(outcomes.stream().filter(CompletableFuture::isDone))
+                    .as("refused at once")
                     .isNotEmpty()
-                    .allSatisfy(done -> assertThat(done.join()).get().isInstanceOfSatisfying(
-                            HeartbeatRefusal.QueueFull.class, refusal -> {
+                    .allSatisfy(done -> assertThat(done.join())
+                            .get()
+                            .isInstanceOfSatisfying(HeartbeatRefusal.QueueFull.class, refusal -> {
                                 ResponseEntity<ProblemDetail> answer = new HeartbeatProblems().refused(refusal);
                                 assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                                assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                                assertThat(answer.getHeaders().getFirst("Retry-After"))
+                                        .isEqualTo("5");
                             }));
             blocker.rollback();
         } finally {
@@ -234,16 +271,25 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
         // the queue's 3, and the one being written if the linger (1 ms) had passed before the others came
         assertThat(accepted).isBetween(3L, 4L);
         // what operations see: every refusal counted, every accepted heartbeat in a batch written, none left
-        assertThat(meters.get("railcast.agent.heartbeats.refused").tag("reason", "queue-full").counter().count())
+        assertThat(meters.get("railcast.agent.heartbeats.refused")
+                        .tag("reason", "queue-full")
+                        .counter()
+                        .count())
                 .isEqualTo(outcomes.size() - accepted);
-        assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().totalAmount()).isEqualTo(accepted);
-        assertThat(meters.get("railcast.agent.heartbeats.batches").timer().count()).isEqualTo(accepted);
-        assertThat(meters.get("railcast.agent.heartbeats.waiting").gauge().value()).isZero();
+        assertThat(meters.get("railcast.agent.heartbeats.batch.size").summary().totalAmount())
+                .isEqualTo(accepted);
+        assertThat(meters.get("railcast.agent.heartbeats.batches").timer().count())
+                .isEqualTo(accepted);
+        assertThat(meters.get("railcast.agent.heartbeats.waiting").gauge().value())
+                .isZero();
         // the last one queued is the last one stored
-        int lastAccepted = IntStream.range(0, outcomes.size()).filter(i -> outcomes.get(i).join().isEmpty())
-                .max().orElseThrow();
-        assertThat(sql().queryForObject("select schedule_version from screen_status where screen_id = 'HBQ-1'",
-                Long.class)).isEqualTo(100L + lastAccepted);
+        int lastAccepted = IntStream.range(0, outcomes.size())
+                .filter(i -> outcomes.get(i).join().isEmpty())
+                .max()
+                .orElseThrow();
+        assertThat(sql().queryForObject(
+                                "select schedule_version from screen_status where screen_id = 'HBQ-1'", Long.class))
+                .isEqualTo(100L + lastAccepted);
     }
 
     /** Polls a condition the test cannot be told of, up to 30 s. */
@@ -254,37 +300,63 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
     }
 
     private double notStored() {
-        return registry.get("railcast.agent.heartbeats.refused").tag("reason", "not-stored").counter().count();
+        return registry.get("railcast.agent.heartbeats.refused")
+                .tag("reason", "not-stored")
+                .counter()
+                .count();
     }
 
     private Map<String, String> screensWithTokens(String station, int count) {
-        String[] ids = IntStream.rangeClosed(1, count).mapToObj(i -> String.format("%s-%03d", station, i))
+        String[] ids = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%s-%03d", station, i))
                 .toArray(String[]::new);
         fixtures.screens(station, ids);
-        Map<String, Object> issued = admin().post().uri("/api/v1/agent-tokens")
-                .bodyValue(Map.of("screens", List.of(ids))).exchange()
-                .expectStatus().isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> issued = admin().post()
+                .uri("/api/v1/agent-tokens")
+                .bodyValue(Map.of("screens", List.of(ids)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         Map<String, String> tokens = new java.util.TreeMap<>();
         JsonNode list = JSON.valueToTree(issued).path("tokens");
-        list.forEach(each -> tokens.put(each.path("screenId").asString(), each.path("token").asString()));
+        list.forEach(each ->
+                tokens.put(each.path("screenId").asString(), each.path("token").asString()));
         assertThat(tokens).hasSize(count);
         return tokens;
     }
 
     private CompletableFuture<HttpResponse<String>> post(String token, String body) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/agent/v1/status"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/agent/v1/status"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String heartbeat(long version, long clockOffset) {
-        return JSON.writeValueAsString(Map.of("agentVersion", "0.1.0", "scheduleVersion", version, "cachedFiles", 37,
-                "cachedBytes", 412_000_000L, "missingMedia", 0, "clockOffsetMillis", clockOffset,
-                "journalBacklog", 0, "sentAt", Instant.now().toString()));
+        return JSON.writeValueAsString(Map.of(
+                "agentVersion",
+                "0.1.0",
+                "scheduleVersion",
+                version,
+                "cachedFiles",
+                37,
+                "cachedBytes",
+                412_000_000L,
+                "missingMedia",
+                0,
+                "clockOffsetMillis",
+                clockOffset,
+                "journalBacklog",
+                0,
+                "sentAt",
+                Instant.now().toString()));
     }
 
     private static StatusReport report(long version) {
@@ -299,7 +371,8 @@ class HeartbeatBatchIT extends AgentIntegrationTest {
 
     /** Empty when stored, else the refusal; subscribed (queued) at once. */
     private static CompletableFuture<Optional<Throwable>> outcome(Mono<Void> stored) {
-        return stored.then(Mono.just(Optional.<Throwable>empty())).onErrorResume(e -> Mono.just(Optional.of(e)))
+        return stored.then(Mono.just(Optional.<Throwable>empty()))
+                .onErrorResume(e -> Mono.just(Optional.of(e)))
                 .toFuture();
     }
 }

@@ -21,7 +21,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.railcast.server.system.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -36,45 +35,11 @@ import org.springframework.web.server.WebFilter;
  * The server is packaged by feature: each top-level package under {@code io.railcast.server} (agent, campaign, console,
  * creative, demo, network, planning, report, system, user) owns its tables, and the features depend on each other
  * without cycles. Problems become HTTP answers at the web edge only.
- *
- * <p>Names in the allow-lists below are relative to {@code io.railcast.server} and name top-level classes (their nested
- * classes and lambdas count as theirs).
  */
 @AnalyzeClasses(packages = "io.railcast.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String ROOT = "io.railcast.server.";
-
-    /**
-     * Accesses to another feature's repository that exist today, as {@code "origin -> repository"}. Known offenders,
-     * being moved by the restructure of issue 14: empty this list once that work is merged, never add to it.
-     */
-    static final Set<String> KNOWN_REPOSITORY_OFFENDERS =
-            Set.of("demo.DemoLoader -> network.NetworkCatalog", "planning.PlanningService -> network.NetworkCatalog");
-
-    /**
-     * Classes below the web edge that construct or throw {@link ApiProblem} today. Known offenders, being moved by the
-     * restructure of issue 14 (features will signal their own exceptions, the web edge maps them): empty this list once
-     * that work is merged, never add to it.
-     */
-    static final Set<String> KNOWN_API_PROBLEM_OFFENDERS = Set.of(
-            "agent.AgentTokens",
-            "agent.HeartbeatQueue",
-            "agent.ScheduleService",
-            "campaign.BookingRights",
-            "campaign.CampaignDraft",
-            "campaign.CampaignService",
-            "campaign.Publication",
-            "creative.CreativeMetadata",
-            "creative.CreativeService",
-            "creative.MediaSignature",
-            "creative.MediaStore",
-            "creative.MultipartUpload",
-            "network.JsonItems",
-            "network.ScreenService",
-            "network.StationService",
-            "report.ReportService",
-            "user.UserService");
 
     /** A repository: named so, or talking to the database through R2DBC's {@link DatabaseClient}. */
     static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe(
@@ -100,8 +65,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheWebEdgeConstructsOrThrowsApiProblem = noClasses()
             .that(BELOW_THE_WEB_EDGE)
-            .and(DescribedPredicate.describe(
-                    "are not known offenders", c -> !KNOWN_API_PROBLEM_OFFENDERS.contains(name(c))))
             .should(constructOrThrowApiProblem())
             .because("features signal failures in their own terms; the web edge turns them into HTTP answers");
 
@@ -115,8 +78,7 @@ class ArchitectureTest {
             public void check(JavaClass repository, ConditionEvents events) {
                 for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
                     JavaClass user = dependency.getOriginClass();
-                    String access = name(user) + " -> " + name(repository);
-                    if (!feature(user).equals(feature(repository)) && !KNOWN_REPOSITORY_OFFENDERS.contains(access)) {
+                    if (!feature(user).equals(feature(repository))) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }

@@ -1,10 +1,10 @@
 package io.railcast.server.network;
 
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,22 +20,24 @@ record JsonItems<T>(boolean array, List<T> items) {
 
     /** What kind of item a body holds and how a payload becomes one. */
     record Kind<P, T>(
-            String slug, String title, String noun, Class<P> payloadType, BiFunction<P, FieldErrors, T> toDomain) {}
+            Function<List<FieldProblem>, NetworkRefusal> refusal,
+            String noun,
+            Class<P> payloadType,
+            BiFunction<P, FieldErrors, T> toDomain) {}
 
     static <P, T> JsonItems<T> read(JsonNode body, JsonMapper mapper, Kind<P, T> kind) {
         if (body.isObject()) {
             List<FieldProblem> problems = new ArrayList<>();
             T item = readOne(body, mapper, kind, problems);
             if (!problems.isEmpty()) {
-                throw ApiProblem.invalid(kind.slug(), kind.title(), problems);
+                throw kind.refusal().apply(problems);
             }
             return new JsonItems<>(false, List.of(item));
         }
         if (!body.isArray()) {
-            throw ApiProblem.invalid(
-                    kind.slug(),
-                    kind.title(),
-                    List.of(new FieldProblem(null, null, "expected a " + kind.noun() + " object or an array of them")));
+            throw kind.refusal()
+                    .apply(List.of(
+                            new FieldProblem(null, null, "expected a " + kind.noun() + " object or an array of them")));
         }
         List<T> items = new ArrayList<>(body.size());
         List<FieldProblem> problems = new ArrayList<>();
@@ -48,7 +50,7 @@ record JsonItems<T>(boolean array, List<T> items) {
             items.add(item);
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(kind.slug(), kind.title(), problems);
+            throw kind.refusal().apply(problems);
         }
         return new JsonItems<>(true, List.copyOf(items));
     }

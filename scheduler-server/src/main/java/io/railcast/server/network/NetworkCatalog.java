@@ -6,7 +6,6 @@ import io.railcast.model.network.Station;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -20,17 +19,11 @@ public class NetworkCatalog {
 
     private final StationRepository stations;
     private final ScreenRepository screens;
-    private final DatabaseClient db;
     private final TransactionalOperator transaction;
 
-    NetworkCatalog(
-            StationRepository stations,
-            ScreenRepository screens,
-            DatabaseClient db,
-            TransactionalOperator transaction) {
+    NetworkCatalog(StationRepository stations, ScreenRepository screens, TransactionalOperator transaction) {
         this.stations = stations;
         this.screens = screens;
-        this.db = db;
         this.transaction = transaction;
     }
 
@@ -50,20 +43,12 @@ public class NetworkCatalog {
     }
 
     public Mono<Stamp> stamp() {
-        return db.sql("select (select count(*) from station) as stations, (select count(*) from screen) as screens,"
-                        + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added")
-                .map(row -> new Stamp(
-                        row.get("stations", Long.class),
-                        row.get("screens", Long.class),
-                        row.get("last_added", Instant.class)))
-                .one();
+        return screens.stamp();
     }
 
     /** Whether no station is stored yet. */
     public Mono<Boolean> isEmpty() {
-        return db.sql("select not exists (select 1 from station) as empty")
-                .map(row -> row.get("empty", Boolean.class))
-                .one();
+        return stations.none();
     }
 
     /** Stores all stations and screens of {@code network} in one transaction; they must all be new. */

@@ -22,7 +22,7 @@ record ScreenPayload(
         @Nullable LoopPolicyPayload loopPolicy) {
 
     static final JsonItems.Kind<ScreenPayload, Screen> KIND = new JsonItems.Kind<>(
-            "invalid-screen", "Invalid screen", "screen", ScreenPayload.class, ScreenPayload::toScreen);
+            NetworkRefusal.InvalidScreens::new, "screen", ScreenPayload.class, ScreenPayload::toScreen);
 
     /** A loop of {@code loopSeconds} (a divisor of 3600) cut into slots of {@code slotSeconds} (5 when absent). */
     record LoopPolicyPayload(

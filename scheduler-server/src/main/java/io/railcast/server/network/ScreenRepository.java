@@ -100,4 +100,15 @@ class ScreenRepository {
                 new LoopPolicy(row.get("loop_seconds", Integer.class), row.get("slot_seconds", Integer.class)));
         return new StoredScreen(screen, row.get("created_at", Instant.class));
     }
+
+    /** How many stations and screens there are, and when the last screen was added. */
+    Mono<NetworkCatalog.Stamp> stamp() {
+        return db.sql("select (select count(*) from station) as stations, (select count(*) from screen) as screens,"
+                        + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added")
+                .map(row -> new NetworkCatalog.Stamp(
+                        row.get("stations", Long.class),
+                        row.get("screens", Long.class),
+                        row.get("last_added", Instant.class)))
+                .one();
+    }
 }

@@ -27,7 +27,7 @@ record StationPayload(
         @Nullable String operatingHours) {
 
     static final JsonItems.Kind<StationPayload, Station> KIND = new JsonItems.Kind<>(
-            "invalid-station", "Invalid station", "station", StationPayload.class, StationPayload::toStation);
+            NetworkRefusal.InvalidStations::new, "station", StationPayload.class, StationPayload::toStation);
 
     static StationPayload of(Station station) {
         return new StationPayload(

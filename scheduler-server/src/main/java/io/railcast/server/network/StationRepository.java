@@ -101,4 +101,11 @@ class StationRepository {
                 ZoneId.of(row.get("zone_id", String.class)),
                 new DailyHours(row.get("opens", LocalTime.class), row.get("closes", LocalTime.class)));
     }
+
+    /** Whether no station is stored yet. */
+    Mono<Boolean> none() {
+        return db.sql("select not exists (select 1 from station) as empty")
+                .map(row -> row.get("empty", Boolean.class))
+                .one();
+    }
 }

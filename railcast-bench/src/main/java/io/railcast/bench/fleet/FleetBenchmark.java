@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,14 +21,10 @@ import java.util.stream.Collectors;
  * The fleet benchmark behind {@code scripts/bench-fleet} (docs/benchmarks.md): provisions a token per screen,
  * starts a {@link Fleet}, waits until every agent plays the current version, books an urgent regional campaign as
  * the demo planner, and measures for each screen of that province the time from sending the booking until its agent
- * has adopted the new version. Prints a table and a final one-line JSON object.
+ * has adopted the new version. Prints a table and a final one-line JSON object. The booking and what the switch took
+ * are {@code SwitchMeasurement}'s; what the fleet did, read once it has stopped, is {@code FleetAccounts}'.
  */
 public final class FleetBenchmark {
-
-    /** The server's count and total time of schedule answers made (what a publication costs it). */
-    private static final String ANSWERS_BUILT = "railcast_agent_schedule_builds_seconds_count";
-
-    private static final String ANSWER_SECONDS = "railcast_agent_schedule_builds_seconds_sum";
 
     private FleetBenchmark() {}
 
@@ -106,116 +99,18 @@ public final class FleetBenchmark {
             }
             log("all " + fleet.size() + " agents on version " + current + " after " + warmupMillis + " ms");
 
-            String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
-            String creative = "BENCH-" + suffix;
-            api.uploadCreative(options.planner(), creative, 15, png(suffix));
-            String metricsBefore = prometheus(api, options);
-            long sentAt = System.currentTimeMillis();
-            Map<String, Object> booked = api.book(options.planner(), campaign("C-BENCH-" + suffix, creative, province));
-            long answeredAt = System.currentTimeMillis();
-            long version = ((Number) booked.get("scheduleVersion")).longValue();
-            // accepted = the version's commit, as the server recorded it (same machine, same clock)
-            long bookedAt = Instant.parse((String) api.object(options.admin(), "/api/v1/versions/" + version)
-                            .get("publishedAt"))
-                    .toEpochMilli();
-            log("booked C-BENCH-" + suffix + ": version " + version + " published " + (bookedAt - sentAt)
-                    + " ms after the request was sent, answered after " + (answeredAt - sentAt) + " ms");
-
-            await(
-                    () -> affected.stream().allMatch(id -> fleet.agent(id).adoptedAt(version) >= 0),
-                    options.switchTimeout(),
-                    () -> "switch: "
-                            + affected.stream()
-                                    .filter(id -> fleet.agent(id).adoptedAt(version) >= 0)
-                                    .count() + "/" + affected.size() + "; "
-                            + fleet.progress());
-            String metricsAfter = prometheus(api, options);
-            long[] switched = affected.stream()
-                    .mapToLong(id -> fleet.agent(id).adoptedAt(version))
-                    .filter(at -> at >= 0)
-                    .map(at -> at - bookedAt)
-                    .toArray();
-            long[] heard = affected.stream()
-                    .mapToLong(id -> fleet.agent(id).heardAt(version))
-                    .filter(at -> at >= 0)
-                    .map(at -> at - bookedAt)
-                    .toArray();
-            long[] fetched = affected.stream()
-                    .mapToLong(id -> fleet.agent(id).fetchedAt(version))
-                    .filter(at -> at >= 0)
-                    .map(at -> at - bookedAt)
-                    .toArray();
-            long[] fromRequest = affected.stream()
-                    .mapToLong(id -> fleet.agent(id).adoptedAt(version))
-                    .filter(at -> at >= 0)
-                    .map(at -> at - sentAt)
-                    .toArray();
-            long unaffectedNotified = screens.stream()
-                    .filter(id -> !affected.contains(id))
-                    .filter(id -> fleet.agent(id).heardAt(version) >= 0)
-                    .count();
-            LatencySummary switchTimes = LatencySummary.of(switched);
-            LatencySummary eventTimes = LatencySummary.of(heard);
-            LatencySummary fetchTimes = LatencySummary.of(fetched);
-            LatencySummary requestTimes = LatencySummary.of(fromRequest);
+            Map<String, Object> switched = SwitchMeasurement.run(api, options, fleet, screens, affected, province);
 
             Thread.sleep(options.settle().toMillis());
             fleet.stop(); // stops the agents and uploads what they still hold, before the plays are counted
-            FleetContext context = fleet.context();
-            PlayTally plays = context.plays();
-            long stored = storedPlays(options);
 
             figures.put("agents", fleet.size());
             figures.put("province", province);
-            figures.put("version", version);
-            figures.put("affected", affected.size());
-            figures.put("switched", switchTimes.count());
-            figures.put("p50Millis", switchTimes.p50());
-            figures.put("p99Millis", switchTimes.p99());
-            figures.put("maxMillis", switchTimes.max());
-            figures.put("eventP50Millis", eventTimes.p50());
-            figures.put("eventP99Millis", eventTimes.p99());
-            figures.put("eventMaxMillis", eventTimes.max());
-            figures.put("fetchP50Millis", fetchTimes.p50());
-            figures.put("fetchP99Millis", fetchTimes.p99());
-            figures.put("bookingToPublishMillis", bookedAt - sentAt);
-            figures.put("bookingAnswerMillis", answeredAt - sentAt);
-            figures.put("fromRequestP99Millis", requestTimes.p99());
-            figures.put("unaffectedNotified", unaffectedNotified);
-            figures.put(
-                    "serverAnswersBuilt",
-                    Math.round(SseBench.gauge(metricsAfter, ANSWERS_BUILT)
-                            - SseBench.gauge(metricsBefore, ANSWERS_BUILT)));
-            figures.put(
-                    "serverAnswerBuildMillis",
-                    Math.round(1000
-                            * (SseBench.gauge(metricsAfter, ANSWER_SECONDS)
-                                    - SseBench.gauge(metricsBefore, ANSWER_SECONDS))));
-            figures.put("playsSent", plays.sent());
-            figures.put("playsResent", plays.resent());
-            figures.put("playsAccepted", plays.accepted());
-            figures.put("playsStored", stored);
-            figures.put("playsDuplicated", plays.duplicates());
-            figures.put("playsRejected", plays.rejected());
-            figures.put("playsPending", fleet.pendingPlays());
-            figures.put("playBatchesFailed", plays.failedBatches());
-            figures.put("schedules200", context.counters().schedules.sum());
-            figures.put("schedules304", context.counters().notModified.sum());
-            figures.put(
-                    "scheduleFetchFailures", context.counters().fetchFailures.sum());
-            figures.put("streamsOpened", context.counters().streamsOpened.sum());
-            figures.put("statusReports", context.counters().statusReports.sum());
-            figures.put("mediaDownloads", context.media().downloads());
-            figures.put("distinctPlans", context.plans().size());
+            figures.putAll(switched);
+            figures.putAll(FleetAccounts.of(fleet, options));
             figures.put("provisionMillis", provisionMillis);
             figures.put("warmupMillis", warmupMillis);
             figures.put("loadAverage", loadAverage());
-            if (plays.sent() == 0) {
-                log("no play was sent: every demo station is closed from 00:30 to 05:30 in Shanghai (it is "
-                        + LocalTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES)
-                        + " there), when no screen plays; at other hours this is a fault. This run measured switching"
-                        + " only, not proof of play");
-            }
         }
         return figures;
     }
@@ -259,32 +154,6 @@ public final class FleetBenchmark {
         return bytes;
     }
 
-    /** Rows in {@code play_record}, read with psql from the server's PostgreSQL; -1 without {@code --pg-port}. */
-    private static long storedPlays(FleetOptions options) throws IOException, InterruptedException {
-        if (options.pgPort() <= 0) {
-            return -1;
-        }
-        Process psql = new ProcessBuilder(
-                        "psql",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        Integer.toString(options.pgPort()),
-                        "-U",
-                        "postgres",
-                        "-d",
-                        options.pgDatabase(),
-                        "-Atc",
-                        "select count(*) from play_record")
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (psql.waitFor() != 0) {
-            throw new IOException("psql failed: " + out);
-        }
-        return Long.parseLong(out);
-    }
-
     private static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -317,9 +186,5 @@ public final class FleetBenchmark {
 
     static void log(String line) {
         System.err.println(Instant.now() + " " + line);
-    }
-
-    private static String prometheus(AdminApi api, FleetOptions options) throws IOException, InterruptedException {
-        return new String(api.raw(options.admin(), "/actuator/prometheus"), StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduleJson;
-import io.railcast.agent.protocol.SseParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
-import tools.jackson.jr.ob.JSON;
 
 /**
  * One simulated screen: its own token, its own event stream, schedule fetches with {@code If-None-Match}, media
@@ -53,18 +50,18 @@ final class VirtualAgent {
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
     private final ProofOfPlay plays;
     private final Backoff fetchBackoff = new Backoff();
-    private final Backoff streamBackoff = new Backoff();
+    private final EventStream events;
     private volatile boolean running;
     private volatile Adopted adopted;
     private volatile String etag;
-    private volatile String lastEventId;
-    private volatile Flow.Subscription stream;
 
     VirtualAgent(String screenId, String token, FleetContext fleet) {
         this.screenId = screenId;
         this.token = token;
         this.fleet = fleet;
         this.plays = new ProofOfPlay(screenId, fleet, this::request);
+        this.events = new EventStream(
+                fleet, this::request, version -> heardAt.putIfAbsent(version, System.currentTimeMillis()), this::fetch);
     }
 
     String screenId() {
@@ -74,7 +71,7 @@ final class VirtualAgent {
     /** Opens the event stream, fetches the schedule, and starts the periodic uploads at a random phase. */
     void start() {
         running = true;
-        listen();
+        events.open();
         fetch();
         repeat(this::uploadPlays, fleet.playsEvery());
         repeat(() -> plays.report(version()), fleet.statusEvery());
@@ -126,66 +123,7 @@ final class VirtualAgent {
     /** Stops listening and fetching; the plays still pending can then be sent with {@link #uploadPlays}. */
     void stop() {
         running = false;
-        Flow.Subscription current = stream;
-        if (current != null) {
-            current.cancel();
-        }
-    }
-
-    // ---- events
-
-    private void listen() {
-        if (!running) {
-            return;
-        }
-        HttpRequest.Builder request = request("/agent/v1/events").header("Accept", "text/event-stream");
-        String last = lastEventId;
-        if (last != null) {
-            request.header("Last-Event-ID", last);
-        }
-        EventLines lines = new EventLines(this, last);
-        fleet.streams()
-                .sendAsync(
-                        request.build(),
-                        info -> info.statusCode() == 200
-                                ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
-                                : HttpResponse.BodySubscribers.<Void>replacing(null))
-                .whenComplete((response, failure) -> {
-                    fleet.counters().streamsEnded.increment();
-                    stream = null;
-                    if (failure == null && response != null && response.statusCode() == 200) {
-                        streamBackoff.reset();
-                        if (running) {
-                            later(this::listen, Backoff.INITIAL);
-                        }
-                    } else if (running) {
-                        later(this::listen, streamBackoff.next());
-                    }
-                });
-    }
-
-    void streamOpened(Flow.Subscription subscription) {
-        fleet.counters().streamsOpened.increment();
-        stream = subscription;
-        if (!running) {
-            subscription.cancel();
-        }
-    }
-
-    void event(SseParser.Event event) {
-        fleet.counters().streamEvents.increment();
-        if (event.id() != null && !event.id().isEmpty()) {
-            lastEventId = event.id();
-        }
-        if (!"schedule".equals(event.type())) {
-            return;
-        }
-        Object version = JSON.std.mapFrom(event.data()).get("version");
-        if (version instanceof Number number) {
-            heardAt.putIfAbsent(number.longValue(), System.currentTimeMillis());
-        }
-        fleet.counters().scheduleEvents.increment();
-        fetch();
+        events.close();
     }
 
     // ---- schedule

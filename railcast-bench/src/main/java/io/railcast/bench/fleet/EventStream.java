@@ -1,0 +1,115 @@
+package io.railcast.bench.fleet;
+
+import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.SseParser;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import tools.jackson.jr.ob.JSON;
+
+/**
+ * One virtual agent's event stream, {@code GET /agent/v1/events} (docs/agent-protocol.md): kept open from
+ * {@link #open} to {@link #close}, opened again after it ends (soon after a clean end, with backoff after a failure)
+ * from the last event id seen, and each {@code schedule} event passed on to the agent: the version it names as heard
+ * of, then a schedule fetch. {@link EventLines} reads the response and calls back here.
+ */
+final class EventStream {
+
+    private final FleetContext fleet;
+    private final Function<String, HttpRequest.Builder> requests;
+    private final LongConsumer heard;
+    private final Runnable fetch;
+    private final Backoff backoff = new Backoff();
+    private volatile boolean running;
+    private volatile String lastEventId;
+    private volatile Flow.Subscription stream;
+
+    /**
+     * {@code requests} starts a request to a path of the server with the agent's token; {@code heard} takes the
+     * version a {@code schedule} event names, when it names one, and {@code fetch} is run for every such event.
+     */
+    EventStream(
+            FleetContext fleet, Function<String, HttpRequest.Builder> requests, LongConsumer heard, Runnable fetch) {
+        this.fleet = fleet;
+        this.requests = requests;
+        this.heard = heard;
+        this.fetch = fetch;
+    }
+
+    /** Opens the stream, and opens it again whenever it ends until {@link #close}. */
+    void open() {
+        running = true;
+        listen();
+    }
+
+    /** Ends the stream and does not open it again. */
+    void close() {
+        running = false;
+        Flow.Subscription current = stream;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private void listen() {
+        if (!running) {
+            return;
+        }
+        HttpRequest.Builder request = requests.apply("/agent/v1/events").header("Accept", "text/event-stream");
+        String last = lastEventId;
+        if (last != null) {
+            request.header("Last-Event-ID", last);
+        }
+        EventLines lines = new EventLines(this, last);
+        fleet.streams()
+                .sendAsync(
+                        request.build(),
+                        info -> info.statusCode() == 200
+                                ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
+                                : HttpResponse.BodySubscribers.<Void>replacing(null))
+                .whenComplete((response, failure) -> {
+                    fleet.counters().streamsEnded.increment();
+                    stream = null;
+                    if (failure == null && response != null && response.statusCode() == 200) {
+                        backoff.reset();
+                        if (running) {
+                            later(Backoff.INITIAL);
+                        }
+                    } else if (running) {
+                        later(backoff.next());
+                    }
+                });
+    }
+
+    void opened(Flow.Subscription subscription) {
+        fleet.counters().streamsOpened.increment();
+        stream = subscription;
+        if (!running) {
+            subscription.cancel();
+        }
+    }
+
+    void event(SseParser.Event event) {
+        fleet.counters().streamEvents.increment();
+        if (event.id() != null && !event.id().isEmpty()) {
+            lastEventId = event.id();
+        }
+        if (!"schedule".equals(event.type())) {
+            return;
+        }
+        Object version = JSON.std.mapFrom(event.data()).get("version");
+        if (version instanceof Number number) {
+            heard.accept(number.longValue());
+        }
+        fleet.counters().scheduleEvents.increment();
+        fetch.run();
+    }
+
+    private void later(Duration delay) {
+        fleet.timers().schedule(this::listen, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -57,7 +57,7 @@ final class CampaignCalendar {
     }
 
     SecondRange active(Station station, LocalDate date, int hour) {
-        return active(ActiveTime.onAir(station, hour), date, hour);
+        return active(OnAirHours.onAir(station, hour), date, hour);
     }
 
     int cycleLength(ScreenType type) {

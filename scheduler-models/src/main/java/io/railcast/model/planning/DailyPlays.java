@@ -80,7 +80,7 @@ final class DailyPlays {
      * the campaign's active seconds, rounding the running total (so they add up to exactly n a day).
      */
     int owedPerDay(Station station, Campaign campaign, Frequency.PerDay perDay, LocalDate date, int hour) {
-        int startHour = ActiveTime.operatingDayStartHour(station);
+        int startHour = OnAirHours.operatingDayStartHour(station);
         LocalDate operatingDay = hour >= startHour ? date : date.minusDays(1);
         int index = hour >= startHour ? hour - startHour : hour + 24 - startHour;
         int[] owed = perDayOwed.computeIfAbsent(new DayKey(station.code(), campaign.id(), operatingDay), key -> {

@@ -44,7 +44,7 @@ final class HourProblemResolver {
 
     /** The group's problem for one local hour, or null when its screens are off air then. */
     HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
-        SecondRange onAir = ActiveTime.onAir(group.station(), hour);
+        SecondRange onAir = OnAirHours.onAir(group.station(), hour);
         if (onAir.isEmpty()) {
             return null;
         }
@@ -63,7 +63,7 @@ final class HourProblemResolver {
     private Signature signature(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
         Station station = group.station();
         boolean continues = onAir.to() == SecondRange.HOUR
-                && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+                && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
         long share = Double.doubleToLongBits(psaPolicy.shareFor(station.province()));
         Signature.Builder signature = new Signature.Builder()
                 .add(group.type().ordinal())
@@ -126,7 +126,7 @@ final class HourProblemResolver {
                     new Filler(psa.id(), psa.kind(), calendar(psa).active(station, date, hour), cycle(group, psa))));
         }
         boolean continues = onAir.to() == SecondRange.HOUR
-                && ActiveTime.onAir(station, (hour + 1) % 24).from() == 0;
+                && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
         return new HourProblem(
                 group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands, fillers);
     }

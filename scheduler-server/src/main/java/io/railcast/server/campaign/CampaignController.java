@@ -3,6 +3,7 @@ package io.railcast.server.campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -160,13 +160,12 @@ class CampaignController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        E constant = EnumText.parse(type, value).orElse(null);
+        if (constant == null) {
             problems.add(FieldProblem.of(
                     field,
                     field + " must be one of " + List.of(type.getEnumConstants()) + ", got " + TextRules.quote(value)));
-            return null;
         }
+        return constant;
     }
 }

@@ -5,6 +5,7 @@ import io.railcast.model.campaign.FlightWindow;
 import io.railcast.model.campaign.Targeting;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Tier;
+import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.time.LocalDateTime;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -62,18 +62,14 @@ final class CampaignFields {
     }
 
     static @Nullable CampaignKind kind(@Nullable String text, List<FieldProblem> problems) {
-        if (text != null) {
-            try {
-                return CampaignKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
+        CampaignKind kind = EnumText.parse(CampaignKind.class, text).orElse(null);
+        if (kind == null) {
+            problems.add(FieldProblem.of(
+                    "kind",
+                    "kind must be one of " + List.of(CampaignKind.values()) + ", got "
+                            + (text == null ? "nothing" : TextRules.quote(text))));
         }
-        problems.add(FieldProblem.of(
-                "kind",
-                "kind must be one of " + List.of(CampaignKind.values()) + ", got "
-                        + (text == null ? "nothing" : TextRules.quote(text))));
-        return null;
+        return kind;
     }
 
     static List<CampaignPayload.CreativeRef> creatives(
@@ -185,14 +181,13 @@ final class CampaignFields {
             String field, @Nullable List<String> values, Class<E> type, List<FieldProblem> problems) {
         Set<E> set = new LinkedHashSet<>();
         for (String value : texts(values)) {
-            try {
-                set.add(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.of(
-                        field,
-                        field + " must be among " + List.of(type.getEnumConstants()) + ", got "
-                                + TextRules.quote(value)));
-            }
+            EnumText.parse(type, value)
+                    .ifPresentOrElse(
+                            set::add,
+                            () -> problems.add(FieldProblem.of(
+                                    field,
+                                    field + " must be among " + List.of(type.getEnumConstants()) + ", got "
+                                            + TextRules.quote(value))));
         }
         return set;
     }

@@ -1,6 +1,7 @@
 package io.railcast.server.creative;
 
 import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
@@ -63,11 +64,7 @@ record CreativeMetadata(
                 if (name.isBlank()) {
                     continue;
                 }
-                try {
-                    types.add(ScreenType.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    unknown.add(name.strip());
-                }
+                EnumText.parse(ScreenType.class, name).ifPresentOrElse(types::add, () -> unknown.add(name.strip()));
             }
         }
         if (!unknown.isEmpty()) {

@@ -1,10 +1,10 @@
 package io.railcast.server.network;
 
+import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -60,16 +60,12 @@ final class FieldErrors {
 
     /** A required enum constant, in any case. */
     <E extends Enum<E>> @Nullable E constant(String field, @Nullable String value, Class<E> type) {
-        return parse(field, value, text -> {
-            try {
-                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        field + " must be one of " + List.of(type.getEnumConstants()) + ", got "
-                                + TextRules.quote(text),
-                        e);
-            }
-        });
+        return parse(
+                field,
+                value,
+                text -> EnumText.parse(type, text)
+                        .orElseThrow(() -> new IllegalArgumentException(field + " must be one of "
+                                + List.of(type.getEnumConstants()) + ", got " + TextRules.quote(text))));
     }
 
     /**

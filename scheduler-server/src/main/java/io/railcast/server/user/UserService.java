@@ -1,11 +1,11 @@
 package io.railcast.server.user;
 
+import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,17 +88,13 @@ public class UserService {
     }
 
     private static @Nullable Role role(@Nullable String text, List<FieldProblem> problems) {
-        try {
-            if (text != null) {
-                return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        Role role = EnumText.parse(Role.class, text).orElse(null);
+        if (role == null) {
+            problems.add(FieldProblem.of(
+                    "role",
+                    "role must be one of " + List.of(Role.values()) + ", got "
+                            + (text == null ? "nothing" : TextRules.quote(text))));
         }
-        problems.add(FieldProblem.of(
-                "role",
-                "role must be one of " + List.of(Role.values()) + ", got "
-                        + (text == null ? "nothing" : "'" + text + "'")));
-        return null;
+        return role;
     }
 }

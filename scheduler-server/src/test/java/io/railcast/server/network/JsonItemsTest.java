@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.railcast.model.network.Screen;
-import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonItemsTest {
@@ -32,8 +29,8 @@ class JsonItemsTest {
                 + "\"loopPolicy\":{\"loopSeconds\":300,\"slotSeconds\":7}}]";
         assertThatThrownBy(() -> JsonItems.read(mapper.readTree(body), mapper, ScreenPayload.KIND))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class,
-                        problem -> assertThat(errors(problem))
+                        NetworkRefusal.InvalidScreens.class,
+                        refusal -> assertThat(refusal.problems())
                                 .containsExactly(
                                         new FieldProblem(1, null, "expected a screen object"),
                                         new FieldProblem(
@@ -46,16 +43,10 @@ class JsonItemsTest {
     void refusesABodyThatIsNeitherObjectNorArray() {
         assertThatThrownBy(() -> JsonItems.read(mapper.readTree("\"BJN\""), mapper, StationPayload.KIND))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class,
-                        problem -> assertThat(errors(problem))
+                        NetworkRefusal.InvalidStations.class,
+                        refusal -> assertThat(refusal.problems())
                                 .singleElement()
                                 .extracting(FieldProblem::message)
                                 .isEqualTo("expected a station object or an array of them"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<FieldProblem> errors(ApiProblem problem) {
-        ProblemDetail body = problem.getBody();
-        return (List<FieldProblem>) body.getProperties().get("errors");
     }
 }

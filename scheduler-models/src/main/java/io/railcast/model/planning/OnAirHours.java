@@ -4,9 +4,9 @@ import io.railcast.model.network.Station;
 import io.railcast.model.time.SecondRange;
 
 /** When a station's screens are on: per clock hour, and which hour starts its operating day. */
-final class ActiveTime {
+final class OnAirHours {
 
-    private ActiveTime() {}
+    private OnAirHours() {}
 
     static SecondRange onAir(Station station, int hour) {
         return station.operatingHours().within(hour).orElse(SecondRange.EMPTY);

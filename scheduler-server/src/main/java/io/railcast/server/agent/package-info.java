@@ -4,9 +4,10 @@
  * media, proof of play and heartbeats. Operators issue and revoke tokens under
  * {@code /api/v1/screens/{id}/agent-token} and see the agents' state at {@code /api/v1/screens/status}.
  *
- * <p>Published schedules and creatives are read from the planning and campaign features' tables through the
- * columns of the storage contract (docs/architecture.md) only; this feature owns {@code agent_token},
- * {@code screen_status}, {@code play_record} (daily partitions) and {@code play_rollup} (V5). Settings:
+ * <p>Published schedules, creatives, stations and screens are read from the planning, creative and network features'
+ * tables through the columns of the storage contract (docs/architecture.md) only; this feature owns
+ * {@code agent_token}, {@code screen_status}, {@code play_record} and {@code play_slot} (daily partitions) and
+ * {@code play_rollup}. Settings:
  * {@link io.railcast.server.agent.AgentProperties} ({@code railcast.agent.*}).
  *
  * <p>One sub-package per job: {@code token}, {@code schedule}, {@code events}, {@code plays}, {@code status} and

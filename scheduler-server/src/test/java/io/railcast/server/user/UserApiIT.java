@@ -350,6 +350,53 @@ class UserApiIT extends ServerIntegrationTest {
                 .isOne();
     }
 
+    @Test
+    void listsAndLiftsTheLockoutOfAnAddress() {
+        addUser("behind.nat", "OPERATOR");
+        String address = "198.51.100.95"; // named in X-Forwarded-For, which the test server believes
+        for (int i = 0; i < 20; i++) {
+            signInFrom(address, "guesser-" + i, "wrong-guess").expectStatus().isUnauthorized();
+        }
+        signInFrom(address, "behind.nat", PASSWORD_OF_OWN_USERS).expectStatus().isEqualTo(429);
+        admin().get()
+                .uri("/api/v1/sign-in-lockouts")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.key == '" + address + "')].kind")
+                .isEqualTo("address")
+                .jsonPath("$[?(@.key == '" + address + "')].failures")
+                .isEqualTo(20);
+        as("operator")
+                .get()
+                .uri("/api/v1/sign-in-lockouts")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        as("operator")
+                .delete()
+                .uri("/api/v1/sign-in-lockouts/addresses/{address}", address)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        admin().delete()
+                .uri("/api/v1/sign-in-lockouts/addresses/{address}", address)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        admin().get()
+                .uri("/api/v1/sign-in-lockouts")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.key == '" + address + "')]")
+                .doesNotExist();
+        signInFrom(address, "behind.nat", PASSWORD_OF_OWN_USERS).expectStatus().isOk();
+    }
+
     private static final String PASSWORD_OF_OWN_USERS = "own-users-pass";
 
     private void addUser(String username, String role) {
@@ -360,6 +407,17 @@ class UserApiIT extends ServerIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isCreated();
+    }
+
+    private WebTestClient.ResponseSpec signInFrom(String address, String username, String password) {
+        return anonymous
+                .get()
+                .uri("/api/v1/versions/current")
+                .headers(h -> {
+                    h.setBasicAuth(username, password);
+                    h.set("X-Forwarded-For", address);
+                })
+                .exchange();
     }
 
     private WebTestClient basic(String username, String password) {

@@ -142,6 +142,36 @@ class UserScaleOutIT extends ServerIntegrationTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void letsAConsoleUserChangeTheirOwnPasswordWhichHoldsOnEveryInstance() {
+        addUser("scale.console", "CSR");
+        Console console = console(anonymous, "scale.console");
+        WebTestClient onB = client(portOfB());
+        assertThat(basic(onB, "scale.console")).isEqualTo(200); // B believes the old password for an hour
+
+        anonymous
+                .post()
+                .uri("/console/api/v1/users/me/password")
+                .cookie("SESSION", console.session())
+                .cookie("XSRF-TOKEN", console.csrf())
+                .header("X-XSRF-TOKEN", console.csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", PASSWORD_OF_OWN_USERS, "newPassword", "platform-nine-3"))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        assertThat(session(anonymous, console.session())).as("signs in again").isEqualTo(401);
+        assertThat(askUntil(() -> basic(onB, "scale.console"), status -> status != 200))
+                .isEqualTo(401);
+        onB.get()
+                .uri("/api/v1/versions/current")
+                .headers(h -> h.setBasicAuth("scale.console", "platform-nine-3"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
     /** Asks until the answer passes {@code done}, for at most {@link #NOTICE_DEADLINE}; answers the last status. */
     private static int askUntil(IntSupplier ask, IntPredicate done) {
         long deadline = System.nanoTime() + NOTICE_DEADLINE.toNanos();
@@ -220,6 +250,11 @@ class UserScaleOutIT extends ServerIntegrationTest {
 
     /** Signs in through the console's form; answers the session cookie. */
     private static String signIn(WebTestClient client, String username) {
+        return console(client, username).session();
+    }
+
+    /** Signs in through the console's form; answers its session and CSRF token. */
+    private static Console console(WebTestClient client, String username) {
         ResponseCookie csrf = client.get()
                 .uri("/console/login")
                 .exchange()
@@ -231,7 +266,7 @@ class UserScaleOutIT extends ServerIntegrationTest {
         form.add("username", username);
         form.add("password", PASSWORD_OF_OWN_USERS);
         form.add("_csrf", csrf.getValue());
-        ResponseCookie session = client.post()
+        MultiValueMap<String, ResponseCookie> cookies = client.post()
                 .uri("/console/login")
                 .cookie("XSRF-TOKEN", csrf.getValue())
                 .body(BodyInserters.fromFormData(form))
@@ -241,11 +276,15 @@ class UserScaleOutIT extends ServerIntegrationTest {
                 .expectHeader()
                 .location("/console/")
                 .returnResult(Void.class)
-                .getResponseCookies()
-                .getFirst("SESSION");
+                .getResponseCookies();
+        ResponseCookie session = cookies.getFirst("SESSION");
+        ResponseCookie rotated = cookies.getFirst("XSRF-TOKEN"); // a new token comes with the session
         assertThat(session).isNotNull();
-        return session.getValue();
+        assertThat(rotated).isNotNull();
+        return new Console(session.getValue(), rotated.getValue());
     }
+
+    private record Console(String session, String csrf) {}
 
     private static WebTestClient client(int port) {
         return WebTestClient.bindToServer()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.railcast.server.ServerIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -308,6 +309,24 @@ class UserApiIT extends ServerIntegrationTest {
                 .expectStatus()
                 .isOk();
         change("next.admin", Map.of("enabled", false)).expectStatus().isEqualTo(409);
+
+        // two administrators demoting each other at once: one wins, the other is then the last and refused
+        addUser("third.admin", "ADMIN");
+        for (String admin : List.of("next.admin", "third.admin")) {
+            // signed in once first: one address checks one unknown user's password at a time (429 otherwise)
+            basic(admin, PASSWORD_OF_OWN_USERS)
+                    .get()
+                    .uri("/api/v1/users")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        CompletableFuture<Integer> nextDemotesThird =
+                CompletableFuture.supplyAsync(() -> demote(basic("next.admin", PASSWORD_OF_OWN_USERS), "third.admin"));
+        CompletableFuture<Integer> thirdDemotesNext =
+                CompletableFuture.supplyAsync(() -> demote(basic("third.admin", PASSWORD_OF_OWN_USERS), "next.admin"));
+        assertThat(List.of(nextDemotesThird.join(), thirdDemotesNext.join())).containsExactlyInAnyOrder(200, 409);
+        assertThat(count("users where role = 'ADMIN' and enabled")).isOne();
     }
 
     @Test
@@ -441,6 +460,17 @@ class UserApiIT extends ServerIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("currentPassword", current, "newPassword", next))
                 .exchange();
+    }
+
+    private static int demote(WebTestClient admin, String username) {
+        return admin.patch()
+                .uri("/api/v1/users/{username}", username)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "OPERATOR"))
+                .exchange()
+                .returnResult(Void.class)
+                .getStatus()
+                .value();
     }
 
     private static WebTestClient.ResponseSpec bookNothing(WebTestClient client) {

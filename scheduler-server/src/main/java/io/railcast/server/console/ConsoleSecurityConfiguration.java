@@ -67,7 +67,13 @@ class ConsoleSecurityConfiguration {
                         // the sign-in form and the pages' scripts and styles hold no data
                         .pathMatchers(LOGIN, "/console/css/**", "/console/js/**", "/webjars/**")
                         .permitAll()
-                        .pathMatchers("/console/api/v1/users", "/console/api/v1/users/**")
+                        .pathMatchers(HttpMethod.POST, "/console/api/v1/users/me/password")
+                        .authenticated()
+                        .pathMatchers(
+                                "/console/api/v1/users",
+                                "/console/api/v1/users/**",
+                                "/console/api/v1/sign-in-lockouts",
+                                "/console/api/v1/sign-in-lockouts/**")
                         .hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/console/api/v1/**")
                         .authenticated()

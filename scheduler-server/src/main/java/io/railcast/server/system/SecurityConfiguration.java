@@ -25,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.util.StringUtils;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>every signed-in user may read ({@code GET}) the API;</li>
  *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
- *   <li>OPERATOR only reads; ADMIN also manages users and the network.</li>
+ *   <li>OPERATOR only reads; ADMIN also manages users, sign-in lockouts and the network;</li>
+ *   <li>everyone may change their own password ({@code POST /api/v1/users/me/password}).</li>
  * </ul>
  *
  * Passwords, the API's and the console form's, are checked by {@link SignInAuthentication}: remembered briefly once
@@ -70,7 +72,15 @@ class SecurityConfiguration {
                         // the one public static file (classpath:/static), also the baseline of scripts/bench-server
                         .pathMatchers(HttpMethod.GET, "/robots.txt")
                         .permitAll()
-                        .pathMatchers("/api/v1/users", "/api/v1/users/**")
+                        // everyone changes their own password; the rest of the users and the sign-in lockouts are
+                        // the administrators' (lockouts name user names and addresses: not for everyone to read)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/users/me/password")
+                        .authenticated()
+                        .pathMatchers(
+                                "/api/v1/users",
+                                "/api/v1/users/**",
+                                "/api/v1/sign-in-lockouts",
+                                "/api/v1/sign-in-lockouts/**")
                         .hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
@@ -115,13 +125,22 @@ class SecurityConfiguration {
      * a {@link ReactiveAuthenticationManager} bean in place of the one it would build from the user details.
      */
     @Bean
-    ReactiveAuthenticationManager signInAuthentication(
+    SignInAuthentication signInAuthentication(
             ReactiveUserDetailsService users,
             PasswordEncoder encoder,
             SignInLimits limits,
             SignInProperties settings,
             MeterRegistry meters) {
         return new SignInAuthentication(users, encoder, limits, settings, meters);
+    }
+
+    /** What this instance remembers of signed-in users, for the feature that changes users to recheck. */
+    @Bean
+    SignedInUsers signedInUsers(
+            SignInAuthentication authentication,
+            ReactiveUserDetailsService users,
+            ObjectProvider<WebSessionManager> sessionManager) {
+        return new SignedInUsers(authentication, users, sessionManager);
     }
 
     /** The configured administrator first, then every {@link UserDirectory} in order. */

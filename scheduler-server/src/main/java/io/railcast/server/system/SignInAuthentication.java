@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -40,7 +42,9 @@ import reactor.util.context.ContextView;
  *       same cost), so that how long a wrong answer takes does not tell which users exist.</li>
  * </ol>
  *
- * Every refusal is logged with the user name, the address and why.
+ * Every refusal is logged with the user name, the address and why. A user disabled, given another role or another
+ * password is forgotten at once ({@link #forget}, through {@link SignedInUsers}); a sign-in whose check was under way
+ * while a user changed is believed only if the user as now stored would still sign in.
  */
 final class SignInAuthentication implements ReactiveAuthenticationManager {
 
@@ -55,6 +59,8 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
     private final SecretKeySpec cacheKey;
     private final String dummyHash;
     private final MeterRegistry meters;
+    /** Counts {@link #forget} calls: a check that saw it move may have read a user as it was before. */
+    private final AtomicLong changes = new AtomicLong();
 
     SignInAuthentication(
             ReactiveUserDetailsService users,
@@ -112,6 +118,7 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
                             refusal.retryAfter()));
         }
         SignInLimits.Attempt attempt = (SignInLimits.Attempt) start;
+        long seen = changes.get();
         return users.findByUsername(username)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -126,14 +133,48 @@ final class SignInAuthentication implements ReactiveAuthenticationManager {
                                 "wrong user name or password",
                                 new BadCredentialsException("Invalid credentials"));
                     }
+                    if (!user.get().isEnabled()) {
+                        // neither a success nor a failure: the password was right
+                        return refuse(username, address, "disabled", new DisabledException("Disabled"));
+                    }
                     new AccountStatusUserDetailsChecker().check(user.get());
                     Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(
                             user.get(), null, user.get().getAuthorities());
                     attempt.succeeded();
                     verified.put(digest, authenticated);
-                    return Mono.just(authenticated);
+                    if (changes.get() == seen) {
+                        return Mono.just(authenticated);
+                    }
+                    verified.invalidate(digest); // forget() may have run before the put
+                    return recheck(username, address, authenticated);
                 })
                 .doFinally(signal -> attempt.abandoned());
+    }
+
+    /** Forgets the remembered sign-ins of {@code username}: the next call of theirs is checked afresh. */
+    void forget(String username) {
+        changes.incrementAndGet();
+        verified.asMap().values().removeIf(known -> known.getName().equals(username));
+    }
+
+    /** Forgets every remembered sign-in. */
+    void forgetAll() {
+        changes.incrementAndGet();
+        verified.invalidateAll();
+    }
+
+    /** An authentication decided while some user changed, believed only if the user as stored now would sign in. */
+    private Mono<Authentication> recheck(String username, String address, Authentication authenticated) {
+        return users.findByUsername(username)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(now -> SignedInUsers.stillValid(authenticated, now)
+                        ? Mono.just(authenticated)
+                        : refuse(
+                                username,
+                                address,
+                                "changed while signing in",
+                                new BadCredentialsException("Invalid credentials")));
     }
 
     /*

@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Signs in the users of the {@code users} table. */
+/** Signs in the users of the {@code users} table; a disabled user is found, and refused as disabled. */
 @Component
 class StoredUserDirectory implements UserDirectory {
 
@@ -22,6 +22,7 @@ class StoredUserDirectory implements UserDirectory {
                 .map(user -> User.withUsername(user.username())
                         .password(user.passwordHash())
                         .roles(user.role().name())
+                        .disabled(!user.enabled())
                         .build());
     }
 }

@@ -1,9 +1,11 @@
 package io.railcast.server.user;
 
 import java.net.URI;
+import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,15 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/v1/users}: administrators add and list users (the security chain admits no one else). */
+/**
+ * {@code /api/v1/users}: administrators add, list and change users and reset their passwords (the security chain
+ * admits no one else), and every signed-in user changes their own password at {@code /api/v1/users/me/password}.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
 
     private final UserService service;
+    private final UserAdministration administration;
 
-    UserController(UserService service) {
+    UserController(UserService service, UserAdministration administration) {
         this.service = service;
+        this.administration = administration;
     }
 
     @GetMapping
@@ -38,5 +45,29 @@ class UserController {
         return service.add(payload)
                 .map(user -> ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
                         .body(UserView.of(user)));
+    }
+
+    /** Disables, re-enables or gives another role: {@code {"enabled":false}}, {@code {"role":"PLANNER"}}. */
+    @PatchMapping(
+            path = "/{username}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    Mono<UserView> change(@PathVariable String username, @RequestBody UserChange change) {
+        return administration.change(username, change).map(UserView::of);
+    }
+
+    /** An administrator sets a user's password: 204, and the old one no longer signs in. */
+    @PostMapping(path = "/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> resetPassword(@PathVariable String username, @RequestBody PasswordReset reset) {
+        return administration
+                .resetPassword(username, reset)
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** The caller changes their own password with their current one: 204. */
+    @PostMapping(path = "/" + UserService.ME + "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> changeOwnPassword(Principal caller, @RequestBody OwnPasswordChange change) {
+        return administration
+                .changeOwnPassword(caller.getName(), change)
+                .thenReturn(ResponseEntity.noContent().build());
     }
 }

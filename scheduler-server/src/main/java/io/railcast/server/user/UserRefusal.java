@@ -32,7 +32,7 @@ abstract sealed class UserRefusal extends RuntimeException {
         }
     }
 
-    /** The fields of a new user that are wrong. */
+    /** The fields of a new user, a change or a password that are wrong. */
     static final class InvalidUser extends UserRefusal {
 
         private static final long serialVersionUID = 1L;
@@ -58,6 +58,40 @@ abstract sealed class UserRefusal extends RuntimeException {
 
         DuplicateUser(String username) {
             super("a user named " + username + " exists already");
+            this.username = username;
+        }
+
+        String username() {
+            return username;
+        }
+    }
+
+    /** The change would leave no enabled administrator among the stored users. */
+    static final class LastAdministrator extends UserRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String username;
+
+        LastAdministrator(String username) {
+            super(username + " is the last enabled administrator");
+            this.username = username;
+        }
+
+        String username() {
+            return username;
+        }
+    }
+
+    /** The administrator from configuration is not stored: it is changed by configuration, not through the API. */
+    static final class ConfiguredAdministrator extends UserRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String username;
+
+        ConfiguredAdministrator(String username) {
+            super(username + " is the administrator from configuration");
             this.username = username;
         }
 

@@ -7,9 +7,17 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code users} table. */
+/** The {@code users} table, and the notices that tell every instance a user changed. */
 @Repository
 class UserRepository {
+
+    /** Payload: the user name whose role, state or password changed, so that signed-in copies must be checked. */
+    static final String CHANGED_CHANNEL = "user_changed";
+
+    /** Payload: {@code user:<name>} or {@code address:<address>}, a sign-in lockout an administrator lifted. */
+    static final String LOCKOUT_CLEARED_CHANNEL = "sign_in_lockout_cleared";
+
+    private static final String COLUMNS = "username, password_hash, role, enabled, created_at, changed_at";
 
     private final DatabaseClient db;
 
@@ -18,14 +26,14 @@ class UserRepository {
     }
 
     Mono<StoredUser> find(String username) {
-        return db.sql("select username, password_hash, role, created_at from users where username = $1")
+        return db.sql("select " + COLUMNS + " from users where username = $1")
                 .bind(0, username)
                 .map(UserRepository::user)
                 .one();
     }
 
     Flux<StoredUser> findAll() {
-        return db.sql("select username, password_hash, role, created_at from users order by username")
+        return db.sql("select " + COLUMNS + " from users order by username")
                 .map(UserRepository::user)
                 .all();
     }
@@ -42,11 +50,66 @@ class UserRepository {
                 .map(rows -> rows > 0);
     }
 
+    /**
+     * The enabled administrators, their rows locked until the transaction ends: two administrators demoting each
+     * other at once are then decided one after the other, and the second sees the first's change.
+     */
+    Flux<String> lockEnabledAdministrators() {
+        return db.sql("select username from users where role = 'ADMIN' and enabled order by username for update")
+                .map(row -> row.get("username", String.class))
+                .all();
+    }
+
+    /** The user with this row locked until the transaction ends, or empty. */
+    Mono<StoredUser> lock(String username) {
+        return db.sql("select " + COLUMNS + " from users where username = $1 for update")
+                .bind(0, username)
+                .map(UserRepository::user)
+                .one();
+    }
+
+    Mono<StoredUser> update(String username, Role role, boolean enabled) {
+        return db.sql("update users set role = $2, enabled = $3, changed_at = now() where username = $1" + " returning "
+                        + COLUMNS)
+                .bind(0, username)
+                .bind(1, role.name())
+                .bind(2, enabled)
+                .map(UserRepository::user)
+                .one();
+    }
+
+    Mono<StoredUser> updatePassword(String username, String passwordHash) {
+        return db.sql("update users set password_hash = $2, changed_at = now() where username = $1" + " returning "
+                        + COLUMNS)
+                .bind(0, username)
+                .bind(1, passwordHash)
+                .map(UserRepository::user)
+                .one();
+    }
+
+    /** Tells every instance, when the transaction commits, that the user changed. */
+    Mono<Void> announceChanged(String username) {
+        return db.sql("select pg_notify($1, $2)")
+                .bind(0, CHANGED_CHANNEL)
+                .bind(1, username)
+                .then();
+    }
+
+    /** Tells every instance at once (nothing is stored, so no transaction) that a lockout was lifted. */
+    Mono<Void> announceLockoutCleared(String payload) {
+        return db.sql("select pg_notify($1, $2)")
+                .bind(0, LOCKOUT_CLEARED_CHANNEL)
+                .bind(1, payload)
+                .then();
+    }
+
     private static StoredUser user(Readable row) {
         return new StoredUser(
                 row.get("username", String.class),
                 row.get("password_hash", String.class),
                 Role.valueOf(row.get("role", String.class)),
-                row.get("created_at", Instant.class));
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
+                row.get("created_at", Instant.class),
+                row.get("changed_at", Instant.class));
     }
 }

@@ -3,7 +3,6 @@ package io.railcast.server.user;
 import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,12 +14,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Adds and lists users. Passwords are hashed with BCrypt off the event loop (a hash takes tens of ms). */
+/** Adds and lists users (changes to them: {@link UserAdministration}). Passwords are hashed with BCrypt off the event loop (a hash takes tens of ms). */
 @Service
 public class UserService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
+    /** Not a user's name: the one calling, in {@code /api/v1/users/me/password}. */
+    static final String ME = "me";
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final UserRepository users;
@@ -54,17 +54,11 @@ public class UserService {
                     "username must be 2-64 characters of a-z, 0-9, '.', '_' and"
                             + " '-', starting with a letter or digit"));
         }
-        String password = payload.password();
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add(
-                    FieldProblem.of("password", "password must have at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            // BCrypt reads only the first 72 bytes; Spring Security refuses longer ones with an exception
-            problems.add(
-                    FieldProblem.of("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
-        } else {
-            TextRules.check("password", password, MAX_PASSWORD_BYTES, problems);
+        if (ME.equals(username)) {
+            problems.add(FieldProblem.of("username", "username 'me' is reserved: /api/v1/users/me is the caller"));
         }
+        String password = payload.password();
+        PasswordRules.check("password", password, username, problems);
         Role role = role(payload.role(), problems);
         if (!problems.isEmpty()) {
             return Mono.error(new UserRefusal.InvalidUser(problems));
@@ -87,7 +81,7 @@ public class UserService {
                 .flatMap(hash -> users.insert(username, hash, role));
     }
 
-    private static @Nullable Role role(@Nullable String text, List<FieldProblem> problems) {
+    static @Nullable Role role(@Nullable String text, List<FieldProblem> problems) {
         Role role = EnumText.parse(Role.class, text).orElse(null);
         if (role == null) {
             problems.add(FieldProblem.of(

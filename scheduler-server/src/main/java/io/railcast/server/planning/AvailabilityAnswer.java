@@ -1,15 +1,14 @@
 package io.railcast.server.planning;
 
-import io.railcast.model.planning.Availability;
-import io.railcast.model.planning.PlanResult;
 import io.railcast.model.planning.StationHourShortfall;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The answer to "does this booking fit?", as the API gives it (200 for the availability check, the body of the 409
@@ -19,11 +18,19 @@ import java.util.Set;
  * @param shortSeconds contracted airtime that would be missing, summed over screens
  * @param stationHours how many station-hours are short; {@code shortfalls} lists at most {@value #LISTED}
  * @param shortfalls   the station-hours that would be short, by date, hour and station
- * @param firstDay     the first day checked: capacity is known for the planning horizon only
- * @param days         how many days were checked
+ * @param byStation    the same station-hours gathered by station: a long flight's answer stays readable
+ * @param firstDay     the first day checked (today)
+ * @param days         how many days were checked: the planning horizon, and for a contracted campaign every day of
+ *                     its flight after it
  */
 public record AvailabilityAnswer(
-        boolean fits, long shortSeconds, int stationHours, List<Shortfall> shortfalls, LocalDate firstDay, int days) {
+        boolean fits,
+        long shortSeconds,
+        int stationHours,
+        List<Shortfall> shortfalls,
+        List<StationShortfall> byStation,
+        LocalDate firstDay,
+        int days) {
 
     static final int LISTED = 500;
 
@@ -36,6 +43,23 @@ public record AvailabilityAnswer(
      */
     public record Shortfall(
             String station, LocalDate date, int hour, int screens, int shortSeconds, List<String> campaigns) {}
+
+    /**
+     * Where one station would be short.
+     *
+     * @param from         the first date short
+     * @param to           the last date short
+     * @param stationHours how many of its hours are short between them
+     * @param shortSeconds contracted airtime missing there, summed over screens
+     * @param campaigns    whose plays would be missing, sorted
+     */
+    public record StationShortfall(
+            String station,
+            LocalDate from,
+            LocalDate to,
+            int stationHours,
+            long shortSeconds,
+            List<String> campaigns) {}
 
     static AvailabilityAnswer of(List<StationHourShortfall> shortfalls, LocalDate firstDay, int days) {
         long seconds = shortfalls.stream()
@@ -51,38 +75,35 @@ public record AvailabilityAnswer(
                         s.shortSeconds(),
                         s.campaigns().stream().sorted().toList()))
                 .toList();
-        return new AvailabilityAnswer(shortfalls.isEmpty(), seconds, shortfalls.size(), listed, firstDay, days);
+        return new AvailabilityAnswer(
+                shortfalls.isEmpty(), seconds, shortfalls.size(), listed, byStation(shortfalls), firstDay, days);
     }
 
-    /**
-     * The answer for a booking: the shortfalls it would cause: station-hours short in the tentative plan that are not short, or
-     * less short, or short of other campaigns, in the current one. A shortfall that is there already (a full
-     * re-plan may leave one) is not this booking's doing and does not refuse it.
-     */
-    static AvailabilityAnswer caused(PlanResult current, Availability availability) {
-        record StationHour(String station, LocalDate date, int hour) {}
-        /** The most seconds any campaign was already short of there, and which campaigns were. */
-        record Before(int seconds, Set<String> campaigns) {}
-        Map<StationHour, Before> before = new HashMap<>();
-        current.schedule()
-                .shortfalls()
-                .forEach(s -> before.merge(
-                        new StationHour(s.station(), s.date(), s.hour()),
-                        new Before(s.missingSeconds(), Set.of(s.campaignId())),
-                        (a, b) -> {
-                            Set<String> campaigns = new HashSet<>(a.campaigns());
-                            campaigns.addAll(b.campaigns());
-                            return new Before(Math.max(a.seconds(), b.seconds()), campaigns);
-                        }));
-        List<StationHourShortfall> caused = availability.shortfalls().stream()
-                .filter(s -> {
-                    Before old = before.get(new StationHour(s.station(), s.date(), s.hour()));
-                    return old == null
-                            || s.shortSeconds() > old.seconds()
-                            || !old.campaigns().containsAll(s.campaigns());
-                })
-                .toList();
-        return of(caused, current.schedule().firstDay(), current.schedule().days());
+    private static List<StationShortfall> byStation(List<StationHourShortfall> shortfalls) {
+        Map<String, List<StationHourShortfall>> grouped = new TreeMap<>();
+        shortfalls.forEach(s ->
+                grouped.computeIfAbsent(s.station(), key -> new ArrayList<>()).add(s));
+        List<StationShortfall> stations = new ArrayList<>();
+        grouped.forEach((station, list) -> {
+            Set<String> campaigns = new TreeSet<>();
+            list.forEach(s -> campaigns.addAll(s.campaigns()));
+            stations.add(new StationShortfall(
+                    station,
+                    list.stream()
+                            .map(StationHourShortfall::date)
+                            .min(LocalDate::compareTo)
+                            .orElseThrow(),
+                    list.stream()
+                            .map(StationHourShortfall::date)
+                            .max(LocalDate::compareTo)
+                            .orElseThrow(),
+                    list.size(),
+                    list.stream()
+                            .mapToLong(s -> (long) s.shortSeconds() * s.screens())
+                            .sum(),
+                    List.copyOf(campaigns)));
+        });
+        return stations;
     }
 
     /** The members of the 409 problem that refuses a booking, beside the standard ones. */
@@ -92,6 +113,7 @@ public record AvailabilityAnswer(
         members.put("shortSeconds", shortSeconds);
         members.put("stationHours", stationHours);
         members.put("shortfalls", shortfalls);
+        members.put("byStation", byStation);
         members.put("firstDay", firstDay);
         members.put("days", days);
         return members;

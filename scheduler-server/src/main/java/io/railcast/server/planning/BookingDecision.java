@@ -6,10 +6,19 @@ import io.railcast.model.campaign.ValidationProblem;
 import io.railcast.model.network.Network;
 import io.railcast.model.planning.Availability;
 import io.railcast.model.planning.AvailabilityCheck;
+import io.railcast.model.planning.CausedShortfalls;
+import io.railcast.model.planning.FlightCheck;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
+import io.railcast.model.planning.StationHourShortfall;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * every hour it touches, which at the full budget took minutes at a busy hub, while the small budget gave the same
  * shortfalls in seconds in every case tried. When no hour needed search, the quick plan is exactly the full
  * planner's and is the decision; otherwise the full check is run for the plan to publish.
+ *
+ * <p>A contracted campaign is a promise for its whole flight: it must end within the booking horizon
+ * ({@code railcast.booking.horizon}), and the days of its flight after the plan's are planned too, by the same
+ * quick planner, before it is accepted.
  */
 final class BookingDecision {
 
@@ -30,17 +43,27 @@ final class BookingDecision {
     private final NetworkPlanner planner;
     private final AvailabilityCheck availabilityCheck;
     private final AvailabilityCheck quickCheck;
+    private final FlightCheck flightCheck;
+    private final Period horizon;
+    private final Supplier<LocalDate> today;
 
-    BookingDecision(PlanningConfiguration.Planners planners) {
+    /**
+     * @param horizon how far past {@code today} a contracted campaign's flight may reach
+     * @param today   the planning day (today in the planning zone)
+     */
+    BookingDecision(PlanningConfiguration.Planners planners, Period horizon, Supplier<LocalDate> today) {
         this.planner = planners.full();
         this.availabilityCheck = new AvailabilityCheck(planners.full());
         this.quickCheck = new AvailabilityCheck(planners.check());
+        this.flightCheck = new FlightCheck(planners.check());
+        this.horizon = horizon;
+        this.today = today;
     }
 
     /** Whether {@code campaign} would fit into {@code current}, by the quick check; refused when it is invalid. */
     AvailabilityAnswer check(PlanResult current, Campaign campaign) {
         validate(campaign, current.network());
-        return AvailabilityAnswer.caused(current, quickCheck.check(current, campaign));
+        return answer(current, quickCheck.check(current, campaign), campaign);
     }
 
     /** The plan after {@code change}: the campaign placed (or refused), or planned out when it is removed. */
@@ -54,7 +77,7 @@ final class BookingDecision {
         }
         validate(campaign, current.network());
         Availability quick = quickCheck.check(current, campaign);
-        AvailabilityAnswer answer = AvailabilityAnswer.caused(current, quick);
+        AvailabilityAnswer answer = answer(current, quick, campaign);
         if (!answer.fits() && campaign.isContracted()) {
             throw new PlanningRefusal.Overbooked(campaign.id(), answer);
         }
@@ -72,9 +95,38 @@ final class BookingDecision {
         return next;
     }
 
-    /** Refused ({@link PlanningRefusal.InvalidCampaign}) unless {@code campaign} is valid on {@code network}. */
-    static void validate(Campaign campaign, Network network) {
-        List<ValidationProblem> problems = new CampaignValidator(network).problems(campaign);
+    /**
+     * The shortfalls {@code campaign} would cause: in the plan's days, by the tentative plan {@code horizon}, and for
+     * a contracted campaign on every later day of its flight too ({@link FlightCheck}), since a booking is a promise
+     * for its whole flight. A campaign that is not contracted is never refused, so its later days are not planned.
+     */
+    private AvailabilityAnswer answer(PlanResult current, Availability horizon, Campaign campaign) {
+        List<StationHourShortfall> caused =
+                new ArrayList<>(CausedShortfalls.caused(current.schedule().shortfalls(), horizon.shortfalls()));
+        LocalDate firstDay = current.schedule().firstDay();
+        int days = current.schedule().days();
+        if (campaign.isContracted()) {
+            LocalDate afterPlan = firstDay.plusDays(days);
+            caused.addAll(flightCheck.check(current.network(), current.campaigns(), campaign, afterPlan));
+            days = Math.max(days, (int) ChronoUnit.DAYS.between(firstDay, FlightCheck.lastDay(campaign)) + 1);
+        }
+        return AvailabilityAnswer.of(caused, firstDay, days);
+    }
+
+    /**
+     * Refused ({@link PlanningRefusal.InvalidCampaign}) unless {@code campaign} is valid on {@code network} and, when
+     * it is contracted, its flight ends within the booking horizon.
+     */
+    void validate(Campaign campaign, Network network) {
+        List<ValidationProblem> problems = new ArrayList<>(new CampaignValidator(network).problems(campaign));
+        LocalDateTime latestEnd = today.get().plus(horizon).plusDays(1).atStartOfDay();
+        if (campaign.isContracted() && campaign.flight().end().isAfter(latestEnd)) {
+            problems.add(new ValidationProblem(
+                    "flight.end",
+                    "a contracted campaign is sold at most " + horizon + " ahead (railcast.booking.horizon): its"
+                            + " flight must end by " + latestEnd + ", got "
+                            + campaign.flight().end()));
+        }
         if (!problems.isEmpty()) {
             throw new PlanningRefusal.InvalidCampaign(problems);
         }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The planners of scheduler-models, set up from {@link PlanningProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PlanningProperties.class, RetentionProperties.class})
+@EnableConfigurationProperties({PlanningProperties.class, RetentionProperties.class, BookingProperties.class})
 class PlanningConfiguration {
 
     static {

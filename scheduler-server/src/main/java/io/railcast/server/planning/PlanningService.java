@@ -65,9 +65,10 @@ public class PlanningService implements DisposableBean {
             CampaignBook campaigns,
             ScheduleStore store,
             PlanningProperties properties,
+            BookingProperties booking,
             Clock clock) {
         this.planner = planners.full();
-        this.decision = new BookingDecision(planners);
+        this.decision = new BookingDecision(planners, booking.horizon(), this::today);
         this.network = network;
         this.campaigns = campaigns;
         this.publisher = new VersionPublisher(store, DATABASE_TIMEOUT);
@@ -140,7 +141,7 @@ public class PlanningService implements DisposableBean {
     /** Refused unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
     public Mono<Void> validate(Campaign campaign) {
         return thread.run(() -> {
-                    BookingDecision.validate(campaign, ensureCurrent().plan().network());
+                    decision.validate(campaign, ensureCurrent().plan().network());
                     return Boolean.TRUE;
                 })
                 .then();

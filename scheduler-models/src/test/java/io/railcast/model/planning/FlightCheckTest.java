@@ -1,0 +1,109 @@
+package io.railcast.model.planning;
+
+import static io.railcast.model.planning.SmallNetwork.MONDAY;
+import static io.railcast.model.planning.SmallNetwork.NETWORK;
+import static io.railcast.model.planning.SmallNetwork.campaign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.model.campaign.Campaign;
+import io.railcast.model.campaign.CampaignKind;
+import io.railcast.model.campaign.Frequency;
+import io.railcast.model.campaign.Targeting;
+import io.railcast.model.schedule.Shortfall;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FlightCheckTest {
+
+    private static final LocalDate AFTER_THE_PLAN = MONDAY.plusDays(3);
+
+    private final NetworkPlanner planner = new NetworkPlanner(PsaPolicy.DEFAULT);
+    private final FlightCheck check = new FlightCheck(planner);
+
+    /** 40 plays of 30 s an hour at Wuxi East from day 10 to day 20: two fill 2,400 s of an hour, three all of it. */
+    private static Campaign heavy(String id) {
+        return heavy(id, MONDAY.plusDays(10), MONDAY.plusDays(20));
+    }
+
+    private static Campaign heavy(String id, LocalDate first, LocalDate endDay) {
+        return campaign(
+                id,
+                CampaignKind.COMMERCIAL,
+                Targeting.stations("WGH"),
+                first.atStartOfDay(),
+                endDay.atStartOfDay(),
+                Frequency.perHour(40),
+                30);
+    }
+
+    @Test
+    void findsWhereABookingPastThePlanDoesNotFitOnEveryDayOfItsFlight() {
+        assertThat(check.check(NETWORK, List.of(heavy("first")), heavy("second"), AFTER_THE_PLAN))
+                .isEmpty();
+
+        List<StationHourShortfall> third =
+                check.check(NETWORK, List.of(heavy("first"), heavy("second")), heavy("third"), AFTER_THE_PLAN);
+
+        assertThat(third).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.station()).isEqualTo("WGH");
+            assertThat(s.date()).isBetween(MONDAY.plusDays(10), MONDAY.plusDays(19));
+            assertThat(s.shortSeconds()).isPositive();
+        });
+        assertThat(third)
+                .extracting(StationHourShortfall::date)
+                .contains(MONDAY.plusDays(10), MONDAY.plusDays(16), MONDAY.plusDays(19));
+    }
+
+    @Test
+    void agreesWithThePlannerWhenTheDayComes() {
+        LocalDate day = MONDAY.plusDays(12);
+        // the whole network planned on that day with all three, as the server plans it once the day is in its horizon
+        Set<Integer> plannerShortHours = planner
+                .plan(NETWORK, List.of(heavy("first"), heavy("second"), heavy("third")), day, 1)
+                .schedule()
+                .shortfalls()
+                .stream()
+                .map(Shortfall::hour)
+                .collect(Collectors.toSet());
+
+        Set<Integer> checkedShortHours =
+                check.check(NETWORK, List.of(heavy("first"), heavy("second")), heavy("third"), day).stream()
+                        .filter(s -> s.date().equals(day))
+                        .map(StationHourShortfall::hour)
+                        .collect(Collectors.toSet());
+
+        assertThat(plannerShortHours).isNotEmpty();
+        assertThat(checkedShortHours).isEqualTo(plannerShortHours);
+    }
+
+    @Test
+    void checksOnlyTheDaysOfTheFlightFromTheFirstDayAsked() {
+        List<StationHourShortfall> third =
+                check.check(NETWORK, List.of(heavy("first"), heavy("second")), heavy("third"), MONDAY.plusDays(15));
+
+        assertThat(third)
+                .extracting(StationHourShortfall::date)
+                .allSatisfy(date -> assertThat(date).isBetween(MONDAY.plusDays(15), MONDAY.plusDays(19)));
+        assertThat(check.check(
+                        NETWORK,
+                        List.of(heavy("first"), heavy("second")),
+                        heavy("third", MONDAY.plusDays(1), MONDAY.plusDays(3)),
+                        AFTER_THE_PLAN))
+                .as("a flight that ends at midnight before the first day asked has no day left to check")
+                .isEmpty();
+    }
+
+    @Test
+    void aNewVersionOfABookedCampaignReplacesItsOldOne() {
+        assertThat(check.check(NETWORK, List.of(heavy("first"), heavy("second")), heavy("second"), AFTER_THE_PLAN))
+                .isEmpty();
+    }
+
+    @Test
+    void theLastDayOfAFlightEndingAtMidnightIsTheDayBefore() {
+        assertThat(FlightCheck.lastDay(heavy("first"))).isEqualTo(MONDAY.plusDays(19));
+    }
+}

@@ -46,8 +46,9 @@ public record PageRequest(int limit, @Nullable String after) {
     }
 
     /**
-     * The page named by the query parameters {@code limit} and {@code after}; each one that is wrong adds a problem
-     * naming it to {@code problems} (and the answer is then meaningless). {@code keyShape} says which keys the list
+     * The page named by the query parameters {@code limit} and {@code after}, either absent when null or blank (as
+     * an empty form field sends it); each one that is wrong adds a problem naming it to {@code problems} (and the
+     * answer is then meaningless). {@code keyShape} says which keys the list
      * has: a cursor that does not decode to one is refused, as is one made up or cut short.
      */
     public static PageRequest read(
@@ -57,7 +58,7 @@ public record PageRequest(int limit, @Nullable String after) {
             Predicate<String> keyShape,
             List<FieldProblem> problems) {
         int size = defaultLimit;
-        if (limit != null) {
+        if (limit != null && !limit.isBlank()) {
             String text = limit.strip();
             if (!text.matches("[0-9]{1,9}")) {
                 problems.add(FieldProblem.of(
@@ -70,7 +71,7 @@ public record PageRequest(int limit, @Nullable String after) {
             }
         }
         String key = null;
-        if (after != null) {
+        if (after != null && !after.isBlank()) {
             key = key(after.strip());
             if (key == null || !keyShape.test(key)) {
                 problems.add(FieldProblem.of(

@@ -20,6 +20,12 @@ class PageRequestTest {
     }
 
     @Test
+    void takesBlankParametersAsAbsentAsAnEmptyFormFieldSendsThem() {
+        assertThat(PageRequest.read(" ", "", 50, PageRequest.NUMBER, problems)).isEqualTo(new PageRequest(50, null));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void readsBackTheKeyItsCursorNames() {
         String cursor = PageRequest.cursor("BJN-LCD-0042");
 
@@ -32,7 +38,7 @@ class PageRequestTest {
 
     @Test
     void refusesALimitOutOfRangeOrNotAWholeNumber() {
-        for (String limit : List.of("0", "1001", "-1", "1.5", "ten", "", "99999999999")) {
+        for (String limit : List.of("0", "1001", "-1", "1.5", "ten", "99999999999", "10,20")) {
             problems.clear();
             PageRequest.read(limit, null, 100, PageRequest.CODE, problems);
             assertThat(problems).as(limit).extracting(FieldProblem::field).containsExactly("limit");

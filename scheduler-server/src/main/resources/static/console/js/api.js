@@ -28,6 +28,11 @@ export function call(method, path, body) {
 }
 
 async function send(method, path, body, contentType) {
+  return (await exchange(method, path, body, contentType)).json;
+}
+
+/** The answer as JSON, with the path of the next page when the API linked one (Link: <...>; rel="next"). */
+async function exchange(method, path, body, contentType) {
   const headers = {Accept: 'application/json'};
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   if (contentType) headers['Content-Type'] = contentType;
@@ -40,7 +45,30 @@ async function send(method, path, body, contentType) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, json);
-  return json;
+  return {json, next: nextPage(response.headers.get('Link'))};
+}
+
+/** The next page's path as get() takes it (the API links /api/v1/...; the console calls it under its own prefix). */
+function nextPage(link) {
+  const match = /<([^>]*)>\s*;\s*rel="next"/.exec(link || '');
+  if (!match) return null;
+  const url = new URL(match[1], location.origin);
+  return url.pathname.replace(/^\/api\/v1/, '') + url.search;
+}
+
+/**
+ * Every item of a paginated list (stations, screens, campaigns, creatives), following its rel="next" links a page of
+ * 1,000 at a time: the console's pickers need the whole network, 5,600 screens in six requests.
+ */
+export async function getAll(path) {
+  const items = [];
+  let next = path + (path.includes('?') ? '&' : '?') + 'limit=1000';
+  while (next) {
+    const page = await exchange('GET', next);
+    items.push(...page.json);
+    next = page.next;
+  }
+  return items;
 }
 
 export const get = path => call('GET', path);

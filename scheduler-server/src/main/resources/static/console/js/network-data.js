@@ -1,8 +1,8 @@
 // The network as the pickers need it: stations by code with their screen counts, loaded once per page view.
-import {get} from './api.js';
+import {getAll} from './api.js';
 
 export async function loadNetwork() {
-  const [stations, screens] = await Promise.all([get('/stations'), get('/screens')]);
+  const [stations, screens] = await Promise.all([getAll('/stations'), getAll('/screens')]);
   const byCode = new Map(stations.map(s => [s.code, {...s, screens: 0, types: {}}]));
   for (const screen of screens) {
     const station = byCode.get(screen.station);

@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.jr.ob.JSON;
 
 /** The few calls of the operators' API ({@code /api/v1}, HTTP Basic) that a benchmark run needs. */
 final class AdminApi {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
@@ -36,12 +40,24 @@ final class AdminApi {
         }
     }
 
+    /** Every item of a paginated list, following its {@code Link: <…>; rel="next"} a page of 1,000 at a time. */
     List<Map<String, Object>> list(User user, String path) throws IOException, InterruptedException {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Object item : JSON.std.listFrom(call(user, get(path), 200))) {
-            items.add(asMap(item));
+        String next = path + (path.contains("?") ? "&" : "?") + "limit=1000";
+        while (next != null) {
+            HttpResponse<byte[]> page = send(user, get(next), 200);
+            for (Object item : JSON.std.listFrom(page.body())) {
+                items.add(asMap(item));
+            }
+            next = page.headers().firstValue("Link").map(AdminApi::nextPage).orElse(null);
         }
         return items;
+    }
+
+    /** The target of a {@code Link} header's {@code rel="next"}; null when it has none. */
+    static String nextPage(String link) {
+        Matcher next = NEXT.matcher(link);
+        return next.find() ? next.group(1) : null;
     }
 
     Map<String, Object> object(User user, String path) throws IOException, InterruptedException {
@@ -94,6 +110,11 @@ final class AdminApi {
     }
 
     private byte[] call(User user, HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        return send(user, request, expected).body();
+    }
+
+    private HttpResponse<byte[]> send(User user, HttpRequest.Builder request, int expected)
+            throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(
                 request.header("Authorization", user.header())
                         .timeout(Duration.ofMinutes(2))
@@ -104,7 +125,7 @@ final class AdminApi {
                     response.request().method() + " " + response.request().uri() + ": HTTP " + response.statusCode()
                             + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
-        return response.body();
+        return response;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,12 +3,17 @@ package io.railcast.server.campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.EntityTags;
 import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
 import io.railcast.server.system.TextRules;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,21 +50,37 @@ class CampaignController {
         this.clock = clock;
     }
 
+    /** A page of the campaigns by id; every filter optional (see {@link CampaignFilter}). */
     @GetMapping
-    Flux<CampaignView> list(
+    Mono<ResponseEntity<List<CampaignView>>> list(
             @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String status) {
-        return Flux.defer(() -> {
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String station,
+            @RequestParam(required = false) @Nullable String flying,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
             List<FieldProblem> problems = new ArrayList<>();
             CampaignKind wantedKind = constant("kind", kind, CampaignKind.class, problems);
             CampaignStatus wantedStatus = constant("status", status, CampaignStatus.class, problems);
+            TextRules.checkCode("station", station, problems);
+            LocalDate day = date("flying", flying, problems);
+            PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
             if (!problems.isEmpty()) {
-                return Flux.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
             }
-            return service.list(wantedKind, wantedStatus).map(CampaignView::of);
+            CampaignFilter filter = new CampaignFilter(wantedKind, wantedStatus, owner, station, day);
+            return PageAnswer.of(
+                    service.list(filter, page).map(CampaignView::of),
+                    page,
+                    view -> String.valueOf(view.campaign().id()),
+                    request);
         });
     }
 
+    /** The campaign; its ETag is its own version ({@code If-None-Match} gives 304, {@code If-Match} guards changes). */
     @GetMapping("/{id}")
     Mono<ResponseEntity<CampaignView>> get(@PathVariable String id) {
         return service.get(id).map(CampaignController::ok);
@@ -129,7 +150,7 @@ class CampaignController {
     }
 
     private static ResponseEntity<CampaignView> ok(StoredCampaign stored) {
-        return ResponseEntity.ok().eTag(Integer.toString(stored.version())).body(CampaignView.of(stored));
+        return EntityTags.ok(CampaignView.of(stored), Integer.toString(stored.version()));
     }
 
     /**
@@ -152,6 +173,19 @@ class CampaignController {
                     List.of(FieldProblem.of(
                             HttpHeaders.IF_MATCH,
                             "If-Match must be a campaign version like \"3\"," + " got " + TextRules.quote(ifMatch))));
+        }
+    }
+
+    private static @Nullable LocalDate date(String field, @Nullable String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(
+                    FieldProblem.of(field, field + " must be a date like 2026-11-24, got " + TextRules.quote(value)));
+            return null;
         }
     }
 

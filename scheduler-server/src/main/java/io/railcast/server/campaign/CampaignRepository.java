@@ -2,7 +2,10 @@ package io.railcast.server.campaign;
 
 import io.r2dbc.spi.Readable;
 import io.railcast.model.campaign.CampaignKind;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +52,32 @@ class CampaignRepository {
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         DatabaseClient.GenericExecuteSpec select =
                 db.sql("select " + COLUMNS + " from campaign" + where + " order by id");
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(this::campaign).all();
+    }
+
+    /** One page of the campaigns matching every given criterion, by id (and one more, if there is one). */
+    Flux<StoredCampaign> find(CampaignFilter filter, PageRequest page) {
+        LocalDate flying = filter.flying();
+        KeysetSql sql = KeysetSql.ascending("id")
+                .where("kind = {}", filter.kind() == null ? null : filter.kind().name())
+                .where(
+                        "status = {}",
+                        filter.status() == null ? null : filter.status().name())
+                .where("body->>'owner' = {}", filter.owner())
+                .where("body->'targeting'->'stations' @> jsonb_build_array({}::text)", filter.station())
+                .where(
+                        "(body->'flight'->>'start')::timestamp < {}::timestamp",
+                        flying == null
+                                ? null
+                                : flying.plusDays(1).atStartOfDay().toString())
+                .where(
+                        "(body->'flight'->>'end')::timestamp > {}::timestamp",
+                        flying == null ? null : flying.atStartOfDay().toString());
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from campaign" + sql.page(page));
+        List<Object> values = sql.values();
         for (int i = 0; i < values.size(); i++) {
             select = select.bind(i, values.get(i));
         }

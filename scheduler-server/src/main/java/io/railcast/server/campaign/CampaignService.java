@@ -7,6 +7,7 @@ import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.planning.BookingChange;
 import io.railcast.server.planning.PlanningService;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -36,8 +37,8 @@ class CampaignService {
         this.planning = planning;
     }
 
-    Flux<StoredCampaign> list(@Nullable CampaignKind kind, @Nullable CampaignStatus status) {
-        return campaigns.find(kind, status);
+    Flux<StoredCampaign> list(CampaignFilter filter, PageRequest page) {
+        return campaigns.find(filter, page);
     }
 
     Mono<StoredCampaign> get(String id) {

@@ -1,8 +1,17 @@
 package io.railcast.server.creative;
 
+import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.EntityTags;
+import io.railcast.server.system.EnumText;
+import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.MediaHeaders;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
+import io.railcast.server.system.TextRules;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
@@ -21,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/creatives}: upload (multipart, or the raw file with the metadata as query parameters), metadata,
@@ -31,19 +41,46 @@ import reactor.core.publisher.Mono;
 class CreativeController {
 
     private final CreativeService service;
+    private final JsonMapper jsonMapper;
 
-    CreativeController(CreativeService service) {
+    CreativeController(CreativeService service, JsonMapper jsonMapper) {
         this.service = service;
+        this.jsonMapper = jsonMapper;
     }
 
+    /** A page of the creatives by id; {@code screenType} (in any case) lists those made for that screen type. */
     @GetMapping
-    Flux<CreativeView> list() {
-        return service.list().map(CreativeView::of);
+    Mono<ResponseEntity<List<CreativeView>>> list(
+            @RequestParam(required = false) @Nullable String screenType,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            ScreenType type = null;
+            if (screenType != null && !screenType.isBlank()) {
+                type = EnumText.parse(ScreenType.class, screenType).orElse(null);
+                if (type == null) {
+                    problems.add(FieldProblem.of(
+                            "screenType",
+                            "screenType must be one of " + List.of(ScreenType.values()) + ", got "
+                                    + TextRules.quote(screenType)));
+                }
+            }
+            PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
+            if (!problems.isEmpty()) {
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            return PageAnswer.of(service.list(type, page).map(CreativeView::of), page, CreativeView::id, request);
+        });
     }
 
+    /** The creative's metadata, with its ETag ({@code If-None-Match} gives 304). */
     @GetMapping("/{id}")
-    Mono<CreativeView> get(@PathVariable String id) {
-        return service.get(id).map(CreativeView::of);
+    Mono<ResponseEntity<CreativeView>> get(@PathVariable String id) {
+        return service.get(id)
+                .map(CreativeView::of)
+                .map(view -> EntityTags.ok(view, EntityTags.ofContent(view, jsonMapper)));
     }
 
     /**

@@ -2,12 +2,16 @@ package io.railcast.server.creative;
 
 import io.r2dbc.spi.Readable;
 import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -40,10 +44,16 @@ class CreativeRepository {
                 .all();
     }
 
-    Flux<StoredCreative> list() {
-        return db.sql("select " + COLUMNS + " from creative order by id")
-                .map(CreativeRepository::creative)
-                .all();
+    /** One page of the creatives, by id (and one more, if there is one); {@code screenType} narrows when given. */
+    Flux<StoredCreative> list(@Nullable ScreenType screenType, PageRequest page) {
+        KeysetSql sql = KeysetSql.ascending("id")
+                .where("screen_types @> array[{}::text]", screenType == null ? null : screenType.name());
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from creative" + sql.page(page));
+        List<Object> values = sql.values();
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(CreativeRepository::creative).all();
     }
 
     Mono<Boolean> exists(String id) {

@@ -1,5 +1,8 @@
 package io.railcast.server.creative;
 
+import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.PageRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.stereotype.Service;
@@ -28,8 +31,8 @@ class CreativeService {
         return creatives.find(id).switchIfEmpty(Mono.error(() -> new CreativeRefusal.UnknownCreative(id)));
     }
 
-    Flux<StoredCreative> list() {
-        return creatives.list();
+    Flux<StoredCreative> list(@Nullable ScreenType screenType, PageRequest page) {
+        return creatives.list(screenType, page);
     }
 
     /** The body is the file itself; the metadata came as query parameters. */

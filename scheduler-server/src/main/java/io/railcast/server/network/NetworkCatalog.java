@@ -35,9 +35,9 @@ public class NetworkCatalog {
 
     /** Every station and screen, read in one transaction so that they agree. */
     public Mono<Network> load() {
-        Mono<Network> read = stations.find(new StationFilter(null, null, null))
+        Mono<Network> read = stations.all()
                 .collectList()
-                .zipWith(screens.find(null).map(StoredScreen::screen).collectList())
+                .zipWith(screens.all().map(StoredScreen::screen).collectList())
                 .map(both -> new Network(both.getT1(), both.getT2()));
         return transaction.transactional(read);
     }

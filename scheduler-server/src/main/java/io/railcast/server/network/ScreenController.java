@@ -1,10 +1,19 @@
 package io.railcast.server.network;
 
 import io.railcast.model.network.Screen;
+import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.EntityTags;
+import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,14 +40,35 @@ class ScreenController {
         this.jsonMapper = jsonMapper;
     }
 
+    /** A page of the screens by id; every filter optional, type in any case. */
     @GetMapping
-    Flux<ScreenView> list(@RequestParam(required = false) @Nullable String station) {
-        return service.find(station).map(ScreenView::of);
+    Mono<ResponseEntity<List<ScreenView>>> list(
+            @RequestParam(required = false) @Nullable String station,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            FieldErrors errors = new FieldErrors();
+            ScreenType wanted = (type == null) ? null : errors.constant("type", type, ScreenType.class);
+            List<FieldProblem> problems = new ArrayList<>(errors.problems());
+            PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
+            if (!problems.isEmpty()) {
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            Flux<ScreenView> screens =
+                    service.find(new ScreenFilter(station, wanted, zone), page).map(ScreenView::of);
+            return PageAnswer.of(screens, page, ScreenView::id, request);
+        });
     }
 
+    /** The screen, with its ETag ({@code If-None-Match} gives 304). */
     @GetMapping("/{id}")
-    Mono<ScreenView> get(@PathVariable String id) {
-        return service.get(id).map(ScreenView::of);
+    Mono<ResponseEntity<ScreenView>> get(@PathVariable String id) {
+        return service.get(id)
+                .map(ScreenView::of)
+                .map(screen -> EntityTags.ok(screen, EntityTags.ofContent(screen, jsonMapper)));
     }
 
     /** One screen object (answered with the screen and its Location) or an array (answered with a count). */

@@ -4,10 +4,11 @@ import io.r2dbc.spi.Readable;
 import io.railcast.model.network.LoopPolicy;
 import io.railcast.model.network.Screen;
 import io.railcast.model.network.ScreenType;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -25,17 +26,25 @@ class ScreenRepository {
         this.db = db;
     }
 
-    /** The screens of one station, or all when {@code stationCode} is null; by station, then id. */
-    Flux<StoredScreen> find(@Nullable String stationCode) {
-        if (stationCode == null) {
-            return db.sql("select " + COLUMNS + " from screen order by station_code, id")
-                    .map(ScreenRepository::screen)
-                    .all();
-        }
-        return db.sql("select " + COLUMNS + " from screen where station_code = $1 order by id")
-                .bind(0, stationCode)
+    /** Every screen, by station, then id. */
+    Flux<StoredScreen> all() {
+        return db.sql("select " + COLUMNS + " from screen order by station_code, id")
                 .map(ScreenRepository::screen)
                 .all();
+    }
+
+    /** One page of the screens matching every given criterion, by id (and one more, if there is one). */
+    Flux<StoredScreen> find(ScreenFilter filter, PageRequest page) {
+        KeysetSql sql = KeysetSql.ascending("id")
+                .where("station_code = {}", filter.station())
+                .where("type = {}", filter.type() == null ? null : filter.type().name())
+                .where("zone = {}", filter.zone());
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from screen" + sql.page(page));
+        List<Object> values = sql.values();
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(ScreenRepository::screen).all();
     }
 
     Mono<StoredScreen> findById(String id) {

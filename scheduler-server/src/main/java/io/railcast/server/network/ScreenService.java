@@ -2,6 +2,7 @@ package io.railcast.server.network;
 
 import io.railcast.model.network.Screen;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -31,8 +31,8 @@ class ScreenService {
         this.transaction = transaction;
     }
 
-    Flux<StoredScreen> find(@Nullable String stationCode) {
-        return screens.find(stationCode);
+    Flux<StoredScreen> find(ScreenFilter filter, PageRequest page) {
+        return screens.find(filter, page);
     }
 
     Mono<StoredScreen> get(String id) {

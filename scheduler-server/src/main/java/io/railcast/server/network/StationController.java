@@ -3,10 +3,17 @@ package io.railcast.server.network;
 import io.railcast.model.network.Station;
 import io.railcast.model.network.Tier;
 import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.EntityTags;
+import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,22 +40,35 @@ class StationController {
         this.jsonMapper = jsonMapper;
     }
 
+    /** A page of the stations by code; every filter optional, tier in any case. */
     @GetMapping
-    Flux<StationPayload> list(
+    Mono<ResponseEntity<List<StationPayload>>> list(
             @RequestParam(required = false) @Nullable String province,
             @RequestParam(required = false) @Nullable String bureau,
-            @RequestParam(required = false) @Nullable String tier) {
-        FieldErrors errors = new FieldErrors();
-        Tier wanted = (tier == null) ? null : errors.constant("tier", tier, Tier.class);
-        if (!errors.problems().isEmpty()) {
-            return Flux.error(ApiProblem.invalid("invalid-filter", "Invalid filter", errors.problems()));
-        }
-        return service.find(new StationFilter(province, bureau, wanted)).map(StationPayload::of);
+            @RequestParam(required = false) @Nullable String tier,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            FieldErrors errors = new FieldErrors();
+            Tier wanted = (tier == null) ? null : errors.constant("tier", tier, Tier.class);
+            List<FieldProblem> problems = new ArrayList<>(errors.problems());
+            PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
+            if (!problems.isEmpty()) {
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            Flux<StationPayload> stations = service.find(new StationFilter(province, bureau, wanted), page)
+                    .map(StationPayload::of);
+            return PageAnswer.of(stations, page, StationPayload::code, request);
+        });
     }
 
+    /** The station, with its ETag ({@code If-None-Match} gives 304). */
     @GetMapping("/{code}")
-    Mono<StationPayload> get(@PathVariable String code) {
-        return service.get(code).map(StationPayload::of);
+    Mono<ResponseEntity<StationPayload>> get(@PathVariable String code) {
+        return service.get(code)
+                .map(StationPayload::of)
+                .map(station -> EntityTags.ok(station, EntityTags.ofContent(station, jsonMapper)));
     }
 
     /**

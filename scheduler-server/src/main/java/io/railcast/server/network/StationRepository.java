@@ -4,9 +4,10 @@ import io.r2dbc.spi.Readable;
 import io.railcast.model.network.Station;
 import io.railcast.model.network.Tier;
 import io.railcast.model.time.DailyHours;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,25 +27,21 @@ class StationRepository {
         this.db = db;
     }
 
-    /** Stations matching every given criterion, by code. */
-    Flux<Station> find(StationFilter filter) {
-        List<String> conditions = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        if (filter.province() != null) {
-            values.add(filter.province());
-            conditions.add("province = $" + values.size());
-        }
-        if (filter.bureau() != null) {
-            values.add(filter.bureau());
-            conditions.add("bureau = $" + values.size());
-        }
-        if (filter.tier() != null) {
-            values.add(filter.tier().name());
-            conditions.add("tier = $" + values.size());
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        DatabaseClient.GenericExecuteSpec select =
-                db.sql("select " + COLUMNS + " from station" + where + " order by code");
+    /** Every station, by code. */
+    Flux<Station> all() {
+        return db.sql("select " + COLUMNS + " from station order by code")
+                .map(StationRepository::station)
+                .all();
+    }
+
+    /** One page of the stations matching every given criterion, by code (and one more, if there is one). */
+    Flux<Station> find(StationFilter filter, PageRequest page) {
+        KeysetSql sql = KeysetSql.ascending("code")
+                .where("province = {}", filter.province())
+                .where("bureau = {}", filter.bureau())
+                .where("tier = {}", filter.tier() == null ? null : filter.tier().name());
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from station" + sql.page(page));
+        List<Object> values = sql.values();
         for (int i = 0; i < values.size(); i++) {
             select = select.bind(i, values.get(i));
         }

@@ -2,6 +2,7 @@ package io.railcast.server.network;
 
 import io.railcast.model.network.Station;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +26,8 @@ class StationService {
         this.transaction = transaction;
     }
 
-    Flux<Station> find(StationFilter filter) {
-        return stations.find(filter);
+    Flux<Station> find(StationFilter filter, PageRequest page) {
+        return stations.find(filter, page);
     }
 
     Mono<Station> get(String code) {

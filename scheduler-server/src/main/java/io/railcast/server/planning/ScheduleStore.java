@@ -1,6 +1,8 @@
 package io.railcast.server.planning;
 
 import io.r2dbc.spi.Readable;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,12 +81,24 @@ class ScheduleStore {
                 .one();
     }
 
-    /** The newest {@code limit} versions, newest first. */
-    Flux<PublishedVersion> list(int limit) {
-        return db.sql("select " + VERSION_COLUMNS + " from schedule_version order by version desc limit $1")
-                .bind(0, limit)
-                .map(ScheduleStore::version)
-                .all();
+    /**
+     * One page of the versions, newest first (and one more, if there is one); with {@code screen}, those that hold a
+     * schedule for that screen.
+     */
+    Flux<PublishedVersion> list(@Nullable String screen, PageRequest page) {
+        KeysetSql sql = KeysetSql.descending("version")
+                .where(
+                        "exists (select 1 from screen_schedule s where s.version = schedule_version.version"
+                                + " and s.screen_id = {})",
+                        screen);
+        String clause = sql.page(page, page.after() == null ? null : Long.valueOf(page.after()));
+        DatabaseClient.GenericExecuteSpec select =
+                db.sql("select " + VERSION_COLUMNS + " from schedule_version" + clause);
+        List<Object> values = sql.values();
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(ScheduleStore::version).all();
     }
 
     /** The screen rows of a version, by screen id, in {@link VersionContent.ScreenRow}'s text form. */

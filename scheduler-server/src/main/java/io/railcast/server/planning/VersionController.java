@@ -2,13 +2,19 @@ package io.railcast.server.planning;
 
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
+import io.railcast.server.system.TextRules;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code /api/v1/versions}: the published schedule versions, newest first. */
@@ -16,7 +22,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/versions")
 class VersionController {
 
-    private static final int MAX_LIMIT = 1000;
+    /** The page a client gets without {@code limit}: the dashboard's and scripts' habit since the first release. */
+    private static final int DEFAULT_LIMIT = 50;
 
     private final ScheduleStore store;
 
@@ -24,15 +31,22 @@ class VersionController {
         this.store = store;
     }
 
+    /** A page of the versions, newest first; {@code screen} keeps those holding a schedule for that screen. */
     @GetMapping
-    Flux<PublishedVersion> list(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Flux.error(ApiProblem.invalid(
-                    "invalid-filter",
-                    "Invalid filter",
-                    List.of(FieldProblem.of("limit", "limit must be 1-" + MAX_LIMIT + ", got " + limit))));
-        }
-        return store.list(limit);
+    Mono<ResponseEntity<List<PublishedVersion>>> list(
+            @RequestParam(required = false) @Nullable String screen,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            TextRules.checkCode("screen", screen, problems);
+            PageRequest page = PageRequest.read(limit, after, DEFAULT_LIMIT, PageRequest.NUMBER, problems);
+            if (!problems.isEmpty()) {
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            return PageAnswer.of(store.list(screen, page), page, version -> Long.toString(version.version()), request);
+        });
     }
 
     /** The version published last; 404 before the first. */

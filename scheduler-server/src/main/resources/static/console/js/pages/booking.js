@@ -1,6 +1,6 @@
 // Booking: creatives, targeting with screen counts, flight, daily hours and frequency; a live availability check
 // (stations × days heatmap and every shortfall named) before submit; then where the campaign plays.
-import {ApiError, get, post, problemText} from '../api.js';
+import {ApiError, get, getAll, post, problemText} from '../api.js';
 import {t} from '../i18n.js';
 import {addDays, chart, esc, num, shanghaiDate} from '../dom.js';
 import {creativeUploadFields, wireCreativeUpload} from '../creative-upload.js';
@@ -11,7 +11,7 @@ export async function render(view, {user}) {
     view.innerHTML = `<p class="error" id="no-right">${t('book.noRight')}</p>`;
     return;
   }
-  const [network, creatives] = await Promise.all([loadNetwork(), get('/creatives')]);
+  const [network, creatives] = await Promise.all([loadNetwork(), getAll('/creatives')]);
   const today = shanghaiDate();
   view.innerHTML = `
     <h1 data-i18n="nav.booking"></h1>

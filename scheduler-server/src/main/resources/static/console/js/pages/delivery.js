@@ -1,12 +1,12 @@
 // Delivery report: contracted vs scheduled vs played per campaign, as a chart by day and a table by station, with
 // the report's CSV download from the API.
-import {get} from '../api.js';
+import {get, getAll} from '../api.js';
 import {t} from '../i18n.js';
 import {chart, esc, num, shanghaiDateTime} from '../dom.js';
 import {loadNetwork} from '../network-data.js';
 
 export async function render(view, {params}) {
-  const [network, campaigns] = await Promise.all([loadNetwork(), get('/campaigns')]);
+  const [network, campaigns] = await Promise.all([loadNetwork(), getAll('/campaigns')]);
   const contracted = campaigns.filter(c => c.campaign.kind !== 'FILLER' && c.status !== 'CANCELLED');
   view.innerHTML = `
     <h1 data-i18n="nav.delivery"></h1>

@@ -30,7 +30,8 @@ export async function render(view, {user}) {
     <section class="card"><p class="muted"><span id="shown">0</span> <span data-i18n="net.shown"></span></p>
       <table><thead><tr><th data-i18n="net.code"></th><th data-i18n="net.name"></th><th data-i18n="net.province"></th>
         <th data-i18n="net.bureau"></th><th data-i18n="net.tier"></th><th data-i18n="net.screens"></th></tr></thead>
-        <tbody id="stations"></tbody></table></section>`;
+        <tbody id="stations"></tbody></table>
+      <button type="button" class="secondary" id="more" data-i18n="net.more" hidden></button></section>`;
   const el = id => view.querySelector('#' + id);
 
   function shown() {
@@ -41,16 +42,28 @@ export async function render(view, {user}) {
       && (!type || s.types[type]));
   }
 
+  // the table grows 500 rows at a time ("more"); a new search or filter starts again from the first 500
+  const PAGE = 500;
+  let rows = PAGE;
+
   function draw() {
     const stations = shown();
     const type = el('type').value;
     el('shown').textContent = num(stations.length);
-    el('stations').innerHTML = stations.slice(0, 500).map(s => `<tr data-code="${esc(s.code)}"><td>${esc(s.code)}</td>
+    el('stations').innerHTML = stations.slice(0, rows).map(s => `<tr data-code="${esc(s.code)}"><td>${esc(s.code)}</td>
       <td>${esc(s.name)}</td><td>${esc(s.province)}</td><td>${esc(s.bureau)}</td><td>${esc(s.tier)}</td>
       <td><a href="#/timeline?station=${encodeURIComponent(s.code)}">${num(type ? s.types[type] : s.screens)}</a></td></tr>`).join('');
+    el('more').hidden = stations.length <= rows;
   }
 
-  ['search', 'province', 'bureau', 'tier', 'type'].forEach(id => el(id).addEventListener('input', draw));
+  ['search', 'province', 'bureau', 'tier', 'type'].forEach(id => el(id).addEventListener('input', () => {
+    rows = PAGE;
+    draw();
+  }));
+  el('more').addEventListener('click', () => {
+    rows += PAGE;
+    draw();
+  });
   el('export-stations').addEventListener('click', () => download('stations.csv',
     toCsv(STATION_COLUMNS, shown().map(s => STATION_COLUMNS.map(c => s[c])))));
   el('export-screens').addEventListener('click', () => {

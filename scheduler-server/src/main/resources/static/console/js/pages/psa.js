@@ -1,13 +1,13 @@
 // PSA calendar for the CSR team: public-service campaigns on a calendar with their guaranteed frequencies, and the
 // PSA share per province against its floor. Only roles that may book public-service ads see the form to add one.
-import {get, post, problemText} from '../api.js';
+import {get, getAll, post, problemText} from '../api.js';
 import {t} from '../i18n.js';
 import {addDays, chart, colourOf, esc, num, shanghaiDate} from '../dom.js';
 import {loadNetwork} from '../network-data.js';
 
 export async function render(view, {user}) {
   const today = shanghaiDate();
-  const [network, floors, creatives] = await Promise.all([loadNetwork(), get('/console/psa-floors'), get('/creatives')]);
+  const [network, floors, creatives] = await Promise.all([loadNetwork(), get('/console/psa-floors'), getAll('/creatives')]);
   view.innerHTML = `
     <h1 data-i18n="psa.calendar"></h1>
     ${user.bookPublicService ? `<form class="card" id="psa-form" autocomplete="off">
@@ -36,7 +36,7 @@ export async function render(view, {user}) {
   const shares = chart(view.querySelector('#psa-share-chart'));
 
   async function drawCalendar() {
-    const psas = (await get('/campaigns?kind=PUBLIC_SERVICE')).filter(c => c.status !== 'CANCELLED');
+    const psas = (await getAll('/campaigns?kind=PUBLIC_SERVICE')).filter(c => c.status !== 'CANCELLED');
     const names = psas.map(c => c.campaign.name || c.campaign.id);
     view.querySelector('#psa-list').innerHTML = psas.map(c => `<tr data-campaign="${esc(c.campaign.id)}">
       <td>${esc(c.campaign.name)} (${esc(c.campaign.id)})</td><td>${esc(c.campaign.flight.start)} – ${esc(c.campaign.flight.end)}</td>

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 /**
  * The web console in a real headless Chromium against the shared server with its small demo: what planners and the
@@ -273,6 +275,47 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.until(d -> d.findElements(By.cssSelector("#rows tr")).size() > 1 ? true : null);
         assertThat(browser.element("#csv").getDomAttribute("href")).contains("format=csv");
         browser.screenshot("console-delivery");
+    }
+
+    @Test
+    void theNetworkTableShowsFiveHundredStationsAndMoreOnRequest() {
+        // more stations than one page of the API holds (1,000): the console reads them all through the Link header
+        if (count("station where code like 'CMORE-%'") == 0) {
+            List<Map<String, Object>> stations = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                stations.add(Map.of(
+                        "code", String.format("CMORE-%04d", i),
+                        "name", "更多测试站" + i,
+                        "province", "更多测试省",
+                        "bureau", "更多测试局",
+                        "tier", "STANDARD",
+                        "operatingHours", "06:00-22:00"));
+            }
+            admin().post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(stations)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+        browser.signIn("operator", DEMO_PASSWORD);
+        browser.element("#nav-network").click();
+        browser.element("#search").sendKeys("CMORE-");
+        browser.text("#shown", "1,100");
+        assertThat(browser.driver().findElements(By.cssSelector("#stations tr")))
+                .hasSize(500);
+
+        browser.element("#more").click();
+        browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 1_000 ? true : null);
+        browser.element("#more").click();
+        browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 1_100 ? true : null);
+        assertThat(browser.element("#more").isDisplayed()).isFalse();
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector("#stations tr"))
+                        .get(1_099)
+                        .getText())
+                .contains("CMORE-1099");
     }
 
     @Test

@@ -273,6 +273,77 @@ class AuditIT extends ServerIntegrationTest {
     }
 
     @Test
+    void aChangeWhoseTransactionFailsLeavesNeitherTheChangeNorItsRecord() {
+        // a real failure inside the change's transaction, after its record was written: the booking's schedule
+        // version cannot be stored (for this campaign only), and a station's record cannot be stored
+        sql().execute("create function audit_it_refuse() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused by AuditIT'; end $$");
+        sql().execute("create trigger audit_it_version before insert on schedule_version for each row"
+                + " when (new.reason = 'booking of AUD-ROLLBACK') execute function audit_it_refuse()");
+        sql().execute("create trigger audit_it_record before insert on audit_log for each row"
+                + " when (new.object_id = 'AUDFAIL2') execute function audit_it_refuse()");
+        try {
+            Bookings.ensureCreative(admin(), sql());
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(
+                            commercial("AUD-ROLLBACK", Bookings.stations(sql()).get(2), "1/h"))
+                    .exchange()
+                    .expectStatus()
+                    .is5xxServerError();
+            assertThat(count("campaign where id = 'AUD-ROLLBACK'")).isZero();
+            assertThat(count("audit_log where object_id = 'AUD-ROLLBACK'")).isZero();
+
+            admin().post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(List.of(station("AUDFAIL1"), station("AUDFAIL2")))
+                    .exchange()
+                    .expectStatus()
+                    .is5xxServerError();
+            assertThat(count("station where code in ('AUDFAIL1', 'AUDFAIL2')")).isZero();
+            assertThat(count("audit_log where object_id in ('AUDFAIL1', 'AUDFAIL2')"))
+                    .isZero();
+        } finally {
+            sql().execute("drop trigger audit_it_version on schedule_version");
+            sql().execute("drop trigger audit_it_record on audit_log");
+            sql().execute("drop function audit_it_refuse()");
+        }
+    }
+
+    @Test
+    void recordsAnAdministratorLiftingASignInLockout() {
+        WebTestClient guesser = anonymous
+                .mutate()
+                .defaultHeaders(h -> h.setBasicAuth("aud.guessed", "wrong-guess"))
+                .build();
+        for (int i = 0; i < 5; i++) {
+            guesser.get()
+                    .uri("/api/v1/versions/current")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        guesser.get().uri("/api/v1/versions/current").exchange().expectStatus().isEqualTo(429);
+        admin().delete()
+                .uri("/api/v1/sign-in-lockouts/users/aud.guessed")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        assertThat(records(admin(), "object=sign-in-lockout:user:aud.guessed"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r).containsEntry("kind", "clear").containsEntry("after", null);
+                    assertThat(map(r, "before"))
+                            .containsEntry("key", "aud.guessed")
+                            .containsEntry("failures", 5);
+                });
+    }
+
+    @Test
     void refusesToUpdateDeleteOrTruncateRecordsInTheDatabase() {
         admin().post()
                 .uri("/api/v1/stations")

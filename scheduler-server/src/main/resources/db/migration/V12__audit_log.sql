@@ -14,8 +14,10 @@ create table audit_log (
     after       jsonb
 );
 
--- newest first is id descending (the primary key); filters by object, by user and by time
+-- newest first is id descending (the primary key); filters by object (a type, or a type and an id), by user and by
+-- time
 create index audit_log_object_idx on audit_log (object_type, object_id, id);
+create index audit_log_object_type_idx on audit_log (object_type, id);
 create index audit_log_user_idx on audit_log (username, id);
 create index audit_log_recorded_at_idx on audit_log (recorded_at);
 

@@ -103,18 +103,9 @@ class CampaignService {
                         CampaignPayload body = CampaignPayload.of(campaign);
                         if (stored.status() == CampaignStatus.PAUSED) {
                             return planning.validate(campaign)
-                                    .then(audit.source())
-                                    .flatMap(source -> transaction.transactional(
-                                            write(stored, body, CampaignStatus.PAUSED, null, user, source, "update")));
+                                    .then(store(stored, body, CampaignStatus.PAUSED, "update", user));
                         }
-                        return audit.source()
-                                .flatMap(source -> planning.book(change(
-                                        id,
-                                        campaign,
-                                        when,
-                                        version -> write(
-                                                stored, body, CampaignStatus.ACTIVE, version, user, source, "update"))))
-                                .then();
+                        return publish(stored, campaign, body, CampaignStatus.ACTIVE, "update", user, when);
                     });
                 })
                 .then(get(id));
@@ -124,19 +115,7 @@ class CampaignService {
         return changeable(id, ifMatch, user)
                 .flatMap(stored -> stored.status() != CampaignStatus.ACTIVE
                         ? Mono.empty()
-                        : audit.source()
-                                .flatMap(source -> planning.book(change(
-                                        id,
-                                        null,
-                                        when,
-                                        version -> write(
-                                                stored,
-                                                stored.body(),
-                                                CampaignStatus.PAUSED,
-                                                version,
-                                                user,
-                                                source,
-                                                "pause")))))
+                        : publish(stored, null, stored.body(), CampaignStatus.PAUSED, "pause", user, when))
                 .then(get(id));
     }
 
@@ -144,19 +123,9 @@ class CampaignService {
         return changeable(id, ifMatch, user)
                 .flatMap(stored -> stored.status() != CampaignStatus.PAUSED
                         ? Mono.empty()
-                        : Mono.zip(campaign(CampaignDraft.read(stored.body()), id), audit.source())
-                                .flatMap(found -> planning.book(change(
-                                        id,
-                                        found.getT1(),
-                                        when,
-                                        version -> write(
-                                                stored,
-                                                stored.body(),
-                                                CampaignStatus.ACTIVE,
-                                                version,
-                                                user,
-                                                found.getT2(),
-                                                "resume")))))
+                        : campaign(CampaignDraft.read(stored.body()), id)
+                                .flatMap(campaign -> publish(
+                                        stored, campaign, stored.body(), CampaignStatus.ACTIVE, "resume", user, when)))
                 .then(get(id));
     }
 
@@ -166,31 +135,9 @@ class CampaignService {
                     requireVersion(stored, ifMatch);
                     return switch (stored.status()) {
                         case CANCELLED -> Mono.empty();
-                        case PAUSED ->
-                            audit.source()
-                                    .flatMap(source -> transaction.transactional(write(
-                                            stored,
-                                            stored.body(),
-                                            CampaignStatus.CANCELLED,
-                                            null,
-                                            user,
-                                            source,
-                                            "cancel")));
+                        case PAUSED -> store(stored, stored.body(), CampaignStatus.CANCELLED, "cancel", user);
                         case ACTIVE ->
-                            audit.source()
-                                    .flatMap(source -> planning.book(change(
-                                            id,
-                                            null,
-                                            when,
-                                            version -> write(
-                                                    stored,
-                                                    stored.body(),
-                                                    CampaignStatus.CANCELLED,
-                                                    version,
-                                                    user,
-                                                    source,
-                                                    "cancel"))))
-                                    .then();
+                            publish(stored, null, stored.body(), CampaignStatus.CANCELLED, "cancel", user, when);
                     };
                 })
                 .then(get(id));
@@ -223,6 +170,35 @@ class CampaignService {
 
     private Mono<Campaign> campaign(CampaignDraft draft, String id) {
         return creatives.find(draft.creativeIds()).map(known -> draft.toCampaign(id, known));
+    }
+
+    /**
+     * Plans and publishes the change of a stored campaign ({@code campaign} null when it no longer plays), writing
+     * it and its record in the history in the publishing transaction. Who and from where are taken here, on the
+     * request's side: the transaction runs on the planning thread.
+     */
+    private Mono<Void> publish(
+            StoredCampaign stored,
+            @Nullable Campaign campaign,
+            CampaignPayload body,
+            CampaignStatus status,
+            String kind,
+            Principal user,
+            Publication when) {
+        return audit.source()
+                .flatMap(source -> planning.book(change(
+                        stored.id(),
+                        campaign,
+                        when,
+                        version -> write(stored, body, status, version, user, source, kind))))
+                .then();
+    }
+
+    /** Stores the change of a campaign that is not planned (paused) and its record, in one transaction. */
+    private Mono<Void> store(
+            StoredCampaign stored, CampaignPayload body, CampaignStatus status, String kind, Principal user) {
+        return audit.source()
+                .flatMap(source -> transaction.transactional(write(stored, body, status, null, user, source, kind)));
     }
 
     /**

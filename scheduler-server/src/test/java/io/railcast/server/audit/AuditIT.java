@@ -105,6 +105,32 @@ class AuditIT extends ServerIntegrationTest {
     }
 
     @Test
+    void recordsTheCancellationOfAPausedCampaignWhichIsStoredWithoutPlanning() {
+        Bookings.ensureCreative(admin(), sql());
+        String station = Bookings.stations(sql()).get(2);
+        WebTestClient csr = as("csr");
+        csr.post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.publicService("AUD-PSA", station))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        campaignChange(csr.post().uri("/api/v1/campaigns/AUD-PSA/pause"));
+        long versions = count("schedule_version");
+        campaignChange(csr.post().uri("/api/v1/campaigns/AUD-PSA/cancel"));
+        assertThat(count("schedule_version"))
+                .as("a paused campaign is not planned")
+                .isEqualTo(versions);
+
+        List<Map<String, Object>> history = records(admin(), "object=campaign:AUD-PSA");
+        assertThat(history).extracting(r -> r.get("kind")).containsExactly("cancel", "pause", "create");
+        assertThat(history).allSatisfy(r -> assertThat(r).containsEntry("user", "csr"));
+        assertThat(map(history.get(0), "before")).containsEntry("status", "PAUSED");
+        assertThat(map(history.get(0), "after")).containsEntry("status", "CANCELLED");
+    }
+
+    @Test
     void recordsNothingForRefusedChanges() {
         Bookings.ensureCreative(admin(), sql());
         String station = Bookings.stations(sql()).get(2);

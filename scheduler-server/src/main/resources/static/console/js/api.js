@@ -72,6 +72,24 @@ export async function getAll(path) {
 }
 
 export const get = path => call('GET', path);
+
+/**
+ * One page of a paginated list: its items, and the cursor of the next page (the {@code after} of the API's
+ * {@code Link: <…>; rel="next"}), or null on the last page.
+ */
+export async function getPage(path) {
+  const response = await fetch(BASE + path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  if (response.status === 401) {
+    location.href = '/console/login';
+    throw new ApiError(401, {title: 'Unauthenticated'});
+  }
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  const link = (response.headers.get('Link') || '').match(/<([^>]*)>\s*;\s*rel="next"/);
+  const after = link ? new URL(link[1], location.origin).searchParams.get('after') : null;
+  return {items: json || [], after};
+}
 export const post = (path, body) => call('POST', path, body);
 /** Posts a multipart form (FormData) as it is: the browser writes its Content-Type and boundary. */
 export const upload = (path, form) => send('POST', path, form);

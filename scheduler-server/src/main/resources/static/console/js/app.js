@@ -10,6 +10,7 @@ const PAGES = {
   inventory: {module: './pages/inventory.js', show: () => true},
   psa: {module: './pages/psa.js', show: () => true},
   delivery: {module: './pages/delivery.js', show: () => true},
+  history: {module: './pages/history.js', show: () => true},
 };
 
 let user;

@@ -32,9 +32,9 @@ import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 
 /**
- * The server is packaged by feature: each top-level package under {@code io.railcast.server} (agent, campaign, console,
- * creative, demo, network, planning, report, system, user) owns its tables, and the features depend on each other
- * without cycles. Problems become HTTP answers at the web edge only.
+ * The server is packaged by feature: each top-level package under {@code io.railcast.server} (agent, audit, campaign,
+ * console, creative, demo, network, planning, report, system, user) owns its tables, and the features depend on each
+ * other without cycles. Problems become HTTP answers at the web edge only.
  */
 @AnalyzeClasses(packages = "io.railcast.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -67,6 +67,22 @@ class ArchitectureTest {
             .that(BELOW_THE_WEB_EDGE)
             .should(constructOrThrowApiProblem())
             .because("features signal failures in their own terms; the web edge turns them into HTTP answers");
+
+    /**
+     * The history is written by every feature, inside each one's transactions; so it may know none of them (only
+     * system), or a feature's change could not be recorded without a cycle.
+     */
+    @ArchTest
+    static final ArchRule auditCallsNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage(ROOT + "audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(Stream.of(
+                            "agent", "campaign", "console", "creative", "demo", "network", "planning", "report", "user")
+                    .map(feature -> ROOT + feature + "..")
+                    .toArray(String[]::new))
+            .because("every feature records its changes in the history, which calls none of them back");
 
     @ArchTest
     static final ArchRule featuresHaveNoCycles =

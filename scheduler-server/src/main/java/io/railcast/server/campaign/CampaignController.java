@@ -1,6 +1,8 @@
 package io.railcast.server.campaign;
 
 import io.railcast.model.campaign.CampaignKind;
+import io.railcast.server.audit.AuditQuery;
+import io.railcast.server.audit.AuditRecord;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.EntityTags;
@@ -35,7 +37,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/v1/campaigns}: list and read campaigns; create, replace, pause, resume and cancel them, each change
- * published at once ({@code ?effectiveAt=} for later); check availability without booking. The campaign's own
+ * published at once ({@code ?effectiveAt=} for later); check availability without booking; read a campaign's
+ * history. The campaign's own
  * version is its ETag, and changes honour {@code If-Match}.
  */
 @RestController
@@ -84,6 +87,21 @@ class CampaignController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<CampaignView>> get(@PathVariable String id) {
         return service.get(id).map(CampaignController::ok);
+    }
+
+    /**
+     * Every recorded change of the campaign, newest first: who, when, from where, and its state before and after;
+     * {@code limit} and {@code after} page through it as through {@code /api/v1/audit}.
+     */
+    @GetMapping("/{id}/history")
+    Mono<ResponseEntity<List<AuditRecord>>> history(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.fromCallable(() -> AuditQuery.ofObject("campaign", id, limit, after))
+                .flatMap(query -> service.history(id, query))
+                .map(page -> page.toResponse(request));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

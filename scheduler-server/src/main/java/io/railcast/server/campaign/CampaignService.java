@@ -2,6 +2,11 @@ package io.railcast.server.campaign;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
+import io.railcast.server.audit.AuditPage;
+import io.railcast.server.audit.AuditQuery;
+import io.railcast.server.audit.AuditSource;
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.creative.CreativeCatalog;
 import io.railcast.server.planning.AvailabilityAnswer;
 import io.railcast.server.planning.BookingChange;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +26,7 @@ import reactor.core.publisher.Mono;
  * Books and changes campaigns. Each change of an active campaign is checked (rights, fields, creatives, network,
  * availability), then planned and published: the campaign row is written in the publishing transaction, so it is
  * stored exactly when its schedule version is. Paused campaigns are not planned, so changing one only stores it.
+ * Every change is recorded in the history ({@link AuditTrail}) in the transaction that stores it.
  */
 @Service
 class CampaignService {
@@ -30,11 +37,20 @@ class CampaignService {
     private final CampaignRepository campaigns;
     private final CreativeCatalog creatives;
     private final PlanningService planning;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
 
-    CampaignService(CampaignRepository campaigns, CreativeCatalog creatives, PlanningService planning) {
+    CampaignService(
+            CampaignRepository campaigns,
+            CreativeCatalog creatives,
+            PlanningService planning,
+            AuditTrail audit,
+            TransactionalOperator transaction) {
         this.campaigns = campaigns;
         this.creatives = creatives;
         this.planning = planning;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     Flux<StoredCampaign> list(CampaignFilter filter, PageRequest page) {
@@ -56,15 +72,19 @@ class CampaignService {
                             .flatMap(taken -> taken
                                     ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
                                     : Mono.just(draft.id()));
-            return id.flatMap(campaignId -> campaign(draft, campaignId)).flatMap(campaign -> {
-                CampaignPayload body = CampaignPayload.of(campaign);
-                return planning.book(change(
-                                campaign.id(),
-                                campaign,
-                                when,
-                                version -> campaigns.insert(body, CampaignStatus.ACTIVE, version, user.getName())))
-                        .then(get(campaign.id()));
-            });
+            return Mono.zip(id.flatMap(campaignId -> campaign(draft, campaignId)), audit.source())
+                    .flatMap(found -> {
+                        Campaign campaign = found.getT1();
+                        CampaignPayload body = CampaignPayload.of(campaign);
+                        return planning.book(change(
+                                        campaign.id(),
+                                        campaign,
+                                        when,
+                                        version -> campaigns
+                                                .insert(body, CampaignStatus.ACTIVE, version, user.getName())
+                                                .then(recorded(found.getT2(), "create", null, campaign.id()))))
+                                .then(get(campaign.id()));
+                    });
         });
     }
 
@@ -84,14 +104,9 @@ class CampaignService {
                         CampaignPayload body = CampaignPayload.of(campaign);
                         if (stored.status() == CampaignStatus.PAUSED) {
                             return planning.validate(campaign)
-                                    .then(write(stored, body, CampaignStatus.PAUSED, null, user));
+                                    .then(store(stored, body, CampaignStatus.PAUSED, "update", user));
                         }
-                        return planning.book(change(
-                                        id,
-                                        campaign,
-                                        when,
-                                        version -> write(stored, body, CampaignStatus.ACTIVE, version, user)))
-                                .then();
+                        return publish(stored, campaign, body, CampaignStatus.ACTIVE, "update", user, when);
                     });
                 })
                 .then(get(id));
@@ -101,11 +116,7 @@ class CampaignService {
         return changeable(id, ifMatch, user)
                 .flatMap(stored -> stored.status() != CampaignStatus.ACTIVE
                         ? Mono.empty()
-                        : planning.book(change(
-                                id,
-                                null,
-                                when,
-                                version -> write(stored, stored.body(), CampaignStatus.PAUSED, version, user))))
+                        : publish(stored, null, stored.body(), CampaignStatus.PAUSED, "pause", user, when))
                 .then(get(id));
     }
 
@@ -114,12 +125,8 @@ class CampaignService {
                 .flatMap(stored -> stored.status() != CampaignStatus.PAUSED
                         ? Mono.empty()
                         : campaign(CampaignDraft.read(stored.body()), id)
-                                .flatMap(campaign -> planning.book(change(
-                                        id,
-                                        campaign,
-                                        when,
-                                        version ->
-                                                write(stored, stored.body(), CampaignStatus.ACTIVE, version, user)))))
+                                .flatMap(campaign -> publish(
+                                        stored, campaign, stored.body(), CampaignStatus.ACTIVE, "resume", user, when)))
                 .then(get(id));
     }
 
@@ -129,18 +136,17 @@ class CampaignService {
                     requireVersion(stored, ifMatch);
                     return switch (stored.status()) {
                         case CANCELLED -> Mono.empty();
-                        case PAUSED -> write(stored, stored.body(), CampaignStatus.CANCELLED, null, user);
+                        case PAUSED -> store(stored, stored.body(), CampaignStatus.CANCELLED, "cancel", user);
                         case ACTIVE ->
-                            planning.book(change(
-                                            id,
-                                            null,
-                                            when,
-                                            version -> write(
-                                                    stored, stored.body(), CampaignStatus.CANCELLED, version, user)))
-                                    .then();
+                            publish(stored, null, stored.body(), CampaignStatus.CANCELLED, "cancel", user, when);
                     };
                 })
                 .then(get(id));
+    }
+
+    /** The campaign's history, newest first, a page at a time; refused if no campaign has that id. */
+    Mono<AuditPage> history(String id, AuditQuery query) {
+        return get(id).then(audit.find(query));
     }
 
     /** Checks a proposal (a new campaign, or a new version of a stored one, by its id) without storing it. */
@@ -167,17 +173,66 @@ class CampaignService {
         return creatives.find(draft.creativeIds()).map(known -> draft.toCampaign(id, known));
     }
 
-    /** Writes the change if nobody changed the campaign since it was read; refused as changed meanwhile otherwise. */
+    /**
+     * Plans and publishes the change of a stored campaign ({@code campaign} null when it no longer plays), writing
+     * it and its record in the history in the publishing transaction. Who and from where are taken here, on the
+     * request's side: the transaction runs on the planning thread.
+     */
+    private Mono<Void> publish(
+            StoredCampaign stored,
+            @Nullable Campaign campaign,
+            CampaignPayload body,
+            CampaignStatus status,
+            String kind,
+            Principal user,
+            Publication when) {
+        return audit.source()
+                .flatMap(source -> planning.book(change(
+                        stored.id(),
+                        campaign,
+                        when,
+                        version -> write(stored, body, status, version, user, source, kind))))
+                .then();
+    }
+
+    /** Stores the change of a campaign that is not planned (paused) and its record, in one transaction. */
+    private Mono<Void> store(
+            StoredCampaign stored, CampaignPayload body, CampaignStatus status, String kind, Principal user) {
+        return audit.source()
+                .flatMap(source -> transaction.transactional(write(stored, body, status, null, user, source, kind)));
+    }
+
+    /**
+     * Writes the change and its record in the history if nobody changed the campaign since it was read; refused as
+     * changed meanwhile otherwise. Runs in the caller's transaction.
+     */
     private Mono<Void> write(
             StoredCampaign stored,
             CampaignPayload body,
             CampaignStatus status,
             @Nullable Long version,
-            Principal user) {
+            Principal user,
+            AuditSource source,
+            String kind) {
         return campaigns
                 .update(stored.id(), stored.version(), body, status, version, user.getName())
                 .flatMap(written ->
-                        written ? Mono.<Void>empty() : Mono.error(new CampaignRefusal.ChangedMeanwhile(stored.id())));
+                        written ? Mono.<Void>empty() : Mono.error(new CampaignRefusal.ChangedMeanwhile(stored.id())))
+                .then(recorded(source, kind, stored, stored.id()));
+    }
+
+    /** Records the campaign as stored now (in this transaction) against how it was before. */
+    private Mono<Void> recorded(AuditSource source, String kind, @Nullable StoredCampaign before, String id) {
+        return campaigns
+                .find(id)
+                .flatMap(after -> audit.record(
+                        source,
+                        new AuditedChange(
+                                kind,
+                                "campaign",
+                                id,
+                                before == null ? null : CampaignView.of(before),
+                                CampaignView.of(after))));
     }
 
     private static BookingChange change(

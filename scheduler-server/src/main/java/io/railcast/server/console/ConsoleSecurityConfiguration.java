@@ -47,6 +47,7 @@ class ConsoleSecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String PLANNER = "PLANNER";
     private static final String CSR = "CSR";
+    private static final String OPERATOR = "OPERATOR";
     private static final ServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
 
     @Bean
@@ -75,6 +76,8 @@ class ConsoleSecurityConfiguration {
                                 "/console/api/v1/sign-in-lockouts",
                                 "/console/api/v1/sign-in-lockouts/**")
                         .hasRole(ADMIN)
+                        .pathMatchers("/console/api/v1/audit", "/console/api/v1/audit/**")
+                        .hasAnyRole(ADMIN, OPERATOR)
                         .pathMatchers(HttpMethod.GET, "/console/api/v1/**")
                         .authenticated()
                         .pathMatchers(HttpMethod.HEAD, "/console/api/v1/**")

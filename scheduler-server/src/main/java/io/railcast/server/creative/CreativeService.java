@@ -1,17 +1,21 @@
 package io.railcast.server.creative;
 
 import io.railcast.model.network.ScreenType;
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Takes uploads and finds creatives. A creative is immutable: its id, once stored, keeps its file. Nothing is
- * stored unless metadata, content type, size and id are all acceptable.
+ * stored unless metadata, content type, size and id are all acceptable. A stored creative is recorded in the history
+ * in the transaction that stores its row.
  */
 @Service
 class CreativeService {
@@ -21,10 +25,15 @@ class CreativeService {
 
     private final CreativeRepository creatives;
     private final MediaStore media;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
 
-    CreativeService(CreativeRepository creatives, MediaStore media) {
+    CreativeService(
+            CreativeRepository creatives, MediaStore media, AuditTrail audit, TransactionalOperator transaction) {
         this.creatives = creatives;
         this.media = media;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     Mono<StoredCreative> get(String id) {
@@ -87,11 +96,14 @@ class CreativeService {
     /** Keeps the file under its digest and stores the row; refused when another upload took the id meanwhile. */
     private Mono<StoredCreative> keep(CreativeMetadata metadata, ReceivedMedia received) {
         return media.keep(received)
-                .flatMap(path -> creatives.insert(
-                        metadata.id(), metadata.durationSeconds(), metadata.screenTypes(), received, path))
-                .flatMap(inserted -> inserted
-                        ? creatives.find(metadata.id())
-                        : Mono.error(new CreativeRefusal.DuplicateCreative(metadata.id())));
+                .flatMap(path -> transaction.transactional(creatives
+                        .insert(metadata.id(), metadata.durationSeconds(), metadata.screenTypes(), received, path)
+                        .flatMap(inserted -> inserted
+                                ? creatives.find(metadata.id())
+                                : Mono.error(new CreativeRefusal.DuplicateCreative(metadata.id())))
+                        .flatMap(stored -> audit.record(new AuditedChange(
+                                        "create", "creative", stored.id(), null, CreativeView.of(stored)))
+                                .thenReturn(stored))));
     }
 
     private Mono<Void> refuseTaken(String id) {

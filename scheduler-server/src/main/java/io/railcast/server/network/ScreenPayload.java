@@ -33,6 +33,16 @@ record ScreenPayload(
         }
     }
 
+    /** The screen as the API would take it again, all fields given. */
+    static ScreenPayload of(Screen screen) {
+        return new ScreenPayload(
+                screen.id(),
+                screen.station(),
+                screen.type().name(),
+                screen.zone(),
+                LoopPolicyPayload.of(screen.loopPolicy()));
+    }
+
     @Nullable
     Screen toScreen(FieldErrors errors) {
         String id = errors.code("id", this.id);

@@ -1,6 +1,8 @@
 package io.railcast.server.network;
 
 import io.railcast.model.network.Screen;
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.PageRequest;
 import java.util.ArrayList;
@@ -18,17 +20,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Adds and finds screens. A request's screens are stored all together or not at all, and only in stations that
- * exist.
+ * exist; each is recorded in the history in the same transaction.
  */
 @Service
 class ScreenService {
 
     private final ScreenRepository screens;
     private final TransactionalOperator transaction;
+    private final AuditTrail audit;
 
-    ScreenService(ScreenRepository screens, TransactionalOperator transaction) {
+    ScreenService(ScreenRepository screens, TransactionalOperator transaction, AuditTrail audit) {
         this.screens = screens;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     Flux<StoredScreen> find(ScreenFilter filter, PageRequest page) {
@@ -73,7 +77,13 @@ class ScreenService {
                 })
                 .flatMap(taken -> {
                     if (taken.isEmpty()) {
-                        return screens.insertAll(list);
+                        String kind = items.array() ? "import" : "create";
+                        List<AuditedChange> changes = list.stream()
+                                .map(screen ->
+                                        new AuditedChange(kind, "screen", screen.id(), null, ScreenPayload.of(screen)))
+                                .toList();
+                        return screens.insertAll(list)
+                                .flatMap(count -> audit.record(changes).thenReturn(count));
                     }
                     List<FieldProblem> duplicates = problems(
                             items,

@@ -1,6 +1,8 @@
 package io.railcast.server.network;
 
 import io.railcast.model.network.Station;
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.PageRequest;
 import java.util.ArrayList;
@@ -14,16 +16,21 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Adds and finds stations. A request's stations are stored all together or not at all. */
+/**
+ * Adds and finds stations. A request's stations are stored all together or not at all, each recorded in the
+ * history in the same transaction.
+ */
 @Service
 class StationService {
 
     private final StationRepository stations;
     private final TransactionalOperator transaction;
+    private final AuditTrail audit;
 
-    StationService(StationRepository stations, TransactionalOperator transaction) {
+    StationService(StationRepository stations, TransactionalOperator transaction, AuditTrail audit) {
         this.stations = stations;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     Flux<Station> find(StationFilter filter, PageRequest page) {
@@ -54,9 +61,16 @@ class StationService {
         if (list.isEmpty()) {
             return Mono.just(0L);
         }
+        String kind = items.array() ? "import" : "create";
+        List<AuditedChange> changes = list.stream()
+                .map(station -> new AuditedChange(kind, "station", station.code(), null, StationPayload.of(station)))
+                .toList();
         Mono<Long> checkThenInsert = stations.existingCodes(indexByCode.keySet())
                 .collect(HashSet<String>::new, Set::add)
-                .flatMap(taken -> taken.isEmpty() ? stations.insertAll(list) : Mono.error(duplicate(items, taken)));
+                .flatMap(taken -> taken.isEmpty()
+                        ? stations.insertAll(list)
+                                .flatMap(count -> audit.record(changes).thenReturn(count))
+                        : Mono.error(duplicate(items, taken)));
         return transaction.transactional(checkThenInsert);
     }
 

@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>every signed-in user may read ({@code GET}) the API;</li>
  *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
  *   <li>OPERATOR only reads; ADMIN also manages users, sign-in lockouts and the network;</li>
+ *   <li>only ADMIN and OPERATOR read the history ({@code /api/v1/audit});</li>
  *   <li>everyone may change their own password ({@code POST /api/v1/users/me/password}).</li>
  * </ul>
  *
@@ -55,6 +56,7 @@ class SecurityConfiguration {
     static final String ADMIN = "ADMIN";
     static final String PLANNER = "PLANNER";
     static final String CSR = "CSR";
+    static final String OPERATOR = "OPERATOR";
 
     /**
      * The catch-all chain, ordered last: a feature that needs other rules for its own paths (the agent protocol
@@ -82,6 +84,9 @@ class SecurityConfiguration {
                                 "/api/v1/sign-in-lockouts",
                                 "/api/v1/sign-in-lockouts/**")
                         .hasRole(ADMIN)
+                        // the history names people, addresses and every object's past: those who run the network
+                        .pathMatchers("/api/v1/audit", "/api/v1/audit/**")
+                        .hasAnyRole(ADMIN, OPERATOR)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/**")

@@ -1,5 +1,7 @@
 package io.railcast.server.user;
 
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.SignedInUsers;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Changes to users: administrators disable and re-enable them, change their role and reset their password; users
- * change their own password. Each change is stored and announced ({@code NOTIFY user_changed}) in one transaction;
- * every instance then rechecks what it remembers of the user ({@link SignedInUsers}), this one before it answers.
+ * change their own password. Each change is stored, recorded in the history (a password change as such: never the
+ * password or its hash) and announced ({@code NOTIFY user_changed}) in one transaction; every instance then rechecks what it remembers of the user ({@link SignedInUsers}), this one before it answers.
  *
  * <p>The stored users always keep one enabled administrator once they have one: the administrator from
  * configuration is not counted, since its password may be generated anew at every start and is not a way in that
@@ -28,18 +30,21 @@ class UserAdministration {
     private final TransactionalOperator transaction;
     private final SignedInUsers signedIn;
     private final String configuredAdmin;
+    private final AuditTrail audit;
 
     UserAdministration(
             UserRepository users,
             PasswordEncoder encoder,
             TransactionalOperator transaction,
             SignedInUsers signedIn,
-            @Value("${railcast.security.admin-user:admin}") String configuredAdmin) {
+            @Value("${railcast.security.admin-user:admin}") String configuredAdmin,
+            AuditTrail audit) {
         this.users = users;
         this.encoder = encoder;
         this.transaction = transaction;
         this.signedIn = signedIn;
         this.configuredAdmin = configuredAdmin;
+        this.audit = audit;
     }
 
     /** Enables, disables or gives another role to {@code username}; refused as a {@link UserRefusal}. */
@@ -68,7 +73,11 @@ class UserAdministration {
                             if (!(newRole == Role.ADMIN && enabled) && admins.equals(List.of(username))) {
                                 return Mono.error(new UserRefusal.LastAdministrator(username));
                             }
+                            String kind = newRole == user.role()
+                                    ? (enabled ? "enable" : "disable")
+                                    : enabled == user.enabled() ? "role" : "change";
                             return users.update(username, newRole, enabled)
+                                    .flatMap(updated -> recorded(kind, user, updated))
                                     .flatMap(updated ->
                                             users.announceChanged(username).thenReturn(updated));
                         }));
@@ -88,7 +97,7 @@ class UserAdministration {
         return users.find(username)
                 .switchIfEmpty(Mono.error(() -> new UserRefusal.UnknownUser(username)))
                 .then(hash(reset.password()))
-                .flatMap(hash -> storePassword(username, hash));
+                .flatMap(hash -> storePassword(username, hash, "password-reset"));
     }
 
     /** {@code username} changes their own password, proving it with the current one. */
@@ -117,18 +126,27 @@ class UserAdministration {
                     }
                     return Mono.just(encoder.encode(change.newPassword()));
                 })
-                .flatMap(hash -> storePassword(username, hash));
+                .flatMap(hash -> storePassword(username, hash, "password-change"));
     }
 
     private Mono<String> hash(String password) {
         return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Mono<StoredUser> storePassword(String username, String hash) {
-        Mono<StoredUser> steps = users.updatePassword(username, hash)
+    private Mono<StoredUser> storePassword(String username, String hash, String kind) {
+        Mono<StoredUser> steps = users.lock(username)
                 .switchIfEmpty(Mono.error(() -> new UserRefusal.UnknownUser(username)))
+                .flatMap(before -> users.updatePassword(username, hash)
+                        .switchIfEmpty(Mono.error(() -> new UserRefusal.UnknownUser(username)))
+                        .flatMap(after -> recorded(kind, before, after)))
                 .flatMap(user -> users.announceChanged(username).thenReturn(user));
         return transaction.transactional(steps).flatMap(this::recheck);
+    }
+
+    /** Records the change in the history as the API shows a user: the kind tells a password changed, not what to. */
+    private Mono<StoredUser> recorded(String kind, StoredUser before, StoredUser after) {
+        return audit.record(new AuditedChange(kind, "user", after.username(), UserView.of(before), UserView.of(after)))
+                .thenReturn(after);
     }
 
     /** This instance forgets the old state before the caller hears of the new; the others on the notice. */

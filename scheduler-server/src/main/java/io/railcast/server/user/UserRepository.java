@@ -95,7 +95,7 @@ class UserRepository {
                 .then();
     }
 
-    /** Tells every instance at once (nothing is stored, so no transaction) that a lockout was lifted. */
+    /** Tells every instance, when the transaction that records it commits, that a lockout was lifted. */
     Mono<Void> announceLockoutCleared(String payload) {
         return db.sql("select pg_notify($1, $2)")
                 .bind(0, LOCKOUT_CLEARED_CHANNEL)

@@ -1,5 +1,7 @@
 package io.railcast.server.user;
 
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -26,14 +29,20 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final String adminUser;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
 
     UserService(
             UserRepository users,
             PasswordEncoder encoder,
-            @Value("${railcast.security.admin-user:admin}") String adminUser) {
+            @Value("${railcast.security.admin-user:admin}") String adminUser,
+            AuditTrail audit,
+            TransactionalOperator transaction) {
         this.users = users;
         this.encoder = encoder;
         this.adminUser = adminUser;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     Flux<StoredUser> list() {
@@ -44,7 +53,10 @@ public class UserService {
         return users.find(username).switchIfEmpty(Mono.error(() -> new UserRefusal.UnknownUser(username)));
     }
 
-    /** Adds a user; refused as {@link UserRefusal.InvalidUser} or {@link UserRefusal.DuplicateUser}. */
+    /**
+     * Adds a user, recorded in the history in the same transaction; refused as {@link UserRefusal.InvalidUser} or
+     * {@link UserRefusal.DuplicateUser}.
+     */
     Mono<StoredUser> add(UserPayload payload) {
         List<FieldProblem> problems = new ArrayList<>();
         String username = payload.username() == null ? null : payload.username().strip();
@@ -63,9 +75,16 @@ public class UserService {
         if (!problems.isEmpty()) {
             return Mono.error(new UserRefusal.InvalidUser(problems));
         }
-        return create(username, password, role)
-                .flatMap(created ->
-                        created ? users.find(username) : Mono.error(new UserRefusal.DuplicateUser(username)));
+        if (username.equals(adminUser)) {
+            return Mono.error(new UserRefusal.DuplicateUser(username));
+        }
+        return hash(password)
+                .flatMap(hash -> transaction.transactional(users.insert(username, hash, role)
+                        .flatMap(created ->
+                                created ? users.find(username) : Mono.error(new UserRefusal.DuplicateUser(username)))
+                        .flatMap(user -> audit.record(
+                                        new AuditedChange("create", "user", username, null, UserView.of(user)))
+                                .thenReturn(user))));
     }
 
     /**
@@ -76,9 +95,11 @@ public class UserService {
         if (username.equals(adminUser)) {
             return Mono.just(false);
         }
-        return Mono.fromCallable(() -> encoder.encode(password))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(hash -> users.insert(username, hash, role));
+        return hash(password).flatMap(hash -> users.insert(username, hash, role));
+    }
+
+    private Mono<String> hash(String password) {
+        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
     }
 
     static @Nullable Role role(@Nullable String text, List<FieldProblem> problems) {

@@ -68,13 +68,13 @@ class AgentTokenRepository {
                 .all();
     }
 
-    /** Revokes the live tokens of all these screens. */
-    Mono<Long> revokeAll(String[] screenIds) {
+    /** Revokes the live tokens of all these screens; answers the screens that had one. */
+    Flux<String> revokeAll(String[] screenIds) {
         return db.sql("update agent_token set revoked_at = now() where screen_id = any($1::text[])"
-                        + " and revoked_at is null")
+                        + " and revoked_at is null returning screen_id")
                 .bind(0, screenIds)
-                .fetch()
-                .rowsUpdated();
+                .map(row -> row.get("screen_id", String.class))
+                .all();
     }
 
     /** Stores a live token for each screen ({@code tokenHashes[i]} for {@code screenIds[i]}); answers when. */

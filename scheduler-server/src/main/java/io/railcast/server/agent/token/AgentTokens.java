@@ -3,13 +3,17 @@ package io.railcast.server.agent.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.railcast.server.agent.AgentProperties;
+import io.railcast.server.audit.AuditTrail;
+import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.FieldProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -39,33 +43,43 @@ public class AgentTokens {
     /** The payload of a revocation that concerns too many screens to name (a notification holds 8,000 bytes). */
     public static final String ALL_SCREENS = "*";
 
+    /** What the history calls a screen's token; its id is the screen's. */
+    private static final String OBJECT_TYPE = "agent-token";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final AgentTokenRepository tokens;
     private final TransactionalOperator transaction;
+    private final AuditTrail audit;
     /** Valid token hashes to their screen. */
     private final Cache<String, String> valid;
     /** Screens whose tokens were revoked, or {@link #ALL_SCREENS}, as this instance hears of it. */
     private final Sinks.Many<String> revocations = Sinks.many().multicast().directBestEffort();
 
-    AgentTokens(AgentTokenRepository tokens, TransactionalOperator transaction, AgentProperties properties) {
+    AgentTokens(
+            AgentTokenRepository tokens,
+            TransactionalOperator transaction,
+            AgentProperties properties,
+            AuditTrail audit) {
         this.tokens = tokens;
         this.transaction = transaction;
+        this.audit = audit;
         this.valid = Caffeine.newBuilder()
                 .expireAfterWrite(properties.token().cacheTtl())
                 .maximumSize(properties.token().cacheSize())
                 .build();
     }
 
-    /** A new token for the screen, replacing its previous one. */
+    /** A new token for the screen, replacing its previous one; recorded in the history in the same transaction. */
     Mono<IssuedToken> issue(String screenId) {
         String token = newToken();
         Mono<IssuedToken> issue = knownScreen(screenId)
                 .then(tokens.revokeAll(screenId))
-                .then(tokens.announceRevoked(screenId))
-                .then(tokens.insert(hash(token), screenId))
-                .map(createdAt -> new IssuedToken(screenId, token, createdAt));
+                .flatMap(revoked -> tokens.announceRevoked(screenId)
+                        .then(tokens.insert(hash(token), screenId))
+                        .flatMap(createdAt -> audit.record(issued(screenId, revoked > 0, createdAt))
+                                .thenReturn(new IssuedToken(screenId, token, createdAt))));
         return transaction.transactional(issue).doOnSuccess(issued -> forget(screenId));
     }
 
@@ -81,9 +95,14 @@ public class AgentTokens {
                 .collectList()
                 .flatMap(unknown ->
                         unknown.isEmpty() ? Mono.<Void>empty() : Mono.error(unknownScreens(screenIds, unknown)))
-                .then(tokens.revokeAll(ids))
-                .then(tokens.announceRevoked(ids.length == 1 ? ids[0] : ALL_SCREENS))
-                .then(tokens.insertAll(hashes, ids))
+                .thenMany(tokens.revokeAll(ids))
+                .collect(HashSet<String>::new, Set::add)
+                .flatMap(hadLive -> tokens.announceRevoked(ids.length == 1 ? ids[0] : ALL_SCREENS)
+                        .then(tokens.insertAll(hashes, ids))
+                        .flatMap(createdAt -> audit.record(screenIds.stream()
+                                        .map(screen -> issued(screen, hadLive.contains(screen), createdAt))
+                                        .toList())
+                                .thenReturn(createdAt)))
                 .map(createdAt -> {
                     List<IssuedToken> issued = new ArrayList<>(ids.length);
                     for (int i = 0; i < ids.length; i++) {
@@ -109,11 +128,21 @@ public class AgentTokens {
         return new TokenRefusal.UnknownScreens(problems);
     }
 
-    /** Revokes the screen's token(s); answers how many were live. */
+    /** Revokes the screen's token(s), recorded in the history if one was live; answers how many were live. */
     Mono<Long> revoke(String screenId) {
         Mono<Long> revoke = knownScreen(screenId)
                 .then(tokens.revokeAll(screenId))
-                .flatMap(revoked -> tokens.announceRevoked(screenId).thenReturn(revoked));
+                .flatMap(revoked -> tokens.announceRevoked(screenId)
+                        .then(
+                                revoked == 0
+                                        ? Mono.<Void>empty()
+                                        : audit.record(new AuditedChange(
+                                                "revoke",
+                                                OBJECT_TYPE,
+                                                screenId,
+                                                TokenState.before(screenId, true),
+                                                TokenState.before(screenId, false))))
+                        .thenReturn(revoked));
         return transaction.transactional(revoke).doOnSuccess(revoked -> forget(screenId));
     }
 
@@ -175,6 +204,15 @@ public class AgentTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return BASE64URL.encodeToString(bytes);
+    }
+
+    private static AuditedChange issued(String screenId, boolean hadLive, Instant createdAt) {
+        return new AuditedChange(
+                "issue",
+                OBJECT_TYPE,
+                screenId,
+                TokenState.before(screenId, hadLive),
+                new TokenState(screenId, true, createdAt));
     }
 
     private Mono<Void> knownScreen(String screenId) {

@@ -4,6 +4,7 @@ import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
 import io.railcast.model.network.Screen;
 import io.railcast.model.network.Station;
+import io.railcast.model.schedule.Shortfall;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Map;
  * only (a screen group's hour problem is made of its own station and the campaigns that target it, so the rest of
  * the network changes nothing there), {@value #DAYS_PER_STEP} days at a time: with the booking, and where that leaves
  * contracted plays short, without it too; the shortfalls the booking adds ({@link CausedShortfalls}) are its own.
- * Nothing is kept between steps, so memory stays that of a week of the targeted screens.
+ * Only the shortfalls are kept, not the screens' schedules, and an hour problem met again on a later day (most days
+ * of a long flight repeat) is not solved again ({@link SolvedHours}): memory stays that of a week of the targeted
+ * screens' hour problems and of the distinct ones solved.
  */
 public final class FlightCheck {
 
@@ -47,16 +50,15 @@ public final class FlightCheck {
         List<Campaign> with = new ArrayList<>(without);
         with.add(proposed);
         List<StationHourShortfall> caused = new ArrayList<>();
+        SolvedHours solved = new SolvedHours();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(DAYS_PER_STEP)) {
             int days = (int) Math.min(DAYS_PER_STEP, ChronoUnit.DAYS.between(day, to) + 1);
-            PlanResult planned = planner.plan(targeted, with, day, days);
-            if (planned.schedule().shortfalls().isEmpty()) {
+            List<Shortfall> planned = planner.shortfalls(targeted, with, day, days, solved);
+            if (planned.isEmpty()) {
                 continue;
             }
-            PlanResult before = planner.plan(targeted, without, day, days);
-            caused.addAll(CausedShortfalls.caused(
-                    before.schedule().shortfalls(),
-                    CausedShortfalls.byStationHour(planned.schedule().shortfalls())));
+            List<Shortfall> before = planner.shortfalls(targeted, without, day, days, solved);
+            caused.addAll(CausedShortfalls.caused(before, CausedShortfalls.byStationHour(planned)));
         }
         return caused;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Plans every screen of the network for a horizon of whole days. Screens that targeting cannot tell apart form a
@@ -53,8 +54,24 @@ public final class NetworkPlanner {
         long started = System.nanoTime();
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
         Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
-        Solving solving = solve(problems, Map.of(), null, progress);
+        Solving solving = solve(problems, Map.of(), null, progress, null);
         return finish(network, campaigns, groups, firstDay, days, problems, solving, started);
+    }
+
+    /**
+     * The contracted plays that {@link #plan(Network, List, LocalDate, int)} would leave out, found the same way but
+     * without building every screen's schedule; hours already in {@code solved} are not solved again, and the hours
+     * solved here are added to it.
+     */
+    public List<Shortfall> shortfalls(
+            Network network, List<Campaign> campaigns, LocalDate firstDay, int days, SolvedHours solved) {
+        Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
+        Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
+        Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved);
+        List<Shortfall> shortfalls = new ArrayList<>();
+        groups.values()
+                .forEach(group -> addShortfalls(group, solving.plans().get(group.key()), firstDay, shortfalls::add));
+        return shortfalls;
     }
 
     /**
@@ -76,7 +93,7 @@ public final class NetworkPlanner {
                 new LinkedHashMap<>(previous.groupHours().problems());
         problems.putAll(resolve(affected, before.firstDay(), before.days()));
         Solving solving = solve(
-                problems, previous.groupHours().plans(), previous.groupHours().problems(), PlanProgress.NONE);
+                problems, previous.groupHours().plans(), previous.groupHours().problems(), PlanProgress.NONE, null);
         return finish(
                 previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving, started);
     }
@@ -108,7 +125,8 @@ public final class NetworkPlanner {
             Map<ScreenGroup.Key, HourProblem[]> problems,
             Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
             Map<ScreenGroup.Key, HourProblem[]> oldProblems,
-            PlanProgress progress) {
+            PlanProgress progress,
+            SolvedHours known) {
         Map<Work, SolvedHour> work = new LinkedHashMap<>();
         Map<ScreenGroup.Key, Work[]> workByGroup = new LinkedHashMap<>();
         Map<ScreenGroup.Key, SolvedHour[]> plans = new LinkedHashMap<>();
@@ -126,6 +144,8 @@ public final class NetworkPlanner {
                 distinct.put(problem, Boolean.TRUE);
                 if (kept != null && kept[i] != null && problem.equals(keptProblems[i])) {
                     chosen[i] = kept[i];
+                } else if (known != null && known.get(problem) != null) {
+                    chosen[i] = known.get(problem);
                 } else {
                     HourPlan published = kept != null && kept[i] != null ? kept[i].plan() : null;
                     pending[i] = new Work(problem, published);
@@ -141,6 +161,9 @@ public final class NetworkPlanner {
         for (int i = 0; i < items.size(); i++) {
             work.put(items.get(i), results.get(i));
             searched += results.get(i).searched() ? 1 : 0;
+            if (known != null) {
+                known.put(items.get(i).problem(), results.get(i));
+            }
         }
         workByGroup.forEach((key, pending) -> {
             SolvedHour[] chosen = plans.get(key);
@@ -208,21 +231,7 @@ public final class NetworkPlanner {
                     }
                 }
             }
-            for (int i = 0; i < chosen.length; i++) {
-                SolvedHour hour = chosen[i];
-                if (hour != null && !hour.isComplete()) {
-                    for (String campaign : hour.missingPlays().keySet()) {
-                        schedule.shortfall(new Shortfall(
-                                campaign,
-                                group.station().code(),
-                                firstDay.plusDays(i / 24),
-                                i % 24,
-                                group.screens().size(),
-                                hour.missingPlays().get(campaign),
-                                hour.missingSeconds().get(campaign)));
-                    }
-                }
-            }
+            addShortfalls(group, chosen, firstDay, schedule::shortfall);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new PlanResult(
@@ -234,5 +243,24 @@ public final class NetworkPlanner {
                 solving.searched(),
                 millis,
                 new PlanResult.GroupHours(problems, solving.plans()));
+    }
+
+    private static void addShortfalls(
+            ScreenGroup group, SolvedHour[] chosen, LocalDate firstDay, Consumer<Shortfall> shortfalls) {
+        for (int i = 0; i < chosen.length; i++) {
+            SolvedHour hour = chosen[i];
+            if (hour != null && !hour.isComplete()) {
+                for (String campaign : hour.missingPlays().keySet()) {
+                    shortfalls.accept(new Shortfall(
+                            campaign,
+                            group.station().code(),
+                            firstDay.plusDays(i / 24),
+                            i % 24,
+                            group.screens().size(),
+                            hour.missingPlays().get(campaign),
+                            hour.missingSeconds().get(campaign)));
+                }
+            }
+        }
     }
 }

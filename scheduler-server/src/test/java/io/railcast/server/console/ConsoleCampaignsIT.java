@@ -19,7 +19,8 @@ import org.springframework.http.MediaType;
 /**
  * The console's campaigns in a real headless Chromium: a planner finds a campaign through the list's filters, opens
  * its page and pauses and resumes it, each change shown with the availability answer before it is confirmed. Each
- * test books campaigns of its own (CONCAMP-...), under an owner of its own, so that its filters find only them.
+ * test books campaigns of its own (CONCAMP-...), under an owner of its own, so that its filters find only them;
+ * their names hold markup, which the pages must show as text.
  */
 class ConsoleCampaignsIT extends ServerIntegrationTest {
 
@@ -45,6 +46,7 @@ class ConsoleCampaignsIT extends ServerIntegrationTest {
         for (String id : List.of("CONCAMP-1", "CONCAMP-2")) {
             Map<String, Object> campaign = commercial(id, station, "1/h");
             campaign.put("owner", "Console campaigns " + id.substring(id.length() - 1));
+            campaign.put("name", "<img src=x class=injected>春运 " + id);
             book(campaign);
         }
         browser.signIn("planner", DEMO_PASSWORD);
@@ -63,7 +65,10 @@ class ConsoleCampaignsIT extends ServerIntegrationTest {
 
         row.findElement(By.tagName("a")).click();
         browser.text("#campaign-status", "投放中");
-        browser.text("#campaign-title", "CONCAMP-2");
+        browser.text("#campaign-title", "<img src=x class=injected>春运 CONCAMP-2");
+        // names are data: shown as text, never as markup
+        assertThat(browser.driver().findElements(By.cssSelector("#view img.injected")))
+                .isEmpty();
         browser.element("#pause").click();
         browser.text("#availability", "可以排下");
         assertThat(browser.element("#confirm-title").getText()).contains("暂停");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -116,6 +117,49 @@ class ConsoleCampaignsIT extends ServerIntegrationTest {
         assertThat(sql().queryForObject(
                                 "select body->>'frequency' from campaign where id = 'CONCAMP-EXT'", String.class))
                 .isEqualTo("1/h");
+    }
+
+    @Test
+    void plannerExtendsACampaignWithTheKeyboardAfterSeeingThatItFits() {
+        Map<String, Object> campaign =
+                commercial("CONCAMP-LONGER", Bookings.stations(sql()).get(6), "1/h");
+        book(campaign);
+        String end = Bookings.today().plusDays(12) + "T00:00";
+        browser.signIn("planner", DEMO_PASSWORD);
+        browser.open("/console/#/campaign?id=CONCAMP-LONGER");
+        browser.text("#campaign-status", "投放中");
+        WebElement extendTo = browser.element("#extend-end");
+        browser.driver().executeScript("arguments[0].value = arguments[1]", extendTo, end);
+        browser.element("#extend-form button[type=submit]").sendKeys(Keys.ENTER);
+        browser.text("#availability", "可以排下");
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                .isEqualTo("confirm-title");
+        browser.until(d -> d.findElement(By.id("confirm-change")).isEnabled() ? true : null);
+        browser.element("#confirm-change").sendKeys(Keys.ENTER);
+        browser.text("#details", end.replace('T', ' '));
+        assertThat(sql().queryForObject(
+                                "select body->'flight'->>'end' from campaign where id = 'CONCAMP-LONGER'",
+                                String.class))
+                .isEqualTo(end);
+    }
+
+    @Test
+    void aChangeOfACampaignChangedMeanwhileIsRefusedNotLost() {
+        book(commercial("CONCAMP-STALE", Bookings.stations(sql()).get(8), "1/h"));
+        browser.signIn("planner", DEMO_PASSWORD);
+        browser.open("/console/#/campaign?id=CONCAMP-STALE");
+        browser.text("#campaign-status", "投放中");
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns/CONCAMP-STALE/pause")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        browser.element("#cancel").click();
+        browser.until(d -> d.findElement(By.id("confirm-change")).isEnabled() ? true : null);
+        browser.element("#confirm-change").click();
+        browser.text("#change-problem", "nothing was changed");
+        assertThat(status("CONCAMP-STALE")).isEqualTo("PAUSED");
     }
 
     private void book(Map<String, Object> campaign) {

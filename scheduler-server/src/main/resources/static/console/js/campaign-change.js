@@ -47,9 +47,11 @@ export function offerChanges(section, user, item, changed) {
   value('edit-end', c.flight.end); value('edit-hours', c.dailyHours); value('edit-frequency', c.frequency);
   const path = `/campaigns/${encodeURIComponent(c.id)}`;
   let pending = null;
+  let proposing = null;
 
   async function propose(kind, proposed, apply) {
     pending = null;
+    proposing = kind;
     el('confirm').hidden = false;
     el('confirm-title').textContent = `${t('camp.' + kind)} · ${c.id}`;
     el('availability').textContent = t('book.checking');
@@ -109,7 +111,7 @@ export function offerChanges(section, user, item, changed) {
     el('confirm-change').disabled = true;
     try {
       await pending();
-      changed();
+      changed(`${t('camp.done')}: ${t('camp.' + proposing)} · ${c.id}`);
     } catch (e) {
       el('change-problem').textContent = `${t('common.error')}: ${problemText(e)}`;
       el('confirm-change').disabled = false;

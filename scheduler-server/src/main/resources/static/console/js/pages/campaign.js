@@ -5,11 +5,14 @@ import {t} from '../i18n.js';
 import {dateTime, num} from '../dom.js';
 import {offerChanges} from '../campaign-change.js';
 
+const NEWS = 'railcast.campaign-changed';
+
 export async function render(view, {user, params}) {
   const id = params.get('id') || '';
   view.innerHTML = `
     <p><a href="#/campaigns" id="back-to-list" data-i18n="camp.back"></a></p>
-    <h1 id="campaign-title"></h1>
+    <h1 id="campaign-title" tabindex="-1"></h1>
+    <p class="notice" id="changed" role="status"></p>
     <p class="error" id="problem" role="alert"></p>
     <div class="grid">
       <section class="card" aria-labelledby="details-title"><h2 id="details-title" data-i18n="camp.details"></h2>
@@ -36,7 +39,18 @@ export async function render(view, {user, params}) {
   }
   view.querySelector('#campaign-title').textContent = `${item.campaign.name} (${item.campaign.id})`;
   details(view.querySelector('#details'), item);
-  offerChanges(view.querySelector('#changes'), user, item, () => window.dispatchEvent(new HashChangeEvent('hashchange')));
+  // After a change the page is read again; the news of it survives that in the tab's session storage, and focus
+  // goes to the title so a keyboard or screen-reader user starts again from the top of the changed campaign.
+  offerChanges(view.querySelector('#changes'), user, item, news => {
+    sessionStorage.setItem(NEWS, news);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  const news = sessionStorage.getItem(NEWS);
+  sessionStorage.removeItem(NEWS);
+  if (news) {
+    view.querySelector('#changed').textContent = news;
+    queueMicrotask(() => view.querySelector('#campaign-title').focus());
+  }
   await Promise.all([delivery(view, path), history(view, path)]);
   view.dataset.ready = 'true';
 }

@@ -79,6 +79,9 @@ class ConsoleCampaignsIT extends ServerIntegrationTest {
         browser.element("#confirm-change").click();
         browser.text("#campaign-status", "已暂停");
         assertThat(status("CONCAMP-2")).isEqualTo("PAUSED");
+        assertThat(browser.text("#changed", "暂停").getText()).contains("CONCAMP-2");
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                .isEqualTo("campaign-title");
 
         browser.element("#resume").click();
         browser.text("#availability", "可以排下");

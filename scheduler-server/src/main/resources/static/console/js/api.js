@@ -22,18 +22,21 @@ export function problemText(e) {
   return errors || e.problem.detail || e.problem.title || e.message;
 }
 
-export function call(method, path, body) {
+export function call(method, path, body, extra = {}) {
   return send(method, path, body === undefined ? undefined : JSON.stringify(body),
-    body === undefined ? undefined : 'application/json');
+    body === undefined ? undefined : 'application/json', extra);
 }
 
-async function send(method, path, body, contentType) {
-  return (await exchange(method, path, body, contentType)).json;
+/** A change guarded by the object's version: refused (412) when someone changed it since it was read. */
+export const callIfMatch = (method, path, body, version) => call(method, path, body, {'If-Match': `"${version}"`});
+
+async function send(method, path, body, contentType, extra) {
+  return (await exchange(method, path, body, contentType, extra)).json;
 }
 
 /** The answer as JSON, with the path of the next page when the API linked one (Link: <...>; rel="next"). */
-async function exchange(method, path, body, contentType) {
-  const headers = {Accept: 'application/json'};
+async function exchange(method, path, body, contentType, extra = {}) {
+  const headers = {Accept: 'application/json', ...extra};
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   if (contentType) headers['Content-Type'] = contentType;
   const url = path.startsWith('/console/') ? path : BASE + path;
@@ -91,6 +94,7 @@ export async function getPage(path) {
   return {items: json || [], after};
 }
 export const post = (path, body) => call('POST', path, body);
+export const patch = (path, body) => call('PATCH', path, body);
 /** Posts a multipart form (FormData) as it is: the browser writes its Content-Type and boundary. */
 export const upload = (path, form) => send('POST', path, form);
 

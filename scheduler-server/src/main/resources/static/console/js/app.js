@@ -4,6 +4,8 @@ import {csrf, get} from './api.js';
 
 const PAGES = {
   dashboard: {module: './pages/dashboard.js', show: () => true},
+  campaigns: {module: './pages/campaigns.js', show: () => true},
+  campaign: {module: './pages/campaign.js', show: () => true, hidden: true},
   booking: {module: './pages/booking.js', show: user => user.bookCommercial},
   timeline: {module: './pages/timeline.js', show: () => true},
   network: {module: './pages/network.js', show: () => true},
@@ -11,6 +13,8 @@ const PAGES = {
   psa: {module: './pages/psa.js', show: () => true},
   delivery: {module: './pages/delivery.js', show: () => true},
   history: {module: './pages/history.js', show: () => true},
+  users: {module: './pages/users.js', show: user => user.roles.includes('ADMIN')},
+  account: {module: './pages/account.js', show: () => true},
 };
 
 let user;
@@ -28,9 +32,13 @@ function route() {
 
 function renderNav(current) {
   const nav = document.getElementById('nav');
-  nav.innerHTML = Object.entries(PAGES).filter(([, p]) => p.show(user))
-    .map(([name]) => `<a href="#/${name}" id="nav-${name}" class="${name === current ? 'active' : ''}">${t('nav.' + name)}</a>`)
-    .join('');
+  nav.replaceChildren(...Object.entries(PAGES).filter(([, p]) => p.show(user) && !p.hidden).map(([name]) => {
+    const link = Object.assign(document.createElement('a'), {href: `#/${name}`, id: `nav-${name}`,
+      textContent: t('nav.' + name)});
+    const here = name === current || (current === 'campaign' && name === 'campaigns');
+    if (here) { link.className = 'active'; link.setAttribute('aria-current', 'page'); }
+    return link;
+  }));
   document.getElementById('user').textContent =
     `${user.username} · ${user.roles.map(r => t('role.' + r)).join(', ')}`;
 }

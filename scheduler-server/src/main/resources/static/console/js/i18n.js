@@ -59,6 +59,22 @@ const TEXTS = {
     'hist.kind.disable': '停用', 'hist.kind.change': '更改', 'hist.kind.password-reset': '重置密码',
     'hist.kind.password-change': '修改本人密码', 'hist.kind.issue': '签发令牌', 'hist.kind.revoke': '吊销令牌',
     'kind.COMMERCIAL': '商业', 'kind.PUBLIC_SERVICE': '公益', 'kind.FILLER': '垫片',
+    'book.hoursTo': '每日时段结束', 'book.period': '频次周期',
+    'nav.campaigns': '活动', 'nav.users': '用户', 'nav.account': '我的账户',
+    'status.ACTIVE': '投放中', 'status.PAUSED': '已暂停', 'status.CANCELLED': '已取消',
+    'camp.search': '搜索（编号、名称、广告主）', 'camp.status': '状态', 'camp.stationCode': '车站代码', 'camp.flying': '投放日期',
+    'camp.hint': '按类型、状态、广告主、车站或投放日期筛选，每页 50 个；搜索框在已读取的页中查找。',
+    'camp.id': '编号', 'camp.updated': '最近修改', 'camp.back': '返回', 'camp.details': '详情', 'camp.version': '版本',
+    'camp.changes': '变更', 'camp.pause': '暂停', 'camp.resume': '恢复', 'camp.cancel': '取消活动', 'camp.extend': '延长',
+    'camp.extendTo': '延长至', 'camp.edit': '修改', 'camp.confirm': '确认变更', 'camp.stationHours': '站时',
+    'camp.affected': '受影响的活动', 'camp.done': '已完成',
+    'users.role': '角色', 'users.add': '添加用户', 'users.added': '已添加', 'users.state': '状态', 'users.enabled': '已启用',
+    'users.disabled': '已停用', 'users.disable': '停用', 'users.enable': '启用', 'users.disabledNow': '已停用',
+    'users.enabledNow': '已启用', 'users.roleChanged': '已更改角色', 'users.resetPassword': '重置密码',
+    'users.newPassword': '新密码', 'users.reset': '重置', 'users.passwordReset': '已重置密码',
+    'users.hint': '停用用户后，其会话和 Basic 凭据在所有实例上立即失效。密码至少 10 个字符，且不能包含用户名。',
+    'account.current': '当前密码', 'account.change': '修改密码', 'account.rules': '至少 10 个字符，不能包含用户名。',
+    'account.changed': '密码已修改，请用新密码重新登录。',
     'common.error': '出错了', 'common.load': '加载中…', 'common.progress': '进行中，可离开此页',
   },
   en: {
@@ -121,6 +137,22 @@ const TEXTS = {
     'hist.kind.disable': 'Disabled', 'hist.kind.change': 'Changed', 'hist.kind.password-reset': 'Password reset',
     'hist.kind.password-change': 'Own password changed', 'hist.kind.issue': 'Token issued', 'hist.kind.revoke': 'Token revoked',
     'kind.COMMERCIAL': 'Commercial', 'kind.PUBLIC_SERVICE': 'Public service', 'kind.FILLER': 'Filler',
+    'book.hoursTo': 'Daily hours end', 'book.period': 'Frequency period',
+    'nav.campaigns': 'Campaigns', 'nav.users': 'Users', 'nav.account': 'My account',
+    'status.ACTIVE': 'Active', 'status.PAUSED': 'Paused', 'status.CANCELLED': 'Cancelled',
+    'camp.search': 'Search (id, name, advertiser)', 'camp.status': 'Status', 'camp.stationCode': 'Station code', 'camp.flying': 'Flying on',
+    'camp.hint': 'Filter by kind, status, advertiser, station or a date it flies, 50 a page; the search box looks within the pages read.',
+    'camp.id': 'Id', 'camp.updated': 'Last changed', 'camp.back': 'Back', 'camp.details': 'Details', 'camp.version': 'Version',
+    'camp.changes': 'Changes', 'camp.pause': 'Pause', 'camp.resume': 'Resume', 'camp.cancel': 'Cancel campaign', 'camp.extend': 'Extend',
+    'camp.extendTo': 'Extend to', 'camp.edit': 'Change', 'camp.confirm': 'Confirm the change', 'camp.stationHours': 'station-hours',
+    'camp.affected': 'Campaigns affected', 'camp.done': 'Done',
+    'users.role': 'Role', 'users.add': 'Add user', 'users.added': 'Added', 'users.state': 'State', 'users.enabled': 'Enabled',
+    'users.disabled': 'Disabled', 'users.disable': 'Disable', 'users.enable': 'Enable', 'users.disabledNow': 'Disabled',
+    'users.enabledNow': 'Enabled', 'users.roleChanged': 'Role changed', 'users.resetPassword': 'Reset password',
+    'users.newPassword': 'New password', 'users.reset': 'Reset', 'users.passwordReset': 'Password reset',
+    'users.hint': 'A disabled user\'s sessions and Basic credentials stop working at once on every instance. Passwords have at least 10 characters and do not contain the user name.',
+    'account.current': 'Current password', 'account.change': 'Change password', 'account.rules': 'At least 10 characters, not containing your user name.',
+    'account.changed': 'Password changed: sign in again with the new one.',
     'common.error': 'Something went wrong', 'common.load': 'Loading…', 'common.progress': 'In progress, you may leave this page',
   },
 };
@@ -140,9 +172,10 @@ export function t(key) {
   return TEXTS[lang()][key] ?? TEXTS['zh-CN'][key] ?? key;
 }
 
-/** Fills every element with data-i18n (text) or data-i18n-placeholder under root. */
+/** Fills every element with data-i18n (text), data-i18n-placeholder or data-i18n-aria (its label) under root. */
 export function applyTexts(root = document) {
   document.documentElement.lang = lang();
   root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-aria]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nAria)));
 }

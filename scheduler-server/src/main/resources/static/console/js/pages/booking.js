@@ -42,9 +42,9 @@ export async function render(view, {user}) {
         <label><span data-i18n="book.start"></span><input type="date" id="start" value="${today}"></label>
         <label><span data-i18n="book.end"></span><input type="date" id="end" value="${addDays(today, 7)}"></label>
         <label><span data-i18n="book.dailyHours"></span><input type="time" id="hours-from" value="07:00"></label>
-        <label><span>&nbsp;</span><input type="time" id="hours-to" value="22:00"></label>
+        <label><span>&nbsp;</span><input type="time" id="hours-to" value="22:00" data-i18n-aria="book.hoursTo"></label>
         <label><span data-i18n="book.frequency"></span><input type="number" id="frequency-count" min="1" value="6" style="width: 6em"></label>
-        <label><span>&nbsp;</span><select id="frequency-period"><option value="h">/ h</option>
+        <label><span>&nbsp;</span><select id="frequency-period" data-i18n-aria="book.period"><option value="h">/ h</option>
           <option value="5min" selected>/ 5 min</option><option value="day">/ day</option></select></label>
       </div>
       <div class="row">

@@ -24,9 +24,9 @@ export async function render(view, {user, params}) {
     <section class="card">
       <p class="muted" id="hint" data-i18n="${everything ? 'hist.hint' : 'hist.campaignOnly'}"></p>
       <p class="error" id="problem" role="alert"></p>
-      <table><thead><tr><th data-i18n="hist.when"></th><th data-i18n="hist.user"></th><th data-i18n="hist.address"></th>
+      <div class="scroll"><table><thead><tr><th data-i18n="hist.when"></th><th data-i18n="hist.user"></th><th data-i18n="hist.address"></th>
         <th data-i18n="hist.kind"></th><th data-i18n="hist.type"></th><th data-i18n="hist.object"></th>
-        <th data-i18n="hist.change"></th></tr></thead><tbody id="records"></tbody></table>
+        <th data-i18n="hist.change"></th></tr></thead><tbody id="records"></tbody></table></div>
       <button type="button" class="secondary" id="more" data-i18n="hist.more" hidden></button>
     </section>`;
   const type = view.querySelector('#history-type');

@@ -1,0 +1,135 @@
+package io.railcast.server.console;
+
+import static io.railcast.server.Bookings.commercial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.server.Bookings;
+import io.railcast.server.ServerIntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * Every console page checked by axe-core in a real headless Chromium, in Chinese and English, at 1366×768 and on a
+ * 390 px wide phone: no serious or critical violation of WCAG 2.1 A/AA; every page fits 1366 px, and the campaign
+ * and user pages fit the phone's width. Signed in as the administrator, who sees every page; the campaign page is of a campaign of its own.
+ */
+class ConsoleAccessibilityIT extends ServerIntegrationTest {
+
+    private static final List<String> PAGES = List.of(
+            "dashboard",
+            "campaigns",
+            "campaign?id=CONA11Y-1",
+            "booking",
+            "timeline",
+            "network",
+            "inventory",
+            "psa",
+            "delivery",
+            "history",
+            "users",
+            "account");
+
+    private static final List<String> PHONE_PAGES =
+            List.of("campaigns", "campaign?id=CONA11Y-1", "users", "account", "history");
+
+    @LocalServerPort
+    private int port;
+
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        Bookings.ensureCreative(admin(), sql());
+        browser = new Browser(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalViolationInEitherLanguage() {
+        bookOwnCampaign();
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.open("/console/login");
+        browser.element("#username");
+        assertThat(Accessibility.seriousViolations(browser)).as("login").isEmpty();
+        browser.signIn(USER, PASSWORD);
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (String language : List.of("zh-CN", "en")) {
+            browser.driver().executeScript("localStorage.setItem('railcast.lang', arguments[0])", language);
+            for (String page : PAGES) {
+                show(page);
+                List<String> violations = new ArrayList<>(Accessibility.seriousViolations(browser));
+                long overflow = overflow();
+                if (overflow > 0) {
+                    violations.add("wider than 1366 px by " + overflow + " px");
+                }
+                if (!violations.isEmpty()) {
+                    found.put(language + " " + page, violations);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void campaignAndUserPagesFitAPhoneAndPassTheCheckThere() {
+        bookOwnCampaign();
+        browser.signIn(USER, PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        for (String page : PHONE_PAGES) {
+            show(page);
+            assertThat(overflow()).as(page + " is wider than the phone by").isLessThanOrEqualTo(0);
+            assertThat(Accessibility.seriousViolations(browser)).as(page).isEmpty();
+        }
+        show("campaign?id=CONA11Y-1");
+        browser.screenshot("console-campaign-phone");
+    }
+
+    /** How many pixels the page is wider than the window (0 or less: it fits, no sideways scrolling). */
+    private long overflow() {
+        return (Long)
+                browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
+    /** Opens a page and waits until it has rendered (its title is filled once its first data is in). */
+    private void show(String page) {
+        browser.open("/console/?" + System.nanoTime() + "#/" + page);
+        String name = page.replaceFirst("\\?.*", "");
+        browser.until(d -> {
+            WebElement view = d.findElement(By.id("view"));
+            List<WebElement> titles = view.findElements(By.cssSelector(".page h1"));
+            return name.equals(view.getDomAttribute("data-page"))
+                            && !titles.isEmpty()
+                            && !titles.get(0).getText().isBlank()
+                    ? true
+                    : null;
+        });
+    }
+
+    private void bookOwnCampaign() {
+        Long stored = sql().queryForObject("select count(*) from campaign where id = 'CONA11Y-1'", Long.class);
+        if (stored != null && stored == 0) {
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(commercial("CONA11Y-1", Bookings.stations(sql()).get(7), "1/h"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+    }
+}

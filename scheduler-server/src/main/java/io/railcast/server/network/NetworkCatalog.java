@@ -28,10 +28,11 @@ public class NetworkCatalog {
     }
 
     /**
-     * How many stations and screens there are and when the last screen was added: stations and screens are only
-     * ever added, so an equal stamp means an equal network.
+     * How many stations, screens and out-of-service periods there are, when the last screen was added and when a
+     * station or screen was last edited: stations, screens and periods are only ever added, and every edit moves
+     * {@code lastEdited}, so an equal stamp means an equal network.
      */
-    public record Stamp(long stations, long screens, Instant lastScreenAdded) {}
+    public record Stamp(long stations, long screens, Instant lastScreenAdded, long outOfService, Instant lastEdited) {}
 
     /** Every station and screen, read in one transaction so that they agree. */
     public Mono<Network> load() {

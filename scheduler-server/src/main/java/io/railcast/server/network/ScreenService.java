@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds and finds screens. A request's screens are stored all together or not at all, and only in stations that
+ * Adds, edits and finds screens. A request's screens are stored all together or not at all, and only in stations that
  * exist; each is recorded in the history in the same transaction.
  */
 @Service
@@ -93,6 +93,37 @@ class ScreenService {
                     return Mono.error(new NetworkRefusal.DuplicateScreens(taken, duplicates));
                 });
         return transaction.transactional(checkThenInsert);
+    }
+
+    /**
+     * Applies {@code edit} (type, zone, loop policy; the id and station never change) to the screen, refused when
+     * {@code precondition} does not hold for the screen as shown (If-Match) or the result is not a valid screen.
+     */
+    Mono<StoredScreen> update(String id, ScreenPayload edit, Predicate<Object> precondition) {
+        Mono<StoredScreen> change = screens.lock(id)
+                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownScreen(id)))
+                .flatMap(current -> {
+                    if (!precondition.test(ScreenView.of(current))) {
+                        return Mono.error(new NetworkRefusal.Stale("screen", id));
+                    }
+                    ScreenPayload before = ScreenPayload.of(current.screen());
+                    FieldErrors errors = new FieldErrors();
+                    Screen next = edit.over(before).toScreen(errors);
+                    if (edit.id() != null && !edit.id().strip().equals(id)) {
+                        errors.add("id", "id cannot change: the screen is " + id);
+                    }
+                    if (edit.station() != null && !edit.station().strip().equals(before.station())) {
+                        errors.add("station", "station cannot change: add a screen to the other station instead");
+                    }
+                    if (next == null || !errors.problems().isEmpty()) {
+                        return Mono.error(new NetworkRefusal.InvalidScreens(errors.problems()));
+                    }
+                    AuditedChange recorded = new AuditedChange("update", "screen", id, before, ScreenPayload.of(next));
+                    return screens.update(next)
+                            .then(audit.record(recorded))
+                            .thenReturn(new StoredScreen(next, current.createdAt()));
+                });
+        return transaction.transactional(change);
     }
 
     private static List<FieldProblem> problems(

@@ -88,6 +88,30 @@ class StationRepository {
         return insert.fetch().rowsUpdated();
     }
 
+    /** Writes every field of {@code station} but its code; answers how many rows changed (0 or 1). */
+    Mono<Long> update(Station station) {
+        return db.sql("update station set name = $2, province = $3, bureau = $4, tier = $5, zone_id = $6,"
+                        + " opens = $7::time, closes = $8::time, updated_at = clock_timestamp() where code = $1")
+                .bind(0, station.code())
+                .bind(1, station.name())
+                .bind(2, station.province())
+                .bind(3, station.bureau())
+                .bind(4, station.tier().name())
+                .bind(5, station.zone().getId())
+                .bind(6, station.operatingHours().start().toString())
+                .bind(7, station.operatingHours().end().toString())
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** The station, its row locked until the transaction ends, so that two edits do not interleave. */
+    Mono<Station> lock(String code) {
+        return db.sql("select " + COLUMNS + " from station where code = $1 for update")
+                .bind(0, code)
+                .map(StationRepository::station)
+                .one();
+    }
+
     private static Station station(Readable row) {
         return new Station(
                 row.get("code", String.class),

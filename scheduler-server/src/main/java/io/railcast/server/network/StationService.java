@@ -11,13 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds and finds stations. A request's stations are stored all together or not at all, each recorded in the
+ * Adds, edits and finds stations. A request's stations are stored all together or not at all, each recorded in the
  * history in the same transaction.
  */
 @Service
@@ -72,6 +73,33 @@ class StationService {
                                 .flatMap(count -> audit.record(changes).thenReturn(count))
                         : Mono.error(duplicate(items, taken)));
         return transaction.transactional(checkThenInsert);
+    }
+
+    /**
+     * Applies {@code edit} to the station (the code never changes), refused when {@code precondition} does not hold
+     * for the station as stored (If-Match) or the result is not a valid station; recorded with before and after.
+     */
+    Mono<Station> update(String code, StationPayload edit, Predicate<Object> precondition) {
+        Mono<Station> change = stations.lock(code)
+                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownStation(code)))
+                .flatMap(current -> {
+                    StationPayload before = StationPayload.of(current);
+                    if (!precondition.test(before)) {
+                        return Mono.error(new NetworkRefusal.Stale("station", code));
+                    }
+                    FieldErrors errors = new FieldErrors();
+                    Station next = edit.over(before).toStation(errors);
+                    if (edit.code() != null && !edit.code().strip().equals(code)) {
+                        errors.add("code", "code cannot change: the station is " + code);
+                    }
+                    if (next == null || !errors.problems().isEmpty()) {
+                        return Mono.error(new NetworkRefusal.InvalidStations(errors.problems()));
+                    }
+                    AuditedChange recorded =
+                            new AuditedChange("update", "station", code, before, StationPayload.of(next));
+                    return stations.update(next).then(audit.record(recorded)).thenReturn(next);
+                });
+        return transaction.transactional(change);
     }
 
     private static NetworkRefusal duplicate(JsonItems<Station> items, Set<String> taken) {

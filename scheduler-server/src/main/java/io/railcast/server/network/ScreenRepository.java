@@ -54,6 +54,14 @@ class ScreenRepository {
                 .one();
     }
 
+    /** The ids of a station's screens, in order. */
+    Flux<String> idsAt(String stationCode) {
+        return db.sql("select id from screen where station_code = $1 order by id")
+                .bind(0, stationCode)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
     /** Those of {@code ids} that are stored. */
     Flux<String> existingIds(Collection<String> ids) {
         return db.sql("select id from screen where id = any($1)")

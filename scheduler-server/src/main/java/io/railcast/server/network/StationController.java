@@ -76,12 +76,16 @@ class StationController {
 
     /**
      * One station object (answered with the station and its Location) or an array of them (answered with how
-     * many were imported).
+     * many were imported). With {@code upsert=true} stations whose code is taken are updated rather than refused,
+     * answered 200 with how many were added and how many updated.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body) {
+    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean upsert) {
         JsonItems<Station> items = JsonItems.read(body, jsonMapper, StationPayload.KIND);
-        return service.add(items).map(created -> {
+        if (upsert) {
+            return Mono.defer(() -> service.upsert(items)).map(ResponseEntity::ok);
+        }
+        return Mono.defer(() -> service.add(items)).map(created -> {
             if (items.array()) {
                 return ResponseEntity.status(201).body(new ImportResult(created.intValue()));
             }

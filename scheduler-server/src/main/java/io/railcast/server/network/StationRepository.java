@@ -63,21 +63,35 @@ class StationRepository {
                 .all();
     }
 
+    /** Those of {@code codes} that are stored, as they are. */
+    Flux<Station> findByCodes(Collection<String> codes) {
+        return db.sql("select " + COLUMNS + " from station where code = any($1)")
+                .bind(0, codes.toArray(String[]::new))
+                .map(StationRepository::station)
+                .all();
+    }
+
+    /** Writes every field but the code of each of {@code stations}, which are stored, in one statement. */
+    Mono<Long> updateAll(List<Station> stations) {
+        if (stations.isEmpty()) {
+            return Mono.just(0L);
+        }
+        DatabaseClient.GenericExecuteSpec update = db.sql("update station s set name = t.name, province = t.province,"
+                + " bureau = t.bureau, tier = t.tier, zone_id = t.zone_id, opens = t.opens::time,"
+                + " closes = t.closes::time, updated_at = clock_timestamp()"
+                + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
+                + " $8::text[]) as t(code, name, province, bureau, tier, zone_id, opens, closes)"
+                + " where s.code = t.code");
+        String[][] columns = columns(stations);
+        for (int c = 0; c < columns.length; c++) {
+            update = update.bind(c, columns[c]);
+        }
+        return update.fetch().rowsUpdated();
+    }
+
     /** Inserts all stations in one statement, so that thousands cost one round trip. */
     Mono<Long> insertAll(List<Station> stations) {
-        int n = stations.size();
-        String[][] columns = new String[8][n];
-        for (int i = 0; i < n; i++) {
-            Station s = stations.get(i);
-            columns[0][i] = s.code();
-            columns[1][i] = s.name();
-            columns[2][i] = s.province();
-            columns[3][i] = s.bureau();
-            columns[4][i] = s.tier().name();
-            columns[5][i] = s.zone().getId();
-            columns[6][i] = s.operatingHours().start().toString();
-            columns[7][i] = s.operatingHours().end().toString();
-        }
+        String[][] columns = columns(stations);
         DatabaseClient.GenericExecuteSpec insert = db.sql("insert into station (" + COLUMNS + ")"
                 + " select code, name, province, bureau, tier, zone_id, opens::time, closes::time"
                 + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
@@ -110,6 +124,24 @@ class StationRepository {
                 .bind(0, code)
                 .map(StationRepository::station)
                 .one();
+    }
+
+    /** The stations' fields in the order of {@link #COLUMNS}, one array per column, as text. */
+    private static String[][] columns(List<Station> stations) {
+        int n = stations.size();
+        String[][] columns = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            Station s = stations.get(i);
+            columns[0][i] = s.code();
+            columns[1][i] = s.name();
+            columns[2][i] = s.province();
+            columns[3][i] = s.bureau();
+            columns[4][i] = s.tier().name();
+            columns[5][i] = s.zone().getId();
+            columns[6][i] = s.operatingHours().start().toString();
+            columns[7][i] = s.operatingHours().end().toString();
+        }
+        return columns;
     }
 
     private static Station station(Readable row) {

@@ -45,20 +45,7 @@ class StationService {
     /** Stores all of {@code items}, refusing them all if a code repeats or is taken. */
     Mono<Long> add(JsonItems<Station> items) {
         List<Station> list = items.items();
-        Map<String, Integer> indexByCode = new HashMap<>();
-        List<FieldProblem> repeated = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Integer first = indexByCode.putIfAbsent(list.get(i).code(), i);
-            if (first != null) {
-                repeated.add(new FieldProblem(
-                        i,
-                        "code",
-                        "code " + list.get(i).code() + " appears twice in this request, first at index " + first));
-            }
-        }
-        if (!repeated.isEmpty()) {
-            return Mono.error(new NetworkRefusal.InvalidStations(repeated));
-        }
+        Map<String, Integer> indexByCode = indexByCode(list);
         if (list.isEmpty()) {
             return Mono.just(0L);
         }
@@ -73,6 +60,59 @@ class StationService {
                                 .flatMap(count -> audit.record(changes).thenReturn(count))
                         : Mono.error(duplicate(items, taken)));
         return transaction.transactional(checkThenInsert);
+    }
+
+    /**
+     * Stores all of {@code items}: those whose code is taken replace the stored station (an update, recorded with
+     * before and after), the others are added; all together or, when a code repeats, none.
+     */
+    Mono<ImportResult.Upserted> upsert(JsonItems<Station> items) {
+        List<Station> list = items.items();
+        Set<String> codes = indexByCode(list).keySet();
+        if (list.isEmpty()) {
+            return Mono.just(new ImportResult.Upserted(0, 0));
+        }
+        Mono<ImportResult.Upserted> store = stations.findByCodes(codes)
+                .collectMap(Station::code)
+                .flatMap(stored -> {
+                    List<Station> fresh = new ArrayList<>();
+                    List<Station> known = new ArrayList<>();
+                    List<AuditedChange> changes = new ArrayList<>();
+                    for (Station station : list) {
+                        Station before = stored.get(station.code());
+                        (before == null ? fresh : known).add(station);
+                        changes.add(new AuditedChange(
+                                before == null ? "import" : "update",
+                                "station",
+                                station.code(),
+                                before == null ? null : StationPayload.of(before),
+                                StationPayload.of(station)));
+                    }
+                    Mono<Long> inserted = fresh.isEmpty() ? Mono.just(0L) : stations.insertAll(fresh);
+                    return inserted.then(stations.updateAll(known))
+                            .then(audit.record(changes))
+                            .thenReturn(new ImportResult.Upserted(fresh.size(), known.size()));
+                });
+        return transaction.transactional(store);
+    }
+
+    /** Each station's index by code; refused when a code repeats. */
+    private static Map<String, Integer> indexByCode(List<Station> list) {
+        Map<String, Integer> indexByCode = new HashMap<>();
+        List<FieldProblem> repeated = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Integer first = indexByCode.putIfAbsent(list.get(i).code(), i);
+            if (first != null) {
+                repeated.add(new FieldProblem(
+                        i,
+                        "code",
+                        "code " + list.get(i).code() + " appears twice in this request, first at index " + first));
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new NetworkRefusal.InvalidStations(repeated);
+        }
+        return indexByCode;
     }
 
     /**

@@ -53,6 +53,14 @@ public class NetworkCatalog {
      */
     public record Stamp(long stations, long screens, Instant lastScreenAdded, long outOfService, Instant lastEdited) {}
 
+    /**
+     * Published (as a Spring application event) once an edit of a station or screen is stored, so that planning
+     * plans the network as edited and publishes it without waiting for its next run.
+     *
+     * @param reason what was edited, for people (the version's reason)
+     */
+    public record Edited(String reason) {}
+
     /** What a period out of service is recorded as in the history. */
     record OutOfServiceView(Instant from, @Nullable Instant until, boolean retired, String reason) {}
 

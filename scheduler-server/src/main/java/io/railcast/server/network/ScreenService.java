@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,11 +29,17 @@ class ScreenService {
     private final ScreenRepository screens;
     private final TransactionalOperator transaction;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ScreenService(ScreenRepository screens, TransactionalOperator transaction, AuditTrail audit) {
+    ScreenService(
+            ScreenRepository screens,
+            TransactionalOperator transaction,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.screens = screens;
         this.transaction = transaction;
         this.audit = audit;
+        this.events = events;
     }
 
     Flux<StoredScreen> find(ScreenFilter filter, PageRequest page) {
@@ -123,7 +130,9 @@ class ScreenService {
                             .then(audit.record(recorded))
                             .thenReturn(new StoredScreen(next, current.createdAt()));
                 });
-        return transaction.transactional(change);
+        return transaction
+                .transactional(change)
+                .doOnSuccess(edited -> events.publishEvent(new NetworkCatalog.Edited("screen " + id + " edited")));
     }
 
     private static List<FieldProblem> problems(

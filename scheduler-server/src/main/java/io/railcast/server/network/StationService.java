@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -27,11 +28,17 @@ class StationService {
     private final StationRepository stations;
     private final TransactionalOperator transaction;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    StationService(StationRepository stations, TransactionalOperator transaction, AuditTrail audit) {
+    StationService(
+            StationRepository stations,
+            TransactionalOperator transaction,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.stations = stations;
         this.transaction = transaction;
         this.audit = audit;
+        this.events = events;
     }
 
     Flux<Station> find(StationFilter filter, PageRequest page) {
@@ -139,7 +146,9 @@ class StationService {
                             new AuditedChange("update", "station", code, before, StationPayload.of(next));
                     return stations.update(next).then(audit.record(recorded)).thenReturn(next);
                 });
-        return transaction.transactional(change);
+        return transaction
+                .transactional(change)
+                .doOnSuccess(edited -> events.publishEvent(new NetworkCatalog.Edited("station " + code + " edited")));
     }
 
     private static NetworkRefusal duplicate(JsonItems<Station> items, Set<String> taken) {

@@ -172,6 +172,15 @@ public class PlanningService implements DisposableBean {
                 .then();
     }
 
+    /** Plans the network as edited and publishes it, unless the plan does not change (e.g. a name was edited). */
+    @EventListener
+    void networkEdited(NetworkCatalog.Edited edited) {
+        replan(edited.reason())
+                .subscribe(
+                        version -> log.info("{}: planned, version {}", edited.reason(), version),
+                        error -> log.warn("{}: planning failed; the next run tries again", edited.reason(), error));
+    }
+
     /** A full plan from what is stored, published unless it equals the current version; answers that version. */
     public Mono<Long> replan(String reason) {
         return thread.run(() -> rebuild(reason).version());

@@ -4,7 +4,9 @@ import static io.railcast.server.network.StationApiIT.expectInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.ServerIntegrationTest;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -141,5 +143,44 @@ class NetworkEditIT extends ServerIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void aStationsNewHoursArePublishedInANewVersionWithItsScreensDarkWhenClosed() {
+        String screen = allDayStation("NED-F");
+        long before = latestVersion();
+        assertThat(closedAtThree(before, screen)).as("open all day").isFalse();
+        admin().patch()
+                .uri("/api/v1/stations/NED-F")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("operatingHours", "06:00-22:00"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // the edit is planned and published on the planning thread after the answer: wait for it, with a deadline
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long latest;
+        do {
+            latest = latestVersion();
+        } while (!(latest > before && closedAtThree(latest, screen)) && System.nanoTime() < deadline);
+        assertThat(latest).isGreaterThan(before);
+        assertThat(closedAtThree(latest, screen))
+                .as("dark at 03:00 in the version published after the edit")
+                .isTrue();
+    }
+
+    private long latestVersion() {
+        return Objects.requireNonNull(
+                sql().queryForObject("select coalesce(max(version), 0) from schedule_version", Long.class));
+    }
+
+    /** Whether {@code version} plans nothing for {@code screen} at 03:00 on its first day. */
+    private boolean closedAtThree(long version, String screen) {
+        return Boolean.TRUE.equals(sql().queryForObject(
+                        "select coalesce(bool_or(plan_ids[4] is null), false) from screen_schedule"
+                                + " where version = ? and screen_id = ?",
+                        Boolean.class,
+                        version,
+                        screen));
     }
 }

@@ -100,7 +100,11 @@ class StationService {
                             .then(audit.record(changes))
                             .thenReturn(new ImportResult.Upserted(fresh.size(), known.size()));
                 });
-        return transaction.transactional(store);
+        return transaction.transactional(store).doOnSuccess(result -> {
+            if (result.updated() > 0) {
+                events.publishEvent(new NetworkCatalog.Edited(result.updated() + " stations updated by an import"));
+            }
+        });
     }
 
     /** Each station's index by code; refused when a code repeats. */

@@ -134,6 +134,10 @@ class OutOfServiceIT extends ServerIntegrationTest {
         assertThat(planned(version, screen, FROM.minus(1, ChronoUnit.HOURS))).isTrue();
         assertThat(planned(version, screen, FROM)).isFalse();
         assertThat(planned(version, screen, FROM.plus(30, ChronoUnit.HOURS))).isFalse();
+        assertThat(count("screen_schedule where version = " + version + " and screen_id = '" + screen
+                        + "' and fallback_plan_id is null"))
+                .as("no fallback: it stays dark once its plans run out")
+                .isOne();
         assertThat(count("out_of_service where station_code = 'OOS-C' and ends_at is null"))
                 .isOne();
         assertThat(count("audit_log where object_type = 'station' and object_id = 'OOS-C' and kind = 'retire'"))

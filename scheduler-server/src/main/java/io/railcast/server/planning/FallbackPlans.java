@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Each screen's fallback: a whole hour of filler content that its agent plays when its horizon runs out while it
  * cannot reach the server (docs/agent-protocol.md). Made from the FILLER campaigns that reach the screen and run
  * during the horizon, or failing those from public-service ads without a guaranteed frequency; none when neither
- * exists, or when the screen is retired (out of service for good). Screens with the same material share one plan object.
+ * exists, or when the screen is retired (out of service for good). Screens with the same material share one plan
+ * object.
  */
 final class FallbackPlans {
 

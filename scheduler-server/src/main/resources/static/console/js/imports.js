@@ -13,7 +13,7 @@ function update(change) {
   listeners.forEach(listener => listener(current));
 }
 
-/** The latest import of this page, or null: {file, phase, rows, sent, size, created, errors, message}. */
+/** The latest import of this page, or null: {file, phase, rows, sent, size, created, updated, errors, message}. */
 export function latestImport() {
   return current;
 }
@@ -28,17 +28,21 @@ export function importing() {
   return current !== null && !['done', 'failed'].includes(current.phase);
 }
 
-/** Reads the CSV (header: code,name,province,bureau,tier,zone,operatingHours) and imports its rows as stations. */
+/**
+ * Reads the CSV (header: code,name,province,bureau,tier,zone,operatingHours) and imports its rows as stations: a
+ * station whose code exists is updated, the others are added, all or none.
+ */
 export async function importStations(file) {
   if (importing()) return;
-  current = {file: file.name, phase: 'read', rows: 0, sent: 0, size: 0, created: null, errors: [], message: ''};
+  current = {file: file.name, phase: 'read', rows: 0, sent: 0, size: 0, created: null, updated: null, errors: [],
+    message: ''};
   update({});
   const [header = [], ...rows] = parseCsv(await file.text());
   const stations = rows.map(row => Object.fromEntries(header.map((column, i) => [column.trim(), row[i] || undefined])));
   const body = JSON.stringify(stations);
   update({phase: 'upload', rows: stations.length, size: body.length});
   const request = new XMLHttpRequest();
-  request.open('POST', '/console/api/v1/stations');
+  request.open('POST', '/console/api/v1/stations?upsert=true');
   request.setRequestHeader('Content-Type', 'application/json');
   request.setRequestHeader('Accept', 'application/json');
   request.setRequestHeader('X-XSRF-TOKEN', csrf());
@@ -46,8 +50,8 @@ export async function importStations(file) {
   request.upload.onload = () => update({phase: 'store', sent: body.length});
   request.onload = () => {
     const answer = request.responseText ? JSON.parse(request.responseText) : {};
-    if (request.status === 201) {
-      update({phase: 'done', created: answer.created});
+    if (request.status === 200 || request.status === 201) {
+      update({phase: 'done', created: answer.created, updated: answer.updated});
     } else {
       const problem = new ApiError(request.status, answer);
       update({phase: 'failed', message: problem.message, errors: (answer.errors || []).map(e => ({

@@ -9,15 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stations and screens RailCast plans for. Immutable; every screen's station is known.
+ * The stations and screens RailCast plans for, and when screens are out of service. Immutable; every screen's
+ * station is known.
  */
 public final class Network {
 
     private final Map<String, Station> stations;
     private final Map<String, Screen> screens;
     private final Map<String, List<Screen>> screensByStation;
+    private final Map<String, List<OutOfService>> outOfService;
 
     public Network(Collection<Station> stations, Collection<Screen> screens) {
+        this(stations, screens, Map.of());
+    }
+
+    /**
+     * @param outOfService the periods each screen is off air, by screen id; a screen not named is always in service
+     */
+    public Network(
+            Collection<Station> stations, Collection<Screen> screens, Map<String, List<OutOfService>> outOfService) {
         Map<String, Station> byCode = new LinkedHashMap<>();
         for (Station station : stations) {
             if (byCode.putIfAbsent(station.code(), station) != null) {
@@ -42,6 +52,16 @@ public final class Network {
         this.stations = Collections.unmodifiableMap(byCode);
         this.screens = Collections.unmodifiableMap(byId);
         this.screensByStation = Collections.unmodifiableMap(byStation);
+        Map<String, List<OutOfService>> periods = new LinkedHashMap<>();
+        outOfService.forEach((screenId, list) -> {
+            if (!byId.containsKey(screenId)) {
+                throw new IllegalArgumentException("out-of-service period names unknown screen " + screenId);
+            }
+            if (!list.isEmpty()) {
+                periods.put(screenId, List.copyOf(list));
+            }
+        });
+        this.outOfService = Collections.unmodifiableMap(periods);
     }
 
     public Collection<Station> stations() {
@@ -67,5 +87,26 @@ public final class Network {
 
     public List<Screen> screensAt(String stationCode) {
         return screensByStation.getOrDefault(stationCode, List.of());
+    }
+
+    /** The periods the screen is off air, in the order given; empty when it is always in service. */
+    public List<OutOfService> outOfService(String screenId) {
+        return outOfService.getOrDefault(screenId, List.of());
+    }
+
+    /** Every screen's periods off air, by screen id (only screens that have some). */
+    public Map<String, List<OutOfService>> outOfService() {
+        return outOfService;
+    }
+
+    /** This network with {@code period} added to each of {@code screenIds}. */
+    public Network withOutOfService(Collection<String> screenIds, OutOfService period) {
+        Map<String, List<OutOfService>> periods = new LinkedHashMap<>(outOfService);
+        for (String id : screenIds) {
+            List<OutOfService> list = new ArrayList<>(periods.getOrDefault(id, List.of()));
+            list.add(period);
+            periods.put(id, list);
+        }
+        return new Network(stations.values(), screens.values(), periods);
     }
 }

@@ -2,6 +2,7 @@ package io.railcast.model.planning;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
+import io.railcast.model.network.OutOfService;
 import io.railcast.model.network.Screen;
 import io.railcast.model.network.Station;
 import io.railcast.model.schedule.Shortfall;
@@ -68,7 +69,7 @@ public final class FlightCheck {
         return campaign.flight().end().minusNanos(1).toLocalDate();
     }
 
-    /** The stations and screens {@code campaign} can play on. */
+    /** The stations and screens {@code campaign} can play on, with their periods out of service. */
     private static Network targeted(Network network, Campaign campaign) {
         Map<String, Station> stations = new LinkedHashMap<>();
         List<Screen> screens = new ArrayList<>();
@@ -80,7 +81,13 @@ public final class FlightCheck {
                 screens.add(screen);
             }
         }
-        return new Network(stations.values(), screens);
+        Map<String, List<OutOfService>> periods = new LinkedHashMap<>();
+        screens.forEach(screen -> {
+            if (!network.outOfService(screen.id()).isEmpty()) {
+                periods.put(screen.id(), network.outOfService(screen.id()));
+            }
+        });
+        return new Network(stations.values(), screens, periods);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

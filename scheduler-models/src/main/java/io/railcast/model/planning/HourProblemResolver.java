@@ -42,10 +42,13 @@ final class HourProblemResolver {
         this.psaPolicy = psaPolicy;
     }
 
-    /** The group's problem for one local hour, or null when its screens are off air then. */
+    /**
+     * The group's problem for one local hour, or null when its screens are off air then: the station is closed, or
+     * the screens are out of service at some instant of the hour.
+     */
     HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
         SecondRange onAir = OnAirHours.onAir(group.station(), hour);
-        if (onAir.isEmpty()) {
+        if (onAir.isEmpty() || group.isOutOfService(date, hour)) {
             return null;
         }
         // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a

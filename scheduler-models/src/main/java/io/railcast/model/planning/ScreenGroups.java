@@ -16,7 +16,7 @@ final class ScreenGroups {
     static Map<ScreenGroup.Key, ScreenGroup> of(Network network, List<Campaign> campaigns) {
         Map<ScreenGroup.Key, List<Screen>> screens = new LinkedHashMap<>();
         for (Screen screen : network.screens()) {
-            screens.computeIfAbsent(ScreenGroup.Key.of(screen), key -> new ArrayList<>())
+            screens.computeIfAbsent(ScreenGroup.Key.of(screen, network), key -> new ArrayList<>())
                     .add(screen);
         }
         List<Campaign> ordered = new ArrayList<>(campaigns);
@@ -32,7 +32,13 @@ final class ScreenGroups {
             groups.put(
                     key,
                     new ScreenGroup(
-                            station, first.type(), first.zone(), first.loopPolicy(), List.copyOf(members), targeting));
+                            station,
+                            first.type(),
+                            first.zone(),
+                            first.loopPolicy(),
+                            key.outOfService(),
+                            List.copyOf(members),
+                            targeting));
         });
         return groups;
     }

@@ -1,7 +1,9 @@
 package io.railcast.server.network;
 
 import io.railcast.server.system.ApiProblem;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +21,14 @@ class NetworkProblems {
                     "unknown-station", "Unknown station", "No station has code " + unknown.code() + ".");
         } else if (refusal instanceof NetworkRefusal.UnknownScreen unknown) {
             problem = ApiProblem.notFound("unknown-screen", "Unknown screen", "No screen has id " + unknown.id() + ".");
+        } else if (refusal instanceof NetworkRefusal.Stale stale) {
+            problem = ApiProblem.of(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "stale-" + stale.objectType(),
+                    "Changed meanwhile",
+                    "The " + stale.objectType() + " " + stale.id() + " is no longer the one If-Match names;"
+                            + " nothing was changed. Reload and try again.",
+                    Map.of());
         } else if (refusal instanceof NetworkRefusal.InvalidStations invalid) {
             problem = ApiProblem.invalid("invalid-station", "Invalid station", invalid.problems());
         } else if (refusal instanceof NetworkRefusal.InvalidScreens invalid) {

@@ -50,6 +50,29 @@ abstract sealed class NetworkRefusal extends RuntimeException {
         }
     }
 
+    /** An edit made against another state of the object than the stored one (If-Match). */
+    static final class Stale extends NetworkRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String objectType;
+        private final String id;
+
+        Stale(String objectType, String id) {
+            super(objectType + " " + id + " changed meanwhile");
+            this.objectType = objectType;
+            this.id = id;
+        }
+
+        String objectType() {
+            return objectType;
+        }
+
+        String id() {
+            return id;
+        }
+    }
+
     /** Stations of an import that cannot be stored as they are (a code given twice). */
     static final class InvalidStations extends NetworkRefusal {
 

@@ -11,13 +11,16 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,5 +88,29 @@ class ScreenController {
                 return ResponseEntity.created(location).body(ScreenView.of(stored));
             });
         });
+    }
+
+    /**
+     * Edits the screen: the fields given replace the stored ones. {@code If-Match} with the screen's ETag refuses (412)
+     * an edit made against another state of it.
+     */
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ScreenView>> update(
+            @PathVariable String id,
+            @RequestBody ScreenPayload edit,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return service.update(id, edit, current -> matches(ifMatch, current))
+                .map(ScreenView::of)
+                .map(changed -> EntityTags.ok(changed, EntityTags.ofContent(changed, jsonMapper)));
+    }
+
+    private boolean matches(@Nullable String ifMatch, Object current) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return true;
+        }
+        String tag = EntityTags.ofContent(current, jsonMapper);
+        return java.util.Arrays.stream(ifMatch.split(","))
+                .map(t -> t.strip().replaceFirst("^W/", "").replace("\"", ""))
+                .anyMatch(tag::equals);
     }
 }

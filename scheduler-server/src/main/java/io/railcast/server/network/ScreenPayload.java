@@ -43,6 +43,16 @@ record ScreenPayload(
                 LoopPolicyPayload.of(screen.loopPolicy()));
     }
 
+    /** This edit applied to {@code current}: type, zone and loop policy given here replace the current ones. */
+    ScreenPayload over(ScreenPayload current) {
+        return new ScreenPayload(
+                current.id(),
+                current.station(),
+                type == null ? current.type() : type,
+                zone == null ? current.zone() : zone,
+                loopPolicy == null ? current.loopPolicy() : loopPolicy);
+    }
+
     @Nullable
     Screen toScreen(FieldErrors errors) {
         String id = errors.code("id", this.id);

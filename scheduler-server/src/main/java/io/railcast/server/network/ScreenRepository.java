@@ -54,6 +54,14 @@ class ScreenRepository {
                 .one();
     }
 
+    /** The ids of a station's screens, in order. */
+    Flux<String> idsAt(String stationCode) {
+        return db.sql("select id from screen where station_code = $1 order by id")
+                .bind(0, stationCode)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
     /** Those of {@code ids} that are stored. */
     Flux<String> existingIds(Collection<String> ids) {
         return db.sql("select id from screen where id = any($1)")
@@ -100,6 +108,27 @@ class ScreenRepository {
                 .rowsUpdated();
     }
 
+    /** Writes the type, zone and loop policy of {@code screen}; answers how many rows changed (0 or 1). */
+    Mono<Long> update(Screen screen) {
+        return db.sql("update screen set type = $2, zone = $3, loop_seconds = $4, slot_seconds = $5,"
+                        + " updated_at = clock_timestamp() where id = $1")
+                .bind(0, screen.id())
+                .bind(1, screen.type().name())
+                .bind(2, screen.zone())
+                .bind(3, screen.loopPolicy().loopSeconds())
+                .bind(4, screen.loopPolicy().slotSeconds())
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** The screen, its row locked until the transaction ends. */
+    Mono<StoredScreen> lock(String id) {
+        return db.sql("select " + COLUMNS + " from screen where id = $1 for update")
+                .bind(0, id)
+                .map(ScreenRepository::screen)
+                .one();
+    }
+
     private static StoredScreen screen(Readable row) {
         Screen screen = new Screen(
                 row.get("id", String.class),
@@ -110,14 +139,22 @@ class ScreenRepository {
         return new StoredScreen(screen, row.get("created_at", Instant.class));
     }
 
-    /** How many stations and screens there are, and when the last screen was added. */
+    /**
+     * How many stations, screens and out-of-service periods there are, when the last screen was added and when a
+     * station or screen was last edited.
+     */
     Mono<NetworkCatalog.Stamp> stamp() {
         return db.sql("select (select count(*) from station) as stations, (select count(*) from screen) as screens,"
-                        + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added")
+                        + " (select coalesce(max(created_at), 'epoch'::timestamptz) from screen) as last_added,"
+                        + " (select count(*) from out_of_service) as periods,"
+                        + " greatest((select max(updated_at) from station), (select max(updated_at) from screen),"
+                        + " 'epoch'::timestamptz) as last_edited")
                 .map(row -> new NetworkCatalog.Stamp(
                         row.get("stations", Long.class),
                         row.get("screens", Long.class),
-                        row.get("last_added", Instant.class)))
+                        row.get("last_added", Instant.class),
+                        row.get("periods", Long.class),
+                        row.get("last_edited", Instant.class)))
                 .one();
     }
 }

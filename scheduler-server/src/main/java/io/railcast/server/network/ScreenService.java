@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds and finds screens. A request's screens are stored all together or not at all, and only in stations that
+ * Adds, edits and finds screens. A request's screens are stored all together or not at all, and only in stations that
  * exist; each is recorded in the history in the same transaction.
  */
 @Service
@@ -28,11 +29,17 @@ class ScreenService {
     private final ScreenRepository screens;
     private final TransactionalOperator transaction;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ScreenService(ScreenRepository screens, TransactionalOperator transaction, AuditTrail audit) {
+    ScreenService(
+            ScreenRepository screens,
+            TransactionalOperator transaction,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.screens = screens;
         this.transaction = transaction;
         this.audit = audit;
+        this.events = events;
     }
 
     Flux<StoredScreen> find(ScreenFilter filter, PageRequest page) {
@@ -93,6 +100,39 @@ class ScreenService {
                     return Mono.error(new NetworkRefusal.DuplicateScreens(taken, duplicates));
                 });
         return transaction.transactional(checkThenInsert);
+    }
+
+    /**
+     * Applies {@code edit} (type, zone, loop policy; the id and station never change) to the screen, refused when
+     * {@code precondition} does not hold for the screen as shown (If-Match) or the result is not a valid screen.
+     */
+    Mono<StoredScreen> update(String id, ScreenPayload edit, Predicate<Object> precondition) {
+        Mono<StoredScreen> change = screens.lock(id)
+                .switchIfEmpty(Mono.error(() -> new NetworkRefusal.UnknownScreen(id)))
+                .flatMap(current -> {
+                    if (!precondition.test(ScreenView.of(current))) {
+                        return Mono.error(new NetworkRefusal.Stale("screen", id));
+                    }
+                    ScreenPayload before = ScreenPayload.of(current.screen());
+                    FieldErrors errors = new FieldErrors();
+                    Screen next = edit.over(before).toScreen(errors);
+                    if (edit.id() != null && !edit.id().strip().equals(id)) {
+                        errors.add("id", "id cannot change: the screen is " + id);
+                    }
+                    if (edit.station() != null && !edit.station().strip().equals(before.station())) {
+                        errors.add("station", "station cannot change: add a screen to the other station instead");
+                    }
+                    if (next == null || !errors.problems().isEmpty()) {
+                        return Mono.error(new NetworkRefusal.InvalidScreens(errors.problems()));
+                    }
+                    AuditedChange recorded = new AuditedChange("update", "screen", id, before, ScreenPayload.of(next));
+                    return screens.update(next)
+                            .then(audit.record(recorded))
+                            .thenReturn(new StoredScreen(next, current.createdAt()));
+                });
+        return transaction
+                .transactional(change)
+                .doOnSuccess(edited -> events.publishEvent(new NetworkCatalog.Edited("screen " + id + " edited")));
     }
 
     private static List<FieldProblem> problems(

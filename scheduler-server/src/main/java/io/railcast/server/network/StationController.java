@@ -11,13 +11,16 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,12 +76,16 @@ class StationController {
 
     /**
      * One station object (answered with the station and its Location) or an array of them (answered with how
-     * many were imported).
+     * many were imported). With {@code upsert=true} stations whose code is taken are updated rather than refused,
+     * answered 200 with how many were added and how many updated.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body) {
+    Mono<ResponseEntity<Object>> add(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean upsert) {
         JsonItems<Station> items = JsonItems.read(body, jsonMapper, StationPayload.KIND);
-        return service.add(items).map(created -> {
+        if (upsert) {
+            return Mono.defer(() -> service.upsert(items)).map(ResponseEntity::ok);
+        }
+        return Mono.defer(() -> service.add(items)).map(created -> {
             if (items.array()) {
                 return ResponseEntity.status(201).body(new ImportResult(created.intValue()));
             }
@@ -87,5 +94,29 @@ class StationController {
                     UriComponentsBuilder.fromPath("/api/v1/stations/{code}").build(station.code());
             return ResponseEntity.created(location).body(station);
         });
+    }
+
+    /**
+     * Edits the station: the fields given replace the stored ones. {@code If-Match} with the station's ETag refuses (412)
+     * an edit made against another state of it.
+     */
+    @PatchMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<StationPayload>> update(
+            @PathVariable String code,
+            @RequestBody StationPayload edit,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return service.update(code, edit, current -> matches(ifMatch, current))
+                .map(StationPayload::of)
+                .map(changed -> EntityTags.ok(changed, EntityTags.ofContent(changed, jsonMapper)));
+    }
+
+    private boolean matches(@Nullable String ifMatch, Object current) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return true;
+        }
+        String tag = EntityTags.ofContent(current, jsonMapper);
+        return java.util.Arrays.stream(ifMatch.split(","))
+                .map(t -> t.strip().replaceFirst("^W/", "").replace("\"", ""))
+                .anyMatch(tag::equals);
     }
 }

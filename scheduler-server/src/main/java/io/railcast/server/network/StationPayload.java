@@ -40,6 +40,18 @@ record StationPayload(
                 station.operatingHours().toString());
     }
 
+    /** This edit applied to {@code current}: every field given here replaces the current one. */
+    StationPayload over(StationPayload current) {
+        return new StationPayload(
+                current.code(),
+                name == null ? current.name() : name,
+                province == null ? current.province() : province,
+                bureau == null ? current.bureau() : bureau,
+                tier == null ? current.tier() : tier,
+                zone == null ? current.zone() : zone,
+                operatingHours == null ? current.operatingHours() : operatingHours);
+    }
+
     @Nullable
     Station toStation(FieldErrors errors) {
         String code = errors.code("code", this.code);

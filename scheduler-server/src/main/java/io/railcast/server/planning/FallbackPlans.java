@@ -4,6 +4,7 @@ import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.WeightedCreative;
 import io.railcast.model.network.Network;
+import io.railcast.model.network.OutOfService;
 import io.railcast.model.network.Screen;
 import io.railcast.model.network.Station;
 import io.railcast.model.schedule.HourPlan;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Each screen's fallback: a whole hour of filler content that its agent plays when its horizon runs out while it
  * cannot reach the server (docs/agent-protocol.md). Made from the FILLER campaigns that reach the screen and run
  * during the horizon, or failing those from public-service ads without a guaranteed frequency; none when neither
- * exists. Screens with the same material share one plan object.
+ * exists, or when the screen is retired (out of service for good). Screens with the same material share one plan
+ * object.
  */
 final class FallbackPlans {
 
@@ -47,8 +49,12 @@ final class FallbackPlans {
                 .toList();
     }
 
+    /** The screen's fallback; none for a retired screen, which stays dark once its plans run out. */
     @Nullable
     HourPlan forScreen(Screen screen) {
+        if (network.outOfService(screen.id()).stream().anyMatch(OutOfService::isRetirement)) {
+            return null;
+        }
         Station station = network.stationOf(screen);
         List<Item> items = items(fillers, station, screen);
         if (items.isEmpty()) {

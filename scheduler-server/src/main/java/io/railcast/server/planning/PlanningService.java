@@ -44,6 +44,7 @@ public class PlanningService implements DisposableBean {
 
     private final NetworkPlanner planner;
     private final BookingDecision decision;
+    private final NetworkChangeDecision networkChanges;
     private final NetworkCatalog network;
     private final CampaignBook campaigns;
     private final PlanningProperties properties;
@@ -69,6 +70,7 @@ public class PlanningService implements DisposableBean {
             Clock clock) {
         this.planner = planners.full();
         this.decision = new BookingDecision(planners, booking.horizon(), this::today);
+        this.networkChanges = new NetworkChangeDecision(planners.full());
         this.network = network;
         this.campaigns = campaigns;
         this.publisher = new VersionPublisher(store, DATABASE_TIMEOUT);
@@ -138,6 +140,29 @@ public class PlanningService implements DisposableBean {
         });
     }
 
+    /**
+     * Plans the network with {@code change} and, unless it is a dry run, publishes that plan as a new version
+     * together with the change (agents switch at once); answers the contracted plays the change makes impossible.
+     */
+    public Mono<NetworkChangeAnswer> change(NetworkChange change) {
+        return thread.run(() -> {
+            State current = ensureCurrent();
+            return runs.run(change.reason(), null, current.version(), () -> {
+                NetworkChangeDecision.Decision decided = networkChanges.decide(current.plan(), change);
+                if (change.dryRun()) {
+                    return new PlanRuns.Outcome<>(decided.answer(null), "CHECKED", current.version());
+                }
+                ScheduleStore.Meta meta = new ScheduleStore.Meta(null, true, change.reason());
+                PublishedVersion published =
+                        publish(decided.plan(), meta, current.version(), current.stamp(), change.store());
+                // the stored change moves the stamp: the plan just published is the plan of the network as stored
+                state = new State(
+                        decided.plan(), published.version(), network.stamp().block(DATABASE_TIMEOUT));
+                return new PlanRuns.Outcome<>(decided.answer(published.version()), "PUBLISHED", published.version());
+            });
+        });
+    }
+
     /** Refused unless {@code campaign} is valid on the network (for a campaign that is stored but not planned). */
     public Mono<Void> validate(Campaign campaign) {
         return thread.run(() -> {
@@ -145,6 +170,15 @@ public class PlanningService implements DisposableBean {
                     return Boolean.TRUE;
                 })
                 .then();
+    }
+
+    /** Plans the network as edited and publishes it, unless the plan does not change (e.g. a name was edited). */
+    @EventListener
+    void networkEdited(NetworkCatalog.Edited edited) {
+        replan(edited.reason())
+                .subscribe(
+                        version -> log.info("{}: planned, version {}", edited.reason(), version),
+                        error -> log.warn("{}: planning failed; the next run tries again", edited.reason(), error));
     }
 
     /** A full plan from what is stored, published unless it equals the current version; answers that version. */

@@ -96,7 +96,7 @@ export async function render(view, {user}) {
       read: t('imp.read'),
       upload: `${t('imp.upload')} ${num(state.rows)} ${t('imp.rows')} · ${Math.floor(100 * state.sent / (state.size || 1))}%`,
       store: `${t('imp.store')} ${num(state.rows)} ${t('imp.rows')}`,
-      done: `${t('net.imported')}: ${num(state.created)}`,
+      done: `${t('net.imported')}: ${num(state.created)}` + (state.updated ? ` · ${t('net.updated')}: ${num(state.updated)}` : ''),
       failed: `${t('imp.failed')}: ${state.message}`,
     }[state.phase];
     el('import-errors').innerHTML = state.errors.map(e => `<tr class="import-error" data-line="${e.line ?? ''}">

@@ -11,6 +11,7 @@ import io.railcast.model.campaign.Targeting;
 import io.railcast.model.campaign.WeightedCreative;
 import io.railcast.model.network.LoopPolicy;
 import io.railcast.model.network.Network;
+import io.railcast.model.network.OutOfService;
 import io.railcast.model.network.Screen;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
@@ -18,6 +19,7 @@ import io.railcast.model.network.Tier;
 import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.Spot;
 import io.railcast.model.time.DailyHours;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,23 @@ class FallbackPlansTest {
                 .withFrequency(Frequency.perHour(2));
         assertThat(new FallbackPlans(NETWORK, List.of(ended, guaranteed), TODAY, 2).forScreen(LCD))
                 .isNull();
+    }
+
+    @Test
+    void hasNoneForARetiredScreenButKeepsItForOneOutOfServiceForAPeriod() {
+        Campaign filler = campaign("FIL-1", CampaignKind.FILLER, ScreenType.LCD_FRAME, 30, 5);
+        Instant noon = TODAY.atTime(12, 0).atZone(Station.CHINA).toInstant();
+        Network network = NETWORK.withOutOfService(Set.of(LCD.id()), OutOfService.retired(noon))
+                .withOutOfService(Set.of(LED.id()), new OutOfService(noon, noon.plusSeconds(7200)));
+        FallbackPlans fallbacks = new FallbackPlans(network, List.of(filler), TODAY, 2);
+        assertThat(fallbacks.forScreen(LCD)).isNull();
+        assertThat(new FallbackPlans(
+                                network,
+                                List.of(campaign("FIL-2", CampaignKind.FILLER, ScreenType.LED_LARGE, 5)),
+                                TODAY,
+                                2)
+                        .forScreen(LED))
+                .isNotNull();
     }
 
     private static Campaign campaign(String id, CampaignKind kind, ScreenType type, int... lengths) {

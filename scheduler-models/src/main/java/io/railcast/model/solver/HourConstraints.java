@@ -14,6 +14,7 @@ public class HourConstraints implements ConstraintProvider {
 
     static final String SPOTS_OVERLAP = "Spots overlap";
     static final String CONTRACTED_PLAY_MISSING = "Contracted play missing";
+    static final String PLAY_DROPPED_OUT_OF_YIELD_ORDER = "Play dropped out of yield order";
     static final String PLAY_OUTSIDE_ITS_WINDOW = "Play outside its window";
     static final String CREATIVE_NOT_MADE_FOR_SCREEN = "Creative not made for the screen";
     static final String SAME_CATEGORY_BACK_TO_BACK = "Same category back to back";
@@ -22,14 +23,21 @@ public class HourConstraints implements ConstraintProvider {
     static final String CREATIVE_OFF_ROTATION = "Creative off rotation";
     static final String MOVED_FROM_PUBLISHED_PLAN = "Moved from published plan";
 
-    private static final BendableLongScore HARD = BendableLongScore.ofHard(1, HourSchedule.SOFT_LEVELS, 0, 1);
+    private static final BendableLongScore HARD = hard(0);
+    /** Below every other hard rule: a play is dropped rather than aired overlapping or out of order. */
+    private static final BendableLongScore MISSING = hard(1);
+
     private static final BendableLongScore SPACING = soft(0);
     private static final BendableLongScore PSA_SHARE = soft(1);
     private static final BendableLongScore ROTATION = soft(2);
     private static final BendableLongScore STABILITY = soft(3);
 
+    private static BendableLongScore hard(int level) {
+        return BendableLongScore.ofHard(HourSchedule.HARD_LEVELS, HourSchedule.SOFT_LEVELS, level, 1);
+    }
+
     private static BendableLongScore soft(int level) {
-        return BendableLongScore.ofSoft(1, HourSchedule.SOFT_LEVELS, level, 1);
+        return BendableLongScore.ofSoft(HourSchedule.HARD_LEVELS, HourSchedule.SOFT_LEVELS, level, 1);
     }
 
     @Override
@@ -37,6 +45,7 @@ public class HourConstraints implements ConstraintProvider {
         return new Constraint[] {
             // Hard
             spotsOverlap(factory),
+            playDroppedOutOfYieldOrder(factory),
             contractedPlayMissing(factory),
             playOutsideItsWindow(factory),
             creativeNotMadeForScreen(factory),
@@ -60,13 +69,31 @@ public class HourConstraints implements ConstraintProvider {
                 .asConstraint(SPOTS_OVERLAP);
     }
 
-    /** Every owed play of a contract is on air; one left out costs its airtime. */
+    /**
+     * When not every contracted play fits, plays yield in the stated order (lowest priority, then lowest price per
+     * second, then latest booked): a dropped play never sees a contracted play of a campaign that yields before it
+     * start in the time it could have aired in. Its own level above the missing plays, so no count of plays
+     * saved can buy an exception, and spot length plays no part.
+     */
+    Constraint playDroppedOutOfYieldOrder(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(SpotAssignment.class)
+                .filter(spot -> spot.isContracted() && spot.getStart() == null)
+                .ifExists(
+                        SpotAssignment.class,
+                        Joiners.greaterThan(SpotAssignment::getPrecedence, SpotAssignment::getPrecedence),
+                        Joiners.filtering((dropped, airing) ->
+                                airing.isContracted() && dropped.couldHaveStartedAt(airing.getStart())))
+                .penalizeLong(HARD, spot -> 1L)
+                .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
+                .asConstraint(PLAY_DROPPED_OUT_OF_YIELD_ORDER);
+    }
+
+    /** Every owed play of a contract is on air; each one left out counts the same, whatever its length. */
     Constraint contractedPlayMissing(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(SpotAssignment.class)
                 .filter(spot -> spot.isContracted() && spot.getStart() == null)
-                .penalizeLong(HARD, spot -> spot.getRotationCreative().durationSeconds())
-                .justifyWith((spot, score) ->
-                        SpotFault.of(spot, spot.getRotationCreative().durationSeconds()))
+                .penalizeLong(MISSING, spot -> 1L)
+                .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
                 .asConstraint(CONTRACTED_PLAY_MISSING);
     }
 

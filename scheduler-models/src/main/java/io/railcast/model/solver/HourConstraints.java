@@ -23,9 +23,13 @@ public class HourConstraints implements ConstraintProvider {
     static final String CREATIVE_OFF_ROTATION = "Creative off rotation";
     static final String MOVED_FROM_PUBLISHED_PLAN = "Moved from published plan";
 
-    private static final BendableLongScore HARD = hard(0);
-    /** Below every other hard rule: a play is dropped rather than aired overlapping or out of order. */
-    private static final BendableLongScore MISSING = hard(1);
+    /** Above every other rule: no airtime saved or placement repaired can buy a play dropped out of yield order. */
+    private static final BendableLongScore YIELD_ORDER = hard(0);
+    /**
+     * The rules of a valid plan and the plays missing share one level, priced in seconds and slots alike, so local
+     * search can slide plays through an overlap to pack an hour; which plays go is settled one level up.
+     */
+    private static final BendableLongScore HARD = hard(1);
 
     private static final BendableLongScore SPACING = soft(0);
     private static final BendableLongScore PSA_SHARE = soft(1);
@@ -43,9 +47,10 @@ public class HourConstraints implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-            // Hard
-            spotsOverlap(factory),
+            // Hard, level 1
             playDroppedOutOfYieldOrder(factory),
+            // Hard, level 2
+            spotsOverlap(factory),
             contractedPlayMissing(factory),
             playOutsideItsWindow(factory),
             creativeNotMadeForScreen(factory),
@@ -72,8 +77,8 @@ public class HourConstraints implements ConstraintProvider {
     /**
      * When not every contracted play fits, plays yield in the stated order (lowest priority, then lowest price per
      * second, then latest booked): a dropped play never sees a contracted play of a campaign that yields before it
-     * start in the time it could have aired in. Its own level above the missing plays, so no count of plays
-     * saved can buy an exception, and spot length plays no part.
+     * start in the time it could have aired in. Its own level above the other rules, so no airtime saved can buy
+     * an exception, and spot length plays no part.
      */
     Constraint playDroppedOutOfYieldOrder(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(SpotAssignment.class)
@@ -83,17 +88,18 @@ public class HourConstraints implements ConstraintProvider {
                         Joiners.greaterThan(SpotAssignment::getPrecedence, SpotAssignment::getPrecedence),
                         Joiners.filtering((dropped, airing) ->
                                 airing.isContracted() && dropped.couldHaveStartedAt(airing.getStart())))
-                .penalizeLong(HARD, spot -> 1L)
+                .penalizeLong(YIELD_ORDER, spot -> 1L)
                 .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
                 .asConstraint(PLAY_DROPPED_OUT_OF_YIELD_ORDER);
     }
 
-    /** Every owed play of a contract is on air; each one left out counts the same, whatever its length. */
+    /** Every owed play of a contract is on air; one left out costs its airtime. */
     Constraint contractedPlayMissing(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(SpotAssignment.class)
                 .filter(spot -> spot.isContracted() && spot.getStart() == null)
-                .penalizeLong(MISSING, spot -> 1L)
-                .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
+                .penalizeLong(HARD, spot -> spot.getRotationCreative().durationSeconds())
+                .justifyWith((spot, score) ->
+                        SpotFault.of(spot, spot.getRotationCreative().durationSeconds()))
                 .asConstraint(CONTRACTED_PLAY_MISSING);
     }
 

@@ -12,7 +12,7 @@ import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 
 /**
  * One distinct hour as a planning problem: the plays it owes, each to be given a start on the slot grid and a
- * creative. The score has two hard levels (first the rules of a valid plan and the yield order, then the contracted
+ * creative. The score has two hard levels (first the yield order, then the rules of a valid plan and the contracted
  * plays missing) and four soft levels in order of weight: even spacing, PSA share, creative rotation, stability.
  */
 @PlanningSolution

@@ -41,10 +41,7 @@ class HourConstraintsTest {
                 null);
         verifier.verifyThat(HourConstraints::contractedPlayMissing)
                 .given(lonelyContract, psaForTheShare)
-                .penalizesBy(1);
-        verifier.verifyThat(HourConstraints::contractedPlayMissing)
-                .given(commercial("long", "", null), commercial("short", "", null))
-                .penalizesBy(2);
+                .penalizesBy(15);
         verifier.verifyThat(HourConstraints::contractedPlayMissing)
                 .given(commercial("a", "", 0))
                 .penalizesBy(0);

@@ -155,8 +155,8 @@ class HourSolverTest {
             assertThat(spot.offsetSeconds()).isEqualTo(t);
             t = spot.endSeconds();
         }
-        assertThat(solved.score().hardScore(0)).isZero();
-        assertThat(solved.score().hardScore(1)).as("contracted plays missing").isZero();
+        assertThat(solved.score().hardScore(0)).as("yield order").isZero();
+        assertThat(solved.score().hardScore(1)).isZero();
         assertThat(solved.score().softScore(0)).as("spacing").isZero();
     }
 }

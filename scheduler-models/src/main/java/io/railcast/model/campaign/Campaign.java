@@ -2,6 +2,7 @@ package io.railcast.model.campaign;
 
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.time.DailyHours;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +23,10 @@ import java.util.Optional;
  * @param dailyHours  the hours of each day it plays; {@link DailyHours#ALL_DAY} for no limit
  * @param frequency   how often; required for commercial campaigns, empty for fillers and for PSAs without a
  *                    guaranteed frequency (those share the time left over)
- * @param priority    higher first where the planner has to choose among campaigns of the same kind
- * @param priceCents  the contract value, for reports
+ * @param priority    higher first where the planner has to choose: the first key of {@link YieldOrder}
+ * @param priceCents  the contract value; per second of contracted airtime, the second key of {@link YieldOrder}
+ * @param booked      when it was booked, the last key of {@link YieldOrder}; null when not booked yet (a proposal),
+ *                    which ranks it as the latest booked
  */
 public record Campaign(
         String id,
@@ -37,7 +40,38 @@ public record Campaign(
         DailyHours dailyHours,
         Optional<Frequency> frequency,
         int priority,
-        long priceCents) {
+        long priceCents,
+        Instant booked) {
+
+    /** A campaign whose booking instant is not known yet: it ranks as the latest booked. */
+    public Campaign(
+            String id,
+            String name,
+            CampaignKind kind,
+            String owner,
+            String category,
+            List<WeightedCreative> creatives,
+            Targeting targeting,
+            FlightWindow flight,
+            DailyHours dailyHours,
+            Optional<Frequency> frequency,
+            int priority,
+            long priceCents) {
+        this(
+                id,
+                name,
+                kind,
+                owner,
+                category,
+                creatives,
+                targeting,
+                flight,
+                dailyHours,
+                frequency,
+                priority,
+                priceCents,
+                null);
+    }
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -92,7 +126,8 @@ public record Campaign(
                 dailyHours,
                 frequency,
                 priority,
-                priceCents);
+                priceCents,
+                booked);
     }
 
     public Campaign withTargeting(Targeting newTargeting) {
@@ -108,7 +143,8 @@ public record Campaign(
                 dailyHours,
                 frequency,
                 priority,
-                priceCents);
+                priceCents,
+                booked);
     }
 
     public Campaign withFrequency(Frequency newFrequency) {
@@ -124,6 +160,24 @@ public record Campaign(
                 dailyHours,
                 Optional.ofNullable(newFrequency),
                 priority,
-                priceCents);
+                priceCents,
+                booked);
+    }
+
+    public Campaign withBooked(Instant newBooked) {
+        return new Campaign(
+                id,
+                name,
+                kind,
+                owner,
+                category,
+                creatives,
+                targeting,
+                flight,
+                dailyHours,
+                frequency,
+                priority,
+                priceCents,
+                newBooked);
     }
 }

@@ -3,6 +3,7 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
+import io.railcast.model.campaign.YieldOrder;
 import io.railcast.model.network.Station;
 import io.railcast.model.solver.CreativeChoice;
 import io.railcast.model.solver.Demand;
@@ -105,6 +106,7 @@ final class HourProblemResolver {
         List<Demand> demands = new ArrayList<>();
         List<Campaign> psaPool = new ArrayList<>();
         List<Filler> fillers = new ArrayList<>();
+        List<Campaign> contractedCampaigns = new ArrayList<>();
         for (Campaign campaign : group.campaigns()) {
             SecondRange active = calendar(campaign).active(station, date, hour);
             if (active.isEmpty()) {
@@ -113,7 +115,8 @@ final class HourProblemResolver {
             if (campaign.isContracted()) {
                 Demand demand = contracted(group, campaign, active, date, hour);
                 if (demand != null) {
-                    demands.add(shared(demand));
+                    demands.add(demand);
+                    contractedCampaigns.add(campaign);
                 }
             } else if (campaign.kind() == CampaignKind.PUBLIC_SERVICE) {
                 psaPool.add(campaign);
@@ -121,6 +124,7 @@ final class HourProblemResolver {
                 fillers.add(shared(new Filler(campaign.id(), campaign.kind(), active, cycle(group, campaign))));
             }
         }
+        rankByYieldOrder(demands, contractedCampaigns);
         double share = psaPolicy.shareFor(station.province());
         psaPool.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
         demands.addAll(psaShareDemands(group, psaPool, demands, share, date, hour));
@@ -132,6 +136,15 @@ final class HourProblemResolver {
                 && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
         return new HourProblem(
                 group.type(), group.loopPolicy().slotSeconds(), onAir, continues, share, demands, fillers);
+    }
+
+    /** Gives each contracted demand its campaign's place in the yield order among the hour's contracted campaigns. */
+    private void rankByYieldOrder(List<Demand> demands, List<Campaign> campaigns) {
+        List<Campaign> firstToYield = new ArrayList<>(campaigns);
+        firstToYield.sort(YieldOrder.FIRST_TO_YIELD);
+        for (int i = 0; i < demands.size(); i++) {
+            demands.set(i, shared(demands.get(i).withPrecedence(firstToYield.indexOf(campaigns.get(i)))));
+        }
     }
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {

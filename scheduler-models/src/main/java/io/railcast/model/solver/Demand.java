@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param contracted whether the plays are owed (commercial, or PSA with a guaranteed frequency) rather than used to
  *                   meet the PSA share
+ * @param precedence the campaign's place in the hour's {@link io.railcast.model.campaign.YieldOrder}: when not every
+ *                   contracted play fits, plays of a lower precedence yield first; distinct for each contracted
+ *                   campaign of an hour, 0 for plays that meet the PSA share
  */
 public record Demand(
         String campaignId,
@@ -19,7 +22,21 @@ public record Demand(
         List<PlayWindow> windows,
         int activeTo,
         List<CreativeChoice> rotation,
-        List<CreativeChoice> creatives) {
+        List<CreativeChoice> creatives,
+        int precedence) {
+
+    /** A demand of precedence 0: the only contracted one of its hour, or one that meets the PSA share. */
+    public Demand(
+            String campaignId,
+            CampaignKind kind,
+            String category,
+            boolean contracted,
+            List<PlayWindow> windows,
+            int activeTo,
+            List<CreativeChoice> rotation,
+            List<CreativeChoice> creatives) {
+        this(campaignId, kind, category, contracted, windows, activeTo, rotation, creatives, 0);
+    }
 
     public Demand {
         Objects.requireNonNull(campaignId, "campaignId");
@@ -37,5 +54,10 @@ public record Demand(
 
     public int airtimeSeconds() {
         return rotation.stream().mapToInt(CreativeChoice::durationSeconds).sum();
+    }
+
+    public Demand withPrecedence(int newPrecedence) {
+        return new Demand(
+                campaignId, kind, category, contracted, windows, activeTo, rotation, creatives, newPrecedence);
     }
 }

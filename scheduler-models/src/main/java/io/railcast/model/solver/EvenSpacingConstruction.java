@@ -43,7 +43,9 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             return centred;
         }
         Placement early = new Placement(frame, spots, false);
-        return early.faults() < centred.faults() ? early : centred;
+        Placement chosen = early.faults() < centred.faults() ? early : centred;
+        // Which plays deadlines squeeze out is no business rule: when contracted plays must go, they go in yield order.
+        return chosen.placesEveryContractedPlay() ? chosen : YieldingPlacement.place(frame, spots);
     }
 
     /** One pass of earliest-deadline-first placement over the slot grid. */
@@ -54,17 +56,47 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
         /** For each slot of the hour, the index of the spot on it, or -1. */
         private final int[] owner;
 
+        /** Plays this placement does not place: those yielding their time to plays that outrank them. */
+        private final boolean[] leftOut;
+
         final Integer[] starts;
 
         Placement(HourFrame frame, List<SpotAssignment> spots, boolean releaseAtMiddle) {
+            this(frame, spots, releaseAtMiddle, new boolean[spots.size()]);
+        }
+
+        Placement(HourFrame frame, List<SpotAssignment> spots, boolean releaseAtMiddle, boolean[] leftOut) {
             this.frame = frame;
             this.spots = spots;
             this.slot = frame.slotSeconds();
             this.owner = new int[3600 / slot];
             java.util.Arrays.fill(owner, -1);
             this.starts = new Integer[spots.size()];
+            this.leftOut = leftOut;
             keepPublishedStarts();
             placeTheRest(releaseAtMiddle);
+        }
+
+        /** Whether every contracted play not left out on purpose has a start. */
+        boolean placesEveryContractedPlay() {
+            for (int i = 0; i < spots.size(); i++) {
+                if (starts[i] == null && !leftOut[i] && spots.get(i).isContracted()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Places a play left out at the earliest start still free in its window that {@code allowed} accepts. */
+        boolean placeInFreeTime(int index, java.util.function.IntPredicate allowed) {
+            SpotAssignment spot = spots.get(index);
+            for (int t = alignUp(spot.getWindow().from()); t < spot.getWindow().to(); t += slot) {
+                if (inWindow(spot, t) && canPlace(index, t) && allowed.test(t)) {
+                    place(index, t);
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void keepPublishedStarts() {
@@ -74,6 +106,7 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                 // A published start is kept only inside the play's own share: keeping one that has drifted out of it
                 // (its campaign's count changed) would trade even spacing for stability, and spacing weighs more.
                 if (previous != null
+                        && !leftOut[i]
                         && previous >= spot.getShareFrom()
                         && previous < spot.getShareTo()
                         && inWindow(spot, previous)
@@ -87,7 +120,7 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             List<Integer> waiting = new ArrayList<>();
             int[] release = new int[spots.size()];
             for (int i = 0; i < spots.size(); i++) {
-                if (starts[i] == null) {
+                if (starts[i] == null && !leftOut[i]) {
                     waiting.add(i);
                     release[i] = releaseOf(spots.get(i), releaseAtMiddle);
                 }

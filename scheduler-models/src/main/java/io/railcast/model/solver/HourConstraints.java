@@ -14,6 +14,7 @@ public class HourConstraints implements ConstraintProvider {
 
     static final String SPOTS_OVERLAP = "Spots overlap";
     static final String CONTRACTED_PLAY_MISSING = "Contracted play missing";
+    static final String PLAY_DROPPED_OUT_OF_YIELD_ORDER = "Play dropped out of yield order";
     static final String PLAY_OUTSIDE_ITS_WINDOW = "Play outside its window";
     static final String CREATIVE_NOT_MADE_FOR_SCREEN = "Creative not made for the screen";
     static final String SAME_CATEGORY_BACK_TO_BACK = "Same category back to back";
@@ -22,20 +23,33 @@ public class HourConstraints implements ConstraintProvider {
     static final String CREATIVE_OFF_ROTATION = "Creative off rotation";
     static final String MOVED_FROM_PUBLISHED_PLAN = "Moved from published plan";
 
-    private static final BendableLongScore HARD = BendableLongScore.ofHard(1, HourSchedule.SOFT_LEVELS, 0, 1);
+    /** Above every other rule: no airtime saved or placement repaired can buy a play dropped out of yield order. */
+    private static final BendableLongScore YIELD_ORDER = hard(0);
+    /**
+     * The rules of a valid plan and the plays missing share one level, priced in seconds and slots alike, so local
+     * search can slide plays through an overlap to pack an hour; which plays go is settled one level up.
+     */
+    private static final BendableLongScore HARD = hard(1);
+
     private static final BendableLongScore SPACING = soft(0);
     private static final BendableLongScore PSA_SHARE = soft(1);
     private static final BendableLongScore ROTATION = soft(2);
     private static final BendableLongScore STABILITY = soft(3);
 
+    private static BendableLongScore hard(int level) {
+        return BendableLongScore.ofHard(HourSchedule.HARD_LEVELS, HourSchedule.SOFT_LEVELS, level, 1);
+    }
+
     private static BendableLongScore soft(int level) {
-        return BendableLongScore.ofSoft(1, HourSchedule.SOFT_LEVELS, level, 1);
+        return BendableLongScore.ofSoft(HourSchedule.HARD_LEVELS, HourSchedule.SOFT_LEVELS, level, 1);
     }
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-            // Hard
+            // Hard, level 1
+            playDroppedOutOfYieldOrder(factory),
+            // Hard, level 2
             spotsOverlap(factory),
             contractedPlayMissing(factory),
             playOutsideItsWindow(factory),
@@ -58,6 +72,25 @@ public class HourConstraints implements ConstraintProvider {
                 .filter((slot, spots) -> spots > 1)
                 .penalizeLong(HARD, (slot, spots) -> spots - 1L)
                 .asConstraint(SPOTS_OVERLAP);
+    }
+
+    /**
+     * When not every contracted play fits, plays yield in the stated order (lowest priority, then lowest price per
+     * second, then latest booked): a dropped play never sees a contracted play of a campaign that yields before it
+     * start in the time it could have aired in. Its own level above the other rules, so no airtime saved can buy
+     * an exception, and spot length plays no part.
+     */
+    Constraint playDroppedOutOfYieldOrder(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(SpotAssignment.class)
+                .filter(spot -> spot.isContracted() && spot.getStart() == null)
+                .ifExists(
+                        SpotAssignment.class,
+                        Joiners.greaterThan(SpotAssignment::getPrecedence, SpotAssignment::getPrecedence),
+                        Joiners.filtering((dropped, airing) ->
+                                airing.isContracted() && dropped.couldHaveStartedAt(airing.getStart())))
+                .penalizeLong(YIELD_ORDER, spot -> 1L)
+                .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
+                .asConstraint(PLAY_DROPPED_OUT_OF_YIELD_ORDER);
     }
 
     /** Every owed play of a contract is on air; one left out costs its airtime. */

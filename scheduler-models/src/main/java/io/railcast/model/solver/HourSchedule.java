@@ -12,12 +12,13 @@ import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 
 /**
  * One distinct hour as a planning problem: the plays it owes, each to be given a start on the slot grid and a
- * creative. The score has one hard level (rules 1–4) and four soft levels in order of weight: even spacing, PSA
- * share, creative rotation, stability.
+ * creative. The score has two hard levels (first the yield order, then the rules of a valid plan and the contracted
+ * plays missing) and four soft levels in order of weight: even spacing, PSA share, creative rotation, stability.
  */
 @PlanningSolution
 public class HourSchedule {
 
+    static final int HARD_LEVELS = 2;
     static final int SOFT_LEVELS = 4;
 
     @ProblemFactProperty
@@ -26,7 +27,7 @@ public class HourSchedule {
     @PlanningEntityCollectionProperty
     private List<SpotAssignment> spots;
 
-    @PlanningScore(bendableHardLevelsSize = 1, bendableSoftLevelsSize = SOFT_LEVELS)
+    @PlanningScore(bendableHardLevelsSize = HARD_LEVELS, bendableSoftLevelsSize = SOFT_LEVELS)
     private BendableLongScore score;
 
     /** For OptaPlanner's cloning. */

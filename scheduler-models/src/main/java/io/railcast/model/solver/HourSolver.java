@@ -24,7 +24,7 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 public final class HourSolver {
 
     /** Stop as soon as nothing hard is broken and spacing, PSA share and rotation are perfect. */
-    static final String GOOD_ENOUGH = "[0]hard/[0/0/0/" + Long.MIN_VALUE + "]soft";
+    static final String GOOD_ENOUGH = "[0/0]hard/[0/0/0/" + Long.MIN_VALUE + "]soft";
 
     private final SolverFactory<HourSchedule> factory;
     private final ThreadLocal<Solver<HourSchedule>> solvers;
@@ -113,7 +113,7 @@ public final class HourSolver {
         applyPlacement(schedule, placement);
         long[] soft = new long[HourSchedule.SOFT_LEVELS];
         soft[HourSchedule.SOFT_LEVELS - 1] = -placement.movedFromPublished();
-        schedule.setScore(BendableLongScore.of(new long[] {0}, soft));
+        schedule.setScore(BendableLongScore.of(new long[HourSchedule.HARD_LEVELS], soft));
         return true;
     }
 

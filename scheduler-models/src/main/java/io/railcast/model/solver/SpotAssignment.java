@@ -22,6 +22,7 @@ public class SpotAssignment {
     private CampaignKind kind;
     private String category;
     private boolean contracted;
+    private int precedence;
     private ScreenType screenType;
     private int slotSeconds;
     private PlayWindow window;
@@ -56,6 +57,7 @@ public class SpotAssignment {
         this.kind = demand.kind();
         this.category = demand.category();
         this.contracted = demand.contracted();
+        this.precedence = demand.precedence();
         this.screenType = frame.screenType();
         this.slotSeconds = frame.slotSeconds();
         this.window = window;
@@ -93,6 +95,16 @@ public class SpotAssignment {
 
     public boolean isContracted() {
         return contracted;
+    }
+
+    /** Its campaign's place in the hour's yield order: a play of lower precedence yields first. */
+    public int getPrecedence() {
+        return precedence;
+    }
+
+    /** Whether a play starting at {@code second} takes time this play could have aired in. */
+    public boolean couldHaveStartedAt(int second) {
+        return second >= window.from() && second < window.to() && second < latestEnd;
     }
 
     public ScreenType getScreenType() {

@@ -48,6 +48,26 @@ class HourConstraintsTest {
     }
 
     @Test
+    void playDroppedOutOfYieldOrder() {
+        var firstQuarter = new PlayWindow(0, 900, 1);
+        SpotAssignment droppedHighRank = play("high", CampaignKind.COMMERCIAL, "", true, firstQuarter, 0, 900, null, 2);
+        SpotAssignment lowRankInItsTime =
+                play("low", CampaignKind.COMMERCIAL, "", true, new PlayWindow(0, 3600, 1), 0, 3600, 100, 1);
+        SpotAssignment lowRankAfterItsWindow =
+                play("low", CampaignKind.COMMERCIAL, "", true, new PlayWindow(0, 3600, 1), 0, 3600, 900, 1);
+        SpotAssignment highestRankInItsTime =
+                play("top", CampaignKind.COMMERCIAL, "", true, new PlayWindow(0, 3600, 1), 0, 3600, 200, 3);
+        // The lower-ranked play airs in time the dropped play could have used: however short either spot is, the
+        // dropped play was dropped out of order.
+        verifier.verifyThat(HourConstraints::playDroppedOutOfYieldOrder)
+                .given(droppedHighRank, lowRankInItsTime, highestRankInItsTime)
+                .penalizesBy(1);
+        verifier.verifyThat(HourConstraints::playDroppedOutOfYieldOrder)
+                .given(droppedHighRank, lowRankAfterItsWindow, highestRankInItsTime)
+                .penalizesBy(0);
+    }
+
+    @Test
     void playOutsideItsWindow() {
         var firstFiveMinutes = new PlayWindow(0, 300, 1);
         SpotAssignment late = play("a", CampaignKind.COMMERCIAL, "", true, firstFiveMinutes, 0, 300, 300);

@@ -155,7 +155,8 @@ class HourSolverTest {
             assertThat(spot.offsetSeconds()).isEqualTo(t);
             t = spot.endSeconds();
         }
-        assertThat(solved.score().hardOrSoftScore(0)).isZero();
-        assertThat(solved.score().hardOrSoftScore(1)).as("spacing").isZero();
+        assertThat(solved.score().hardScore(0)).as("yield order").isZero();
+        assertThat(solved.score().hardScore(1)).isZero();
+        assertThat(solved.score().softScore(0)).as("spacing").isZero();
     }
 }

@@ -32,6 +32,20 @@ final class Spots {
             int shareFrom,
             int shareTo,
             Integer start) {
+        return play(campaign, kind, category, contracted, window, shareFrom, shareTo, start, 0);
+    }
+
+    /** A play of a campaign at {@code precedence} in the hour's yield order. */
+    static SpotAssignment play(
+            String campaign,
+            CampaignKind kind,
+            String category,
+            boolean contracted,
+            PlayWindow window,
+            int shareFrom,
+            int shareTo,
+            Integer start,
+            int precedence) {
         Demand demand = new Demand(
                 campaign,
                 kind,
@@ -40,7 +54,8 @@ final class Spots {
                 List.of(window),
                 window.to(),
                 java.util.Collections.nCopies(window.plays(), LCD_15),
-                List.of(LCD_15, LCD_10, LED_15));
+                List.of(LCD_15, LCD_10, LED_15),
+                precedence);
         SpotAssignment spot =
                 new SpotAssignment(nextId++, demand, FRAME, window, window.to(), shareFrom, shareTo, LCD_15);
         spot.setCreative(LCD_15);

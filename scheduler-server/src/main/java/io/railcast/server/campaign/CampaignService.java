@@ -169,8 +169,15 @@ class CampaignService {
         });
     }
 
+    /** The domain campaign; one already stored keeps when it was first booked, its place in the yield order. */
     private Mono<Campaign> campaign(CampaignDraft draft, String id) {
-        return creatives.find(draft.creativeIds()).map(known -> draft.toCampaign(id, known));
+        return creatives
+                .find(draft.creativeIds())
+                .map(known -> draft.toCampaign(id, known))
+                .flatMap(campaign -> campaigns
+                        .find(id)
+                        .map(stored -> campaign.withBooked(stored.createdAt()))
+                        .defaultIfEmpty(campaign));
     }
 
     /**

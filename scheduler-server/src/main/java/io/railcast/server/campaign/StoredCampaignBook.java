@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The active campaigns of the {@code campaign} table, for a full plan. */
+/** The active campaigns of the {@code campaign} table, for a full plan, each with when it was booked. */
 @Component
 class StoredCampaignBook implements CampaignBook {
 
@@ -37,7 +37,9 @@ class StoredCampaignBook implements CampaignBook {
                 List<Campaign> result = new ArrayList<>();
                 for (int i = 0; i < drafts.size(); i++) {
                     try {
-                        result.add(drafts.get(i).toCampaign(stored.get(i).id(), known));
+                        result.add(drafts.get(i)
+                                .toCampaign(stored.get(i).id(), known)
+                                .withBooked(stored.get(i).createdAt()));
                     } catch (RuntimeException e) {
                         // stored campaigns were valid when booked and creatives are never removed
                         log.error(

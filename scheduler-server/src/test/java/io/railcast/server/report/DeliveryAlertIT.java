@@ -106,18 +106,21 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
     @Test
     void listsAContractedCampaignThatTheNewDaysPlanCannotPlaceInFull() {
         allDayStation("ALR-G");
-        // a flight that starts after the horizon is taken unchecked: capacity is known for the horizon only
-        for (String id : List.of("ALR-GREEDY-A", "ALR-GREEDY-B")) {
-            Bookings.ensureCreative(admin(), sql());
-            as("planner")
-                    .post()
-                    .uri("/api/v1/campaigns")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Bookings.commercial(id, "ALR-G", "20/5min", today().plusDays(2)))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated();
-        }
+        // a booking of three quarters of the screen from the day after tomorrow, and a second one like it: the
+        // whole-flight check refuses it now, but a book can hold such a campaign (accepted before that check, or
+        // left short by a change of the network), so it is stored as it would have been
+        Bookings.ensureCreative(admin(), sql());
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.commercial("ALR-GREEDY-A", "ALR-G", "15/5min", today().plusDays(2)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        sql().update("insert into campaign (id, kind, status, version, body, created_by, updated_by)"
+                + " select 'ALR-GREEDY-B', kind, status, 1, body, created_by, updated_by from campaign"
+                + " where id = 'ALR-GREEDY-A'");
         assertThat(alerts()).extracting(DeliveryAlert::campaign).doesNotContain("ALR-GREEDY-A", "ALR-GREEDY-B");
 
         passMidnight();
@@ -134,10 +137,10 @@ class DeliveryAlertIT extends ShiftedClockIntegrationTest {
                     .matches("Version \\d+ schedules " + alert.scheduled() + " of " + alert.contracted()
                             + " contracted plays\\.");
         }
-        // together they ask for twice the screen's airtime on the day the horizon reached
+        // together they ask for 30 spots of 15 s of every 300 s loop on the day the horizon reached: 10 too many
         long loopsOfTheDay = 24 * 12;
         assertThat(shortfalls.stream().mapToLong(DeliveryAlert::shortBy).sum())
-                .isGreaterThanOrEqualTo(loopsOfTheDay * 20);
+                .isGreaterThanOrEqualTo(loopsOfTheDay * 10);
     }
 
     private List<DeliveryAlert> alerts() {

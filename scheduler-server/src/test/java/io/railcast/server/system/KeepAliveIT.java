@@ -17,7 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A keep-alive connection keeps being read whatever its requests were: Reactor Netty 1.3.6 stopped reading one for
  * good when a request that arrived while the previous one was in flight was answered within the call that read it
  * (reactor/reactor-netty#4361): a signed-in call followed at once by an anonymous one (401) left the third request
- * unanswered, every time. Raw sockets, so that the requests are on one connection and timed as the test says.
+ * unanswered, every time. Raw sockets, so that the requests are on one connection and timed as the test says. The
+ * requests read a page of stations, which a signed-in user gets whatever else the shared server has done (the current
+ * version, asked before, was 404 until the demo's first plan was published, when this test ran first).
  */
 class KeepAliveIT extends ServerIntegrationTest {
 
@@ -26,10 +28,10 @@ class KeepAliveIT extends ServerIntegrationTest {
 
     @Test
     void keepsReadingAConnectionWhoseQueuedRequestWasAnsweredAtOnce() throws IOException {
-        String signedIn = "GET /api/v1/versions/current HTTP/1.1\r\nHost: it\r\nAuthorization: Basic "
+        String signedIn = "GET /api/v1/stations?limit=1 HTTP/1.1\r\nHost: it\r\nAuthorization: Basic "
                 + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))
                 + "\r\n\r\n";
-        String anonymous = "GET /api/v1/versions/current HTTP/1.1\r\nHost: it\r\n\r\n";
+        String anonymous = "GET /api/v1/stations?limit=1 HTTP/1.1\r\nHost: it\r\n\r\n";
         for (int round = 0; round < 5; round++) {
             try (Socket socket = new Socket("localhost", port)) {
                 socket.setSoTimeout(10_000); // a stalled connection answers never; a live one in milliseconds

@@ -99,18 +99,8 @@ class ScreenController {
             @PathVariable String id,
             @RequestBody ScreenPayload edit,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return service.update(id, edit, current -> matches(ifMatch, current))
+        return service.update(id, edit, current -> EntityTags.matches(ifMatch, current, jsonMapper))
                 .map(ScreenView::of)
                 .map(changed -> EntityTags.ok(changed, EntityTags.ofContent(changed, jsonMapper)));
-    }
-
-    private boolean matches(@Nullable String ifMatch, Object current) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return true;
-        }
-        String tag = EntityTags.ofContent(current, jsonMapper);
-        return java.util.Arrays.stream(ifMatch.split(","))
-                .map(t -> t.strip().replaceFirst("^W/", "").replace("\"", ""))
-                .anyMatch(tag::equals);
     }
 }

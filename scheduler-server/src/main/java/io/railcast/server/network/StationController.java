@@ -105,18 +105,8 @@ class StationController {
             @PathVariable String code,
             @RequestBody StationPayload edit,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return service.update(code, edit, current -> matches(ifMatch, current))
+        return service.update(code, edit, current -> EntityTags.matches(ifMatch, current, jsonMapper))
                 .map(StationPayload::of)
                 .map(changed -> EntityTags.ok(changed, EntityTags.ofContent(changed, jsonMapper)));
-    }
-
-    private boolean matches(@Nullable String ifMatch, Object current) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return true;
-        }
-        String tag = EntityTags.ofContent(current, jsonMapper);
-        return java.util.Arrays.stream(ifMatch.split(","))
-                .map(t -> t.strip().replaceFirst("^W/", "").replace("\"", ""))
-                .anyMatch(tag::equals);
     }
 }

@@ -2,7 +2,9 @@ package io.railcast.server.system;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,5 +39,19 @@ public final class EntityTags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /**
+     * Whether an {@code If-Match} header (absent, {@code *}, or a list of tags, weak or strong) names the tag of
+     * {@code current}'s content: an edit made against another state of it is refused.
+     */
+    public static boolean matches(@Nullable String ifMatch, Object current, JsonMapper json) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return true;
+        }
+        String tag = ofContent(current, json);
+        return Arrays.stream(ifMatch.split(","))
+                .map(t -> t.strip().replaceFirst("^W/", "").replace("\"", ""))
+                .anyMatch(tag::equals);
     }
 }

@@ -57,7 +57,17 @@ final class DailyPlays {
      * to hour and day to day, whatever the campaign's daily hours, and weights hold over any stretch of its flight.
      */
     long playsBefore(Station station, Campaign campaign, LocalDate date, int hour) {
-        int[] before = playsBeforeHour.computeIfAbsent(new DayKey(station.code(), campaign.id(), date), key -> {
+        int[] before = playsUpToHour(station, campaign, date);
+        return date.toEpochDay() * before[24] + before[hour];
+    }
+
+    /** The campaign's plays at the station in the 24 clock hours of {@code date}. */
+    int playsOn(Station station, Campaign campaign, LocalDate date) {
+        return playsUpToHour(station, campaign, date)[24];
+    }
+
+    private int[] playsUpToHour(Station station, Campaign campaign, LocalDate date) {
+        return playsBeforeHour.computeIfAbsent(new DayKey(station.code(), campaign.id(), date), key -> {
             int[] prefix = new int[25];
             CampaignCalendar calendar = calendars.apply(campaign);
             for (int h = 0; h < 24; h++) {
@@ -72,7 +82,6 @@ final class DailyPlays {
             }
             return prefix;
         });
-        return date.toEpochDay() * before[24] + before[hour];
     }
 
     /**

@@ -9,23 +9,26 @@ import io.railcast.model.schedule.Shortfall;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a booking fits on the days of its flight past the plan in memory, however far ahead. Those days are
  * planned by the same {@link NetworkPlanner} that will plan them when they come, for the screens the booking targets
  * only (a screen group's hour problem is made of its own station and the campaigns that target it, so the rest of
  * the network changes nothing there), {@value #DAYS_PER_STEP} days at a time: with the booking, and where that leaves
- * contracted plays short, without it too; the shortfalls the booking adds ({@link CausedShortfalls}) are its own.
- * Only the shortfalls are kept, not the screens' schedules, and an hour problem met again on a later day (most days
- * of a long flight repeat) is not solved again ({@link SolvedHours}): memory stays that of a week of the targeted
- * screens' hour problems and of the distinct ones solved.
+ * contracted plays short, without it too, at the stations concerned; the shortfalls the booking adds
+ * ({@link CausedShortfalls}) are its own. Only the shortfalls are kept, not the screens' schedules; a group's days
+ * that repeat an earlier one ({@link RepeatingDays}) are neither resolved nor solved again, nor is an hour problem
+ * met again on a later step ({@link SolvedHours}): memory stays that of a quarter's distinct days of the targeted
+ * groups.
  */
 public final class FlightCheck {
 
-    static final int DAYS_PER_STEP = 7;
+    static final int DAYS_PER_STEP = 91;
 
     private final NetworkPlanner planner;
 
@@ -58,7 +61,9 @@ public final class FlightCheck {
             if (planned.isEmpty()) {
                 continue;
             }
-            List<Shortfall> before = planner.shortfalls(targeted, without, day, days, solved);
+            Set<String> stations = new HashSet<>();
+            planned.forEach(shortfall -> stations.add(shortfall.station()));
+            List<Shortfall> before = planner.shortfalls(atStations(targeted, stations), without, day, days, solved);
             caused.addAll(CausedShortfalls.caused(before, CausedShortfalls.byStationHour(planned)));
         }
         return caused;
@@ -81,13 +86,28 @@ public final class FlightCheck {
                 screens.add(screen);
             }
         }
+        return new Network(stations.values(), screens, periodsOf(network, screens));
+    }
+
+    /** The part of {@code network} at {@code stations}. */
+    private static Network atStations(Network network, Set<String> stations) {
+        List<Screen> screens = network.screens().stream()
+                .filter(screen -> stations.contains(screen.station()))
+                .toList();
+        List<Station> kept = network.stations().stream()
+                .filter(station -> stations.contains(station.code()))
+                .toList();
+        return new Network(kept, screens, periodsOf(network, screens));
+    }
+
+    private static Map<String, List<OutOfService>> periodsOf(Network network, List<Screen> screens) {
         Map<String, List<OutOfService>> periods = new LinkedHashMap<>();
         screens.forEach(screen -> {
             if (!network.outOfService(screen.id()).isEmpty()) {
                 periods.put(screen.id(), network.outOfService(screen.id()));
             }
         });
-        return new Network(stations.values(), screens, periods);
+        return periods;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -12,6 +12,7 @@ import io.railcast.model.solver.HourProblem;
 import io.railcast.model.solver.PlayWindow;
 import io.railcast.model.time.SecondRange;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,57 @@ final class HourProblemResolver {
 
     HourProblemResolver(PsaPolicy psaPolicy) {
         this.psaPolicy = psaPolicy;
+    }
+
+    /**
+     * The group's problems for the 24 clock hours of {@code date}, into {@code hours} from {@code offset}: those of
+     * {@link #resolve}, found among the campaigns whose flight touches the date only (a campaign off air in an hour
+     * adds nothing to its problem), so that a group booked for a year is not asked about every campaign every hour.
+     */
+    void resolveDay(ScreenGroup group, LocalDate date, HourProblem[] hours, int offset) {
+        LocalDateTime dayStart = date.atStartOfDay();
+        LocalDateTime dayEnd = dayStart.plusDays(1);
+        List<Campaign> flying = new ArrayList<>();
+        for (Campaign campaign : group.campaigns()) {
+            if (campaign.flight().start().isBefore(dayEnd)
+                    && campaign.flight().end().isAfter(dayStart)) {
+                flying.add(campaign);
+            }
+        }
+        ScreenGroup today = flying.size() == group.campaigns().size() ? group : group.withCampaigns(flying);
+        for (int hour = 0; hour < 24; hour++) {
+            hours[offset + hour] = resolve(today, date, hour);
+        }
+    }
+
+    /** Which days of the group's horizon repeat an earlier one ({@link RepeatingDays}). */
+    RepeatingDays repeatingDays(ScreenGroup group, LocalDate firstDay, int days) {
+        return RepeatingDays.of(group, firstDay, days, date -> rotationPeriod(group, date));
+    }
+
+    /**
+     * The days after which every contracted campaign's creative rotation in the group is back where it stood on
+     * {@code date}, or more than {@link RepeatingDays#LONGEST_PERIOD}.
+     */
+    private int rotationPeriod(ScreenGroup group, LocalDate date) {
+        long period = 1;
+        for (Campaign campaign : group.campaigns()) {
+            int cycle = calendar(campaign).cycleLength(group.type());
+            if (!campaign.isContracted() || cycle <= 1) {
+                continue;
+            }
+            int plays = dailyPlays.playsOn(group.station(), campaign, date);
+            long days = cycle / gcd(cycle, plays % cycle);
+            period = period / gcd(period, days) * days;
+            if (period > RepeatingDays.LONGEST_PERIOD) {
+                return RepeatingDays.LONGEST_PERIOD + 1;
+            }
+        }
+        return (int) period;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /**

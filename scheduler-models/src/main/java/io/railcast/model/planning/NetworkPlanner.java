@@ -60,17 +60,30 @@ public final class NetworkPlanner {
 
     /**
      * The contracted plays that {@link #plan(Network, List, LocalDate, int)} would leave out, found the same way but
-     * without building every screen's schedule; hours already in {@code solved} are not solved again, and the hours
-     * solved here are added to it.
+     * without building every screen's schedule, and resolving and solving only the days of each group that do not
+     * repeat an earlier one ({@link RepeatingDays}); hours already in {@code solved} are not solved again, and the
+     * hours solved here are added to it.
      */
     public List<Shortfall> shortfalls(
             Network network, List<Campaign> campaigns, LocalDate firstDay, int days, SolvedHours solved) {
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
-        Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
+        HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
+        Map<ScreenGroup.Key, RepeatingDays> repeats = new LinkedHashMap<>();
+        Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
+        for (ScreenGroup group : groups.values()) {
+            RepeatingDays repeating = resolver.repeatingDays(group, firstDay, days);
+            HourProblem[] hours = new HourProblem[repeating.distinctDays() * 24];
+            for (int slot = 0; slot < repeating.distinctDays(); slot++) {
+                resolver.resolveDay(group, firstDay.plusDays(repeating.day(slot)), hours, slot * 24);
+            }
+            repeats.put(group.key(), repeating);
+            problems.put(group.key(), hours);
+        }
         Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved);
         List<Shortfall> shortfalls = new ArrayList<>();
         groups.values()
-                .forEach(group -> addShortfalls(group, solving.plans().get(group.key()), firstDay, shortfalls::add));
+                .forEach(group -> addShortfalls(
+                        group, solving.plans().get(group.key()), repeats.get(group.key()), firstDay, shortfalls::add));
         return shortfalls;
     }
 
@@ -105,10 +118,7 @@ public final class NetworkPlanner {
         for (ScreenGroup group : groups) {
             HourProblem[] hours = new HourProblem[days * 24];
             for (int day = 0; day < days; day++) {
-                LocalDate date = firstDay.plusDays(day);
-                for (int hour = 0; hour < 24; hour++) {
-                    hours[day * 24 + hour] = resolver.resolve(group, date, hour);
-                }
+                resolver.resolveDay(group, firstDay.plusDays(day), hours, day * 24);
             }
             problems.put(group.key(), hours);
         }
@@ -231,7 +241,7 @@ public final class NetworkPlanner {
                     }
                 }
             }
-            addShortfalls(group, chosen, firstDay, schedule::shortfall);
+            addShortfalls(group, chosen, RepeatingDays.none(days), firstDay, schedule::shortfall);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new PlanResult(
@@ -245,20 +255,28 @@ public final class NetworkPlanner {
                 new PlanResult.GroupHours(problems, solving.plans()));
     }
 
+    /** The contracted plays each day's hours leave out, the plan of day d being that of its distinct day. */
     private static void addShortfalls(
-            ScreenGroup group, SolvedHour[] chosen, LocalDate firstDay, Consumer<Shortfall> shortfalls) {
-        for (int i = 0; i < chosen.length; i++) {
-            SolvedHour hour = chosen[i];
-            if (hour != null && !hour.isComplete()) {
-                for (String campaign : hour.missingPlays().keySet()) {
-                    shortfalls.accept(new Shortfall(
-                            campaign,
-                            group.station().code(),
-                            firstDay.plusDays(i / 24),
-                            i % 24,
-                            group.screens().size(),
-                            hour.missingPlays().get(campaign),
-                            hour.missingSeconds().get(campaign)));
+            ScreenGroup group,
+            SolvedHour[] chosen,
+            RepeatingDays repeats,
+            LocalDate firstDay,
+            Consumer<Shortfall> shortfalls) {
+        for (int day = 0; day < repeats.days(); day++) {
+            int slot = repeats.slot(day);
+            for (int hour = 0; hour < 24; hour++) {
+                SolvedHour solved = chosen[slot * 24 + hour];
+                if (solved != null && !solved.isComplete()) {
+                    for (String campaign : solved.missingPlays().keySet()) {
+                        shortfalls.accept(new Shortfall(
+                                campaign,
+                                group.station().code(),
+                                firstDay.plusDays(day),
+                                hour,
+                                group.screens().size(),
+                                solved.missingPlays().get(campaign),
+                                solved.missingSeconds().get(campaign)));
+                    }
                 }
             }
         }

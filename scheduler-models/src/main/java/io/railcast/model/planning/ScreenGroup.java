@@ -53,6 +53,11 @@ record ScreenGroup(
         return outOfService.stream().anyMatch(period -> period.overlaps(start, end));
     }
 
+    /** These screens with only {@code fewer} of their campaigns (in the same order). */
+    ScreenGroup withCampaigns(List<Campaign> fewer) {
+        return new ScreenGroup(station, type, zone, loopPolicy, outOfService, screens, fewer);
+    }
+
     boolean isTargetedBy(Campaign campaign) {
         return campaign.targeting().matches(station, screens.get(0))
                 && !campaign.creativesFor(type).isEmpty();

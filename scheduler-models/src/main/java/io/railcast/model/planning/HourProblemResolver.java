@@ -4,6 +4,7 @@ import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.YieldOrder;
+import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
 import io.railcast.model.solver.CreativeChoice;
 import io.railcast.model.solver.Demand;
@@ -26,9 +27,12 @@ import java.util.Map;
  */
 final class HourProblemResolver {
 
+    /** A campaign's creative rotation on one type of screen. */
+    private record CycleKey(String campaign, ScreenType type) {}
+
     private final PsaPolicy psaPolicy;
     private final DailyPlays dailyPlays = new DailyPlays(this::calendar);
-    private final Map<String, List<CreativeChoice>> cycles = new HashMap<>();
+    private final Map<CycleKey, List<CreativeChoice>> cycles = new HashMap<>();
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
     private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
@@ -273,7 +277,7 @@ final class HourProblemResolver {
 
     private List<CreativeChoice> cycle(ScreenGroup group, Campaign campaign) {
         return cycles.computeIfAbsent(
-                campaign.id() + "\u0000" + group.type(),
+                new CycleKey(campaign.id(), group.type()),
                 key -> CreativeRotation.cycle(campaign.creativesFor(group.type())));
     }
 

@@ -60,17 +60,20 @@ public final class NetworkPlanner {
 
     /**
      * The contracted plays that {@link #plan(Network, List, LocalDate, int)} would leave out, found the same way but
-     * without building every screen's schedule, and resolving and solving only the days of each group that do not
-     * repeat an earlier one ({@link RepeatingDays}); hours already in {@code solved} are not solved again, and the
-     * hours solved here are added to it.
+     * without building every screen's schedule, and resolving and solving only once for groups whose problems are
+     * equal ({@link ProblemClass}) and only the days of a group that do not repeat an earlier one
+     * ({@link RepeatingDays}); hours already in {@code solved} are not solved again, and the hours solved here are
+     * added to it.
      */
     public List<Shortfall> shortfalls(
             Network network, List<Campaign> campaigns, LocalDate firstDay, int days, SolvedHours solved) {
-        Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
+        Map<ProblemClass, List<ScreenGroup>> classes =
+                ProblemClass.classify(ScreenGroups.of(network, campaigns).values(), psaPolicy);
         HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
         Map<ScreenGroup.Key, RepeatingDays> repeats = new LinkedHashMap<>();
         Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
-        for (ScreenGroup group : groups.values()) {
+        for (List<ScreenGroup> members : classes.values()) {
+            ScreenGroup group = members.get(0);
             RepeatingDays repeating = resolver.repeatingDays(group, firstDay, days);
             HourProblem[] hours = new HourProblem[repeating.distinctDays() * 24];
             for (int slot = 0; slot < repeating.distinctDays(); slot++) {
@@ -81,9 +84,11 @@ public final class NetworkPlanner {
         }
         Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved);
         List<Shortfall> shortfalls = new ArrayList<>();
-        groups.values()
-                .forEach(group -> addShortfalls(
-                        group, solving.plans().get(group.key()), repeats.get(group.key()), firstDay, shortfalls::add));
+        classes.values().forEach(members -> {
+            ScreenGroup.Key key = members.get(0).key();
+            members.forEach(group ->
+                    addShortfalls(group, solving.plans().get(key), repeats.get(key), firstDay, shortfalls::add));
+        });
         return shortfalls;
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
  * contracted plays short, without it too, at the stations concerned; the shortfalls the booking adds
  * ({@link CausedShortfalls}) are its own. Only the shortfalls are kept, not the screens' schedules; a group's days
  * that repeat an earlier one ({@link RepeatingDays}) are neither resolved nor solved again, nor is an hour problem
- * met again on a later step ({@link SolvedHours}): memory stays that of a quarter's distinct days of the targeted
+ * met before, in this check or an earlier one ({@link SolvedHours}): memory stays that of a quarter's distinct days of the targeted
  * groups.
  */
 public final class FlightCheck {
@@ -31,7 +31,12 @@ public final class FlightCheck {
     static final int DAYS_PER_STEP = 91;
 
     private final NetworkPlanner planner;
+    private final SolvedHours solved = new SolvedHours();
 
+    /**
+     * A check that remembers the hours it solved from one booking to the next (most of a book's hours are met again
+     * by the next check), so it is for one thread at a time.
+     */
     public FlightCheck(NetworkPlanner planner) {
         this.planner = planner;
     }
@@ -54,7 +59,6 @@ public final class FlightCheck {
         List<Campaign> with = new ArrayList<>(without);
         with.add(proposed);
         List<StationHourShortfall> caused = new ArrayList<>();
-        SolvedHours solved = new SolvedHours();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(DAYS_PER_STEP)) {
             int days = (int) Math.min(DAYS_PER_STEP, ChronoUnit.DAYS.between(day, to) + 1);
             List<Shortfall> planned = planner.shortfalls(targeted, with, day, days, solved);

@@ -54,7 +54,7 @@ public final class NetworkPlanner {
         long started = System.nanoTime();
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
         Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
-        Solving solving = solve(problems, Map.of(), null, progress, null);
+        Solving solving = solve(problems, Map.of(), null, progress, null, false);
         return finish(network, campaigns, groups, firstDay, days, problems, solving, started);
     }
 
@@ -82,7 +82,7 @@ public final class NetworkPlanner {
             repeats.put(group.key(), repeating);
             problems.put(group.key(), hours);
         }
-        Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved);
+        Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved, true);
         List<Shortfall> shortfalls = new ArrayList<>();
         classes.values().forEach(members -> {
             ScreenGroup.Key key = members.get(0).key();
@@ -111,7 +111,12 @@ public final class NetworkPlanner {
                 new LinkedHashMap<>(previous.groupHours().problems());
         problems.putAll(resolve(affected, before.firstDay(), before.days()));
         Solving solving = solve(
-                problems, previous.groupHours().plans(), previous.groupHours().problems(), PlanProgress.NONE, null);
+                problems,
+                previous.groupHours().plans(),
+                previous.groupHours().problems(),
+                PlanProgress.NONE,
+                null,
+                false);
         return finish(
                 previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving, started);
     }
@@ -141,7 +146,8 @@ public final class NetworkPlanner {
             Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
             Map<ScreenGroup.Key, HourProblem[]> oldProblems,
             PlanProgress progress,
-            SolvedHours known) {
+            SolvedHours known,
+            boolean missingOnly) {
         Map<Work, SolvedHour> work = new LinkedHashMap<>();
         Map<ScreenGroup.Key, Work[]> workByGroup = new LinkedHashMap<>();
         Map<ScreenGroup.Key, SolvedHour[]> plans = new LinkedHashMap<>();
@@ -171,7 +177,7 @@ public final class NetworkPlanner {
             workByGroup.put(key, pending);
         });
         List<Work> items = new ArrayList<>(work.keySet());
-        List<SolvedHour> results = solveAll(items, progress);
+        List<SolvedHour> results = solveAll(items, progress, missingOnly);
         int searched = 0;
         for (int i = 0; i < items.size(); i++) {
             work.put(items.get(i), results.get(i));
@@ -191,7 +197,8 @@ public final class NetworkPlanner {
         return new Solving(plans, distinct.size(), items.size(), searched);
     }
 
-    private List<SolvedHour> solveAll(List<Work> items, PlanProgress progress) {
+    /** @param missingOnly whether only the missing plays are wanted, not the plans ({@link HourSolver#shortfall}) */
+    private List<SolvedHour> solveAll(List<Work> items, PlanProgress progress, boolean missingOnly) {
         if (items.isEmpty()) {
             progress.hoursSolved(0, 0);
             return List.of();
@@ -207,7 +214,8 @@ public final class NetworkPlanner {
             for (int from = 0; from < items.size(); from += chunk) {
                 List<Work> slice = items.subList(from, Math.min(items.size(), from + chunk));
                 futures.add(pool.submit(() -> slice.stream()
-                        .map(w -> solver.solve(w.problem(), w.published()))
+                        .map(w ->
+                                missingOnly ? solver.shortfall(w.problem()) : solver.solve(w.problem(), w.published()))
                         .toList()));
             }
             List<SolvedHour> results = new ArrayList<>(items.size());

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Hours already solved, kept from one plan to the next of a run of plans over successive days. A problem met again
- * (the same campaigns asking the same of the same kind of screen, as on most days of a long flight) gets the plan it
- * got before: that is the plan the solver gives it, since an hour's plan depends on its problem alone (a problem is
- * solved from scratch, and the solver is reproducible). Bounded: past {@value #LIMIT} problems it starts afresh.
- * Not thread-safe: one run of plans uses it at a time.
+ * Hours already solved, kept from one check to the next. A problem met again (the same campaigns asking the same of
+ * the same kind of screen, as on most days of a long flight and in most checks of an unchanged book) gets the
+ * contracted plays it left out before: those are what the solver gives it, since an hour's plan depends on its
+ * problem alone (a problem is solved from scratch, and the solver is reproducible). Only the missing plays are kept,
+ * not the plan. Bounded: past {@value #LIMIT} problems it starts afresh. Not thread-safe.
  */
 public final class SolvedHours {
 
@@ -22,11 +22,14 @@ public final class SolvedHours {
         return solved.get(problem);
     }
 
+    /** Keeps what a check needs of {@code hour}, its missing plays, and not its plan. */
     void put(HourProblem problem, SolvedHour hour) {
         if (solved.size() >= LIMIT) {
             solved.clear();
         }
-        solved.put(problem, hour);
+        solved.put(
+                problem,
+                new SolvedHour(null, hour.score(), hour.searched(), hour.missingPlays(), hour.missingSeconds()));
     }
 
     int size() {

@@ -61,6 +61,24 @@ public final class HourSolver {
         if (constructionIsGoodEnough(schedule)) {
             return toSolvedHour(problem, schedule, false);
         }
+        return solveHard(problem, schedule);
+    }
+
+    /**
+     * The contracted plays {@link #solve(HourProblem)} leaves out, with its plan only when some are: an hour that the
+     * construction places whole leaves none out, and an availability check needs no more of it (tiling its gaps
+     * with fillers was most of the work).
+     */
+    public SolvedHour shortfall(HourProblem problem) {
+        HourSchedule schedule = HourScheduleBuilder.build(problem, null);
+        if (constructionIsGoodEnough(schedule)) {
+            return new SolvedHour(null, schedule.getScore(), false, Map.of(), Map.of());
+        }
+        return solveHard(problem, schedule);
+    }
+
+    /** An hour the construction cannot place whole: named short at once when overbooked, searched otherwise. */
+    private SolvedHour solveHard(HourProblem problem, HourSchedule schedule) {
         if (isOverbooked(problem)) {
             // No search can place more airtime than the screen is on air: searching would only grind through its
             // step budget (minutes for a busy hub) to name the same shortfall the construction names at once.

@@ -24,6 +24,13 @@ class CampaignProblems {
         if (refusal instanceof CampaignRefusal.UnknownCampaign) {
             return ApiProblem.notFound("unknown-campaign", "Unknown campaign", "No campaign has id " + id + ".");
         }
+        if (refusal instanceof CampaignRefusal.UnknownHold hold) {
+            return ApiProblem.notFound(
+                    "unknown-hold",
+                    "Unknown hold",
+                    "No hold in force has number " + hold.holdId()
+                            + ": it was confirmed, released or has expired, or never existed.");
+        }
         if (refusal instanceof CampaignRefusal.InvalidCampaign invalid) {
             return ApiProblem.invalid("invalid-campaign", "Invalid campaign", invalid.problems());
         }

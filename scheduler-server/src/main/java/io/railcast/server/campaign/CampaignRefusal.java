@@ -25,6 +25,23 @@ abstract sealed class CampaignRefusal extends RuntimeException {
         return campaignId;
     }
 
+    /** No hold in force has that number (it never existed, was confirmed or released, or expired). */
+    static final class UnknownHold extends CampaignRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long holdId;
+
+        UnknownHold(long holdId) {
+            super("", "no hold in force has number " + holdId);
+            this.holdId = holdId;
+        }
+
+        long holdId() {
+            return holdId;
+        }
+    }
+
     /** No campaign has that id. */
     static final class UnknownCampaign extends CampaignRefusal {
 

@@ -84,8 +84,10 @@ class CampaignRepository {
         return select.map(this::campaign).all();
     }
 
+    /** Whether a campaign, or a hold for the campaign it will become, has {@code id}. */
     Mono<Boolean> exists(String id) {
-        return db.sql("select exists (select 1 from campaign where id = $1) as taken")
+        return db.sql("select exists (select 1 from campaign where id = $1)"
+                        + " or exists (select 1 from hold where campaign_id = $1) as taken")
                 .bind(0, id)
                 .map(row -> row.get("taken", Boolean.class))
                 .one();
@@ -100,13 +102,25 @@ class CampaignRepository {
     }
 
     Mono<Void> insert(CampaignPayload body, CampaignStatus status, @Nullable Long publishedVersion, String user) {
+        return insert(body, status, publishedVersion, user, null);
+    }
+
+    /** A new campaign; {@code bookedAt}, when given, is when it was booked (a hold confirmed: when it was held). */
+    Mono<Void> insert(
+            CampaignPayload body,
+            CampaignStatus status,
+            @Nullable Long publishedVersion,
+            String user,
+            @Nullable Instant bookedAt) {
         DatabaseClient.GenericExecuteSpec insert = db.sql("insert into campaign (id, kind, status, version, body,"
-                        + " published_version, created_by, updated_by) values ($1, $2, $3, 1, $4::jsonb, $5, $6, $6)")
+                        + " published_version, created_by, updated_by, created_at)"
+                        + " values ($1, $2, $3, 1, $4::jsonb, $5, $6, $6, coalesce($7, now()))")
                 .bind(0, body.id())
                 .bind(1, body.kind())
                 .bind(2, status.name())
                 .bind(3, json.writeValueAsString(body))
                 .bind(5, user);
+        insert = bookedAt == null ? insert.bindNull(6, Instant.class) : insert.bind(6, bookedAt);
         return bindVersion(insert, 4, publishedVersion).fetch().rowsUpdated().then();
     }
 

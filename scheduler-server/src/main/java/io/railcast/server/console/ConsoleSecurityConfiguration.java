@@ -85,6 +85,8 @@ class ConsoleSecurityConfiguration {
                         .pathMatchers(
                                 "/console/api/v1/campaigns",
                                 "/console/api/v1/campaigns/**",
+                                "/console/api/v1/holds",
+                                "/console/api/v1/holds/**",
                                 "/console/api/v1/creatives",
                                 "/console/api/v1/creatives/**")
                         .hasAnyRole(ADMIN, PLANNER, CSR)

@@ -18,17 +18,30 @@ import reactor.core.publisher.Mono;
  * @param urgent      whether agents should switch as soon as they have the media
  * @param store       writes the change itself, given the number of the version being published; it runs in the
  *                    publishing transaction, so the booking is stored if and only if its version is
+ * @param promised    whether the campaign's airtime was promised already (a hold confirmed): it is planned without
+ *                    being checked again
  */
 public record BookingChange(
         String campaignId,
         @Nullable Campaign campaign,
         @Nullable Instant effectiveAt,
         boolean urgent,
-        LongFunction<Mono<Void>> store) {
+        LongFunction<Mono<Void>> store,
+        boolean promised) {
 
     public BookingChange {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(store, "store");
+    }
+
+    /** A change checked before it is planned. */
+    public BookingChange(
+            String campaignId,
+            @Nullable Campaign campaign,
+            @Nullable Instant effectiveAt,
+            boolean urgent,
+            LongFunction<Mono<Void>> store) {
+        this(campaignId, campaign, effectiveAt, urgent, store, false);
     }
 
     String reason() {

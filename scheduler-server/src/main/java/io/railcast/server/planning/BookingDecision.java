@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,15 @@ final class BookingDecision {
 
     /** The plan after {@code change}: the campaign placed (or refused), or planned out when it is removed. */
     PlanResult next(PlanResult current, BookingChange change) {
+        return next(current, change, current);
+    }
+
+    /**
+     * The plan after {@code change}, made from {@code current}; a contracted campaign is refused unless it fits into
+     * {@code checkedOn} ({@code current}, or {@code current} with the holds in force counted as booked; null when
+     * its inventory was counted already, for a hold confirmed).
+     */
+    PlanResult next(PlanResult current, BookingChange change, @Nullable PlanResult checkedOn) {
         Campaign campaign = change.campaign();
         if (campaign == null) {
             List<Campaign> remaining = current.campaigns().stream()
@@ -77,9 +87,13 @@ final class BookingDecision {
         }
         validate(campaign, current.network());
         Availability quick = quickCheck.check(current, campaign);
-        AvailabilityAnswer answer = answer(current, quick, campaign);
-        if (!answer.fits() && campaign.isContracted()) {
-            throw new PlanningRefusal.Overbooked(campaign.id(), answer);
+        if (checkedOn != null && campaign.isContracted()) {
+            AvailabilityAnswer answer = checkedOn == current
+                    ? answer(current, quick, campaign)
+                    : answer(checkedOn, quickCheck.check(checkedOn, campaign), campaign);
+            if (!answer.fits()) {
+                throw new PlanningRefusal.Overbooked(campaign.id(), answer);
+            }
         }
         // the full budget can only do better than the quick one; it matters only where hours were searched
         PlanResult next = quick.tentativePlan().searchedHours() == 0

@@ -43,12 +43,13 @@ class PlanningProblems {
                             + " has not ended yet; its progress is at GET /api/v1/plans/replan. Nothing was started.",
                     List.of());
         } else {
-            long latest = ((PlanningRefusal.PublishedElsewhere) refusal).latest();
+            // the planner checks a change once more against what was published meanwhile; this is a second loss
+            String meanwhile = refusal.getMessage();
             problem = ApiProblem.conflict(
                     "conflict",
                     "Conflicting change",
-                    "Version " + latest + " was published"
-                            + " meanwhile by another server; nothing was changed. Try again.",
+                    Character.toUpperCase(meanwhile.charAt(0)) + meanwhile.substring(1)
+                            + "; nothing was changed. Try again.",
                     List.of());
         }
         return problem.toResponse();

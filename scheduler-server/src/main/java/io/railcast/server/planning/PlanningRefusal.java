@@ -72,7 +72,7 @@ public abstract sealed class PlanningRefusal extends RuntimeException {
         }
     }
 
-    /** Another instance published a version after the one this change was planned on. */
+    /** Another instance published a version, or a hold was taken, after what this change was decided on. */
     public static final class PublishedElsewhere extends PlanningRefusal {
 
         private static final long serialVersionUID = 1L;
@@ -80,8 +80,17 @@ public abstract sealed class PlanningRefusal extends RuntimeException {
         private final long latest;
 
         PublishedElsewhere(long latest) {
-            super("version " + latest + " was published meanwhile by another server");
+            this("version " + latest + " was published meanwhile by another server", latest);
+        }
+
+        private PublishedElsewhere(String message, long latest) {
+            super(message);
             this.latest = latest;
+        }
+
+        /** A hold was taken meanwhile (the holds' revision is now {@code revision}). */
+        static PublishedElsewhere held(long revision) {
+            return new PublishedElsewhere("hold " + revision + " was taken meanwhile", revision);
         }
 
         public long latest() {

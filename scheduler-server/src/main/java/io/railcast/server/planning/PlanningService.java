@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public class PlanningService implements DisposableBean {
 
     private final NetworkPlanner planner;
     private final BookingDecision decision;
+    private final ReservedPlans reserved;
     private final NetworkChangeDecision networkChanges;
     private final NetworkCatalog network;
     private final CampaignBook campaigns;
@@ -64,12 +66,14 @@ public class PlanningService implements DisposableBean {
             PlanningConfiguration.Planners planners,
             NetworkCatalog network,
             CampaignBook campaigns,
+            HeldInventory holds,
             ScheduleStore store,
             PlanningProperties properties,
             BookingProperties booking,
             Clock clock) {
         this.planner = planners.full();
         this.decision = new BookingDecision(planners, booking.horizon(), this::today);
+        this.reserved = new ReservedPlans(planners.full(), decision, holds, clock, DATABASE_TIMEOUT);
         this.networkChanges = new NetworkChangeDecision(planners.full());
         this.network = network;
         this.campaigns = campaigns;
@@ -90,13 +94,10 @@ public class PlanningService implements DisposableBean {
                 })
                 .subscribe(
                         started -> log.info(
-                                "Planning ready: version {}, {} to {}",
+                                "Planning ready: version {}, {} days from {}",
                                 started.version(),
-                                started.plan().schedule().firstDay(),
-                                started.plan()
-                                        .schedule()
-                                        .firstDay()
-                                        .plusDays(started.plan().schedule().days() - 1)),
+                                started.plan().schedule().days(),
+                                started.plan().schedule().firstDay()),
                         error -> log.error("Planning at start failed; the next booking tries again", error));
     }
 
@@ -110,7 +111,7 @@ public class PlanningService implements DisposableBean {
         return runs.events();
     }
 
-    /** Whether {@code campaign} (new, or a new version of a stored one) would fit; changes nothing. */
+    /** Whether {@code campaign} (new, or a new version of a stored one) would fit with the holds; changes nothing. */
     public Mono<AvailabilityAnswer> check(Campaign campaign) {
         return thread.run(() -> {
             State current = ensureCurrent();
@@ -119,25 +120,38 @@ public class PlanningService implements DisposableBean {
                     campaign.id(),
                     current.version(),
                     () -> new PlanRuns.Outcome<>(
-                            decision.check(current.plan(), campaign), "CHECKED", current.version()));
+                            reserved.check(current.plan(), campaign), "CHECKED", current.version()));
         });
     }
 
     /**
-     * Plans the change and publishes it as a new version together with the booking. Refused
-     * ({@link PlanningRefusal}) when the campaign is not valid on the network, or is contracted and does not fit.
+     * Plans the change and publishes it as a new version together with the booking. Refused ({@link PlanningRefusal})
+     * when the campaign is not valid on the network, or is contracted and does not fit with what is booked and held.
      */
     public Mono<PublishedVersion> book(BookingChange change) {
-        return thread.run(() -> {
+        return thread.run(() -> LostRace.onceMore(() -> {
             State current = ensureCurrent();
             return runs.run(change.reason(), change.campaignId(), current.version(), () -> {
-                PlanResult next = decision.next(current.plan(), change);
+                ReservedPlans.Decided next = reserved.next(current.plan(), change);
                 ScheduleStore.Meta meta =
                         new ScheduleStore.Meta(change.effectiveAt(), change.urgent(), change.reason());
-                PublishedVersion published = publish(next, meta, current.version(), current.stamp(), change.store());
+                PublishedVersion published =
+                        publish(next.plan(), meta, current.version(), current.stamp(), next.store());
                 return new PlanRuns.Outcome<>(published, "PUBLISHED", published.version());
             });
-        });
+        }));
+    }
+
+    /** Holds airtime for {@code campaign}, checked like a booking: stores it with {@code store}, publishing nothing. */
+    public Mono<Void> hold(Campaign campaign, Supplier<Mono<Void>> store) {
+        return thread.run(() -> LostRace.onceMore(() -> {
+                    State current = ensureCurrent();
+                    return runs.run("hold of " + campaign.id(), campaign.id(), current.version(), () -> {
+                        publisher.storeUnpublished(current.version(), reserved.hold(current.plan(), campaign, store));
+                        return new PlanRuns.Outcome<>(Boolean.TRUE, "HELD", current.version());
+                    });
+                }))
+                .then();
     }
 
     /**

@@ -128,13 +128,7 @@ class ScheduleStore {
         // written before the transaction: between the version row (published_at) and the commit, which is what
         // agents wait through, only the database's own work is left
         String screenRows = screenRows(content);
-        Mono<PublishedVersion> steps = db.sql("select pg_advisory_xact_lock($1)")
-                .bind(0, PUBLISH_LOCK)
-                .map(row -> Boolean.TRUE)
-                .one()
-                .then(latestNumber())
-                .flatMap(latest ->
-                        latest == base ? Mono.just(latest) : Mono.error(new PlanningRefusal.PublishedElsewhere(latest)))
+        Mono<PublishedVersion> steps = locked(base)
                 .then(Mono.defer(() -> alsoStore.apply(version)))
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
@@ -145,6 +139,27 @@ class ScheduleStore {
                         .one()))
                 .then(Mono.defer(() -> find(version)));
         return transaction.transactional(steps);
+    }
+
+    /**
+     * Stores what {@code store} writes in one transaction under the publication lock, without publishing a version:
+     * a change decided on version {@code base} that airs nowhere (a hold). Refused
+     * ({@link PlanningRefusal.PublishedElsewhere}) when another instance published since {@code base}.
+     */
+    Mono<Void> storeUnpublished(long base, Mono<Void> store) {
+        return transaction.transactional(locked(base).then(store));
+    }
+
+    /** Takes the publication lock (until the transaction ends) and checks that {@code base} is still the latest. */
+    private Mono<Void> locked(long base) {
+        return db.sql("select pg_advisory_xact_lock($1)")
+                .bind(0, PUBLISH_LOCK)
+                .map(row -> Boolean.TRUE)
+                .one()
+                .then(latestNumber())
+                .flatMap(latest -> latest == base
+                        ? Mono.<Void>empty()
+                        : Mono.error(new PlanningRefusal.PublishedElsewhere(latest)));
     }
 
     private Mono<Void> insertMissingPlans(Map<String, PlanBodies.Body> bodies, Set<String> stored) {

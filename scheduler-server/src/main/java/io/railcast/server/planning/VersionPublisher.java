@@ -82,6 +82,11 @@ final class VersionPublisher {
         return published;
     }
 
+    /** Stores {@code store} under the publication lock if {@code base} is still the latest version; publishes nothing. */
+    void storeUnpublished(long base, Mono<Void> store) {
+        this.store.storeUnpublished(base, store).block(timeout);
+    }
+
     private boolean equalsStored(long version, VersionContent content) {
         Map<String, VersionContent.ScreenRow> rows = store.rows(version).block(timeout);
         if (rows.size() != content.rows().size()) {

@@ -94,6 +94,8 @@ class SecurityConfiguration {
                         .pathMatchers(
                                 "/api/v1/campaigns",
                                 "/api/v1/campaigns/**",
+                                "/api/v1/holds",
+                                "/api/v1/holds/**",
                                 "/api/v1/creatives",
                                 "/api/v1/creatives/**")
                         .hasAnyRole(ADMIN, PLANNER, CSR)

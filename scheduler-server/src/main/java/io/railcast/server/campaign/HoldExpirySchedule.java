@@ -1,0 +1,74 @@
+package io.railcast.server.campaign;
+
+import io.railcast.server.system.ClusteredJobs;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the hold-expiry job ({@code hold-expiry} in group {@code campaign}) in Quartz's clustered store on
+ * {@code railcast.booking.hold-expiry-cron}, in UTC. The trigger is replaced only when its schedule changes.
+ *
+ * <p>Misfire: do nothing. Expired holds are counted nowhere already; the next run deletes them.
+ */
+@Component
+class HoldExpirySchedule {
+
+    static final JobKey JOB = JobKey.jobKey("hold-expiry", "campaign");
+    static final TriggerKey TRIGGER = TriggerKey.triggerKey("hold-expiry", "campaign");
+
+    private static final Logger log = LoggerFactory.getLogger(HoldExpirySchedule.class);
+
+    private final ClusteredJobs jobs;
+    private final HoldProperties properties;
+
+    HoldExpirySchedule(ClusteredJobs jobs, HoldProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule() throws SchedulerException {
+        jobs.change(this::schedule);
+    }
+
+    private boolean schedule(Scheduler scheduler) throws SchedulerException {
+        String cron = properties.holdExpiryCron();
+        TimeZone utc = TimeZone.getTimeZone("UTC");
+        if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
+                && existing.getCronExpression().equals(cron)
+                && Objects.equals(existing.getTimeZone().getID(), utc.getID())
+                && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING) {
+            return false;
+        }
+        scheduler.scheduleJob(
+                JobBuilder.newJob(HoldExpiryJob.class)
+                        .withIdentity(JOB)
+                        .withDescription("delete expired holds")
+                        .storeDurably()
+                        .build(),
+                Set.of(TriggerBuilder.newTrigger()
+                        .withIdentity(TRIGGER)
+                        .forJob(JOB)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                                .inTimeZone(utc)
+                                .withMisfireHandlingInstructionDoNothing())
+                        .build()),
+                true);
+        log.info("Hold expiry scheduled: '{}' in UTC", cron);
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+package io.railcast.server.campaign;
+
+import static io.railcast.server.Bookings.commercial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.railcast.server.Bookings;
+import io.railcast.server.RailCastServer;
+import io.railcast.server.ServerIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Two server instances on one PostgreSQL, the shared test server (A) and a second one (B) started on its database:
+ * the same far-future booking (or hold) sent through both at once is accepted once, and the other gets the real
+ * answer, overbooked with its shortfalls, not "try again". Holds live in PostgreSQL: an instance started afresh
+ * counts them.
+ */
+class HoldRaceIT extends ServerIntegrationTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+
+    private static ConfigurableApplicationContext instanceB;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void startInstanceB() {
+        Bookings.ensureCreative(admin(), sql());
+        if (instanceB == null) {
+            instanceB = startB();
+        }
+    }
+
+    @AfterAll
+    static void stopInstanceB() {
+        if (instanceB != null) {
+            instanceB.close();
+            instanceB = null;
+        }
+    }
+
+    @Test
+    void theSameBookingThroughTwoInstancesAtOnceIsAcceptedOnceAndRefusedAsOverbookedOnce() throws Exception {
+        allDayStation("RACE-A");
+        LocalDate first = Bookings.today().plusDays(45);
+        List<EntityExchangeResult<Map<String, Object>>> answers = atOnce(
+                () -> post(planner(port()), "/api/v1/campaigns", commercial("RACE-A1", "RACE-A", "12/5min", first)),
+                () -> post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-A2", "RACE-A", "12/5min", first)));
+        assertOneAcceptedOneOverbooked(answers);
+        assertThat(count("campaign where id in ('RACE-A1', 'RACE-A2')")).isOne();
+    }
+
+    @Test
+    void theSameHoldThroughTwoInstancesAtOnceIsTakenOnceAndRefusedAsOverbookedOnce() throws Exception {
+        allDayStation("RACE-B");
+        LocalDate first = Bookings.today().plusDays(45);
+        List<EntityExchangeResult<Map<String, Object>>> answers = atOnce(
+                () -> post(planner(port()), "/api/v1/holds", commercial("RACE-B1", "RACE-B", "12/5min", first)),
+                () -> post(planner(portOfB()), "/api/v1/holds", commercial("RACE-B2", "RACE-B", "12/5min", first)));
+        assertOneAcceptedOneOverbooked(answers);
+        assertThat(count("hold where campaign_id in ('RACE-B1', 'RACE-B2')")).isOne();
+    }
+
+    @Test
+    void aRestartedInstanceKeepsCountingTheHoldsTakenBeforeIt() {
+        allDayStation("RACE-C");
+        LocalDate first = Bookings.today().plusDays(60);
+        Map<String, Object> held = post(
+                        planner(portOfB()), "/api/v1/holds", commercial("RACE-C1", "RACE-C", "12/5min", first))
+                .getResponseBody();
+        assertThat(held).containsKey("id");
+        stopInstanceB();
+        instanceB = startB();
+
+        planner(portOfB())
+                .get()
+                .uri("/api/v1/holds/{id}", held.get("id"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.campaign.id")
+                .isEqualTo("RACE-C1");
+        EntityExchangeResult<Map<String, Object>> refused =
+                post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-C2", "RACE-C", "12/5min", first));
+        assertThat(refused.getStatus().value()).isEqualTo(409);
+        assertThat(refused.getResponseBody()).containsEntry("type", "/problems/overbooked");
+    }
+
+    private static void assertOneAcceptedOneOverbooked(List<EntityExchangeResult<Map<String, Object>>> answers) {
+        assertThat(answers).extracting(answer -> answer.getStatus().value()).containsExactlyInAnyOrder(201, 409);
+        Map<String, Object> refused = answers.stream()
+                .filter(answer -> answer.getStatus().value() == 409)
+                .findFirst()
+                .orElseThrow()
+                .getResponseBody();
+        assertThat(refused).containsEntry("type", "/problems/overbooked").containsEntry("fits", false);
+        assertThat((List<?>) refused.get("shortfalls")).isNotEmpty();
+    }
+
+    /** Both calls, started together on two threads. */
+    private static List<EntityExchangeResult<Map<String, Object>>> atOnce(
+            Supplier<EntityExchangeResult<Map<String, Object>>> one,
+            Supplier<EntityExchangeResult<Map<String, Object>>> other)
+            throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<EntityExchangeResult<Map<String, Object>>>> calls = new ArrayList<>();
+        for (var call : List.of(one, other)) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return call.get();
+            }));
+        }
+        List<EntityExchangeResult<Map<String, Object>>> answers = new ArrayList<>();
+        for (var call : calls) {
+            answers.add(call.get());
+        }
+        return answers;
+    }
+
+    private static EntityExchangeResult<Map<String, Object>> post(
+            WebTestClient client, String path, Map<String, Object> campaign) {
+        return client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(campaign)
+                .exchange()
+                .expectBody(JSON)
+                .returnResult();
+    }
+
+    private static WebTestClient planner(int port) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofMinutes(2))
+                .defaultHeaders(headers -> headers.setBasicAuth("planner", DEMO_PASSWORD))
+                .build();
+    }
+
+    private int port() {
+        return port;
+    }
+
+    private ConfigurableApplicationContext startB() {
+        String address =
+                ((HikariDataSource) sql().getDataSource()).getJdbcUrl().substring("jdbc:postgresql://".length());
+        return new SpringApplicationBuilder(RailCastServer.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.r2dbc.url=r2dbc:postgresql://" + address,
+                        "--spring.r2dbc.username=postgres",
+                        "--spring.datasource.url=jdbc:postgresql://" + address,
+                        "--spring.datasource.username=postgres",
+                        "--spring.quartz.scheduler-name=railcast-holds-b",
+                        "--railcast.security.admin-password=" + PASSWORD,
+                        "--railcast.planning.horizon-hours=24",
+                        "--railcast.media.dir=target/it-media/holds-b");
+    }
+
+    private static int portOfB() {
+        return Integer.parseInt(
+                Objects.requireNonNull(instanceB.getEnvironment().getProperty("local.server.port")));
+    }
+}

@@ -78,8 +78,8 @@ public class TakeoverBoard {
         Instant now = clock.instant();
         return takeovers
                 .live(now.minus(RECENTLY_OVER))
-                .concatMap(found -> screensOf(found.getKey())
-                        .map(covered -> live(found.getKey(), found.getValue(), covered.orElse(null))))
+                .concatMap(found -> screensOf(found.takeover())
+                        .map(covered -> live(found.takeover(), found.creative(), covered.orElse(null))))
                 .collectList()
                 .doOnNext(this::apply)
                 .then();

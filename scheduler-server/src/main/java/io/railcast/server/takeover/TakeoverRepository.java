@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -103,12 +102,12 @@ class TakeoverRepository {
     }
 
     /** Takeovers not over at {@code t} or over since {@code t}, with the creative each shows. */
-    Flux<Map.Entry<Takeover, LiveTakeover.@Nullable CreativeFile>> live(Instant t) {
+    Flux<Shown> live(Instant t) {
         return db.sql("select " + COLUMNS + ", c.sha256, c.size_bytes, c.duration_seconds from takeover t"
                         + " left join creative c on c.id = t.creative_id"
                         + " where coalesce(t.cancelled_at, t.ends_at, 'infinity'::timestamptz) > $1")
                 .bind(0, t)
-                .map(row -> Map.entry(takeover(row), creative(row)))
+                .map(row -> new Shown(takeover(row), creative(row)))
                 .all();
     }
 
@@ -136,6 +135,9 @@ class TakeoverRepository {
                 .map(row -> ((Number) row.get("n")).longValue() > 0)
                 .one();
     }
+
+    /** A takeover with the creative it shows, if it shows one. */
+    record Shown(Takeover takeover, LiveTakeover.@Nullable CreativeFile creative) {}
 
     private static String[] array(List<String> values) {
         return values.toArray(String[]::new);

@@ -58,6 +58,7 @@ public final class PlayerAgent implements AutoCloseable {
     private EventStream events;
     private ScheduledExecutorService syncThread;
     private ExecutorService mediaThread;
+    private ScheduledExecutorService takeoverThread;
     private KioskServer kiosk;
     private String tokenInUse;
     private long startedNanos;
@@ -104,6 +105,8 @@ public final class PlayerAgent implements AutoCloseable {
         tokenInUse = config.token();
         syncThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-sync", true));
         mediaThread = Executors.newSingleThreadExecutor(task -> thread(task, "railcast-media", true));
+        // a takeover's media must not wait behind a schedule's downloads
+        takeoverThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-takeover", true));
         ScheduleUpdates updates = new ScheduleUpdates(
                 client,
                 etag,
@@ -114,7 +117,8 @@ public final class PlayerAgent implements AutoCloseable {
                 clock,
                 syncThread,
                 mediaThread,
-                timings.rollSpread());
+                timings.rollSpread(),
+                new TakeoverUpdates(programme, media, client, takeoverThread, clock));
         Reports reports = new Reports(client, journal, media, programme, updates, clock, VERSION);
         syncThread.execute(guarded(updates::refresh));
         every(updates::poll, timings.poll(), timings.poll());
@@ -145,6 +149,7 @@ public final class PlayerAgent implements AutoCloseable {
         }
         syncThread.shutdownNow();
         mediaThread.shutdownNow();
+        takeoverThread.shutdownNow();
         if (kiosk != null) {
             kiosk.close();
         }

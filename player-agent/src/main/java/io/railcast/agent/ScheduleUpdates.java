@@ -10,6 +10,7 @@ import io.railcast.agent.playback.Programme;
 import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.Takeover;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ final class ScheduleUpdates implements EventStream.Listener {
     private final ScheduledExecutorService syncThread;
     private final ExecutorService mediaThread;
     private final Duration rollOffset;
+    private final TakeoverUpdates takeovers;
     private final RetryGate gate = new RetryGate(new Backoff());
     private final RetryGate mediaGate = new RetryGate(new Backoff());
     private volatile ServerClient.FetchedSchedule latest;
@@ -63,7 +65,8 @@ final class ScheduleUpdates implements EventStream.Listener {
             Clock clock,
             ScheduledExecutorService syncThread,
             ExecutorService mediaThread,
-            Duration rollSpread) {
+            Duration rollSpread,
+            TakeoverUpdates takeovers) {
         this.client = client;
         this.etag = etag;
         this.hours = hours;
@@ -73,6 +76,7 @@ final class ScheduleUpdates implements EventStream.Listener {
         this.clock = clock;
         this.syncThread = syncThread;
         this.mediaThread = mediaThread;
+        this.takeovers = takeovers;
         this.rollOffset = Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, rollSpread.toMillis())));
         this.nextRoll = nextHour(clock.instant());
     }
@@ -138,12 +142,14 @@ final class ScheduleUpdates implements EventStream.Listener {
             return;
         }
         try {
+            Instant askedAt = clock.instant();
             var fetched = client.schedule(hours, etag, heldPlans());
             gate.succeeded();
             if (fetched.isPresent()) {
                 latest = fetched.get();
                 etag = fetched.get().etag();
                 Schedule schedule = latest.schedule();
+                takeovers.listed(schedule.takeovers(), askedAt); // shown at once, not when the version is
                 LOG.log(
                         System.Logger.Level.INFO,
                         "fetched version " + schedule.version() + " effective at " + schedule.effectiveAt() + " with "
@@ -229,6 +235,11 @@ final class ScheduleUpdates implements EventStream.Listener {
                 "version " + event.version() + " published" + (event.urgent() ? " (urgent)" : "") + ", effective at "
                         + event.effectiveAt());
         syncThread.execute(this::refresh);
+    }
+
+    @Override
+    public void takeover(Takeover takeover) {
+        takeovers.heard(takeover);
     }
 
     @Override

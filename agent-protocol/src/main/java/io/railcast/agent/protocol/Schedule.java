@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * One answer of {@code GET /agent/v1/schedule}: what this screen plays from {@code from} to {@code to}, in version
  * {@code version}, to be used from {@code effectiveAt}. Hours absent from {@code hours} are dark; {@code fallback}
- * names the filler plan played once the horizon has run out. {@code media} is keyed by creative.
+ * names the filler plan played once the horizon has run out. {@code media} is keyed by creative. {@code takeovers}
+ * are the emergency takeovers covering the screen that were not over when the answer was made (their media is
+ * their own, not in {@code media}: a takeover is shown without waiting for the rest of the schedule).
  *
  * <p>A schedule is checked whole when built: every hour names a known plan, every spot's creative has a media file.
  * An incoherent schedule is refused rather than half played.
@@ -30,7 +32,23 @@ public record Schedule(
         List<ScheduledHour> hours,
         Map<String, HourPlan> plans,
         Map<String, MediaFile> media,
-        String fallback) {
+        String fallback,
+        List<Takeover> takeovers) {
+
+    /** A schedule with no takeover. */
+    public Schedule(
+            String screenId,
+            long version,
+            Instant effectiveAt,
+            ZoneId zone,
+            Instant from,
+            Instant to,
+            List<ScheduledHour> hours,
+            Map<String, HourPlan> plans,
+            Map<String, MediaFile> media,
+            String fallback) {
+        this(screenId, version, effectiveAt, zone, from, to, hours, plans, media, fallback, List.of());
+    }
 
     public Schedule {
         requireNonNull(screenId, "screenId");
@@ -40,6 +58,7 @@ public record Schedule(
         requireNonNull(to, "to");
         requireNonNull(fallback, "fallback");
         hours = List.copyOf(hours);
+        takeovers = List.copyOf(takeovers);
         plans = Map.copyOf(plans);
         media = Collections.unmodifiableMap(new LinkedHashMap<>(media));
         if (!from.isBefore(to)) {

@@ -67,6 +67,12 @@ public final class ScheduleJson {
             media.put(mediaFile.creative(), mediaFile);
         }
         ZoneId zone = zone(json.string("zone"));
+        List<Takeover> takeovers = new ArrayList<>();
+        if (json.has("takeovers")) { // absent from servers before takeovers
+            for (JsonObject takeover : json.array("takeovers")) {
+                takeovers.add(Takeover.parse(takeover));
+            }
+        }
         return valid(() -> new Schedule(
                 json.string("screenId"),
                 json.integer("version"),
@@ -77,7 +83,8 @@ public final class ScheduleJson {
                 hours,
                 plans,
                 media,
-                json.string("fallback")));
+                json.string("fallback"),
+                takeovers));
     }
 
     /** Reads the members of {@code plans} into {@code plans}, the parser on its opening brace; known ones skipped. */

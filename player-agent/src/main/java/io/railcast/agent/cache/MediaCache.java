@@ -42,6 +42,7 @@ public final class MediaCache {
     private final Path directory;
     private final long maxBytes;
     private volatile Set<String> needed = Set.of();
+    private volatile Set<String> takeovers = Set.of();
 
     /** The cache needs no network to say what it holds, so an agent can play before its HTTP client exists. */
     public MediaCache(Path directory, long maxBytes) throws IOException {
@@ -96,6 +97,16 @@ public final class MediaCache {
     /** Sets what the schedules the agent holds need: those files are never evicted. */
     public void keep(Set<String> digests) {
         needed = Set.copyOf(digests);
+    }
+
+    /** Sets what the takeovers the agent holds need: never evicted either, whatever {@link #keep} says. */
+    public void keepForTakeovers(Set<String> digests) {
+        takeovers = Set.copyOf(digests);
+    }
+
+    /** Fetches one file unless it is here and verified already. */
+    public void prefetch(MediaFile media, MediaSource source) throws IOException, InterruptedException {
+        fetch(media, source);
     }
 
     /**
@@ -212,7 +223,8 @@ public final class MediaCache {
         }
         List<Path> evictable = new ArrayList<>();
         for (Path file : files()) {
-            if (!needed.contains(file.getFileName().toString().replace(PART, ""))) {
+            String digest = file.getFileName().toString().replace(PART, "");
+            if (!needed.contains(digest) && !takeovers.contains(digest)) {
                 evictable.add(file);
             }
         }

@@ -210,7 +210,8 @@ public final class KioskFeed {
         if (schedule == null) {
             return new Slot(start, onScreen.end(), onScreen.start(), Show.STANDBY, null, 0, false, null, null);
         }
-        if (onScreen.isDark()) {
+        if (onScreen.isDark() || onScreen.isTakeover() && onScreen.takeover().media() == null) {
+            // a notice is not rendered by the kiosk page yet: a dark slot rather than the campaign it replaces
             return new Slot(
                     start,
                     onScreen.end(),
@@ -221,6 +222,26 @@ public final class KioskFeed {
                     onScreen.fallback(),
                     null,
                     null);
+        }
+        if (onScreen.isTakeover()) {
+            MediaFile media = onScreen.takeover().media();
+            Optional<CreativeFormat> format = cache.has(media) ? format(media.sha256()) : Optional.empty();
+            Spot shown = new Spot(
+                    0,
+                    Math.max(1, media.duration()),
+                    "TAKEOVER-" + onScreen.takeover().id(),
+                    media.creative(),
+                    "TAKEOVER");
+            return new Slot(
+                    start,
+                    onScreen.end(),
+                    onScreen.start(),
+                    format.isPresent() ? Show.CREATIVE : Show.STANDBY,
+                    shown,
+                    onScreen.version(),
+                    false,
+                    format.isPresent() ? media.sha256() : null,
+                    format.orElse(null));
         }
         MediaFile media = schedule.media().get(onScreen.spot().creative());
         Optional<CreativeFormat> format = media != null && cache.has(media) ? format(media.sha256()) : Optional.empty();

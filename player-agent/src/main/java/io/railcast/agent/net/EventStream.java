@@ -4,6 +4,7 @@ import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.JsonObject;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.SseParser;
+import io.railcast.agent.protocol.Takeover;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps {@code GET /agent/v1/events} open on its own thread and hands each {@code schedule} event to a listener.
+ * Keeps {@code GET /agent/v1/events} open on its own thread and hands each {@code schedule} and {@code takeover}
+ * event to a listener.
  *
  * <p>A stream silent for {@link #SILENCE} (heartbeats come every 15 s) is taken for dead and reopened. Every reopen
  * waits a jittered backoff, at least any {@code Retry-After}, and sends {@code Last-Event-ID} so a version published
@@ -34,6 +36,9 @@ public final class EventStream implements Runnable, Closeable {
         void streamUp();
 
         void streamDown();
+
+        /** A {@code takeover} event: a takeover covering the screen, new or cancelled, or not over at connection. */
+        default void takeover(Takeover takeover) {}
     }
 
     /** The payload of a {@code schedule} event: version {@code version} is to be played from {@code effectiveAt}. */
@@ -124,6 +129,14 @@ public final class EventStream implements Runnable, Closeable {
     }
 
     private void handle(SseParser.Event event) {
+        if (event.type().equals("takeover")) {
+            try {
+                listener.takeover(Takeover.parse(JsonObject.parse(event.data().getBytes(StandardCharsets.UTF_8))));
+            } catch (MalformedMessage e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring a malformed takeover event: " + e.getMessage());
+            }
+            return;
+        }
         if (!event.type().equals("schedule")) {
             return; // heartbeats only prove the stream alive, which reading them already did
         }

@@ -1,6 +1,7 @@
 package io.railcast.agent.playback;
 
 import io.railcast.agent.protocol.Spot;
+import io.railcast.agent.protocol.Takeover;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,16 @@ public final class HeadlessScreen implements Screen {
     @Override
     public void show(OnScreen onScreen, Path file, Instant now) {
         String at = now.truncatedTo(ChronoUnit.MILLIS).toString();
+        if (onScreen.isTakeover()) {
+            Takeover takeover = onScreen.takeover();
+            out.println(at + " TAKEOVER " + takeover.id() + " until "
+                    + (takeover.until() == null ? "cancelled" : takeover.until())
+                    + (takeover.notice() != null
+                            ? " NOTICE " + takeover.notice().replaceAll("\\R", " ")
+                            : " " + takeover.media().creative()
+                                    + (file == null ? " MEDIA MISSING" : " " + file.getFileName())));
+            return;
+        }
         if (onScreen.isDark() && onScreen.version() == 0) {
             out.println(at + " WAITING for a first schedule: nothing cached to play");
             return;

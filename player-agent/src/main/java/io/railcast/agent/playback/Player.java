@@ -78,16 +78,23 @@ public final class Player implements Runnable {
     private void switchTo(OnScreen onScreen, Instant now) {
         finishPlaying();
         Schedule schedule = programme.active();
-        MediaFile media = onScreen.isDark() || schedule == null
-                ? null
-                : schedule.media().get(onScreen.spot().creative());
+        MediaFile media;
+        if (onScreen.isTakeover()) {
+            media = onScreen.takeover().media();
+        } else {
+            media = onScreen.isDark() || schedule == null
+                    ? null
+                    : schedule.media().get(onScreen.spot().creative());
+        }
         Path file = media != null && cache.has(media) ? cache.file(media) : null;
         screen.show(onScreen, file, now);
         if (!shownASchedule && schedule != null) {
             shownASchedule = true;
             firstShown.run();
         }
-        if (!onScreen.isDark() && schedule != null) {
+        // a takeover is not a campaign's play: not journaled (the server knows what it showed, where and when); the
+        // spot it cut was journaled above with the length it had, so it does not count as played in full
+        if (!onScreen.isDark() && !onScreen.isTakeover() && schedule != null) {
             playing = PlayStart.of(schedule.screenId(), onScreen.spot(), now, onScreen.version());
             playingSinceNanos = System.nanoTime();
             try {

@@ -1,6 +1,7 @@
 package io.railcast.agent.playback;
 
 import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.Takeover;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +15,16 @@ import java.time.Instant;
  * whose instant has passed (an urgent change) takes over at once. The first version an agent gets is played at once
  * whatever its {@code effectiveAt}, since there is no previous one to keep playing. Older versions are ignored.
  *
+ * <p>Emergency takeovers held here are shown instead of the version's spots while they are active
+ * ({@link TakeoverBoard} decides).
+ *
  * <p>Thread-safe: the sync thread offers, the player reads and waits for a change.
  */
 public final class Programme {
 
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
+    private final TakeoverBoard takeovers = new TakeoverBoard();
     private ClockPlayback active;
     private ClockPlayback next;
 
@@ -43,10 +48,34 @@ public final class Programme {
             next = null;
         }
         if (active == null) {
-            return OnScreen.dark(t, t.plus(IDLE_RECHECK), 0); // version 0: no schedule yet, rather than a dark hour
+            // version 0: no schedule yet, rather than a dark hour
+            return takeovers.decide(OnScreen.dark(t, t.plus(IDLE_RECHECK), 0), t);
         }
         OnScreen onScreen = active.at(t);
-        return next == null ? onScreen : onScreen.endingAt(next.schedule().effectiveAt());
+        return takeovers.decide(
+                next == null ? onScreen : onScreen.endingAt(next.schedule().effectiveAt()), t);
+    }
+
+    /**
+     * Takes a takeover ready to show (its media verified, or a notice), or news of one held (cancelled: its end moved
+     * earlier); wakes the player when that changes anything.
+     */
+    public synchronized void takeover(Takeover takeover) {
+        if (takeovers.put(takeover)) {
+            notifyAll();
+        }
+    }
+
+    /** Forgets a takeover the server says is over; wakes the player if it was held. */
+    public synchronized void forgetTakeover(String id) {
+        if (takeovers.remove(id)) {
+            notifyAll();
+        }
+    }
+
+    /** The takeovers held, ready to show. */
+    public synchronized java.util.List<Takeover> takeovers() {
+        return takeovers.held();
     }
 
     /**
@@ -60,9 +89,11 @@ public final class Programme {
         }
         OnScreen onScreen = playback.at(t);
         return new Upcoming(
-                playback == active && next != null
-                        ? onScreen.endingAt(next.schedule().effectiveAt())
-                        : onScreen,
+                takeovers.decide(
+                        playback == active && next != null
+                                ? onScreen.endingAt(next.schedule().effectiveAt())
+                                : onScreen,
+                        t),
                 playback.schedule());
     }
 

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>every signed-in user may read ({@code GET}) the API;</li>
  *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
- *   <li>OPERATOR only reads; ADMIN also manages users, sign-in lockouts and the network;</li>
+ *   <li>OPERATOR only reads, except that OPERATOR and CSR start and cancel emergency takeovers;</li>
+ *   <li>ADMIN also manages users, sign-in lockouts and the network;</li>
  *   <li>only ADMIN and OPERATOR read the history ({@code /api/v1/audit});</li>
  *   <li>everyone may change their own password ({@code POST /api/v1/users/me/password}).</li>
  * </ul>
@@ -99,6 +100,9 @@ class SecurityConfiguration {
                                 "/api/v1/creatives",
                                 "/api/v1/creatives/**")
                         .hasAnyRole(ADMIN, PLANNER, CSR)
+                        // an emergency takes over screens: operations and the CSR team act on it
+                        .pathMatchers("/api/v1/takeovers", "/api/v1/takeovers/**")
+                        .hasAnyRole(ADMIN, OPERATOR, CSR)
                         .pathMatchers("/api/v1/**")
                         .hasRole(ADMIN)
                         .anyExchange()

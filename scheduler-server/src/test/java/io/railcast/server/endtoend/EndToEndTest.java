@@ -46,7 +46,12 @@ abstract class EndToEndTest extends ServerIntegrationTest {
 
     static final String SCHEDULED = "E2E-C";
     static final String FULL = "E2E-D";
-    private static final Map<String, Integer> STATIONS = Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1);
+    /** Taken over by TakeoverIT, two screens each. */
+    static final String TAKEN_OVER = "E2E-T";
+
+    static final String TAKEN_OVER_LATER = "E2E-U";
+    private static final Map<String, Integer> STATIONS =
+            Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1, TAKEN_OVER, 2, TAKEN_OVER_LATER, 1);
     private static final Set<String> SCREENS_TAKEN = new HashSet<>();
 
     @LocalServerPort

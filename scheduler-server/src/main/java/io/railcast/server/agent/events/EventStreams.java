@@ -3,7 +3,9 @@ package io.railcast.server.agent.events;
 import io.railcast.server.agent.AgentMetrics;
 import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.schedule.ScheduleRepository;
+import io.railcast.server.agent.schedule.TakeoverItem;
 import io.railcast.server.agent.token.AgentTokens;
+import io.railcast.server.takeover.TakeoverBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -19,6 +22,9 @@ import reactor.core.publisher.Sinks;
 /**
  * The {@code /agent/v1/events} stream of one screen: {@code schedule} when a version changing its plans is
  * published, {@code heartbeat} at connection and then every {@link AgentProperties.Events#heartbeat()}.
+ *
+ * <p>A {@code takeover} event carries a takeover covering the screen ({@link TakeoverItem}): each new or cancelled
+ * one as {@link TakeoverBoard} hears of it, and those not over at every connection.
  *
  * <p>Thousands of streams are held at once without a thread each: all of them subscribe to the one multicast of
  * {@link SchedulePublications} and to one shared heartbeat ticker. Each stream keeps only the latest item it could
@@ -33,10 +39,14 @@ import reactor.core.publisher.Sinks;
 @Component
 class EventStreams implements SmartLifecycle {
 
+    /** Takeover news a stream that stops reading may hold back; the oldest are dropped (its refetch tells all). */
+    private static final int MAX_PENDING_TAKEOVERS = 16;
+
     private final SchedulePublications publications;
     private final ScheduleRepository schedules;
     private final AgentMetrics metrics;
     private final AgentTokens tokens;
+    private final TakeoverBoard takeovers;
     private final Duration spread;
     private final Flux<Instant> ticks;
     private final Clock clock;
@@ -48,10 +58,12 @@ class EventStreams implements SmartLifecycle {
             ScheduleRepository schedules,
             AgentMetrics metrics,
             AgentTokens tokens,
+            TakeoverBoard takeovers,
             AgentProperties properties,
             Clock clock) {
         this.publications = publications;
         this.tokens = tokens;
+        this.takeovers = takeovers;
         this.schedules = schedules;
         this.metrics = metrics;
         this.spread = properties.events().spread();
@@ -77,6 +89,12 @@ class EventStreams implements SmartLifecycle {
                             : Mono.just(publication).delayElement(delay);
                 })
                 .map(EventStreams::schedule);
+        // a takeover goes out at once, whatever its start: it carries what to show, so the agent needs no schedule
+        Flux<ServerSentEvent<Object>> takingOver = takeovers
+                .news()
+                .filter(takeover -> takeover.concerns(screenId))
+                .onBackpressureBuffer(MAX_PENDING_TAKEOVERS, BufferOverflowStrategy.DROP_OLDEST)
+                .map(takeover -> takeover(TakeoverItem.of(takeover.forScreen())));
         Flux<ServerSentEvent<Object>> heartbeats = ticks.onBackpressureLatest().map(EventStreams::heartbeat);
         Mono<ServerSentEvent<Object>> catchUp = lastEventId == null
                 ? Mono.empty()
@@ -85,8 +103,13 @@ class EventStreams implements SmartLifecycle {
                         .filter(row -> row.version() > lastEventId)
                         .map(row -> schedule(
                                 new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(), null)));
-        Flux<ServerSentEvent<Object>> opening = Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())), catchUp);
-        return Flux.merge(published, opening, heartbeats)
+        // the takeovers covering the screen now, to an agent that may have been away when they were told
+        Flux<ServerSentEvent<Object>> current =
+                Flux.defer(() -> Flux.fromIterable(takeovers.concerning(screenId, clock.instant()))
+                        .map(takeover -> takeover(TakeoverItem.of(takeover))));
+        Flux<ServerSentEvent<Object>> opening =
+                Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())), current, catchUp);
+        return Flux.merge(published, takingOver, opening, heartbeats)
                 .takeUntilOther(stopping.asMono())
                 .takeUntilOther(tokens.revoked(screenId, tokenHash))
                 .doOnSubscribe(subscription -> metrics.connected().incrementAndGet())
@@ -128,6 +151,11 @@ class EventStreams implements SmartLifecycle {
                 .event("schedule")
                 .id(Long.toString(publication.version()))
                 .build();
+    }
+
+    /** No id: {@code Last-Event-ID} stays the version, and the takeovers are told again on every connection. */
+    private static ServerSentEvent<Object> takeover(TakeoverItem takeover) {
+        return ServerSentEvent.<Object>builder(takeover).event("takeover").build();
     }
 
     private static ServerSentEvent<Object> heartbeat(Instant serverTime) {

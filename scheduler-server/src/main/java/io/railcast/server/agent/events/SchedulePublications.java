@@ -10,6 +10,7 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
 import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.token.AgentTokens;
+import io.railcast.server.takeover.TakeoverBoard;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import reactor.util.retry.Retry;
  * {@link AgentProperties.Events#poll()} the same connection also asks for the latest version, which catches a
  * notification missed while reconnecting and keeps the connection alive.
  *
+ * <p>The same connection hears {@value TakeoverBoard#CHANNEL}, a takeover started or cancelled on any instance: the
+ * {@link TakeoverBoard} is reread and tells {@link EventStreams} its news.
+ *
  * <p>The same connection carries {@value AgentTokens#REVOKED_CHANNEL}: revocations on any instance, which
  * {@link AgentTokens} must forget at once; and since a notification sent while it was not listening is lost, every
  * instance forgets all the tokens it remembers whenever it starts listening.
@@ -46,6 +50,7 @@ class SchedulePublications implements SmartLifecycle {
     private final ConnectionFactory listenFactory;
     private final PublishedVersions versions;
     private final AgentTokens tokens;
+    private final TakeoverBoard takeovers;
     private final Duration poll;
     private final Sinks.Many<VersionAnnouncement> sink =
             Sinks.many().multicast().directBestEffort();
@@ -58,10 +63,12 @@ class SchedulePublications implements SmartLifecycle {
             ConnectionFactory connectionFactory,
             PublishedVersions versions,
             AgentTokens tokens,
+            TakeoverBoard takeovers,
             AgentProperties properties) {
         this.listenFactory = unpooled(connectionFactory);
         this.versions = versions;
         this.tokens = tokens;
+        this.takeovers = takeovers;
         this.poll = properties.events().poll();
     }
 
@@ -118,6 +125,10 @@ class SchedulePublications implements SmartLifecycle {
                     Flux<Seen> notified = postgres.getNotifications()
                             .onBackpressureBuffer()
                             .filter(notification -> {
+                                if (TakeoverBoard.CHANNEL.equals(notification.getName())) {
+                                    rereadTakeovers();
+                                    return false;
+                                }
                                 if (!AgentTokens.REVOKED_CHANNEL.equals(notification.getName())) {
                                     return true;
                                 }
@@ -126,14 +137,19 @@ class SchedulePublications implements SmartLifecycle {
                                 return false;
                             })
                             .map(notification -> Seen.of(notification.getParameter(), System.nanoTime()));
-                    Mono<Void> listen = Flux.from(postgres.createStatement(
-                                            "LISTEN " + CHANNEL + "; LISTEN " + AgentTokens.REVOKED_CHANNEL)
+                    Mono<Void> listen = Flux.from(postgres.createStatement("LISTEN " + CHANNEL + "; LISTEN "
+                                            + AgentTokens.REVOKED_CHANNEL + "; LISTEN " + TakeoverBoard.CHANNEL)
                                     .execute())
                             .flatMap(Result::getRowsUpdated)
                             .then()
                             .doOnSuccess(done -> {
                                 tokens.forgetAll();
-                                log.info("Listening for {} and {}", CHANNEL, AgentTokens.REVOKED_CHANNEL);
+                                rereadTakeovers(); // what changed while not listening
+                                log.info(
+                                        "Listening for {}, {} and {}",
+                                        CHANNEL,
+                                        AgentTokens.REVOKED_CHANNEL,
+                                        TakeoverBoard.CHANNEL);
                             });
                     Flux<Seen> polled = Flux.interval(Duration.ZERO, poll)
                             .onBackpressureDrop()
@@ -142,6 +158,11 @@ class SchedulePublications implements SmartLifecycle {
                             .concatWith(Mono.error(() -> new IllegalStateException("the LISTEN connection closed")));
                 },
                 Connection::close);
+    }
+
+    /** A takeover started or cancelled on some instance: the board tells this instance's streams its news. */
+    private void rereadTakeovers() {
+        takeovers.reload().subscribe(null, e -> log.warn("Could not reread the takeovers: {}", e.toString()));
     }
 
     private Mono<Seen> latest(Connection connection) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.railcast.server.agent.AgentProperties;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,9 @@ class ScheduleAnswers {
                 () -> answers.get(key, (ignored, executor) -> build.get().toFuture()), true);
     }
 
-    /** What a schedule answer depends on besides the (immutable) published rows and creatives. */
-    record Key(String screenId, long version, String zone, Instant from, int hours) {}
+    /**
+     * What a schedule answer depends on besides the (immutable) published rows and creatives: a takeover started or
+     * cancelled makes another key, so the answer kept before is not sent again.
+     */
+    record Key(String screenId, long version, String zone, Instant from, int hours, List<TakeoverItem> takeovers) {}
 }

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param plans    every plan {@code hours} and {@code fallback} name, by id
  * @param media    every creative those plans need, by id
  * @param fallback the plan of filler the agent plays when its horizon has run out and it cannot reach us
+ * @param takeovers the takeovers covering the screen that are not over, in order of start
  */
 record ScheduleBody(
         String screenId,
@@ -31,7 +32,8 @@ record ScheduleBody(
         List<HourEntry> hours,
         SortedMap<String, SentPlan> plans,
         List<MediaItem> media,
-        @Nullable String fallback) {
+        @Nullable String fallback,
+        List<TakeoverItem> takeovers) {
 
     /** Changes whenever the digest's input format does, so that agents refetch after such an upgrade. */
     private static final String DIGEST_FORMAT = "railcast-schedule-1";
@@ -60,6 +62,7 @@ record ScheduleBody(
         hours.forEach(hour ->
                 meaning.append(hour.start()).append('=').append(hour.plan()).append(';'));
         meaning.append('\n').append(fallback).append('\n');
+        takeovers.forEach(takeover -> meaning.append(takeover).append(';'));
         media.forEach(item -> meaning.append(item.creative())
                 .append(',')
                 .append(item.sha256())
@@ -109,6 +112,7 @@ record ScheduleBody(
             json.writeEndObject();
             json.writePOJOProperty("media", media);
             json.writeStringProperty("fallback", fallback);
+            json.writePOJOProperty("takeovers", takeovers);
             json.writeEndObject();
         }
         byte[] written = own.toByteArray();

@@ -3,6 +3,7 @@ package io.railcast.server.agent.schedule;
 import io.railcast.server.agent.AgentMetrics;
 import io.railcast.server.agent.media.MediaCatalog;
 import io.railcast.server.agent.schedule.ScheduleBody.MediaItem;
+import io.railcast.server.takeover.TakeoverBoard;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A screen's schedule as the protocol shows it, and the creatives it may fetch, from the published versions. An
- * answer is built once per screen, version, horizon start and length, and kept ({@link ScheduleAnswers}).
+ * answer is built once per screen, version, horizon start and length and takeovers covering the screen, and kept
+ * ({@link ScheduleAnswers}).
  */
 @Service
 public class ScheduleService {
@@ -35,6 +37,7 @@ public class ScheduleService {
     private final ScheduleAnswers answers;
     private final JsonMapper jsonMapper;
     private final AgentMetrics metrics;
+    private final TakeoverBoard takeovers;
     private final AtomicLong warnedVersion = new AtomicLong();
 
     ScheduleService(
@@ -43,13 +46,15 @@ public class ScheduleService {
             MediaCatalog creatives,
             ScheduleAnswers answers,
             JsonMapper jsonMapper,
-            AgentMetrics metrics) {
+            AgentMetrics metrics,
+            TakeoverBoard takeovers) {
         this.schedules = schedules;
         this.plans = plans;
         this.creatives = creatives;
         this.answers = answers;
         this.jsonMapper = jsonMapper;
         this.metrics = metrics;
+        this.takeovers = takeovers;
     }
 
     /**
@@ -62,31 +67,38 @@ public class ScheduleService {
                 .switchIfEmpty(Mono.error(() -> new ScheduleRefusal.NoSchedule(screenId)))
                 .flatMap(row -> {
                     Instant from = Horizon.start(row.zone(), now);
+                    List<TakeoverItem> takingOver = takeovers.concerning(screenId, now).stream()
+                            .map(TakeoverItem::of)
+                            .toList();
                     ScheduleAnswers.Key key = new ScheduleAnswers.Key(
-                            screenId, row.version(), row.zone().getId(), from, hours);
+                            screenId, row.version(), row.zone().getId(), from, hours, takingOver);
                     return answers.get(
                             key,
-                            () -> body(screenId, row, from, hours)
+                            () -> body(screenId, row, from, hours, takingOver)
                                     .map(body -> metrics.answerBuilds().record(() -> answer(body))));
                 });
     }
 
     /** The schedule body itself, built from the stored plans and creatives. */
-    private Mono<ScheduleBody> body(String screenId, ScreenScheduleRow row, Instant now, int hours) {
+    private Mono<ScheduleBody> body(
+            String screenId, ScreenScheduleRow row, Instant now, int hours, List<TakeoverItem> takingOver) {
         Horizon horizon = Horizon.of(row, now, hours);
         Set<String> planIds = new TreeSet<>();
         horizon.hours().forEach(hour -> planIds.add(hour.plan()));
         if (row.fallbackPlanId() != null) {
             planIds.add(row.fallbackPlanId());
         }
-        return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found));
+        return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found, takingOver));
     }
 
     private ScheduleAnswer answer(ScheduleBody body) {
         return new ScheduleAnswer(body.etag(), body.version(), body.gzip(jsonMapper));
     }
 
-    /** The creatives named by the screen's versions in force now or later: the media it may fetch. */
+    /**
+     * The creatives named by the screen's versions in force now or later, and by the takeovers covering it that are
+     * not over: the media it may fetch.
+     */
     public Mono<Set<String>> creativesInForce(String screenId) {
         return schedules
                 .inForce(screenId)
@@ -102,14 +114,18 @@ public class ScheduleService {
                     return plans.get(planIds);
                 })
                 .map(found -> {
-                    Set<String> named = new HashSet<>();
+                    Set<String> named = new HashSet<>(takeovers.creatives(screenId));
                     found.values().forEach(plan -> named.addAll(plan.creatives()));
                     return named;
                 });
     }
 
     private Mono<ScheduleBody> body(
-            String screenId, ScreenScheduleRow row, Horizon horizon, Map<String, SentPlan> found) {
+            String screenId,
+            ScreenScheduleRow row,
+            Horizon horizon,
+            Map<String, SentPlan> found,
+            List<TakeoverItem> takingOver) {
         Set<String> needed = new TreeSet<>();
         found.values().forEach(plan -> needed.addAll(plan.creatives()));
         return creatives
@@ -143,7 +159,8 @@ public class ScheduleService {
                             horizon.hours(),
                             new TreeMap<>(found),
                             List.copyOf(media),
-                            row.fallbackPlanId());
+                            row.fallbackPlanId(),
+                            takingOver);
                 });
     }
 

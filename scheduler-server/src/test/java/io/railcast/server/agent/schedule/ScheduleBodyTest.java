@@ -62,7 +62,8 @@ class ScheduleBodyTest {
                 hours,
                 sent,
                 media,
-                null);
+                null,
+                List.of());
 
         String sentJson = new String(gunzip(body.gzip(JSON)), StandardCharsets.UTF_8);
 
@@ -78,7 +79,8 @@ class ScheduleBodyTest {
                         hours,
                         views,
                         media,
-                        null)));
+                        null,
+                        List.of())));
         assertThat(JSON.readTree(sentJson)
                         .path("plans")
                         .path("p-morning")
@@ -91,8 +93,8 @@ class ScheduleBodyTest {
 
     @Test
     void gzipsABodyWithoutPlans() throws IOException {
-        ScheduleBody body =
-                new ScheduleBody("S-1", 1, FROM, "UTC", FROM, FROM, List.of(), new TreeMap<>(), List.of(), null);
+        ScheduleBody body = new ScheduleBody(
+                "S-1", 1, FROM, "UTC", FROM, FROM, List.of(), new TreeMap<>(), List.of(), null, List.of());
         assertThat(JSON.readTree(gunzip(body.gzip(JSON))).path("plans").isEmpty())
                 .isTrue();
     }
@@ -108,7 +110,8 @@ class ScheduleBodyTest {
             List<HourEntry> hours,
             SortedMap<String, PlanView> plans,
             List<MediaItem> media,
-            @Nullable String fallback) {}
+            @Nullable String fallback,
+            List<TakeoverItem> takeovers) {}
 
     private static ScheduleBody body(long version, String plan, String sha256) {
         TreeMap<String, SentPlan> plans = new TreeMap<>();
@@ -123,7 +126,8 @@ class ScheduleBodyTest {
                 List.of(new HourEntry(FROM, plan)),
                 plans,
                 List.of(new MediaItem("CR-1", "/agent/v1/media/CR-1", sha256, 10, 15)),
-                plan);
+                plan,
+                List.of());
     }
 
     private static byte[] gunzip(byte[] gzip) throws IOException {

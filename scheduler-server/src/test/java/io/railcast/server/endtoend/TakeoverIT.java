@@ -1,0 +1,204 @@
+package io.railcast.server.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.server.Bookings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/**
+ * An emergency takeover over real HTTP with real agents: it reaches the agents of the screens it covers within
+ * seconds and they show it, agents elsewhere do not; at its end they return to their schedule; an agent started
+ * while it runs learns of it from its schedule answer; bad input is answered 400 naming the field.
+ */
+class TakeoverIT extends EndToEndTest {
+
+    @Test
+    void aStationsAgentsShowTheTakeoverUntilItEndsAndOthersDoNot() throws Exception {
+        String screen = screenOnAir(TAKEN_OVER);
+        String elsewhere = screenOnAir();
+        ScreenLog shown = new ScreenLog();
+        ScreenLog shownElsewhere = new ScreenLog();
+        book("E2E-TAKEN-OVER", TAKEN_OVER);
+        startAgent(config(issueToken(screen), temp.resolve("taken")).build(), shown);
+        startAgent(config(issueToken(elsewhere), temp.resolve("elsewhere")).build(), shownElsewhere);
+        await(
+                "a first spot on both",
+                Duration.ofSeconds(60),
+                () -> !shown.plays().isEmpty() && !shownElsewhere.plays().isEmpty());
+
+        Instant until = Instant.now().plusSeconds(12);
+        Map<String, Object> started = start(Map.of(
+                "notice",
+                "列车晚点 Train delayed",
+                "target",
+                Map.of("stations", List.of(TAKEN_OVER)),
+                "until",
+                until.toString(),
+                "reason",
+                "TakeoverIT"));
+        Instant startedAt = Instant.now();
+        String id = (String) started.get("id");
+        assertThat(started.get("state")).isEqualTo("ACTIVE");
+
+        await("the takeover on screen", Duration.ofSeconds(3), () -> taken(shown, id));
+        assertThat(Duration.between(startedAt, Instant.now())).isLessThan(Duration.ofSeconds(3));
+        await(
+                "a spot of the schedule again after the end",
+                Duration.ofSeconds(30),
+                () -> shown.plays().stream().anyMatch(play -> !play.at().isBefore(until)));
+        assertThat(shownElsewhere.lines()).noneMatch(line -> line.contains(" TAKEOVER "));
+        for (ScreenLog.Shown play : shown.plays()) {
+            assertThat(play.at().isAfter(startedAt.plusSeconds(3)) && play.at().isBefore(until))
+                    .as("no campaign on screen during the takeover: %s", play.line())
+                    .isFalse();
+        }
+
+        await(
+                "the lost plays counted",
+                Duration.ofSeconds(30),
+                () -> takeover(id).get("lostPlays") != null);
+        Map<String, Object> ended = takeover(id);
+        assertThat(ended.get("state")).isEqualTo("ENDED");
+        assertThat(sql().queryForObject(
+                                "select count(*) from audit_log where object_type = 'takeover' and object_id = ?",
+                                Long.class,
+                                id))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void anAgentStartedDuringATakeoverLearnsOfItFromItsScheduleAnswerAndACancelEndsIt() throws Exception {
+        String screen = screenOnAir(TAKEN_OVER_LATER);
+        Bookings.ensureCreative(admin(), sql());
+        Map<String, Object> started = start(Map.of(
+                "creative",
+                Bookings.CREATIVE,
+                "target",
+                Map.of("stations", List.of(TAKEN_OVER_LATER), "screenTypes", List.of("LCD_FRAME"))));
+        String id = (String) started.get("id");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed =
+                (List<Map<String, Object>>) schedule(issueToken(screen)).get("takeovers");
+        assertThat(listed).extracting(takeover -> takeover.get("id")).containsExactly(id);
+
+        ScreenLog shown = new ScreenLog();
+        startAgent(config(issueToken(screen), temp.resolve("later")).build(), shown);
+        await("the takeover on screen", Duration.ofSeconds(60), () -> taken(shown, id));
+        assertThat(shown.lines().stream()
+                        .filter(line -> line.contains(" TAKEOVER "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(Bookings.CREATIVE)
+                .doesNotContain("MEDIA MISSING");
+
+        Map<String, Object> cancelled = as("operator")
+                .post()
+                .uri("/api/v1/takeovers/{id}/cancel", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
+        Instant cancelledAt = Instant.now();
+        assertThat(Objects.requireNonNull(cancelled).get("state")).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("lostPlays")).isNotNull();
+        await(
+                "the schedule back on screen",
+                Duration.ofSeconds(5),
+                () -> shown.plays().stream().anyMatch(play -> play.at().isAfter(cancelledAt.minusSeconds(1))));
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        refused(Map.of("target", Map.of("network", true)), "creative");
+        refused(Map.of("notice", "x".repeat(281), "target", Map.of("network", true)), "notice");
+        refused(Map.of("notice", "n", "target", Map.of("stations", List.of("NO-SUCH-STATION"))), "target.stations[0]");
+        refused(Map.of("notice", "n", "target", Map.of("screenTypes", List.of("HOLOGRAM"))), "target.screenTypes[0]");
+        refused(Map.of("notice", "n"), "target");
+        refused(Map.of("notice", "n", "target", Map.of("network", true), "until", "tomorrow"), "until");
+        refused(Map.of("creative", "NO-SUCH-CREATIVE", "target", Map.of("network", true)), "creative");
+        as("planner")
+                .post()
+                .uri("/api/v1/takeovers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("notice", "n", "target", Map.of("network", true)))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private static boolean taken(ScreenLog shown, String id) {
+        return shown.lines().stream().anyMatch(line -> line.contains(" TAKEOVER " + id));
+    }
+
+    private Map<String, Object> start(Map<String, Object> request) {
+        return Objects.requireNonNull(admin().post()
+                .uri("/api/v1/takeovers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private void refused(Map<String, Object> request, String field) {
+        admin().post()
+                .uri("/api/v1/takeovers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
+    }
+
+    private Map<String, Object> takeover(String id) {
+        return Objects.requireNonNull(admin().get()
+                .uri("/api/v1/takeovers/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private Map<String, Object> schedule(String token) {
+        return Objects.requireNonNull(anonymous
+                .get()
+                .uri("/agent/v1/schedule?hours=2")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private void book(String id, String station) {
+        Bookings.ensureCreative(admin(), sql());
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Bookings.commercial(id, station, "2/5min"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+}

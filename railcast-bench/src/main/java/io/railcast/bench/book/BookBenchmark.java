@@ -77,6 +77,8 @@ public final class BookBenchmark {
         int acceptedRequests = accepted.size() - scenario.campaigns().size();
         int peerAcceptedRequests = peerAccepted.size() - scenario.campaigns().size();
 
+        List<LongFlights.Timing> longFlights = LongFlights.check(check, network, accepted, options);
+
         List<LocalDate> days = sampledDays(accepted.subList(scenario.campaigns().size(), accepted.size()), options);
         NetworkPlanner planner = new NetworkPlanner(new HourSolver(), PsaPolicy.DEFAULT, options.threads());
         ScheduleAuditor auditor = new ScheduleAuditor();
@@ -107,6 +109,10 @@ public final class BookBenchmark {
             figures.put(name + "Requests", list.size());
             figures.put(name + "CheckMillisP50", percentile(list, 50));
             figures.put(name + "CheckMillisMax", percentile(list, 100));
+        });
+        longFlights.forEach(timing -> {
+            figures.put(timing.name() + "CheckMillis", timing.millis());
+            figures.put(timing.name() + "Fits", timing.fits());
         });
         figures.put("ledgerBuildMillis", null);
         figures.put("peakHeapMb", peakHeapMb());

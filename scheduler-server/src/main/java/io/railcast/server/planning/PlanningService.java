@@ -1,7 +1,6 @@
 package io.railcast.server.planning;
 
 import io.railcast.model.campaign.Campaign;
-import io.railcast.model.network.Network;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
 import io.railcast.model.schedule.Shortfall;
@@ -257,30 +256,26 @@ public class PlanningService implements DisposableBean {
         State before = state;
         return runs.run(reason, null, before == null ? null : before.version(), () -> {
             LocalDate today = today();
-            NetworkCatalog.Stamp stamp = network.stamp().block(DATABASE_TIMEOUT);
-            Network stored = network.load().block(DATABASE_TIMEOUT);
-            List<Campaign> active = campaigns.active().block(DATABASE_TIMEOUT);
-            PlanResult plan = planner.plan(
-                    stored, active, today, properties.days(), (solved, total) -> runs.progress(reason, solved, total));
-            log.info(
-                    "Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
-                    stored.screens().size(),
-                    active.size(),
-                    properties.days(),
-                    today,
-                    plan.millis(),
-                    plan.distinctHours());
-            VersionPublisher.Latest latest = publisher.compare(plan, today);
-            long base = latest.version();
-            if (latest.equal() || stored.screens().isEmpty()) {
-                publisher.adopt(latest);
-                State adopted = new State(plan, base, stamp);
-                state = adopted;
-                return new PlanRuns.Outcome<>(adopted, "UNCHANGED", base);
+            for (int attempt = 1; ; attempt++) {
+                StoredBook book = StoredBook.read(network, campaigns, publisher, DATABASE_TIMEOUT);
+                PlanResult plan = book.plan(
+                        planner, today, properties.days(), (solved, total) -> runs.progress(reason, solved, total));
+                VersionPublisher.Latest latest = publisher.compare(plan, today);
+                long base = book.version();
+                if (latest.version() != base && attempt < 3) {
+                    continue; // published while planning: it may hold a campaign this plan lacks; plan it too
+                }
+                if (latest.version() == base
+                        && (latest.equal() || book.network().screens().isEmpty())) {
+                    publisher.adopt(latest);
+                    state = new State(plan, base, book.stamp());
+                    return new PlanRuns.Outcome<>(state, "UNCHANGED", base);
+                }
+                // on the version read: refused (PublishedElsewhere) when another server has published since
+                ScheduleStore.Meta meta = new ScheduleStore.Meta(null, false, reason);
+                PublishedVersion published = publish(plan, meta, base, book.stamp(), version -> Mono.empty());
+                return new PlanRuns.Outcome<>(state, "PUBLISHED", published.version());
             }
-            ScheduleStore.Meta meta = new ScheduleStore.Meta(null, false, reason);
-            PublishedVersion published = publish(plan, meta, base, stamp, version -> Mono.empty());
-            return new PlanRuns.Outcome<>(state, "PUBLISHED", published.version());
         });
     }
 

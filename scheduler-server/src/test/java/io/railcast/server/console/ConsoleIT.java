@@ -302,8 +302,16 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.signIn("operator", DEMO_PASSWORD);
         browser.element("#nav-network").click();
         browser.element("#search").sendKeys("CMORE-");
+        // the unfiltered first page is shown at once: wait for the search's own page
+        browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#stations tr"));
+            return rows.size() == 100
+                            && "CMORE-0000".equals(rows.get(0).getDomAttribute("data-code"))
+                            && "CMORE-0099".equals(rows.get(99).getDomAttribute("data-code"))
+                    ? true
+                    : null;
+        });
         browser.text("#shown", "100");
-        browser.until(d -> d.findElements(By.cssSelector("#stations tr")).size() == 100 ? true : null);
         assertThat(browser.driver().getCurrentUrl()).contains("q=CMORE-");
 
         browser.element("#more").click();

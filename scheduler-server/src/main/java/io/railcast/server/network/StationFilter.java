@@ -12,11 +12,4 @@ record StationFilter(
         @Nullable String province,
         @Nullable String bureau,
         @Nullable Tier tier,
-        @Nullable String text) {
-
-    /** {@link #text} as an {@code ilike} pattern: found anywhere, its own {@code %}, {@code _} and backslash literal. */
-    @Nullable
-    String textPattern() {
-        return text == null ? null : "%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%";
-    }
-}
+        @Nullable String text) {}

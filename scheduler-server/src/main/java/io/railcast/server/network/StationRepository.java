@@ -40,7 +40,7 @@ class StationRepository {
                 .where("province = {}", filter.province())
                 .where("bureau = {}", filter.bureau())
                 .where("tier = {}", filter.tier() == null ? null : filter.tier().name())
-                .where("(code ilike {} or name ilike {})", filter.textPattern());
+                .where("(code ilike {} or name ilike {})", KeysetSql.containing(filter.text()));
         DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from station" + sql.page(page));
         List<Object> values = sql.values();
         for (int i = 0; i < values.size(); i++) {

@@ -84,7 +84,7 @@ const TEXTS = {
     'out.until': '恢复于', 'out.reason': '原因', 'out.check': '查看影响', 'out.station': '车站', 'out.screen': '屏幕',
     'out.hint': '时间为车站当地时间（{zone}）。确认前先查看将无法播放的合同次数；查看不会保存任何内容。',
     'out.lost': '将使 {n} 次合同播放无法完成', 'out.noneLost': '不影响任何合同播放', 'out.lostByCampaign': '按活动列出的损失',
-    'out.plays': '无法播放次数', 'out.done': '已停用', 'out.retired': '已永久停用',
+    'out.plays': '无法播放次数', 'out.forGood': '永久', 'st.periods': '停用时段（当前及计划）', 'st.what': '对象', 'st.dark': '停用中', 'out.done': '已停用', 'out.retired': '已永久停用',
     'common.error': '出错了', 'common.load': '加载中…', 'common.progress': '进行中，可离开此页',
   },
   en: {
@@ -172,7 +172,7 @@ const TEXTS = {
     'out.until': 'Back on air at', 'out.reason': 'Reason', 'out.check': 'See what it costs', 'out.station': 'station', 'out.screen': 'screen',
     'out.hint': 'Times are the station\'s local time ({zone}). See the contracted plays it makes impossible before confirming; seeing stores nothing.',
     'out.lost': 'Makes {n} contracted plays impossible', 'out.noneLost': 'No contracted play is lost', 'out.lostByCampaign': 'Plays lost by campaign',
-    'out.plays': 'Plays lost', 'out.done': 'Out of service', 'out.retired': 'Retired',
+    'out.plays': 'Plays lost', 'out.forGood': 'for good', 'st.periods': 'Out of service (now and planned)', 'st.what': 'What', 'st.dark': 'Out of service', 'out.done': 'Out of service', 'out.retired': 'Retired',
     'common.error': 'Something went wrong', 'common.load': 'Loading…', 'common.progress': 'In progress, you may leave this page',
   },
 };

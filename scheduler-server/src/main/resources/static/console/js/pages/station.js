@@ -2,8 +2,8 @@
 // If-Match naming the state read, so an edit made meanwhile by someone else is refused, not overwritten) and taking
 // the station or one screen out of service for a period or for good (js/outage.js: the dry run's lost plays first,
 // then the confirmation). Data is written with textContent, or esc() inside markup.
-import {callIfTag, getAll, getTagged, problemText} from '../api.js';
-import {applyTexts, t} from '../i18n.js';
+import {callIfTag, get, getAll, getTagged, problemText} from '../api.js';
+import {applyTexts, lang, t} from '../i18n.js';
 import {esc} from '../dom.js';
 import {offerOutage} from '../outage.js';
 
@@ -38,6 +38,10 @@ export async function render(view, {user, params}) {
       ${admin ? `<div class="row"><button type="button" class="secondary" id="station-out" data-i18n="st.takeOut"></button>
         <a href="#/timeline?station=${encodeURIComponent(code)}" data-i18n="book.openTimeline"></a></div>` : ''}
       <p class="error" id="station-problem" role="alert"></p>
+      <div id="periods-box" hidden><h3 id="periods-title" data-i18n="st.periods"></h3>
+        <div class="scroll"><table aria-labelledby="periods-title"><thead><tr><th data-i18n="st.what"></th>
+          <th data-i18n="hist.from"></th><th data-i18n="out.until"></th><th data-i18n="out.reason"></th></tr></thead>
+          <tbody id="periods"></tbody></table></div></div>
     </section>
     <section class="card confirm" id="outage" role="region" aria-labelledby="outage-title" hidden></section>
     <section class="card" aria-labelledby="screens-title"><h2 id="screens-title" data-i18n="st.screens"></h2>
@@ -77,6 +81,24 @@ export async function render(view, {user, params}) {
   const outage = target => offerOutage(el('outage'), {...target, zone: s.zone}, changed);
   if (admin) el('station-out').addEventListener('click', () => outage({kind: 'station', id: s.code}));
 
+  // the periods off air that have not ended: the station's own and its screens', in the station's local time
+  const periods = await get(`${path}/out-of-service`);
+  const local = instant => instant ? new Date(instant).toLocaleString(lang(), {timeZone: s.zone}) : t('out.forGood');
+  el('periods-box').hidden = !periods.length;
+  el('periods').replaceChildren(...periods.map(p => {
+    const tr = document.createElement('tr');
+    tr.className = 'period';
+    tr.dataset.screen = p.screen || '';
+    for (const text of [p.screen || t('out.station'), local(p.from), local(p.until), p.reason]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  const now = Date.now();
+  const dark = new Set(periods.filter(p => Date.parse(p.from) <= now).map(p => p.screen || '*'));
+
   const screens = await getAll(`/screens?station=${encodeURIComponent(code)}`);
   el('no-screens').hidden = screens.length > 0;
   const tagged = await Promise.all(screens.map(screen => getTagged(`/screens/${encodeURIComponent(screen.id)}`)));
@@ -89,7 +111,8 @@ export async function render(view, {user, params}) {
     form.dataset.id = screen.id;
     const id = name => `screen-${i}-${name}`;
     form.innerHTML = `
-      <h3 class="screen-id" id="${id('title')}">${esc(screen.id)}</h3>
+      <h3 class="screen-id" id="${id('title')}">${esc(screen.id)}${dark.has(screen.id) || dark.has('*')
+        ? ` <span class="badge bad screen-dark">${esc(t('st.dark'))}</span>` : ''}</h3>
       <fieldset class="plain row" ${admin ? '' : 'disabled'} aria-labelledby="${id('title')}">
         <label><span data-i18n="net.screenType"></span><select class="screen-type" id="${id('type')}">${options(SCREEN_TYPES, 'type.')}</select></label>
         <label><span data-i18n="st.screenZone"></span><input class="screen-zone" id="${id('zone')}" required size="14"></label>

@@ -137,6 +137,10 @@ class ConsoleNetworkIT extends ServerIntegrationTest {
         browser.until(d -> d.findElement(By.id("outage-confirm")).isEnabled() ? true : null);
         browser.element("#outage-confirm").click();
         browser.text("#changed", "已停用: " + screen);
+        browser.text("#periods tr.period[data-screen='" + screen + "']", "换屏");
+        assertThat(Accessibility.seriousViolations(browser))
+                .as("the station with its periods")
+                .isEmpty();
         assertThat(count("out_of_service where screen_id = '" + screen + "' and reason = '换屏' and starts_at = '" + FROM
                         + "' and ends_at = '" + UNTIL + "'"))
                 .isOne();

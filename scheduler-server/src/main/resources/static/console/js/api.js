@@ -48,7 +48,7 @@ async function exchange(method, path, body, contentType, extra = {}) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, json);
-  return {json, next: nextPage(response.headers.get('Link'))};
+  return {json, next: nextPage(response.headers.get('Link')), tag: response.headers.get('ETag')};
 }
 
 /** The next page's path as get() takes it (the API links /api/v1/...; the console calls it under its own prefix). */
@@ -75,6 +75,15 @@ export async function getAll(path) {
 }
 
 export const get = path => call('GET', path);
+
+/** A single object and its ETag, to send back as If-Match with a change of it (refused, 412, if changed meanwhile). */
+export async function getTagged(path) {
+  const answer = await exchange('GET', path);
+  return {json: answer.json, tag: answer.tag};
+}
+
+/** A change guarded by the ETag that getTagged answered. */
+export const callIfTag = (method, path, body, tag) => call(method, path, body, tag ? {'If-Match': tag} : {});
 
 /**
  * One page of a paginated list: its items, and the cursor of the next page (the {@code after} of the API's

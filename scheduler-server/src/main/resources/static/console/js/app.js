@@ -9,6 +9,7 @@ const PAGES = {
   booking: {module: './pages/booking.js', show: user => user.bookCommercial},
   timeline: {module: './pages/timeline.js', show: () => true},
   network: {module: './pages/network.js', show: () => true},
+  station: {module: './pages/station.js', show: () => true, hidden: true},
   inventory: {module: './pages/inventory.js', show: () => true},
   psa: {module: './pages/psa.js', show: () => true},
   delivery: {module: './pages/delivery.js', show: () => true},
@@ -35,7 +36,8 @@ function renderNav(current) {
   nav.replaceChildren(...Object.entries(PAGES).filter(([, p]) => p.show(user) && !p.hidden).map(([name]) => {
     const link = Object.assign(document.createElement('a'), {href: `#/${name}`, id: `nav-${name}`,
       textContent: t('nav.' + name)});
-    const here = name === current || (current === 'campaign' && name === 'campaigns');
+    const here = name === current || (current === 'campaign' && name === 'campaigns')
+      || (current === 'station' && name === 'network');
     if (here) { link.className = 'active'; link.setAttribute('aria-current', 'page'); }
     return link;
   }));

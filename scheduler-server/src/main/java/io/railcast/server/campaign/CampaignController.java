@@ -61,6 +61,7 @@ class CampaignController {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable String station,
             @RequestParam(required = false) @Nullable String flying,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String after,
             ServerHttpRequest request) {
@@ -70,11 +71,13 @@ class CampaignController {
             CampaignStatus wantedStatus = constant("status", status, CampaignStatus.class, problems);
             TextRules.checkCode("station", station, problems);
             LocalDate day = date("flying", flying, problems);
+            String text = q == null || q.isBlank() ? null : q.strip();
+            TextRules.check("q", text, TextRules.SHORT, problems);
             PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
             if (!problems.isEmpty()) {
                 return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
             }
-            CampaignFilter filter = new CampaignFilter(wantedKind, wantedStatus, owner, station, day);
+            CampaignFilter filter = new CampaignFilter(wantedKind, wantedStatus, owner, station, day, text);
             return PageAnswer.of(
                     service.list(filter, page).map(CampaignView::of),
                     page,

@@ -75,7 +75,10 @@ class CampaignRepository {
                                 : flying.plusDays(1).atStartOfDay().toString())
                 .where(
                         "(body->'flight'->>'end')::timestamp > {}::timestamp",
-                        flying == null ? null : flying.atStartOfDay().toString());
+                        flying == null ? null : flying.atStartOfDay().toString())
+                .where(
+                        "(id ilike {} or body->>'name' ilike {} or body->>'owner' ilike {})",
+                        KeysetSql.containing(filter.text()));
         DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from campaign" + sql.page(page));
         List<Object> values = sql.values();
         for (int i = 0; i < values.size(); i++) {

@@ -30,6 +30,26 @@ class OutOfServiceRepository {
                 .all();
     }
 
+    /**
+     * The periods of station {@code code} and of its screens that have not ended at {@code now} (retirements never
+     * end), by start; at most {@code limit}.
+     */
+    Flux<OutOfServicePeriod> current(String code, Instant now, int limit) {
+        return db.sql("select o.screen_id, o.starts_at, o.ends_at, o.reason from out_of_service o"
+                        + " left join screen s on s.id = o.screen_id"
+                        + " where (o.station_code = $1 or s.station_code = $1) and (o.ends_at is null or o.ends_at > $2)"
+                        + " order by o.starts_at, o.id limit $3")
+                .bind(0, code)
+                .bind(1, now)
+                .bind(2, limit)
+                .map(row -> OutOfServicePeriod.of(
+                        row.get("screen_id", String.class),
+                        row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class),
+                        row.get("reason", String.class)))
+                .all();
+    }
+
     Mono<Void> insert(Row row, String reason) {
         DatabaseClient.GenericExecuteSpec insert = db.sql(
                         "insert into out_of_service (station_code, screen_id, starts_at, ends_at, reason)"

@@ -7,6 +7,7 @@ import io.railcast.server.system.EntityTags;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.PageAnswer;
 import io.railcast.server.system.PageRequest;
+import io.railcast.server.system.TextRules;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,16 @@ class StationController {
         this.jsonMapper = jsonMapper;
     }
 
-    /** A page of the stations by code; every filter optional, tier in any case. */
+    /**
+     * A page of the stations by code; every filter optional, tier in any case, {@code q} found in the code or the name
+     * in any case.
+     */
     @GetMapping
     Mono<ResponseEntity<List<StationPayload>>> list(
             @RequestParam(required = false) @Nullable String province,
             @RequestParam(required = false) @Nullable String bureau,
             @RequestParam(required = false) @Nullable String tier,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String after,
             ServerHttpRequest request) {
@@ -56,11 +61,13 @@ class StationController {
             FieldErrors errors = new FieldErrors();
             Tier wanted = (tier == null) ? null : errors.constant("tier", tier, Tier.class);
             List<FieldProblem> problems = new ArrayList<>(errors.problems());
+            String text = q == null || q.isBlank() ? null : q.strip();
+            TextRules.check("q", text, TextRules.SHORT, problems);
             PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
             if (!problems.isEmpty()) {
                 return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
             }
-            Flux<StationPayload> stations = service.find(new StationFilter(province, bureau, wanted), page)
+            Flux<StationPayload> stations = service.find(new StationFilter(province, bureau, wanted, text), page)
                     .map(StationPayload::of);
             return PageAnswer.of(stations, page, StationPayload::code, request);
         });

@@ -39,7 +39,8 @@ class StationRepository {
         KeysetSql sql = KeysetSql.ascending("code")
                 .where("province = {}", filter.province())
                 .where("bureau = {}", filter.bureau())
-                .where("tier = {}", filter.tier() == null ? null : filter.tier().name());
+                .where("tier = {}", filter.tier() == null ? null : filter.tier().name())
+                .where("(code ilike {} or name ilike {})", KeysetSql.containing(filter.text()));
         DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from station" + sql.page(page));
         List<Object> values = sql.values();
         for (int i = 0; i < values.size(); i++) {

@@ -41,6 +41,14 @@ public final class KeysetSql {
         return this;
     }
 
+    /**
+     * {@code text} as an {@code ilike} pattern that finds it anywhere, its own {@code %}, {@code _} and backslash
+     * taken literally; null (no filter) when {@code text} is null.
+     */
+    public static @Nullable String containing(@Nullable String text) {
+        return text == null ? null : "%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%";
+    }
+
     /** The clause that selects {@code page}: the filters, the key after its cursor, the order, the limit. */
     public String page(PageRequest page) {
         return page(page, page.after());

@@ -1,17 +1,26 @@
 package io.railcast.server.user;
 
+import io.railcast.server.system.ApiProblem;
+import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageAnswer;
+import io.railcast.server.system.PageRequest;
+import io.railcast.server.system.TextRules;
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,9 +39,23 @@ class UserController {
         this.administration = administration;
     }
 
+    /** A page of the users by name; {@code q} finds those whose name holds it, in any case. */
     @GetMapping
-    Flux<UserView> list() {
-        return service.list().map(UserView::of);
+    Mono<ResponseEntity<List<UserView>>> list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String after,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            String text = q == null || q.isBlank() ? null : q.strip();
+            TextRules.check("q", text, TextRules.SHORT, problems);
+            PageRequest page = PageRequest.read(limit, after, PageRequest.DEFAULT_LIMIT, PageRequest.CODE, problems);
+            if (!problems.isEmpty()) {
+                return Mono.error(ApiProblem.invalid("invalid-filter", "Invalid filter", problems));
+            }
+            return PageAnswer.of(service.list(text, page).map(UserView::of), page, UserView::username, request);
+        });
     }
 
     @GetMapping("/{username}")

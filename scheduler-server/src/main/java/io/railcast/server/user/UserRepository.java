@@ -1,7 +1,11 @@
 package io.railcast.server.user;
 
 import io.r2dbc.spi.Readable;
+import io.railcast.server.system.KeysetSql;
+import io.railcast.server.system.PageRequest;
 import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -32,10 +36,15 @@ class UserRepository {
                 .one();
     }
 
-    Flux<StoredUser> findAll() {
-        return db.sql("select " + COLUMNS + " from users order by username")
-                .map(UserRepository::user)
-                .all();
+    /** One page of the users by name (and one more, if there is one), those whose name holds {@code text} if given. */
+    Flux<StoredUser> find(@Nullable String text, PageRequest page) {
+        KeysetSql sql = KeysetSql.ascending("username").where("username ilike {}", KeysetSql.containing(text));
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from users" + sql.page(page));
+        List<Object> values = sql.values();
+        for (int i = 0; i < values.size(); i++) {
+            select = select.bind(i, values.get(i));
+        }
+        return select.map(UserRepository::user).all();
     }
 
     /** Inserts the user unless the name is taken; answers whether it was inserted. */

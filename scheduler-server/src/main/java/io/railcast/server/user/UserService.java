@@ -4,6 +4,7 @@ import io.railcast.server.audit.AuditTrail;
 import io.railcast.server.audit.AuditedChange;
 import io.railcast.server.system.EnumText;
 import io.railcast.server.system.FieldProblem;
+import io.railcast.server.system.PageRequest;
 import io.railcast.server.system.TextRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,8 @@ public class UserService {
         this.transaction = transaction;
     }
 
-    Flux<StoredUser> list() {
-        return users.findAll();
+    Flux<StoredUser> list(@Nullable String text, PageRequest page) {
+        return users.find(text, page);
     }
 
     Mono<StoredUser> get(String username) {

@@ -1,5 +1,5 @@
-// Campaigns: find one by its id or name, or by the API's filters (kind, status, owner, station, flying on a date),
-// 50 at a time through the API's cursor pages; each row opens the campaign's own page. The filters live in the
+// Campaigns: find one by text in its id, name or owner (the API's q=), or by the API's filters (kind, status, owner,
+// station, flying on a date), 50 at a time through the API's cursor pages; each row opens the campaign's own page. The filters live in the
 // address (#/campaigns?status=PAUSED...), so a filtered list can be bookmarked and the back button returns to it.
 // Data is written with textContent only.
 import {getPage, problemText} from '../api.js';
@@ -47,14 +47,8 @@ export async function render(view, {params}) {
       const value = field(name).value.trim();
       if (value) query.set(name, name === 'station' ? value.toUpperCase() : value);
     }
+    if (field('search').value.trim()) query.set('q', field('search').value.trim());
     return query;
-  }
-
-  // The API has no text search: the search box narrows each page read, by id, name or owner, as it arrives.
-  function matches(item) {
-    const words = field('search').value.trim().toLowerCase();
-    const c = item.campaign;
-    return !words || [c.id, c.name, c.owner].some(text => String(text ?? '').toLowerCase().includes(words));
   }
 
   async function load(append) {
@@ -65,9 +59,8 @@ export async function render(view, {params}) {
     const path = `/campaigns?${query()}` + (append && after ? `&after=${encodeURIComponent(after)}` : '');
     try {
       const page = await getPage(path);
-      const found = page.items.filter(matches);
-      rows.append(...found.map(row));
-      shown += found.length;
+      rows.append(...page.items.map(row));
+      shown += page.items.length;
       after = page.after;
       view.querySelector('#more').hidden = !after;
       view.querySelector('#shown').textContent = `${shown} ${t('net.shown')}`;

@@ -61,6 +61,25 @@ class CampaignListIT extends ServerIntegrationTest {
     }
 
     @Test
+    void findsCampaignsByTextInTheirIdNameOrOwnerInAnyCase() {
+        assertThat(ids("/api/v1/campaigns?q={q}", "clist-la")).containsExactly("CLIST-LATER");
+        assertThat(ids("/api/v1/campaigns?q={q}", "测试 CLIST-N")).containsExactly("CLIST-NOW");
+        assertThat(ids("/api/v1/campaigns?q={q}&flying={d}", "列表测试", Bookings.today()))
+                .containsExactly("CLIST-NOW");
+        assertThat(ids("/api/v1/campaigns?q={q}", "CLIST_%"))
+                .as("wildcards are text")
+                .isEmpty();
+        admin().get()
+                .uri("/api/v1/campaigns?q={q}", "x".repeat(65))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("q");
+    }
+
+    @Test
     void pagesThroughEveryCampaignOnceInIdOrder() {
         List<String> seen = new ArrayList<>();
         String next = "/api/v1/campaigns?limit=7";

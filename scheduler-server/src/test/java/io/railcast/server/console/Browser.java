@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver (nothing downloaded), with a fresh profile, pointed at
- * one running server. Every wait polls the page with a deadline.
+ * one running server. Every wait polls the page with a deadline, looking the element up again at each poll.
  */
 final class Browser implements AutoCloseable {
 
@@ -87,6 +87,8 @@ final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, DEADLINE)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    // a page drawn again (after a change) replaces the element being read: read it again
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition);
         } catch (TimeoutException e) {
             throw new TimeoutException(e.getMessage() + "\n" + state(), e);

@@ -20,8 +20,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Every console page checked by axe-core in a real headless Chromium, in Chinese and English, at 1366×768 and on a
- * 390 px wide phone: no serious or critical violation of WCAG 2.1 A/AA; every page fits 1366 px, and the campaign
- * and user pages fit the phone's width. Signed in as the administrator, who sees every page; the campaign page is of a campaign of its own.
+ * 390 px wide phone: no serious or critical violation of WCAG 2.1 A/AA; every page fits 1366 px, and the campaign,
+ * user and network pages fit the phone's width. Signed in as the administrator, who sees every page (and every
+ * edit); the campaign and station pages are of a campaign and a station of its own.
  */
 class ConsoleAccessibilityIT extends ServerIntegrationTest {
 
@@ -32,6 +33,7 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
             "booking",
             "timeline",
             "network",
+            "station?code=CONA11Y-ST",
             "inventory",
             "psa",
             "delivery",
@@ -39,8 +41,8 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
             "users",
             "account");
 
-    private static final List<String> PHONE_PAGES =
-            List.of("campaigns", "campaign?id=CONA11Y-1", "users", "account", "history");
+    private static final List<String> PHONE_PAGES = List.of(
+            "campaigns", "campaign?id=CONA11Y-1", "users", "account", "history", "network", "station?code=CONA11Y-ST");
 
     @LocalServerPort
     private int port;
@@ -85,7 +87,7 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
     }
 
     @Test
-    void campaignAndUserPagesFitAPhoneAndPassTheCheckThere() {
+    void campaignUserAndNetworkPagesFitAPhoneAndPassTheCheckThere() {
         bookOwnCampaign();
         browser.signIn(USER, PASSWORD);
         browser.driver().manage().window().setSize(new Dimension(390, 844));
@@ -120,6 +122,7 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
     }
 
     private void bookOwnCampaign() {
+        allDayStation("CONA11Y-ST");
         Long stored = sql().queryForObject("select count(*) from campaign where id = 'CONA11Y-1'", Long.class);
         if (stored != null && stored == 0) {
             as("planner")

@@ -102,6 +102,26 @@ class ConsoleCampaignsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void plannerFindsACampaignByTextInItsNameSearchedOnTheServer() {
+        Map<String, Object> campaign =
+                commercial("CONCAMP-Q1", Bookings.stations(sql()).get(4), "1/h");
+        campaign.put("name", "元旦特卖 <b>CONCAMP-Q1</b>");
+        book(campaign);
+        browser.signIn("planner", DEMO_PASSWORD);
+        browser.open("/console/#/campaigns?q=" + "nothing-matches-this");
+        browser.element("#campaign-rows");
+        WebElement search = browser.element("#filter-search");
+        search.clear();
+        search.sendKeys("元旦特卖 <b>concamp");
+        browser.element("#campaign-filters button[type=submit]").click();
+        browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#campaign-rows tr.campaign-row"));
+            return rows.size() == 1 && "CONCAMP-Q1".equals(rows.get(0).getDomAttribute("data-id")) ? true : null;
+        });
+        assertThat(browser.driver().getCurrentUrl()).contains("q=");
+    }
+
+    @Test
     void aChangeThatDoesNotFitShowsItsShortfallsAndStoresNothingUntilConfirmed() {
         String station = Bookings.hub(sql());
         Map<String, Object> campaign = commercial("CONCAMP-EXT", station, "1/h");

@@ -86,6 +86,32 @@ class ConsoleUsersIT extends ServerIntegrationTest {
     }
 
     @Test
+    void administratorFindsUsersByNameFiftyAPage() {
+        for (int i = 0; i < 55; i++) {
+            String name = String.format("conpage-%02d", i);
+            if (count("users where username = '" + name + "'") == 0) {
+                addUser(name, "OPERATOR");
+            }
+        }
+        browser.signIn(USER, PASSWORD);
+        browser.open("/console/#/users");
+        browser.element("#user-q").sendKeys("conpage-");
+        browser.element("#user-search button[type=submit]").click();
+        browser.until(
+                d -> d.findElements(By.cssSelector("#user-rows tr.user-row")).size() == 50
+                                && d.findElement(By.cssSelector("#user-rows tr.user-row"))
+                                        .getDomAttribute("data-user")
+                                        .equals("conpage-00")
+                        ? true
+                        : null);
+        browser.element("#more-users").click();
+        browser.until(
+                d -> d.findElements(By.cssSelector("#user-rows tr.user-row")).size() == 55 ? true : null);
+        assertThat(browser.element("#more-users").isDisplayed()).isFalse();
+        userRow("conpage-54");
+    }
+
+    @Test
     void aUserChangesTheirOwnPassword() {
         addUser("conusr-own", "OPERATOR");
         browser.signIn("conusr-own", FIRST_PASSWORD);

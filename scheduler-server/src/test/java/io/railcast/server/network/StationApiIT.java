@@ -288,6 +288,52 @@ class StationApiIT extends ServerIntegrationTest {
                 .isEqualTo("tier");
     }
 
+    @Test
+    void findsStationsByTextInTheirCodeOrNameInAnyCaseWithWildcardsTakenLiterally() {
+        if (count("station where code like 'QFIND-%'") == 0) {
+            admin().post()
+                    .uri("/api/v1/stations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(List.of(
+                            station("QFIND-1", "查找南站", "省Q", "局Q", "HUB"),
+                            station("QFIND-2", "查找东站", "省Q", "局Q", "STANDARD"),
+                            station("QFIND-3", "100%_站", "省Q", "局Q", "STANDARD")))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+        admin().get()
+                .uri("/api/v1/stations?q={q}", "qfind-")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(StationPayload.class)
+                .value(list -> assertThat(list)
+                        .extracting(StationPayload::code)
+                        .containsExactly("QFIND-1", "QFIND-2", "QFIND-3"));
+        admin().get()
+                .uri("/api/v1/stations?q={q}&province={p}", "查找东", "省Q")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(StationPayload.class)
+                .value(list -> assertThat(list).extracting(StationPayload::code).containsExactly("QFIND-2"));
+        admin().get()
+                .uri("/api/v1/stations?q={q}", "%_")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(StationPayload.class)
+                .value(list -> assertThat(list).extracting(StationPayload::code).containsExactly("QFIND-3"));
+        expectInvalid(
+                        admin().get()
+                                .uri("/api/v1/stations?q={q}", "x".repeat(65))
+                                .exchange(),
+                        "Invalid filter")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("q");
+    }
+
     static Map<String, Object> station(String code, String province, String bureau, String tier) {
         Map<String, Object> station = new LinkedHashMap<>();
         station.put("code", code);

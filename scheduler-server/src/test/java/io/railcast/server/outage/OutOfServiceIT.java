@@ -163,6 +163,41 @@ class OutOfServiceIT extends ServerIntegrationTest {
     }
 
     @Test
+    void aStationsPeriodsNotEndedAreListedForEveryoneWithTheirScreenAndReason() {
+        String screen = allDayStation("OOS-L");
+        if (count("out_of_service where screen_id = '" + screen + "'") == 0) {
+            takeOut(
+                            "/api/v1/screens/" + screen + "/out-of-service",
+                            Map.of("from", FROM.toString(), "until", UNTIL.toString(), "reason", "new glass"))
+                    .expectStatus()
+                    .isOk();
+        }
+        as("operator")
+                .get()
+                .uri("/api/v1/stations/OOS-L/out-of-service")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].screen")
+                .isEqualTo(screen)
+                .jsonPath("$[0].reason")
+                .isEqualTo("new glass")
+                .jsonPath("$[0].retired")
+                .isEqualTo(false)
+                .jsonPath("$[0].until")
+                .value(until -> assertThat(Instant.parse((String) until)).isEqualTo(UNTIL));
+        as("operator")
+                .get()
+                .uri("/api/v1/stations/OOS-NONE/out-of-service")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void anUnknownScreenIs404() {
         takeOut("/api/v1/screens/OOS-NONE-01/out-of-service", Map.of("retired", true))
                 .expectStatus()

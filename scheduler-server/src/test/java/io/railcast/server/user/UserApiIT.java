@@ -416,6 +416,41 @@ class UserApiIT extends ServerIntegrationTest {
         signInFrom(address, "behind.nat", PASSWORD_OF_OWN_USERS).expectStatus().isOk();
     }
 
+    @Test
+    void listsUsersAPageAtATimeFoundByPartOfTheirName() {
+        for (String name : List.of("upage-a", "upage-b", "upage-c")) {
+            if (count("users where username = '" + name + "'") == 0) {
+                addUser(name, "OPERATOR");
+            }
+        }
+        var first = admin().get()
+                .uri("/api/v1/users?q=UPAGE-&limit=2")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(Map.class)
+                .returnResult();
+        assertThat(first.getResponseBody()).extracting(u -> u.get("username")).containsExactly("upage-a", "upage-b");
+        String link = first.getResponseHeaders().getFirst("Link");
+        assertThat(link).contains("q=UPAGE-").contains("rel=\"next\"");
+        admin().get()
+                .uri(link.substring(1, link.indexOf('>')))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[*].username")
+                .isEqualTo(List.of("upage-c"));
+        admin().get()
+                .uri("/api/v1/users?q={q}&limit=0", "x".repeat(65))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .isEqualTo(List.of("q", "limit"));
+    }
+
     private static final String PASSWORD_OF_OWN_USERS = "own-users-pass";
 
     private void addUser(String username, String role) {

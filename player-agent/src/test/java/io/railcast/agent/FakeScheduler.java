@@ -67,6 +67,11 @@ final class FakeScheduler implements AutoCloseable {
                 + ", \"effectiveAt\": \"" + schedule.effectiveAt() + "\", \"urgent\": " + urgent + "}\n\n");
     }
 
+    /** Sends a {@code takeover} event (its JSON as the protocol writes it) to every open event stream. */
+    void takeover(String json) {
+        push("event: takeover\ndata: " + json + "\n\n");
+    }
+
     void clockAhead(Duration ahead) {
         clockAhead = ahead;
     }

@@ -184,6 +184,54 @@ class KioskPageIT {
         browser.screenshot(Path.of("target", "screenshots", "kiosk-standby.png"));
     }
 
+    @Test
+    void showsATakeoversNoticeAsLargeTextAndTheScheduleAgainOnceCancelled() throws Exception {
+        server.publish(new TestSchedule(
+                43,
+                HOUR,
+                HOUR,
+                HOUR.plus(Duration.ofHours(3)),
+                SPOT_SECONDS,
+                List.of("CR-A", "CR-B", "CR-C"),
+                creatives));
+        startAgent();
+        assertThat(agent.awaitFirstSpot(Duration.ofSeconds(10))).isTrue();
+        browser.open(agent.kioskPage().toString());
+        await(() -> "creative".equals(browser.text(BODY, "state")), Duration.ofSeconds(10));
+        await(() -> server.openStreams() > 0, Duration.ofSeconds(10));
+
+        String notice = "列车晚点 Train G123 delayed <b>30 min</b>";
+        Instant from = Instant.now().minusSeconds(1);
+        server.takeover("{\"id\": \"tk-notice\", \"from\": \"" + from + "\", \"cancelled\": false, \"notice\": \""
+                + notice + "\"}");
+
+        await(() -> "notice".equals(browser.text(BODY, "state")), Duration.ofSeconds(5));
+        assertThat(browser.text("return document.getElementById('notice').textContent"))
+                .as("the text as it is, never markup")
+                .isEqualTo(notice);
+        assertThat(browser.script("return document.querySelector('#notice b')")).isNull();
+        assertThat(browser.text("return getComputedStyle(document.getElementById('notice')).display"))
+                .isEqualTo("flex");
+        double fontPx = Double.parseDouble(
+                browser.text("return getComputedStyle(document.getElementById('notice')).fontSize.replace('px', '')"));
+        double heightPx = ((Number) browser.script("return window.innerHeight;")).doubleValue();
+        assertThat(fontPx / heightPx)
+                .as("type a twelfth of the screen's height or more")
+                .isGreaterThan(1.0 / 13);
+        assertThat(browser.text("return getComputedStyle(document.getElementById('notice')).backgroundColor"))
+                .as("a plain background, not the black of a dark screen")
+                .isEqualTo("rgb(11, 26, 43)");
+        assertThat(browser.text("return getComputedStyle(document.getElementById('stage')).visibility"))
+                .isEqualTo("hidden");
+        browser.screenshot(Path.of("target", "screenshots", "kiosk-notice.png"));
+
+        server.takeover("{\"id\": \"tk-notice\", \"from\": \"" + from + "\", \"until\": \"" + Instant.now()
+                + "\", \"cancelled\": true, \"notice\": \"" + notice + "\"}");
+        await(() -> "creative".equals(browser.text(BODY, "state")), Duration.ofSeconds(5));
+        assertThat(browser.text("return getComputedStyle(document.getElementById('notice')).display"))
+                .isEqualTo("none");
+    }
+
     /**
      * Watches the page, polling with a deadline, until it shows {@code to}; it must show {@code from} until then. A
      * poll bounds the switch from both sides however slow it is: seeing {@code to} proves the switch happened before

@@ -14,6 +14,8 @@ const PAGES = {
   psa: {module: './pages/psa.js', show: () => true},
   delivery: {module: './pages/delivery.js', show: () => true},
   history: {module: './pages/history.js', show: () => true},
+  takeovers: {module: './pages/takeovers.js',
+    show: user => ['ADMIN', 'OPERATOR', 'CSR'].some(role => user.roles.includes(role))},
   users: {module: './pages/users.js', show: user => user.roles.includes('ADMIN')},
   account: {module: './pages/account.js', show: () => true},
 };

@@ -50,6 +50,8 @@ public final class KioskFeed {
         CREATIVE,
         /** Nothing on purpose: the screen is off air in this hour. */
         DARK,
+        /** A takeover's notice: its text on a plain background, in large type. */
+        NOTICE,
         /** A calm standby card: no schedule yet, or the creative's file is missing or of a kind no browser shows. */
         STANDBY
     }
@@ -58,7 +60,7 @@ public final class KioskFeed {
      * One slot: {@code show} from {@code start} to {@code end} by the agent's clock. {@code spotStart} is when the spot
      * began by the clock, earlier than {@code start} when the page joins a spot mid-way or a new version cuts in, so a
      * video can be started at the right point. {@code spot}, {@code digest} and {@code format} are null when there is
-     * nothing to show.
+     * nothing to show; {@code notice} is the text of a {@link Show#NOTICE} slot, null otherwise.
      */
     record Slot(
             Instant start,
@@ -69,7 +71,8 @@ public final class KioskFeed {
             long version,
             boolean fallback,
             String digest,
-            CreativeFormat format) {
+            CreativeFormat format,
+            String notice) {
 
         /**
          * The same slot, perhaps asked for at another instant: a slot on screen starts whenever it was asked for, and
@@ -81,7 +84,8 @@ public final class KioskFeed {
                     && Objects.equals(spot, other.spot)
                     && version == other.version
                     && fallback == other.fallback
-                    && Objects.equals(digest, other.digest);
+                    && Objects.equals(digest, other.digest)
+                    && Objects.equals(notice, other.notice);
         }
 
         boolean beforeAnySchedule() {
@@ -140,6 +144,9 @@ public final class KioskFeed {
                     fields.put("creative", slot.spot().creative());
                     fields.put("campaign", slot.spot().campaign());
                     fields.put("kind", slot.spot().kind());
+                }
+                if (slot.notice() != null) {
+                    fields.put("notice", slot.notice());
                 }
                 if (slot.show() == Show.CREATIVE) {
                     fields.put("media", KioskServer.MEDIA_PATH + slot.digest());
@@ -208,10 +215,22 @@ public final class KioskFeed {
         Instant start = appears.isAfter(onScreen.start()) ? appears : onScreen.start();
         Schedule schedule = upcoming.schedule();
         if (schedule == null) {
-            return new Slot(start, onScreen.end(), onScreen.start(), Show.STANDBY, null, 0, false, null, null);
+            return new Slot(start, onScreen.end(), onScreen.start(), Show.STANDBY, null, 0, false, null, null, null);
         }
-        if (onScreen.isDark() || onScreen.isTakeover() && onScreen.takeover().media() == null) {
-            // a notice is not rendered by the kiosk page yet: a dark slot rather than the campaign it replaces
+        if (onScreen.isTakeover() && onScreen.takeover().media() == null) {
+            return new Slot(
+                    start,
+                    onScreen.end(),
+                    onScreen.start(),
+                    Show.NOTICE,
+                    null,
+                    onScreen.version(),
+                    false,
+                    null,
+                    null,
+                    onScreen.takeover().notice());
+        }
+        if (onScreen.isDark()) {
             return new Slot(
                     start,
                     onScreen.end(),
@@ -220,6 +239,7 @@ public final class KioskFeed {
                     null,
                     onScreen.version(),
                     onScreen.fallback(),
+                    null,
                     null,
                     null);
         }
@@ -241,7 +261,8 @@ public final class KioskFeed {
                     onScreen.version(),
                     false,
                     format.isPresent() ? media.sha256() : null,
-                    format.orElse(null));
+                    format.orElse(null),
+                    null);
         }
         MediaFile media = schedule.media().get(onScreen.spot().creative());
         Optional<CreativeFormat> format = media != null && cache.has(media) ? format(media.sha256()) : Optional.empty();
@@ -254,6 +275,7 @@ public final class KioskFeed {
                 onScreen.version(),
                 onScreen.fallback(),
                 format.isPresent() ? media.sha256() : null,
-                format.orElse(null));
+                format.orElse(null),
+                null);
     }
 }

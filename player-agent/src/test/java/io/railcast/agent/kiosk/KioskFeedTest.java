@@ -12,6 +12,7 @@ import io.railcast.agent.protocol.MediaFile;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduledHour;
 import io.railcast.agent.protocol.Spot;
+import io.railcast.agent.protocol.Takeover;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +113,26 @@ class KioskFeedTest {
         assertThat(now.slots().get(1).format()).isEqualTo(CreativeFormat.MP4);
         assertThat(now.slots().get(2).show()).isEqualTo(KioskFeed.Show.DARK); // 04:00 is off air
         assertThat(now.changesAt()).isEqualTo(HOUR.plusSeconds(1800));
+    }
+
+    @Test
+    void aNoticeTakeoverIsANoticeSlotWithItsTextAndAChangedTextIsAChangedFeed() throws Exception {
+        programme.offer(schedule(42, HOUR, media("CR-A", PNG), media("CR-B", PNG)));
+        programme.takeover(new Takeover("tk-1", HOUR, HOUR.plusSeconds(60), false, "列车晚点 <b>delayed</b>", null));
+
+        KioskFeed.Feed now = feed.now();
+
+        KioskFeed.Slot first = now.slots().get(0);
+        assertThat(first.show()).isEqualTo(KioskFeed.Show.NOTICE);
+        assertThat(first.notice()).isEqualTo("列车晚点 <b>delayed</b>");
+        assertThat(first.end()).isEqualTo(HOUR.plusSeconds(60));
+        JsonObject json = JsonObject.parse(now.json()).array("slots").get(0);
+        assertThat(json.string("show")).isEqualTo("notice");
+        assertThat(json.string("notice")).isEqualTo("列车晚点 <b>delayed</b>");
+        assertThat(now.slots().get(1).show()).isEqualTo(KioskFeed.Show.CREATIVE);
+
+        programme.takeover(new Takeover("tk-2", HOUR.plusSeconds(5), HOUR.plusSeconds(60), false, "站台变更", null));
+        assertThat(feed.now().sameAs(now)).isFalse();
     }
 
     @Test

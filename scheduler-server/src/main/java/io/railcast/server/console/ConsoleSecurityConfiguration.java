@@ -90,6 +90,8 @@ class ConsoleSecurityConfiguration {
                                 "/console/api/v1/creatives",
                                 "/console/api/v1/creatives/**")
                         .hasAnyRole(ADMIN, PLANNER, CSR)
+                        .pathMatchers("/console/api/v1/takeovers", "/console/api/v1/takeovers/**")
+                        .hasAnyRole(ADMIN, OPERATOR, CSR)
                         .pathMatchers("/console/api/v1/**")
                         .hasRole(ADMIN)
                         .anyExchange()

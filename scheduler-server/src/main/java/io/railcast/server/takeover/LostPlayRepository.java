@@ -9,37 +9,48 @@ import reactor.core.publisher.Mono;
 
 /**
  * The contracted plays a takeover displaced ({@code takeover_lost_play}), counted once it is over from the published
- * plan ({@code screen_schedule}, {@code hour_plan}, read through the storage contract's columns): on each screen the
- * takeover covers, every commercial or public-service spot of the screen's latest published version that overlaps
- * the takeover's period, even by a second, since a cut spot does not air in full. Fillers are not contracted.
+ * plan ({@code screen_schedule}, {@code schedule_version}, {@code hour_plan}, read through the storage contract's
+ * columns): on each screen the takeover covers, every commercial or public-service spot that overlaps the takeover's
+ * period, even by a second, since a cut spot does not air in full, taken from the version in force on that screen at
+ * each moment of the period. Fillers are not contracted.
  */
 @Repository
 class LostPlayRepository {
 
     /**
-     * $1 takeover, $2..$6 its target, $7 start, $8 end. A screen's plan index is day × 24 + local hour from its
-     * first day; the local hour is converted in the station's zone (wall-clock arithmetic, then {@code at time
-     * zone}), and only hours touching the period are unpacked.
+     * $1 takeover, $2..$6 its target, $7 start, $8 end. A screen's row of a version is in force from the version's
+     * {@code effective_at} until a later version of that screen takes effect (the rule agents play by): {@code rows}
+     * clips each row to that interval within the period, and drops those never in force in it. A row's plan index
+     * is day × 24 + local hour from its first day; the local hour is converted in the station's zone (wall-clock
+     * arithmetic, then {@code at time zone}), and only hours touching the row's interval are unpacked. A spot planned
+     * alike by two versions across the instant one replaced the other is one play.
      */
     private static final String COUNT = "insert into takeover_lost_play (takeover_id, campaign_id, plays, seconds)"
-            + " select $1, spot->>2, count(*), sum((spot->>1)::int)"
+            + " select $1, campaign, count(*), sum(seconds) from (select distinct r.screen_id, spot->>2 as campaign,"
+            + " hour.starts + (spot->>0)::int * interval '1 second' as spot_start, (spot->>1)::int as seconds"
+            + " from (select ss.screen_id, ss.first_day, ss.plan_ids, st.zone_id,"
+            + " greatest(v.effective_at, $7) as from_at,"
+            + " least(coalesce(min(v.effective_at) over (partition by ss.screen_id order by ss.version desc"
+            + " rows between unbounded preceding and 1 preceding), 'infinity'::timestamptz), $8) as to_at"
             + " from screen s join station st on st.code = s.station_code"
-            + " cross join lateral (select l.first_day, l.plan_ids from screen_schedule l"
-            + " where l.screen_id = s.id order by l.version desc limit 1) ss"
-            + " cross join lateral unnest(ss.plan_ids) with ordinality as h(plan_id, idx)"
-            + " cross join lateral (select (ss.first_day::timestamp + (h.idx - 1) * interval '1 hour')"
-            + " at time zone st.zone_id as starts) hour"
-            + " join hour_plan p on p.id = h.plan_id"
-            + " cross join lateral jsonb_array_elements(p.body->'spots') spot"
+            + " join screen_schedule ss on ss.screen_id = s.id"
+            + " join schedule_version v on v.version = ss.version"
             + " where ($2 or ((cardinality($3::text[]) = 0 or s.station_code = any($3))"
             + " and (cardinality($4::text[]) = 0 or st.province = any($4))"
             + " and (cardinality($5::text[]) = 0 or s.zone = any($5))"
             + " and (cardinality($6::text[]) = 0 or s.type = any($6))))"
-            + " and hour.starts < $8 and hour.starts + interval '1 hour' > $7"
+            + " and v.effective_at < $8) r"
+            + " cross join lateral unnest(r.plan_ids) with ordinality as h(plan_id, idx)"
+            + " cross join lateral (select (r.first_day::timestamp + (h.idx - 1) * interval '1 hour')"
+            + " at time zone r.zone_id as starts) hour"
+            + " join hour_plan p on p.id = h.plan_id"
+            + " cross join lateral jsonb_array_elements(p.body->'spots') spot"
+            + " where r.from_at < r.to_at"
+            + " and hour.starts < r.to_at and hour.starts + interval '1 hour' > r.from_at"
             + " and spot->>4 <> 'F'"
-            + " and hour.starts + (spot->>0)::int * interval '1 second' < $8"
-            + " and hour.starts + ((spot->>0)::int + (spot->>1)::int) * interval '1 second' > $7"
-            + " group by spot->>2";
+            + " and hour.starts + (spot->>0)::int * interval '1 second' < r.to_at"
+            + " and hour.starts + ((spot->>0)::int + (spot->>1)::int) * interval '1 second' > r.from_at) lost"
+            + " group by campaign";
 
     private final DatabaseClient db;
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 /**
  * Every console page checked by axe-core in a real headless Chromium, in Chinese and English, at 1366×768 and on a
  * 390 px wide phone: no serious or critical violation of WCAG 2.1 A/AA; every page fits 1366 px, and the campaign,
- * user and network pages fit the phone's width. Signed in as the administrator, who sees every page (and every
+ * user, network and takeover pages fit the phone's width. Signed in as the administrator, who sees every page (and every
  * edit); the campaign and station pages are of a campaign and a station of its own.
  */
 class ConsoleAccessibilityIT extends ServerIntegrationTest {
@@ -38,11 +38,19 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
             "psa",
             "delivery",
             "history",
+            "takeovers",
             "users",
             "account");
 
     private static final List<String> PHONE_PAGES = List.of(
-            "campaigns", "campaign?id=CONA11Y-1", "users", "account", "history", "network", "station?code=CONA11Y-ST");
+            "campaigns",
+            "campaign?id=CONA11Y-1",
+            "users",
+            "account",
+            "history",
+            "network",
+            "station?code=CONA11Y-ST",
+            "takeovers");
 
     @LocalServerPort
     private int port;

@@ -50,8 +50,11 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     static final String TAKEN_OVER = "E2E-T";
 
     static final String TAKEN_OVER_LATER = "E2E-U";
+    /** Taken over by TakeoverIT with no agent, to count the plays lost. */
+    static final String LOST = "E2E-L";
+
     private static final Map<String, Integer> STATIONS =
-            Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1, TAKEN_OVER, 2, TAKEN_OVER_LATER, 1);
+            Map.of(QUIET, 8, URGENT, 1, SCHEDULED, 1, FULL, 1, TAKEN_OVER, 2, TAKEN_OVER_LATER, 1, LOST, 2);
     private static final Set<String> SCREENS_TAKEN = new HashSet<>();
 
     @LocalServerPort

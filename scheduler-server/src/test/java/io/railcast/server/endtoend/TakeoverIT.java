@@ -115,6 +115,53 @@ class TakeoverIT extends EndToEndTest {
                 () -> shown.plays().stream().anyMatch(play -> play.at().isAfter(cancelledAt.minusSeconds(1))));
     }
 
+    /**
+     * A takeover of a station whose plan is known, from 50 s ago (the API allows a minute) until 40 s ahead, with a
+     * booking published before it and another during it: the plays it reports lost are exactly the contracted spots
+     * overlapping its period, each from the version in force on its screen at that moment, worked out from the
+     * published tables apart from the server's query.
+     */
+    @Test
+    void theLostPlaysAreTheContractedSpotsInForceDuringThePeriod() throws Exception {
+        book("E2E-LOST-A", LOST, "6/5min");
+        Map<String, Object> started = start(Map.of(
+                "notice",
+                "站台维修 Platform works",
+                "target",
+                Map.of("stations", List.of(LOST)),
+                "from",
+                Instant.now().minusSeconds(50).toString(),
+                "until",
+                Instant.now().plusSeconds(40).toString()));
+        String id = (String) started.get("id");
+        book("E2E-LOST-B", LOST, "6/5min");
+        Instant bookedDuring = Objects.requireNonNull(sql().queryForObject(
+                                "select v.effective_at from schedule_version v join campaign c"
+                                        + " on c.published_version = v.version where c.id = 'E2E-LOST-B'",
+                                java.sql.Timestamp.class))
+                .toInstant();
+
+        await(
+                "the lost plays counted",
+                Duration.ofSeconds(70),
+                () -> takeover(id).get("lostPlays") != null);
+        Map<String, Object> ended = takeover(id);
+        Instant from = Instant.parse((String) ended.get("from"));
+        Instant until = Instant.parse((String) ended.get("until"));
+        assertThat(bookedDuring).isBetween(from, until);
+        Map<String, LostPlaysExpected.Lost> expected = LostPlaysExpected.of(sql(), LOST, from, until);
+        assertThat(expected.get("E2E-LOST-A").plays()).isPositive();
+        assertThat(expected.get("E2E-LOST-B").plays()).isPositive();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> reported = (List<Map<String, Object>>) ended.get("lostPlays");
+        Map<String, LostPlaysExpected.Lost> actual = new java.util.TreeMap<>();
+        reported.forEach(lost -> actual.put(
+                (String) lost.get("campaign"),
+                new LostPlaysExpected.Lost(
+                        ((Number) lost.get("plays")).intValue(), ((Number) lost.get("seconds")).longValue())));
+        assertThat(actual).isEqualTo(expected);
+    }
+
     @Test
     void badInputIsRefusedNamingTheField() {
         refused(Map.of("target", Map.of("network", true)), "creative");
@@ -191,12 +238,16 @@ class TakeoverIT extends EndToEndTest {
     }
 
     private void book(String id, String station) {
+        book(id, station, "2/5min");
+    }
+
+    private void book(String id, String station, String frequency) {
         Bookings.ensureCreative(admin(), sql());
         as("planner")
                 .post()
                 .uri("/api/v1/campaigns")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Bookings.commercial(id, station, "2/5min"))
+                .bodyValue(Bookings.commercial(id, station, frequency))
                 .exchange()
                 .expectStatus()
                 .isCreated();

@@ -20,12 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,16 +68,30 @@ class DatabasePoolIT extends AgentIntegrationTest {
             clients.shutdownNow();
         }
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        PoolMetrics metrics = pool.getMetrics().orElseThrow();
-        while (metrics.acquiredSize() > 0 && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        // every connection came back if the pool can hand out all of them at once again. Not "none is acquired":
+        // the server's own pollers (quiet screens every second here, takeovers) take one now and then, and on a
+        // slow machine one of them may hold one at every instant for a while; a leaked connection never comes back.
+        int size = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
+        List<Connection> all = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try {
+            while (all.size() < size && Instant.now().isBefore(deadline)) {
+                Connection connection = Mono.from(pool.create())
+                        .onErrorResume(e -> Mono.empty())
+                        .block(Duration.ofSeconds(10));
+                if (connection != null) {
+                    all.add(connection);
+                }
+            }
+            PoolMetrics metrics = pool.getMetrics().orElseThrow();
+            assertThat(all)
+                    .as(
+                            "connections the pool could hand out again (idle %d, pending %d)",
+                            metrics.idleSize(), metrics.pendingAcquireSize())
+                    .hasSize(size);
+        } finally {
+            Flux.fromIterable(all).flatMap(Connection::close).blockLast(Duration.ofSeconds(10));
         }
-        assertThat(metrics.acquiredSize())
-                .as(
-                        "connections still held by abandoned requests (idle %d, pending %d)",
-                        metrics.idleSize(), metrics.pendingAcquireSize())
-                .isZero();
 
         agent(token)
                 .mutate()

@@ -75,7 +75,6 @@ const TEXTS = {
     'users.hint': '停用用户后，其会话和 Basic 凭据在所有实例上立即失效。密码至少 10 个字符，且不能包含用户名。',
     'account.current': '当前密码', 'account.change': '修改密码', 'account.rules': '至少 10 个字符，不能包含用户名。',
     'account.changed': '密码已修改，请用新密码重新登录。',
-<<<<<<< HEAD
     'st.back': '← 返回车站列表', 'st.hours': '运营时间', 'st.hoursHint': '屏幕每天开启的时段，可跨午夜，如 05:30-00:30；00:00-00:00 为全天。',
     'st.zone': '时区', 'st.save': '保存', 'st.saved': '已保存', 'st.screens': '屏幕', 'st.noScreens': '该站没有屏幕。',
     'st.screenZone': '位置', 'st.loop': '循环（秒）', 'st.slot': '时隙（秒）', 'st.takeOut': '停用',
@@ -86,7 +85,6 @@ const TEXTS = {
     'out.hint': '时间为车站当地时间（{zone}）。确认前先查看将无法播放的合同次数；查看不会保存任何内容。',
     'out.lost': '将使 {n} 次合同播放无法完成', 'out.noneLost': '不影响任何合同播放', 'out.lostByCampaign': '按活动列出的损失',
     'out.plays': '无法播放次数', 'out.forGood': '永久', 'st.periods': '停用时段（当前及计划）', 'st.what': '对象', 'st.dark': '停用中', 'out.done': '已停用', 'out.retired': '已永久停用',
-=======
     'nav.takeovers': '紧急插播',
     'tko.hint': '紧急插播立即覆盖所选屏幕上的所有活动，直到结束时间或被取消；被挤掉的合同播放次数在结束后计为损失。',
     'tko.content': '内容', 'tko.notice': '文字通知', 'tko.noticeText': '通知文字（最多 280 字）', 'tko.creative': '素材',
@@ -99,7 +97,6 @@ const TEXTS = {
     'tko.confirmCancel': '确定取消', 'tko.keep': '保留', 'tko.cancelled': '已取消紧急插播',
     'tko.notOver': '结束后统计', 'tko.counting': '统计中…',
     'tko.state.SCHEDULED': '待开始', 'tko.state.ACTIVE': '进行中', 'tko.state.ENDED': '已结束', 'tko.state.CANCELLED': '已取消',
->>>>>>> takeover2
     'common.error': '出错了', 'common.load': '加载中…', 'common.progress': '进行中，可离开此页',
   },
   en: {
@@ -178,7 +175,6 @@ const TEXTS = {
     'users.hint': 'A disabled user\'s sessions and Basic credentials stop working at once on every instance. Passwords have at least 10 characters and do not contain the user name.',
     'account.current': 'Current password', 'account.change': 'Change password', 'account.rules': 'At least 10 characters, not containing your user name.',
     'account.changed': 'Password changed: sign in again with the new one.',
-<<<<<<< HEAD
     'st.back': '← Back to the stations', 'st.hours': 'Operating hours', 'st.hoursHint': 'When its screens are on each day, may cross midnight, e.g. 05:30-00:30; 00:00-00:00 is all day.',
     'st.zone': 'Time zone', 'st.save': 'Save', 'st.saved': 'Saved', 'st.screens': 'Screens', 'st.noScreens': 'This station has no screens.',
     'st.screenZone': 'Where', 'st.loop': 'Loop (s)', 'st.slot': 'Slot (s)', 'st.takeOut': 'Take out of service',
@@ -189,7 +185,6 @@ const TEXTS = {
     'out.hint': 'Times are the station\'s local time ({zone}). See the contracted plays it makes impossible before confirming; seeing stores nothing.',
     'out.lost': 'Makes {n} contracted plays impossible', 'out.noneLost': 'No contracted play is lost', 'out.lostByCampaign': 'Plays lost by campaign',
     'out.plays': 'Plays lost', 'out.forGood': 'for good', 'st.periods': 'Out of service (now and planned)', 'st.what': 'What', 'st.dark': 'Out of service', 'out.done': 'Out of service', 'out.retired': 'Retired',
-=======
     'nav.takeovers': 'Takeovers',
     'tko.hint': 'An emergency takeover replaces every campaign on the chosen screens at once, until its end or until cancelled; the contracted plays it displaces are counted as lost once it is over.',
     'tko.content': 'Content', 'tko.notice': 'Text notice', 'tko.noticeText': 'Notice text (at most 280 characters)', 'tko.creative': 'Creative',
@@ -202,7 +197,6 @@ const TEXTS = {
     'tko.confirmCancel': 'Yes, cancel it', 'tko.keep': 'Keep it', 'tko.cancelled': 'Takeover cancelled',
     'tko.notOver': 'counted at the end', 'tko.counting': 'counting…',
     'tko.state.SCHEDULED': 'Scheduled', 'tko.state.ACTIVE': 'Active', 'tko.state.ENDED': 'Ended', 'tko.state.CANCELLED': 'Cancelled',
->>>>>>> takeover2
     'common.error': 'Something went wrong', 'common.load': 'Loading…', 'common.progress': 'In progress, you may leave this page',
   },
 };

@@ -47,11 +47,13 @@ class ScheduleStore {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final PlannedDelivery delivery;
 
-    ScheduleStore(DatabaseClient db, TransactionalOperator transaction, Clock clock) {
+    ScheduleStore(DatabaseClient db, TransactionalOperator transaction, Clock clock, PlannedDelivery delivery) {
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
+        this.delivery = delivery;
     }
 
     /**
@@ -117,13 +119,19 @@ class ScheduleStore {
     /**
      * Publishes {@code content} as the version after {@code base}, in one transaction: whatever
      * {@code alsoStore} writes for the new number (the booking itself), the hour plans not stored yet, the version
-     * row, one row per screen, and the notification. Refused ({@link PlanningRefusal.PublishedElsewhere}) when
+     * row, one row per screen, the campaigns' planned delivery ({@link PlannedDelivery}), and the notification. Refused ({@link PlanningRefusal.PublishedElsewhere}) when
      * another instance published since {@code base}; then nothing is written.
      *
-     * @param stored hour plan ids known to be stored already, which are not even looked up
+     * @param stored  hour plan ids known to be stored already, which are not even looked up
+     * @param missing the plays the plan could not place, as {@link PlannedDelivery#missing} writes them
      */
     Mono<PublishedVersion> publish(
-            long base, Meta meta, VersionContent content, Set<String> stored, LongFunction<Mono<Void>> alsoStore) {
+            long base,
+            Meta meta,
+            VersionContent content,
+            Set<String> stored,
+            String missing,
+            LongFunction<Mono<Void>> alsoStore) {
         long version = base + 1;
         // written before the transaction: between the version row (published_at) and the commit, which is what
         // agents wait through, only the database's own work is left
@@ -133,6 +141,7 @@ class ScheduleStore {
                 .then(Mono.defer(() -> insertMissingPlans(content.bodies(), stored)))
                 .then(Mono.defer(() -> insertVersion(version, meta, content)))
                 .then(Mono.defer(() -> insertScreens(version, content, screenRows)))
+                .then(Mono.defer(() -> delivery.store(version, base, missing)))
                 .then(Mono.defer(() -> db.sql("select pg_notify('" + PublishedVersion.CHANNEL + "', $1)")
                         .bind(0, Long.toString(version))
                         .map(row -> Boolean.TRUE)

@@ -68,8 +68,9 @@ final class VersionPublisher {
     PublishedVersion publish(PlanResult plan, ScheduleStore.Meta meta, long base, LongFunction<Mono<Void>> alsoStore) {
         long started = System.nanoTime();
         VersionContent content = contents.of(plan);
-        PublishedVersion published =
-                store.publish(base, meta, content, storedPlanIds, alsoStore).block(timeout);
+        String missing = PlannedDelivery.missing(plan.schedule().shortfalls());
+        PublishedVersion published = store.publish(base, meta, content, storedPlanIds, missing, alsoStore)
+                .block(timeout);
         storedPlanIds = new HashSet<>(content.bodies().keySet());
         log.info(
                 "Published version {} ({}): {} screens, {} hour plans; planned in {} ms, stored in {} ms",

@@ -1,18 +1,11 @@
 package io.railcast.server.report;
 
-import io.railcast.model.schedule.Shortfall;
-import io.railcast.server.planning.PlanningService;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,25 +19,29 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code GET /api/v1/campaigns/{id}/delivery}: contracted and scheduled plays of a campaign in the current version,
- * and played plays from the agents' proof of play ({@code play_rollup}), by station and day. JSON by default; CSV
- * or XLSX with {@code ?format=csv|xlsx} or the matching {@code Accept}.
+ * {@code GET /api/v1/campaigns/{id}/delivery}: a campaign's stored delivery figures ({@code campaign_delivery}) by
+ * station and day, past, today and future: contracted, scheduled, played, reported, lost to takeovers and owed.
+ * Read from the table alone, so every instance answers the same bytes. JSON by default; CSV or XLSX with
+ * {@code ?format=csv|xlsx} or the matching {@code Accept}.
  */
 @RestController
 class DeliveryController {
 
-    private static final String PLAYED_NOTE = "played counts the plays the screens reported that ran their full"
-            + " length (within 0.5 s), reported every play they sent; both are current to the last batch stored."
-            + " Days before the version's first day show what was played only.";
+    static final String NOTE = "contracted and scheduled are stored when a version is published, for every day"
+            + " it plans; a past day keeps the figures of the last version that planned it (empty: planned before"
+            + " figures were stored). played counts the plays the screens reported that ran their full length"
+            + " (within 0.5 s), reported every play of a scheduled spot they sent, lost the contracted plays"
+            + " emergency takeovers displaced; owed is contracted less played, for days before the station's date"
+            + " today. Make-goods are not counted yet.";
 
-    private final ReportService service;
     private final ReportRepository reports;
-    private final PlanningService planning;
+    private final StoredDelivery stored;
+    private final Clock clock;
 
-    DeliveryController(ReportService service, ReportRepository reports, PlanningService planning) {
-        this.service = service;
+    DeliveryController(ReportRepository reports, StoredDelivery stored, Clock clock) {
         this.reports = reports;
-        this.planning = planning;
+        this.stored = stored;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/campaigns/{id}/delivery")
@@ -57,10 +54,10 @@ class DeliveryController {
             return reports.campaignName(id)
                     .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(
                             "unknown-campaign", "Unknown campaign", "No campaign has id " + id + ".")))
-                    .zipWith(service.current())
+                    .zipWith(reports.latestVersion().switchIfEmpty(Mono.error(ReportRefusal.NoVersion::new)))
                     .zipWith(
-                            reports.played(id).collectList(),
-                            (both, played) -> delivery(id, both.getT1(), both.getT2(), played))
+                            stored.rows(id, clock.instant()).collectList(),
+                            (both, rows) -> delivery(id, both.getT1(), both.getT2(), rows))
                     .flatMap(view -> file == null
                             ? Mono.just(ResponseEntity.ok()
                                     .contentType(MediaType.APPLICATION_JSON)
@@ -99,59 +96,29 @@ class DeliveryController {
                 : accepted.contains(DeliveryFiles.XLSX.toString()) ? DeliveryFiles.Format.XLSX : null;
     }
 
-    private DeliveryView delivery(String id, String name, VersionFacts facts, List<ReportRepository.PlayedDay> played) {
-        record StationDay(String station, LocalDate date) {}
-        // scheduled plays, seconds, missing plays, played, reported; scheduled ones only in the version's horizon
-        Map<StationDay, long[]> sums =
-                new TreeMap<>(Comparator.comparing(StationDay::date).thenComparing(StationDay::station));
-        for (VersionFacts.PlanUsage usage : facts.usage()) {
-            VersionFacts.CampaignShare share =
-                    facts.plans().get(usage.planId()).campaigns().get(id);
-            if (share != null) {
-                long[] sum = sums.computeIfAbsent(new StationDay(usage.station(), usage.date()), k -> new long[5]);
-                sum[0] += usage.screenHours() * share.plays();
-                sum[1] += usage.screenHours() * share.seconds();
-            }
-        }
-        Optional<List<Shortfall>> shortfalls = planning.shortfalls(id, facts.version());
-        shortfalls.ifPresent(list ->
-                list.forEach(s -> sums.computeIfAbsent(new StationDay(s.station(), s.date()), k -> new long[5])[2] +=
-                        (long) s.missingPlays() * s.screens()));
-        for (ReportRepository.PlayedDay day : played) {
-            long[] sum = sums.computeIfAbsent(new StationDay(day.station(), day.date()), k -> new long[5]);
-            sum[3] += day.delivered();
-            sum[4] += day.reported();
-        }
-        String note = PLAYED_NOTE
-                + (shortfalls.isPresent()
-                        ? ""
-                        : " Contracted equals scheduled here: this server's planner does not hold version "
-                                + facts.version() + ", so plays it could not place are not known.");
-        List<DeliveryView.Row> rows = new ArrayList<>();
-        long[] total = new long[5];
-        for (Map.Entry<StationDay, long[]> entry : sums.entrySet()) {
-            long[] sum = entry.getValue();
-            boolean planned = !entry.getKey().date().isBefore(facts.firstDay());
-            rows.add(new DeliveryView.Row(
-                    entry.getKey().station(),
-                    entry.getKey().date(),
-                    planned ? sum[0] + sum[2] : null,
-                    planned ? sum[0] : null,
-                    planned ? sum[1] : null,
-                    sum[3],
-                    sum[4]));
-            for (int i = 0; i < total.length; i++) {
-                total[i] += sum[i];
-            }
+    private static DeliveryView delivery(String id, String name, VersionFacts latest, List<DeliveryView.Row> rows) {
+        long[] total = new long[7];
+        for (DeliveryView.Row row : rows) {
+            total[0] += orZero(row.contractedPlays());
+            total[1] += orZero(row.scheduledPlays());
+            total[2] += orZero(row.scheduledSeconds());
+            total[3] += row.playedPlays();
+            total[4] += row.reportedPlays();
+            total[5] += row.lostPlays();
+            total[6] += orZero(row.owedPlays());
         }
         return new DeliveryView(
                 id,
                 name,
-                facts.version(),
-                facts.firstDay(),
-                facts.days(),
-                note,
-                rows,
-                new DeliveryView.Totals(total[0] + total[2], total[0], total[1], total[3], total[4]));
+                latest.version(),
+                latest.firstDay(),
+                latest.days(),
+                NOTE,
+                List.copyOf(rows),
+                new DeliveryView.Totals(total[0], total[1], total[2], total[3], total[4], total[5], total[6]));
+    }
+
+    private static long orZero(@Nullable Long value) {
+        return value == null ? 0 : value;
     }
 }

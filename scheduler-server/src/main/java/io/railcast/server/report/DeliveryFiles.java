@@ -24,7 +24,15 @@ final class DeliveryFiles {
 
     /** Column headings, shared by both files; the workbook's sheet "Delivery" has them in its first row. */
     static final String[] COLUMNS = {
-        "station", "date", "contracted_plays", "scheduled_plays", "scheduled_seconds", "played_plays", "reported_plays"
+        "station",
+        "date",
+        "contracted_plays",
+        "scheduled_plays",
+        "scheduled_seconds",
+        "played_plays",
+        "reported_plays",
+        "lost_plays",
+        "owed_plays"
     };
 
     enum Format {
@@ -54,7 +62,7 @@ final class DeliveryFiles {
 
     private DeliveryFiles() {}
 
-    /** One line a row; a figure not known for a day (before the version's first day) is an empty cell. */
+    /** One line a row; a figure not known for a day (not planned, or not owed yet) is an empty cell. */
     static byte[] csv(DeliveryView view) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (DeliveryView.Row row : view.rows()) {
@@ -71,6 +79,10 @@ final class DeliveryFiles {
                     .append(row.playedPlays())
                     .append(',')
                     .append(row.reportedPlays())
+                    .append(',')
+                    .append(row.lostPlays())
+                    .append(',')
+                    .append(orEmpty(row.owedPlays()))
                     .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -105,6 +117,8 @@ final class DeliveryFiles {
                 number(line, 4, row.scheduledSeconds());
                 number(line, 5, row.playedPlays());
                 number(line, 6, row.reportedPlays());
+                number(line, 7, row.lostPlays());
+                number(line, 8, row.owedPlays());
             }
             Row total = sheet.createRow(r);
             text(total, 0, "total").setCellStyle(heading);
@@ -114,6 +128,8 @@ final class DeliveryFiles {
             number(total, 4, totals.scheduledSeconds());
             number(total, 5, totals.playedPlays());
             number(total, 6, totals.reportedPlays());
+            number(total, 7, totals.lostPlays());
+            number(total, 8, totals.owedPlays());
             sheet.createFreezePane(0, 1);
             for (int i = 0; i < COLUMNS.length; i++) {
                 sheet.setColumnWidth(i, 18 * 256);

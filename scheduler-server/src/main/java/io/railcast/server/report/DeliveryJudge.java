@@ -1,6 +1,5 @@
 package io.railcast.server.report;
 
-import io.railcast.server.planning.PlanningService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Judges which active commercial campaigns under-deliver. A campaign is listed when the current version could not
- * place all its contracted plays ({@code shortfall}), and when, over the past {@link #LOOKBACK} (the current hour
+ * Judges which active commercial campaigns under-deliver. A campaign is listed when the stored figures of the days
+ * the latest version plans ({@code campaign_delivery}) contract more plays than they schedule ({@code shortfall}),
+ * and when, over the past {@link #LOOKBACK} (the current hour
  * left out, as its plays are still arriving) in the screen-hours in which a screen reported any play, its screens
  * played fewer full plays than scheduled by more than {@value #TOLERANCE} ({@code under-played}). Each screen-hour
  * is judged by the version that was in force for it then, not by the current one: a re-plan may have changed a past
@@ -32,13 +32,13 @@ class DeliveryJudge {
 
     private final ReportService service;
     private final ReportRepository reports;
-    private final PlanningService planning;
+    private final StoredDelivery stored;
     private final Clock clock;
 
-    DeliveryJudge(ReportService service, ReportRepository reports, PlanningService planning, Clock clock) {
+    DeliveryJudge(ReportService service, ReportRepository reports, StoredDelivery stored, Clock clock) {
         this.service = service;
         this.reports = reports;
-        this.planning = planning;
+        this.stored = stored;
         this.clock = clock;
     }
 
@@ -46,29 +46,25 @@ class DeliveryJudge {
     Mono<List<DeliveryAlert>> alerts() {
         return Mono.defer(() -> {
             Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-            return service.current()
-                    .flatMap(facts -> Mono.zip(
+            return reports.latestVersion()
+                    .switchIfEmpty(Mono.error(ReportRefusal.NoVersion::new))
+                    .flatMap(latest -> Mono.zip(
                                     reports.activeCommercial(),
-                                    reports.pastHours(currentHour.minus(LOOKBACK), currentHour))
+                                    reports.pastHours(currentHour.minus(LOOKBACK), currentHour),
+                                    stored.horizon(latest.version()))
                             .flatMap(all -> service.plans(
                                             all.getT2().screenHours().keySet())
-                                    .map(plans -> alerts(facts, all.getT1(), all.getT2(), plans))));
+                                    .map(plans ->
+                                            alerts(latest.version(), all.getT1(), all.getT2(), all.getT3(), plans))));
         });
     }
 
-    private List<DeliveryAlert> alerts(
-            VersionFacts facts,
+    private static List<DeliveryAlert> alerts(
+            long version,
             Map<String, String> names,
             ReportRepository.PastHours past,
+            Map<String, StoredDelivery.Planned> planned,
             Map<String, VersionFacts.PlanFacts> pastPlans) {
-        Map<String, Long> scheduled = new HashMap<>();
-        for (VersionFacts.PlanUsage usage : facts.usage()) {
-            facts.plans().get(usage.planId()).campaigns().forEach((id, share) -> {
-                if (names.containsKey(id)) {
-                    scheduled.merge(id, usage.screenHours() * share.plays(), Long::sum);
-                }
-            });
-        }
         Map<String, Long> scheduledPast = new HashMap<>();
         past.screenHours().forEach((planId, hours) -> {
             VersionFacts.PlanFacts plan = pastPlans.get(planId);
@@ -83,10 +79,9 @@ class DeliveryJudge {
         Map<String, Long> played = past.fullPlays();
         List<DeliveryAlert> alerts = new ArrayList<>();
         names.forEach((id, name) -> {
-            long missing = planning.shortfalls(id, facts.version()).orElse(List.of()).stream()
-                    .mapToLong(s -> (long) s.missingPlays() * s.screens())
-                    .sum();
-            long inVersion = scheduled.getOrDefault(id, 0L);
+            StoredDelivery.Planned figures = planned.get(id);
+            long inVersion = figures == null ? 0 : figures.scheduled();
+            long missing = figures == null ? 0 : figures.contracted() - figures.scheduled();
             if (missing > 0) {
                 alerts.add(new DeliveryAlert(
                         id,
@@ -96,7 +91,7 @@ class DeliveryJudge {
                         inVersion,
                         played.getOrDefault(id, 0L),
                         missing,
-                        "Version " + facts.version() + " schedules " + inVersion + " of " + (inVersion + missing)
+                        "Version " + version + " schedules " + inVersion + " of " + (inVersion + missing)
                                 + " contracted plays."));
             }
             long due = scheduledPast.getOrDefault(id, 0L);

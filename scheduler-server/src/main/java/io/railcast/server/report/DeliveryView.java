@@ -5,11 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A campaign's delivery by station and day: what the current version schedules, and what the screens played.
+ * A campaign's delivery by station and day, as stored in {@code campaign_delivery}: what the version that last
+ * planned each day contracted and scheduled, what the screens played, and what takeovers displaced.
  *
- * @param note   what the figures mean and what is not known
- * @param rows   by date, then station; station-days of the version's horizon where the campaign plays or owes plays,
- *               and earlier station-days where screens reported plays of it
+ * @param version the latest version when the report was read; {@code firstDay} and {@code days} are its horizon
+ * @param note    what the figures mean and what is not known
+ * @param rows    by date, then station; every station-day the campaign was contracted, played or lost plays
  */
 record DeliveryView(
         String campaign,
@@ -22,12 +23,16 @@ record DeliveryView(
         Totals totals) {
 
     /**
-     * @param contractedPlays  plays owed: scheduled plus those the planner could not place; null before the
-     *                         version's first day (past days are not in the current version)
-     * @param scheduledPlays   plays in the current version; null before its first day
-     * @param scheduledSeconds their airtime; null before the version's first day
+     * @param contractedPlays  plays owed: scheduled plus those the planner could not place, as stored by the last
+     *                         version that planned the day; null for a day no version planned since stored figures
+     *                         began
+     * @param scheduledPlays   plays in that version; null like contracted
+     * @param scheduledSeconds their airtime; null like contracted
      * @param playedPlays      plays the screens reported that ran their full length (within 0.5 s)
-     * @param reportedPlays    every play the screens reported, cut short ones included
+     * @param reportedPlays    every play the screens reported of a scheduled spot, cut short ones included
+     * @param lostPlays        contracted plays emergency takeovers displaced
+     * @param owedPlays        contracted less played, for past days (before the station's date today); null for
+     *                         today, later days and days without a contracted figure
      */
     record Row(
             String station,
@@ -36,9 +41,17 @@ record DeliveryView(
             @Nullable Long scheduledPlays,
             @Nullable Long scheduledSeconds,
             long playedPlays,
-            long reportedPlays) {}
+            long reportedPlays,
+            long lostPlays,
+            @Nullable Long owedPlays) {}
 
-    /** Contracted and scheduled over the version's horizon; played and reported over every row. */
+    /** Sums over every row (a null figure counts nothing). */
     record Totals(
-            long contractedPlays, long scheduledPlays, long scheduledSeconds, long playedPlays, long reportedPlays) {}
+            long contractedPlays,
+            long scheduledPlays,
+            long scheduledSeconds,
+            long playedPlays,
+            long reportedPlays,
+            long lostPlays,
+            long owedPlays) {}
 }

@@ -197,29 +197,6 @@ class ReportRepository {
 
     record StationRow(String code, String name, long screens) {}
 
-    /**
-     * A campaign's plays from {@code play_rollup}, by station and the station's local day: each UTC hour of the
-     * rollup goes to the day its start falls on in the station's zone (exact for zones a whole number of hours
-     * from UTC, as every Chinese station is). Plays of a screen unknown when they arrived have no station and are
-     * left out.
-     */
-    Flux<PlayedDay> played(String campaignId) {
-        return db.sql("select r.station_code, (r.hour at time zone st.zone_id)::date as day,"
-                        + " sum(r.delivered) as delivered, sum(r.plays) as reported"
-                        + " from play_rollup r join station st on st.code = r.station_code"
-                        + " where r.campaign_id = $1 group by 1, 2")
-                .bind(0, campaignId)
-                .map(row -> new PlayedDay(
-                        row.get("station_code", String.class),
-                        row.get("day", LocalDate.class),
-                        ((Number) row.get("delivered")).longValue(),
-                        ((Number) row.get("reported")).longValue()))
-                .all();
-    }
-
-    /** @param delivered plays that ran their full length; {@code reported} all plays the agents sent */
-    record PlayedDay(String station, LocalDate date, long delivered, long reported) {}
-
     /** Active commercial campaigns: their names by id. */
     Mono<Map<String, String>> activeCommercial() {
         return db.sql("select id, body->>'name' as name from campaign where kind = 'COMMERCIAL' and status = 'ACTIVE'")

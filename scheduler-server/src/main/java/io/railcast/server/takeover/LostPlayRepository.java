@@ -23,12 +23,14 @@ class LostPlayRepository {
      * clips each row to that interval within the period, and drops those never in force in it. A row's plan index
      * is day × 24 + local hour from its first day; the local hour is converted in the station's zone (wall-clock
      * arithmetic, then {@code at time zone}), and only hours touching the row's interval are unpacked. A spot planned
-     * alike by two versions across the instant one replaced the other is one play.
+     * alike by two versions across the instant one replaced the other is one play. The same plays, by campaign,
+     * station and the local day of the spot, are added to {@code campaign_delivery}'s {@code lost_plays}, in key
+     * order like every writer of that table.
      */
-    private static final String COUNT = "insert into takeover_lost_play (takeover_id, campaign_id, plays, seconds)"
-            + " select $1, campaign, count(*), sum(seconds) from (select distinct r.screen_id, spot->>2 as campaign,"
+    private static final String COUNT = "with lost as (select distinct r.screen_id, r.station_code, r.zone_id,"
+            + " spot->>2 as campaign,"
             + " hour.starts + (spot->>0)::int * interval '1 second' as spot_start, (spot->>1)::int as seconds"
-            + " from (select ss.screen_id, ss.first_day, ss.plan_ids, st.zone_id,"
+            + " from (select ss.screen_id, s.station_code, ss.first_day, ss.plan_ids, st.zone_id,"
             + " greatest(v.effective_at, $7) as from_at,"
             + " least(coalesce(min(v.effective_at) over (partition by ss.screen_id order by ss.version desc"
             + " rows between unbounded preceding and 1 preceding), 'infinity'::timestamptz), $8) as to_at"
@@ -49,8 +51,14 @@ class LostPlayRepository {
             + " and hour.starts < r.to_at and hour.starts + interval '1 hour' > r.from_at"
             + " and spot->>4 <> 'F'"
             + " and hour.starts + (spot->>0)::int * interval '1 second' < r.to_at"
-            + " and hour.starts + ((spot->>0)::int + (spot->>1)::int) * interval '1 second' > r.from_at) lost"
-            + " group by campaign";
+            + " and hour.starts + ((spot->>0)::int + (spot->>1)::int) * interval '1 second' > r.from_at),"
+            + " counted as (insert into takeover_lost_play (takeover_id, campaign_id, plays, seconds)"
+            + " select $1, campaign, count(*), sum(seconds) from lost group by campaign)"
+            + " insert into campaign_delivery (campaign_id, station_code, day, lost_plays)"
+            + " select campaign, station_code, (spot_start at time zone zone_id)::date, count(*) from lost"
+            + " group by 1, 2, 3 order by 1, 2, 3"
+            + " on conflict (campaign_id, station_code, day) do update"
+            + " set lost_plays = campaign_delivery.lost_plays + excluded.lost_plays";
 
     private final DatabaseClient db;
 

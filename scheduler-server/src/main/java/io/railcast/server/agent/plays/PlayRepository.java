@@ -33,7 +33,9 @@ class PlayRepository {
      * verdict is the same as the first time: the versions and plans it is judged by never change). Rows are
      * locked in a fixed order, so concurrent batches of one screen cannot deadlock. The rollup is thus current at
      * every commit, which is what the delivery report reads: no job rolls plays up later. {@code delivered} counts
-     * the plays that ran their creative's full length within 0.5 s (V7).
+     * the plays that ran their creative's full length within 0.5 s (V7). The same counts go to the campaign's
+     * {@code campaign_delivery} row of the station and local day (the day the play's UTC hour starts on in the
+     * station's zone, as the rollup's hours were always read), in key order like every writer of that table.
      */
     private static final String INSERT = """
             with input as (
@@ -75,6 +77,22 @@ class PlayRepository {
                     set plays = play_rollup.plays + excluded.plays,
                         seconds = play_rollup.seconds + excluded.seconds,
                         delivered = play_rollup.delivered + excluded.delivered
+            ), station as (
+                select st.code, st.zone_id from screen sc join station st on st.code = sc.station_code
+                where sc.id = $9
+            ), delivery as (
+                insert into campaign_delivery (campaign_id, station_code, day, played_plays, reported_plays)
+                select s.campaign_id, st.code, (date_trunc('hour', s.started_at, 'UTC') at time zone st.zone_id)::date,
+                       count(*) filter (where s.duration_millis >= c.duration_seconds * 1000 - 500), count(*)
+                from stored s
+                cross join station st
+                left join creative c on c.id = s.creative_id
+                where s.rejection is null
+                group by 1, 2, 3
+                order by 1, 2, 3
+                on conflict (campaign_id, station_code, day) do update
+                    set played_plays = campaign_delivery.played_plays + excluded.played_plays,
+                        reported_plays = campaign_delivery.reported_plays + excluded.reported_plays
             )
             select play_id::text as play_id, rejection from stored
             """;

@@ -1,0 +1,128 @@
+package io.railcast.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.railcast.server.Bookings;
+import io.railcast.server.RailCastServer;
+import io.railcast.server.ShiftedClock;
+import io.railcast.server.ShiftedClockIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The delivery report of one campaign read from two server instances on one PostgreSQL (this test's server A and a
+ * second one, B, started on its database with the same clock) is the same bytes: a past day with plays the screen
+ * reported through the agent API and owed plays, today, and a future day. B never planned anything: all it knows
+ * is what A stored.
+ */
+class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
+
+    private static ShiftedClock sharedClock;
+
+    @Autowired
+    private HikariDataSource dataSource;
+
+    @Test
+    void readsTheSameStoredFiguresFromEveryInstance() {
+        String screen = allDayStation("DSO");
+        Bookings.ensureCreative(admin(), sql());
+        book("DSO-1", "DSO", "6/h");
+        Instant hour = passNextHour();
+        report(screen, hour, Map.of("DSO-1", 2));
+        LocalDate played = LocalDate.ofInstant(hour, ZONE);
+        passMidnight();
+        // like every planning run, the check re-plans for the new day first
+        as("planner")
+                .post()
+                .uri("/api/v1/campaigns/availability")
+                .bodyValue(Bookings.commercial("DSO-ASK", "DSO", "1/h", today()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        sharedClock = clock();
+        try (ConfigurableApplicationContext instanceB = startB()) {
+            int portOfB = Integer.parseInt(
+                    Objects.requireNonNull(instanceB.getEnvironment().getProperty("local.server.port")));
+            String fromA = csv(as("planner"));
+            String fromB = csv(WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + portOfB)
+                    .responseTimeout(Duration.ofMinutes(1))
+                    .defaultHeaders(headers -> headers.setBasicAuth("planner", DEMO_PASSWORD))
+                    .build());
+            assertThat(fromB).isEqualTo(fromA);
+
+            List<String> lines = fromA.lines().toList();
+            String past = lines.stream()
+                    .filter(line -> line.startsWith("DSO," + played + ","))
+                    .findFirst()
+                    .orElseThrow();
+            String[] cells = past.split(",", -1);
+            long contracted = Long.parseLong(cells[2]);
+            assertThat(contracted).as("the past day's contracted plays, stored").isPositive();
+            assertThat(cells[5]).as("played").isEqualTo("2");
+            assertThat(cells[6]).as("reported").isEqualTo("2");
+            assertThat(Long.parseLong(cells[8])).as("owed").isEqualTo(contracted - 2);
+            assertThat(lines)
+                    .as("today and tomorrow, planned, nothing owed yet")
+                    .anyMatch(line -> line.startsWith("DSO," + today() + ",") && line.endsWith(",0,"))
+                    .anyMatch(line -> line.startsWith("DSO," + today().plusDays(1) + ",") && line.endsWith(",0,"));
+        } finally {
+            sharedClock = null;
+        }
+    }
+
+    private static String csv(WebTestClient client) {
+        byte[] body = client.get()
+                .uri("/api/v1/campaigns/DSO-1/delivery?format=csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        return new String(Objects.requireNonNull(body), StandardCharsets.UTF_8);
+    }
+
+    private ConfigurableApplicationContext startB() {
+        String address = dataSource.getJdbcUrl().substring("jdbc:postgresql://".length());
+        return new SpringApplicationBuilder(RailCastServer.class, SameClock.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.r2dbc.url=r2dbc:postgresql://" + address,
+                        "--spring.r2dbc.username=postgres",
+                        "--spring.datasource.url=jdbc:postgresql://" + address,
+                        "--spring.datasource.username=postgres",
+                        "--spring.quartz.scheduler-name=railcast-delivery-b",
+                        "--railcast.security.admin-password=" + PASSWORD,
+                        "--railcast.planning.horizon-hours=24",
+                        "--railcast.media.dir=target/it-media/delivery-b");
+    }
+
+    /** B reads the very clock A runs by, as two instances kept in step by NTP would. */
+    @Configuration(proxyBeanMethods = false)
+    static class SameClock {
+
+        @Bean
+        @Primary
+        Clock sharedClock() {
+            return Objects.requireNonNull(sharedClock);
+        }
+    }
+}

@@ -198,6 +198,8 @@ class PlayerAgentTest {
                 + clock.instant().minusSeconds(5) + "\", \"cancelled\": false, \"notice\": \"Hall B is closed\"}]");
         agent("screen-token"); // no spot comes first: the takeover is on screen instead
         await(() -> !screen.containing(" TAKEOVER tk-offline ").isEmpty(), Duration.ofSeconds(10));
+        // the takeover is shown as soon as the answer is read; the answer is stored once its media is all here
+        await(() -> server.statuses().stream().anyMatch(s -> version(s) == 42), Duration.ofSeconds(10));
         agent.close();
         server.close();
         int before = screen.containing(" TAKEOVER tk-offline ").size();

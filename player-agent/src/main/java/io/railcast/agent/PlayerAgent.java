@@ -15,12 +15,14 @@ import io.railcast.agent.playback.Player;
 import io.railcast.agent.playback.Programme;
 import io.railcast.agent.protocol.Backoff;
 import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.Takeover;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +94,9 @@ public final class PlayerAgent implements AutoCloseable {
         ScheduleStore store = new ScheduleStore(cache.resolve("schedule"));
         Programme programme = new Programme();
         ServerClock clock = new ServerClock(localClock);
-        String etag = ScheduleUpdates.restore(store.load(), media, programme);
+        List<ScheduleStore.Stored> stored = store.load();
+        String etag = ScheduleUpdates.restore(stored, media, programme);
+        List<Takeover> takeoversStored = TakeoverUpdates.restore(stored, media, programme, clock.instant());
         player = new Player(programme, clock, journal, media, new HeadlessScreen(playLog), this::firstSpotShown);
         playerThread = thread(player, "railcast-player", false);
         playerThread.start();
@@ -107,6 +111,8 @@ public final class PlayerAgent implements AutoCloseable {
         mediaThread = Executors.newSingleThreadExecutor(task -> thread(task, "railcast-media", true));
         // a takeover's media must not wait behind a schedule's downloads
         takeoverThread = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "railcast-takeover", true));
+        TakeoverUpdates takeovers = new TakeoverUpdates(programme, media, client, takeoverThread, clock);
+        takeovers.restored(takeoversStored);
         ScheduleUpdates updates = new ScheduleUpdates(
                 client,
                 etag,
@@ -118,7 +124,7 @@ public final class PlayerAgent implements AutoCloseable {
                 syncThread,
                 mediaThread,
                 timings.rollSpread(),
-                new TakeoverUpdates(programme, media, client, takeoverThread, clock));
+                takeovers);
         Reports reports = new Reports(client, journal, media, programme, updates, clock, VERSION);
         syncThread.execute(guarded(updates::refresh));
         every(updates::poll, timings.poll(), timings.poll());

@@ -1,6 +1,7 @@
 package io.railcast.agent;
 
 import io.railcast.agent.cache.MediaCache;
+import io.railcast.agent.cache.ScheduleStore;
 import io.railcast.agent.net.MediaSource;
 import io.railcast.agent.net.ServerRefusal;
 import io.railcast.agent.playback.Programme;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * answer: a notice at once, a creative once its file is cached and verified (fetched on the media thread, at once,
  * without waiting for any schedule). A takeover held and no longer listed by a schedule answer is over (cancelled
  * while the agent was away), unless it was heard of only just before that answer was asked for, which the answer
- * may simply not know of yet.
+ * may simply not know of yet. A restarted agent shows again the takeovers of the newest schedule answer it stored,
+ * server or not, until an answer no longer lists them.
  */
 final class TakeoverUpdates {
 
@@ -52,6 +54,38 @@ final class TakeoverUpdates {
         this.source = source;
         this.mediaThread = mediaThread;
         this.clock = clock;
+    }
+
+    /**
+     * Before playing starts: the takeovers the newest stored schedule answer lists, not over at {@code now}; those
+     * ready to show (a notice, or a creative cached) are handed to the programme at once. Pass the list returned to
+     * {@link #restored} once the agent talks to the server.
+     */
+    static List<Takeover> restore(
+            List<ScheduleStore.Stored> stored, MediaCache cache, Programme programme, Instant now) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        List<Takeover> restored = stored.get(stored.size() - 1).schedule().takeovers().stream()
+                .filter(takeover -> !takeover.overAt(now))
+                .toList();
+        for (Takeover takeover : restored) {
+            if (takeover.media() == null || cache.has(takeover.media())) {
+                programme.takeover(takeover);
+            }
+        }
+        return restored;
+    }
+
+    /**
+     * The takeovers {@link #restore} found: held as if told before any answer to come, so the first answer that no
+     * longer lists one ends it (it may have been cancelled while the agent was down); media not cached is fetched.
+     */
+    void restored(List<Takeover> takeovers) {
+        for (Takeover takeover : takeovers) {
+            known.putIfAbsent(takeover.id(), new Heard(takeover, Instant.EPOCH));
+            take(takeover);
+        }
     }
 
     /** A takeover told by an event. */

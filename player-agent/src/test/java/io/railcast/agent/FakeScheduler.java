@@ -24,6 +24,7 @@ final class FakeScheduler implements AutoCloseable {
     final FakeServer server;
     private final Clock clock;
     private volatile TestSchedule published;
+    private volatile String listedTakeovers = "";
     private volatile Duration clockAhead = Duration.ZERO;
     private volatile String acceptedToken = "screen-token";
     private final Map<String, byte[]> corrupted = new ConcurrentHashMap<>();
@@ -65,6 +66,14 @@ final class FakeScheduler implements AutoCloseable {
     void announce(TestSchedule schedule, boolean urgent) {
         push("event: schedule\nid: " + schedule.version() + "\ndata: {\"version\": " + schedule.version()
                 + ", \"effectiveAt\": \"" + schedule.effectiveAt() + "\", \"urgent\": " + urgent + "}\n\n");
+    }
+
+    /**
+     * Lists takeovers in every schedule answer from now on, as the server's {@code takeovers}: a JSON array of
+     * takeover objects as the protocol writes them; empty or null lists none (and leaves the ETag as it was).
+     */
+    void listTakeovers(String jsonArray) {
+        listedTakeovers = jsonArray == null ? "" : jsonArray;
     }
 
     /** Sends a {@code takeover} event (its JSON as the protocol writes it) to every open event stream. */
@@ -115,12 +124,20 @@ final class FakeScheduler implements AutoCloseable {
             FakeServer.send(exchange, 503, "application/problem+json", "{\"status\":503}".getBytes());
             return;
         }
-        if (schedule.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+        String takeovers = listedTakeovers;
+        String etag = takeovers.isEmpty()
+                ? schedule.etag()
+                : schedule.etag().replaceFirst("\"$", "-t" + Integer.toHexString(takeovers.hashCode()) + "\"");
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             FakeServer.send(exchange, 304, "application/json", new byte[0]);
             return;
         }
-        exchange.getResponseHeaders().set("ETag", schedule.etag());
-        FakeServer.send(exchange, 200, "application/json", schedule.json().getBytes(StandardCharsets.UTF_8));
+        String json = schedule.json();
+        if (!takeovers.isEmpty()) {
+            json = json.substring(0, json.lastIndexOf('}')) + ", \"takeovers\": " + takeovers + "}";
+        }
+        exchange.getResponseHeaders().set("ETag", etag);
+        FakeServer.send(exchange, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void events(HttpExchange exchange, byte[] body) throws IOException {

@@ -192,6 +192,25 @@ class PlayerAgentTest {
     }
 
     @Test
+    void aRestartedAgentShowsTheTakeoverItsStoredScheduleAnswerListsWithoutTheServer() throws Exception {
+        server.publish(TestSchedule.of(42, HOUR, HOUR, 3, "CR-A", "CR-B"));
+        server.listTakeovers("[{\"id\": \"tk-offline\", \"from\": \""
+                + clock.instant().minusSeconds(5) + "\", \"cancelled\": false, \"notice\": \"Hall B is closed\"}]");
+        agent("screen-token"); // no spot comes first: the takeover is on screen instead
+        await(() -> !screen.containing(" TAKEOVER tk-offline ").isEmpty(), Duration.ofSeconds(10));
+        // the takeover is shown as soon as the answer is read; the answer is stored once its media is all here
+        await(() -> server.statuses().stream().anyMatch(s -> version(s) == 42), Duration.ofSeconds(10));
+        agent.close();
+        server.close();
+        int before = screen.containing(" TAKEOVER tk-offline ").size();
+
+        agent("screen-token");
+
+        await(() -> screen.containing(" TAKEOVER tk-offline ").size() > before, Duration.ofSeconds(5));
+        assertThat(screen.containing(" TAKEOVER tk-offline ").get(before)).contains("NOTICE Hall B is closed");
+    }
+
+    @Test
     void fallsBackToTheFillerLoopWhenTheHorizonRunsOutOffline() throws Exception {
         server.publish(TestSchedule.of(42, HOUR, HOUR, clock.instant().plusSeconds(2), "CR-A", "CR-B"));
         startedAgent();

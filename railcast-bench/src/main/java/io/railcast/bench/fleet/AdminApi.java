@@ -99,6 +99,18 @@ final class AdminApi {
                 call(planner, post("/api/v1/campaigns", "application/json", JSON.std.asBytes(campaign)), 201));
     }
 
+    /** Starts an emergency takeover as {@code operator}; answers the takeover as the server returned it. */
+    Map<String, Object> startTakeover(User operator, Map<String, Object> takeover)
+            throws IOException, InterruptedException {
+        return JSON.std.mapFrom(
+                call(operator, post("/api/v1/takeovers", "application/json", JSON.std.asBytes(takeover)), 201));
+    }
+
+    /** Cancels the takeover {@code id} as {@code operator}. */
+    void cancelTakeover(User operator, String id) throws IOException, InterruptedException {
+        call(operator, post("/api/v1/takeovers/" + id + "/cancel", "application/json", new byte[0]), 200);
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).GET();
     }

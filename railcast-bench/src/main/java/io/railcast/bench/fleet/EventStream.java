@@ -1,12 +1,17 @@
 package io.railcast.bench.fleet;
 
 import io.railcast.agent.protocol.Backoff;
+import io.railcast.agent.protocol.JsonObject;
+import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.SseParser;
+import io.railcast.agent.protocol.Takeover;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import tools.jackson.jr.ob.JSON;
@@ -15,7 +20,8 @@ import tools.jackson.jr.ob.JSON;
  * One virtual agent's event stream, {@code GET /agent/v1/events} (docs/agent-protocol.md): kept open from
  * {@link #open} to {@link #close}, opened again after it ends (soon after a clean end, with backoff after a failure)
  * from the last event id seen, and each {@code schedule} event passed on to the agent: the version it names as heard
- * of, then a schedule fetch. {@link EventLines} reads the response and calls back here.
+ * of, then a schedule fetch; each {@code takeover} event is passed on as it is, since it carries everything needed.
+ * {@link EventLines} reads the response and calls back here.
  */
 final class EventStream {
 
@@ -23,6 +29,7 @@ final class EventStream {
     private final Function<String, HttpRequest.Builder> requests;
     private final LongConsumer heard;
     private final Runnable fetch;
+    private final Consumer<Takeover> takeover;
     private final Backoff backoff = new Backoff();
     private volatile boolean running;
     private volatile String lastEventId;
@@ -30,14 +37,20 @@ final class EventStream {
 
     /**
      * {@code requests} starts a request to a path of the server with the agent's token; {@code heard} takes the
-     * version a {@code schedule} event names, when it names one, and {@code fetch} is run for every such event.
+     * version a {@code schedule} event names, when it names one, and {@code fetch} is run for every such event;
+     * {@code takeover} takes the takeover of each {@code takeover} event.
      */
     EventStream(
-            FleetContext fleet, Function<String, HttpRequest.Builder> requests, LongConsumer heard, Runnable fetch) {
+            FleetContext fleet,
+            Function<String, HttpRequest.Builder> requests,
+            LongConsumer heard,
+            Runnable fetch,
+            Consumer<Takeover> takeover) {
         this.fleet = fleet;
         this.requests = requests;
         this.heard = heard;
         this.fetch = fetch;
+        this.takeover = takeover;
     }
 
     /** Opens the stream, and opens it again whenever it ends until {@link #close}. */
@@ -97,6 +110,15 @@ final class EventStream {
         fleet.counters().streamEvents.increment();
         if (event.id() != null && !event.id().isEmpty()) {
             lastEventId = event.id();
+        }
+        if ("takeover".equals(event.type())) {
+            fleet.counters().takeoverEvents.increment();
+            try {
+                takeover.accept(Takeover.parse(JsonObject.parse(event.data().getBytes(StandardCharsets.UTF_8))));
+            } catch (MalformedMessage e) {
+                fleet.counters().failed(e);
+            }
+            return;
         }
         if (!"schedule".equals(event.type())) {
             return;

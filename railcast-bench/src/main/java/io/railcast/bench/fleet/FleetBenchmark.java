@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * starts a {@link Fleet}, waits until every agent plays the current version, books an urgent regional campaign as
  * the demo planner, and measures for each screen of that province the time from sending the booking until its agent
  * has adopted the new version. Prints a table and a final one-line JSON object. The booking and what the switch took
- * are {@code SwitchMeasurement}'s; what the fleet did, read once it has stopped, is {@code FleetAccounts}'.
+ * are {@code SwitchMeasurement}'s; what the fleet did, read once it has stopped, is {@code FleetAccounts}'. With
+ * {@code --takeover}, a network-wide emergency takeover and its cancellation take the booking's place
+ * ({@code TakeoverMeasurement}).
  */
 public final class FleetBenchmark {
 
@@ -75,7 +77,9 @@ public final class FleetBenchmark {
                         api.object(options.admin(), "/api/v1/versions/current").get("version"))
                 .longValue();
         log("issued " + credentials.size() + " agent tokens in " + provisionMillis + " ms; version " + current
-                + "; the booking will target " + province + " (" + affected.size() + " agents)");
+                + (options.takeover() != null
+                        ? "; the takeover will cover every agent"
+                        : "; the booking will target " + province + " (" + affected.size() + " agents)"));
 
         Map<String, Object> figures = new LinkedHashMap<>();
         try (Fleet fleet = new Fleet(
@@ -99,14 +103,18 @@ public final class FleetBenchmark {
             }
             log("all " + fleet.size() + " agents on version " + current + " after " + warmupMillis + " ms");
 
-            Map<String, Object> switched = SwitchMeasurement.run(api, options, fleet, screens, affected, province);
+            Map<String, Object> measured = options.takeover() != null
+                    ? TakeoverMeasurement.run(api, options, fleet, screens)
+                    : SwitchMeasurement.run(api, options, fleet, screens, affected, province);
 
             Thread.sleep(options.settle().toMillis());
             fleet.stop(); // stops the agents and uploads what they still hold, before the plays are counted
 
             figures.put("agents", fleet.size());
-            figures.put("province", province);
-            figures.putAll(switched);
+            if (options.takeover() == null) {
+                figures.put("province", province);
+            }
+            figures.putAll(measured);
             figures.putAll(FleetAccounts.of(fleet, options));
             figures.put("provisionMillis", provisionMillis);
             figures.put("warmupMillis", warmupMillis);

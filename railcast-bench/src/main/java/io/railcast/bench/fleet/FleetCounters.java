@@ -10,6 +10,7 @@ final class FleetCounters {
     final LongAdder notModified = new LongAdder();
     final LongAdder fetchFailures = new LongAdder();
     final LongAdder scheduleEvents = new LongAdder();
+    final LongAdder takeoverEvents = new LongAdder();
     final LongAdder streamsOpened = new LongAdder();
     final LongAdder streamsEnded = new LongAdder();
     /** Events of any kind (heartbeats included) read from the streams: shows whether they are alive. */

@@ -22,7 +22,14 @@ record FleetOptions(
         Duration statusEvery,
         double repeatShare,
         int pgPort,
-        String pgDatabase) {
+        String pgDatabase,
+        TakeoverMode takeover) {
+
+    /**
+     * The {@code --takeover} mode: a network-wide takeover instead of the booking, held for {@code hold}, then
+     * cancelled; {@code creative} names the creative it shows, null for a notice. Null in the default mode.
+     */
+    record TakeoverMode(AdminApi.User operator, String creative, Duration hold) {}
 
     static final String USAGE = """
             FleetBenchmark: N virtual agents against a running scheduler-server, one urgent regional booking, and the
@@ -42,6 +49,13 @@ record FleetOptions(
               --repeat-share X          share of uploads that send the last acknowledged batch again (default 0.05)
               --pg-port P               count stored plays in the server's PostgreSQL on this port with psql
               --pg-database NAME        (default railcast)
+              --takeover                instead of the booking: a network-wide emergency takeover started as
+                                        --operator-user, the time until every agent holds it, then its
+                                        cancellation and the time until every agent is back on its schedule
+              --operator-user NAME      (default operator)
+              --operator-password P     (default: --planner-password; the demo's users share one)
+              --takeover-creative ID    the takeover shows this creative (default: a text notice)
+              --takeover-hold-seconds S cancel the takeover this long after every agent holds it (default 10)
             """;
 
     /** The options of {@code args}; a missing, unknown or malformed option throws with a message for the user. */
@@ -69,7 +83,17 @@ record FleetOptions(
                 seconds("status-every-seconds", flags.statusSeconds),
                 flags.repeatShare,
                 flags.pgPort,
-                flags.pgDatabase);
+                flags.pgDatabase,
+                flags.takeover
+                        ? new TakeoverMode(
+                                new AdminApi.User(
+                                        flags.operatorUser,
+                                        flags.operatorPassword != null
+                                                ? flags.operatorPassword
+                                                : flags.plannerPassword),
+                                flags.takeoverCreative,
+                                seconds("takeover-hold-seconds", flags.takeoverHoldSeconds))
+                        : null);
     }
 
     private static Duration seconds(String name, long seconds) {
@@ -130,5 +154,20 @@ record FleetOptions(
 
         @Option(names = "--pg-database")
         String pgDatabase = "railcast";
+
+        @Option(names = "--takeover")
+        boolean takeover;
+
+        @Option(names = "--operator-user")
+        String operatorUser = "operator";
+
+        @Option(names = "--operator-password", paramLabel = "P")
+        String operatorPassword;
+
+        @Option(names = "--takeover-creative", paramLabel = "ID")
+        String takeoverCreative;
+
+        @Option(names = "--takeover-hold-seconds")
+        long takeoverHoldSeconds = 10;
     }
 }

@@ -5,6 +5,7 @@ import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduleJson;
+import io.railcast.agent.protocol.Takeover;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,7 @@ final class VirtualAgent {
     private final ProofOfPlay plays;
     private final Backoff fetchBackoff = new Backoff();
     private final EventStream events;
+    private final AgentTakeovers takeovers = new AgentTakeovers();
     private volatile boolean running;
     private volatile Adopted adopted;
     private volatile String etag;
@@ -61,7 +64,11 @@ final class VirtualAgent {
         this.fleet = fleet;
         this.plays = new ProofOfPlay(screenId, fleet, this::request);
         this.events = new EventStream(
-                fleet, this::request, version -> heardAt.putIfAbsent(version, System.currentTimeMillis()), this::fetch);
+                fleet,
+                this::request,
+                version -> heardAt.putIfAbsent(version, System.currentTimeMillis()),
+                this::fetch,
+                this::takeover);
     }
 
     String screenId() {
@@ -175,6 +182,7 @@ final class VirtualAgent {
         fleet.counters().schedules.increment();
         Schedule schedule = parse(response, fleet.plans().known());
         fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+        schedule.takeovers().forEach(this::takeover);
         String tag = response.headers().firstValue("ETag").orElse(null);
         return fleet.media()
                 .ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
@@ -220,6 +228,39 @@ final class VirtualAgent {
         adoptedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
         etag = tag;
         plays.startPlaying();
+    }
+
+    // ---- takeovers
+
+    /** When (epoch millis) the takeover {@code id} was first ready to show, or -1. */
+    long takeoverHeldAt(String id) {
+        return takeovers.heldAt(id);
+    }
+
+    /** When (epoch millis) the agent was back on its schedule after the takeover {@code id}, or -1 if not yet. */
+    long backOnScheduleAt(String id) {
+        return takeovers.backOnScheduleAt(id, System.currentTimeMillis());
+    }
+
+    /** A takeover told by an event or a schedule answer: held at once if it is a notice or its file is here. */
+    private void takeover(Takeover told) {
+        if (!takeovers.told(told, System.currentTimeMillis())) {
+            return;
+        }
+        if (told.media() == null) {
+            takeovers.held(told.id(), System.currentTimeMillis());
+            return;
+        }
+        fleet.media()
+                .ensure(List.of(told.media()), fleet.http(), fleet.base(), token)
+                .whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        takeovers.held(told.id(), System.currentTimeMillis());
+                    } else {
+                        fleet.counters().failed(failure);
+                        later(() -> takeover(told), Backoff.INITIAL);
+                    }
+                });
     }
 
     // ---- plumbing

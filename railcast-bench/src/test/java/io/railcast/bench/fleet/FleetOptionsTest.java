@@ -26,6 +26,20 @@ class FleetOptionsTest {
         assertThat(options.playsEvery()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.repeatShare()).isEqualTo(0.05);
         assertThat(options.province()).isNull();
+        assertThat(options.takeover()).isNull();
+    }
+
+    @Test
+    void takesOverAsTheDemoOperatorWithANoticeByDefault() {
+        FleetOptions options = FleetOptions.parse(
+                "--server", "http://127.0.0.1:18180", "--admin-password", "a", "--planner-password", "p", "--takeover");
+        assertThat(options.takeover())
+                .isEqualTo(new FleetOptions.TakeoverMode(
+                        new AdminApi.User("operator", "p"), null, Duration.ofSeconds(10)));
+        assertThat(TakeoverMeasurement.request(options.takeover()))
+                .containsEntry("notice", TakeoverMeasurement.NOTICE)
+                .containsEntry("target", java.util.Map.of("network", true))
+                .doesNotContainKey("creative");
     }
 
     @Test

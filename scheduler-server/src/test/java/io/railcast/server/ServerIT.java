@@ -86,7 +86,8 @@ class ServerIT extends ServerIntegrationTest {
         List<String> versions = sql().queryForList(
                         "select version from flyway_schema_history where success order by installed_rank",
                         String.class);
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16");
+        assertThat(versions)
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16");
         List<String> tables = sql().queryForList(
                         "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables)

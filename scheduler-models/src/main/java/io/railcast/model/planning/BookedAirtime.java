@@ -5,9 +5,14 @@ import io.railcast.model.network.Network;
 import io.railcast.model.solver.Demand;
 import io.railcast.model.solver.HourProblem;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * How much of each station's airtime is sold, on any day however far ahead, read from the hour problems the planner
@@ -24,9 +29,15 @@ import java.util.Set;
 public final class BookedAirtime {
 
     private final PsaPolicy psaPolicy;
+    private final int threads;
 
-    public BookedAirtime(PsaPolicy psaPolicy) {
+    /** @param threads how many threads resolve problem classes at once (a resolver each) */
+    public BookedAirtime(PsaPolicy psaPolicy, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
         this.psaPolicy = psaPolicy;
+        this.threads = threads;
     }
 
     /**
@@ -41,15 +52,42 @@ public final class BookedAirtime {
         if (days < 1) {
             throw new IllegalArgumentException("days must be positive, got " + days);
         }
+        List<List<ScreenGroup>> classes = List.copyOf(
+                ProblemClass.classify(ScreenGroups.of(network, campaigns).values(), psaPolicy)
+                        .values());
         StationAirtime.Builder airtime = new StationAirtime.Builder(network, firstDay, days);
-        Map<ProblemClass, List<ScreenGroup>> classes =
-                ProblemClass.classify(ScreenGroups.of(network, campaigns).values(), psaPolicy);
+        int chunk = Math.max(1, (classes.size() + threads - 1) / threads);
+        List<Callable<List<ClassHours>>> work = new ArrayList<>();
+        for (int from = 0; from < classes.size(); from += chunk) {
+            List<List<ScreenGroup>> slice = classes.subList(from, Math.min(classes.size(), from + chunk));
+            work.add(() -> resolve(slice, held, firstDay, days));
+        }
+        for (List<ClassHours> resolved : run(work)) {
+            for (ClassHours hours : resolved) {
+                for (ScreenGroup group : hours.members()) {
+                    airtime.add(
+                            group.station().code(), group.screens().size(), hours.repeating()::slot, hours.perScreen());
+                }
+            }
+        }
+        return airtime.build();
+    }
+
+    /**
+     * A problem class's hours: per distinct day and hour, one screen's on-air, sold and held seconds.
+     *
+     * @param members the groups of the class, each with these hours
+     */
+    private record ClassHours(List<ScreenGroup> members, RepeatingDays repeating, int[] perScreen) {}
+
+    /** The hours of {@code classes}, with a resolver of their own (a resolver is for one thread). */
+    private List<ClassHours> resolve(List<List<ScreenGroup>> classes, Set<String> held, LocalDate firstDay, int days) {
         HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
         HourProblem[] hours = new HourProblem[24];
-        for (List<ScreenGroup> members : classes.values()) {
+        List<ClassHours> resolved = new ArrayList<>();
+        for (List<ScreenGroup> members : classes) {
             ScreenGroup first = members.get(0);
             RepeatingDays repeating = resolver.repeatingDays(first, firstDay, days);
-            // per screen, each distinct day's hours: on air, sold, held
             int[] perScreen = new int[repeating.distinctDays() * 24 * 3];
             for (int slot = 0; slot < repeating.distinctDays(); slot++) {
                 resolver.resolveDay(first, firstDay.plusDays(repeating.day(slot)), hours, 0);
@@ -57,11 +95,42 @@ public final class BookedAirtime {
                     count(hours[hour], held, perScreen, (slot * 24 + hour) * 3);
                 }
             }
-            for (ScreenGroup group : members) {
-                airtime.add(group.station().code(), group.screens().size(), repeating::slot, perScreen);
-            }
+            resolved.add(new ClassHours(members, repeating, perScreen));
         }
-        return airtime.build();
+        return resolved;
+    }
+
+    private <T> List<T> run(List<Callable<T>> work) {
+        if (threads == 1 || work.size() <= 1) {
+            List<T> results = new ArrayList<>();
+            for (Callable<T> task : work) {
+                try {
+                    results.add(task.call());
+                } catch (Exception e) {
+                    throw new IllegalStateException("resolving hours failed", e);
+                }
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "booked-airtime");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(work)) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("resolving hours was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("resolving hours failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One screen-hour's on-air, sold and held seconds into {@code into} from {@code at}; nothing when off air. */

@@ -61,7 +61,7 @@ class BookedAirtimeTest {
                     .forEach(c -> holds.add(c.id()));
             LocalDate first = MONDAY.plusDays(random.nextInt(10));
 
-            StationAirtime found = new BookedAirtime(PsaPolicy.DEFAULT).of(network, book, holds, first, DAYS);
+            StationAirtime found = new BookedAirtime(PsaPolicy.DEFAULT, 2).of(network, book, holds, first, DAYS);
 
             Map<String, long[]> expected = bruteForce(network, book, holds, first);
             for (Station station : network.stations()) {
@@ -94,7 +94,7 @@ class BookedAirtimeTest {
                 new Frequency.PerPeriod(2, 60),
                 15);
         LocalDate first = MONDAY.plusDays(90);
-        StationAirtime airtime = new BookedAirtime(PsaPolicy.DEFAULT)
+        StationAirtime airtime = new BookedAirtime(PsaPolicy.DEFAULT, 2)
                 .of(NETWORK, List.of(SmallNetwork.filler(), spot), Set.of(), first, 31);
 
         StationAirtime.Airtime day = airtime.day("NKH", MONDAY.plusDays(100));

@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
  * How much of each station's airtime is sold, on any day however far ahead, read from the hour problems the planner
  * solves rather than from a second capacity model. A screen-hour's on-air seconds are its problem's on-air range (none
  * when the station is closed or the screens are out of service), and its contracted seconds are the airtime of its
- * problem's contracted demands: what the bookings owe that hour, placed or not. Nothing is solved, and a screen
- * group's problems are resolved once per {@link ProblemClass} and only on the days that do not repeat an earlier one
- * ({@link RepeatingDays}), so a month of the whole network is a few thousand distinct days of 24 hours.
+ * problem's contracted demands: what the bookings owe that hour, placed or not. Nothing is solved, a screen group's
+ * problems are resolved with its contracted campaigns only (which make the same contracted demands), once per
+ * {@link ProblemClass} and only on the days that do not repeat an earlier one ({@link RepeatingDays}).
  *
  * <p>The answer is exact for the campaigns given: it sums the very problems that
  * {@link NetworkPlanner#plan(Network, List, LocalDate, int)} would be given for those days. Sold seconds can exceed
@@ -52,9 +52,12 @@ public final class BookedAirtime {
         if (days < 1) {
             throw new IllegalArgumentException("days must be positive, got " + days);
         }
-        List<List<ScreenGroup>> classes = List.copyOf(
-                ProblemClass.classify(ScreenGroups.of(network, campaigns).values(), psaPolicy)
-                        .values());
+        // only the contracted campaigns: they make the contracted demands, alone (see contractedOnly)
+        List<ScreenGroup> groups = ScreenGroups.of(network, campaigns).values().stream()
+                .map(BookedAirtime::contractedOnly)
+                .toList();
+        List<List<ScreenGroup>> classes =
+                List.copyOf(ProblemClass.classify(groups, psaPolicy).values());
         StationAirtime.Builder airtime = new StationAirtime.Builder(network, firstDay, days);
         int chunk = Math.max(1, (classes.size() + threads - 1) / threads);
         List<Callable<List<ClassHours>>> work = new ArrayList<>();
@@ -71,6 +74,20 @@ public final class BookedAirtime {
             }
         }
         return airtime.build();
+    }
+
+    /**
+     * The group with its contracted campaigns only. A contracted demand is made of its own campaign, the group's
+     * station, screen type and the hour ({@code HourProblemResolver.contracted}); fillers and PSAs without a
+     * guaranteed frequency only add fillers and PSA-share demands, which are not contracted, and a demand's place in
+     * the yield order ({@link io.railcast.model.solver.Demand#precedence}) is not counted. So the group's contracted
+     * demands are those of its whole problem, while groups that differ only in what fills their hours fall into one
+     * class, and their days repeat between the boundaries of contracted flights only.
+     */
+    private static ScreenGroup contractedOnly(ScreenGroup group) {
+        List<Campaign> contracted =
+                group.campaigns().stream().filter(Campaign::isContracted).toList();
+        return contracted.size() == group.campaigns().size() ? group : group.withCampaigns(contracted);
     }
 
     /**

@@ -141,7 +141,8 @@ public class BookedInventory {
                 heldIds.add(campaign.id());
             }
         }
-        StationAirtime airtime = new BookedAirtime(psaPolicy, 1).of(answered, all, heldIds, first, days);
+        StationAirtime airtime =
+                new BookedAirtime(psaPolicy, planning.plannerThreads()).of(answered, all, heldIds, first, days);
         List<StationFacts> stations = answered.stations().stream()
                 .map(s -> new StationFacts(
                         s.code(),

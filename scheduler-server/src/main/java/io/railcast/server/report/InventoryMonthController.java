@@ -1,5 +1,6 @@
 package io.railcast.server.report;
 
+import io.railcast.model.planning.StationAirtime;
 import io.railcast.server.planning.BookedInventory;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
@@ -9,6 +10,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +89,7 @@ class InventoryMonthController {
         Map<String, List<BookedInventory.StationFacts>> byProvince = new LinkedHashMap<>();
         booked.stations().stream()
                 .filter(s -> s.screens() > 0)
-                .sorted(java.util.Comparator.comparing(BookedInventory.StationFacts::province))
+                .sorted(Comparator.comparing(BookedInventory.StationFacts::province))
                 .forEach(s -> byProvince
                         .computeIfAbsent(s.province(), p -> new ArrayList<>())
                         .add(s));
@@ -107,7 +109,7 @@ class InventoryMonthController {
                 long sold = 0;
                 long held = 0;
                 for (BookedInventory.StationFacts station : stations) {
-                    var model = booked.airtime().day(station.code(), date);
+                    StationAirtime.Airtime model = booked.airtime().day(station.code(), date);
                     held += model.heldSeconds();
                     if (fromPlan) {
                         Airtime airtime = planned.get(station.code() + '/' + date);

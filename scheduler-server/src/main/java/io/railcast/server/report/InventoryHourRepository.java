@@ -4,7 +4,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
-/** The reads behind the inventory's station × hour view: one province's stations and their screen-hours. */
+/** The reads behind the inventory's station × hour view: the screen-hours of one province's stations. */
 @Repository
 class InventoryHourRepository {
 
@@ -12,17 +12,6 @@ class InventoryHourRepository {
 
     InventoryHourRepository(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** The stations of {@code province} that have screens, by code, with how many. */
-    Flux<ReportRepository.StationRow> stations(String province) {
-        return db.sql("select s.code, s.name, count(sc.id) as screens from station s"
-                        + " join screen sc on sc.station_code = s.code where s.province = $1"
-                        + " group by s.code, s.name order by s.code")
-                .bind(0, province)
-                .map(row -> new ReportRepository.StationRow(
-                        row.get("code", String.class), row.get("name", String.class), row.get("screens", Long.class)))
-                .all();
     }
 
     /**

@@ -5,6 +5,7 @@ import {t} from '../i18n.js';
 import {addDays, chart, esc, num, shanghaiDate} from '../dom.js';
 import {creativeUploadFields, wireCreativeUpload} from '../creative-upload.js';
 import {loadNetwork, reach} from '../network-data.js';
+import {holdsSection, wireHolds} from '../holds.js';
 
 export async function render(view, {user}) {
   if (!user.bookCommercial) {
@@ -61,9 +62,11 @@ export async function render(view, {user}) {
       <table><thead><tr><th data-i18n="book.station"></th><th data-i18n="book.date"></th><th data-i18n="book.hour"></th>
         <th data-i18n="book.screens"></th><th data-i18n="book.shortSeconds"></th><th data-i18n="tl.campaign"></th></tr></thead>
         <tbody id="shortfalls"></tbody></table>
-    </section>`;
+    </section>
+    ${holdsSection()}`;
 
   const form = view.querySelector('#booking-form');
+  wireHolds(view, user);
   const status = view.querySelector('#availability-status');
   const submit = view.querySelector('#book-submit');
   const heatmap = chart(view.querySelector('#heatmap'));

@@ -253,7 +253,7 @@ class ReportIT extends ServerIntegrationTest {
                 .get()
                 .uri(
                         "/api/v1/inventory/hours?date={date}&province={province}",
-                        Bookings.today().plusDays(9),
+                        Bookings.today().plusYears(2),
                         province)
                 .exchange()
                 .expectStatus()

@@ -11,6 +11,11 @@ function showLocked() {
   locked.textContent = t('login.locked').replace('{minutes}', minutes);
   locked.hidden = !params.has('locked');
 }
+// present only when the server has single sign-on enabled (railcast.sso.*)
+const sso = document.getElementById('login-sso');
+function showSso() {
+  if (sso) sso.textContent = t('login.sso').replace('{provider}', sso.dataset.provider);
+}
 document.getElementById('login-form').addEventListener('submit', () => {
   document.getElementById('csrf').value = csrf();
 });
@@ -18,6 +23,8 @@ document.querySelectorAll('[data-lang]').forEach(button => button.addEventListen
   setLang(button.dataset.lang);
   applyTexts();
   showLocked();
+  showSso();
 }));
 applyTexts();
 showLocked();
+showSso();

@@ -1,7 +1,9 @@
 package io.railcast.server.console;
 
 import io.railcast.server.system.SignInRefusedException;
+import io.railcast.server.user.SingleSignOnUsers;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
@@ -38,6 +41,7 @@ import reactor.core.publisher.Mono;
  * {@code /console/login}, the signed-in user kept in the server's web session, CSRF protection by the double-submit
  * cookie {@code XSRF-TOKEN} (the pages echo it as {@code X-XSRF-TOKEN}). The API behind {@code /console/api/v1/**}
  * gets the same role rules as {@code /api/v1/**}; {@code /api/v1/**} itself is unchanged (Basic, no session).
+ * With {@code railcast.sso.enabled}, OpenID Connect sign-in beside the form ({@link ConsoleSingleSignOn}).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -52,7 +56,10 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityWebFilterChain consoleSecurityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain consoleSecurityWebFilterChain(
+            ServerHttpSecurity http,
+            ObjectProvider<ReactiveClientRegistrationRepository> singleSignOn,
+            ObjectProvider<SingleSignOnUsers> singleSignOnUsers) {
         ServerWebExchangeMatcher api =
                 ServerWebExchangeMatchers.pathMatchers("/console/api/**", "/console/session", "/console/psa-floors");
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
@@ -63,6 +70,12 @@ class ConsoleSecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?logout"));
+        var signedIn = new DelegatingServerAuthenticationSuccessHandler(
+                rotateCsrfToken(csrfTokens), new RedirectServerAuthenticationSuccessHandler("/console/"));
+        ReactiveClientRegistrationRepository registrations = singleSignOn.getIfAvailable();
+        if (registrations != null) {
+            ConsoleSingleSignOn.configure(http, registrations, singleSignOnUsers.getObject(), signedIn);
+        }
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**", "/webjars/**"))
                 .authorizeExchange(exchanges -> exchanges
                         // the sign-in form and the pages' scripts and styles hold no data
@@ -97,9 +110,7 @@ class ConsoleSecurityConfiguration {
                         .anyExchange()
                         .authenticated())
                 .formLogin(form -> form.loginPage(LOGIN)
-                        .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
-                                rotateCsrfToken(csrfTokens),
-                                new RedirectServerAuthenticationSuccessHandler("/console/")))
+                        .authenticationSuccessHandler(signedIn)
                         .authenticationFailureHandler(ConsoleSecurityConfiguration::signInFailed))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)

@@ -121,8 +121,7 @@ class KioskPageIT {
                 creatives));
         startAgent();
         assertThat(agent.awaitFirstSpot(Duration.ofSeconds(10))).isTrue();
-        await(() -> agentOffsetMillis() > SERVER_AHEAD.toMillis() - 100, Duration.ofSeconds(10));
-        long agentMinusSystem = agentOffsetMillis();
+        long agentMinusSystem = settledOffsetMillis();
 
         browser.open(agent.kioskPage().toString());
 
@@ -265,6 +264,30 @@ class KioskPageIT {
 
     private static Instant agentNow(long agentMinusSystem) {
         return Instant.now().plusMillis(agentMinusSystem);
+    }
+
+    /**
+     * The agent's clock offset once it holds: the first heartbeat measures it and the next, sent at once, reports it and
+     * measures again (then none for a minute). Read before that second sample, the offset could move by a few
+     * milliseconds after it was read, and the page, which follows the agent, would never match the value read (seen
+     * on a loaded machine).
+     */
+    private long settledOffsetMillis() throws InterruptedException {
+        await(
+                () -> server.statuses().stream().anyMatch(s -> s.has("clockOffsetMillis"))
+                        && agentOffsetMillis() > SERVER_AHEAD.toMillis() - 100,
+                Duration.ofSeconds(10));
+        long[] offset = {agentOffsetMillis()};
+        // the reporting heartbeat's own sample is taken when its answer arrives, just after the server saw it
+        await(
+                () -> {
+                    long again = agentOffsetMillis();
+                    boolean same = again == offset[0];
+                    offset[0] = again;
+                    return same;
+                },
+                Duration.ofSeconds(10));
+        return offset[0];
     }
 
     private long pageOffsetMillis() {

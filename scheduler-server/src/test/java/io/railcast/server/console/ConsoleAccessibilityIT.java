@@ -101,7 +101,9 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         for (String page : PHONE_PAGES) {
             show(page);
-            assertThat(overflow()).as(page + " is wider than the phone by").isLessThanOrEqualTo(0);
+            assertThat(overflow())
+                    .as(page + " is wider than the phone (" + widest() + ") by")
+                    .isLessThanOrEqualTo(0);
             assertThat(Accessibility.seriousViolations(browser)).as(page).isEmpty();
         }
         show("campaign?id=CONA11Y-1");
@@ -109,6 +111,20 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
     }
 
     /** How many pixels the page is wider than the window (0 or less: it fits, no sideways scrolling). */
+    /** The outermost elements reaching past the window's right edge (whose parent fits): what to fix. */
+    private String widest() {
+        return String.valueOf(browser.driver().executeScript("""
+                        const w = window.innerWidth;
+                        const out = e => e.getBoundingClientRect().right > w + 1;
+                        return [...document.querySelectorAll('body *')]
+                          .filter(e => out(e) && !out(e.parentElement))
+                          .slice(0, 5)
+                          .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                            + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
+                            + ' to ' + Math.round(e.getBoundingClientRect().right) + ' px')
+                          .join('; ');"""));
+    }
+
     private long overflow() {
         return (Long)
                 browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth;");

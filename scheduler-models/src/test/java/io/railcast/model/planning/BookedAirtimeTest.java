@@ -2,29 +2,20 @@ package io.railcast.model.planning;
 
 import static io.railcast.model.planning.SmallNetwork.MONDAY;
 import static io.railcast.model.planning.SmallNetwork.NETWORK;
-import static io.railcast.model.planning.SmallNetwork.creative;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.model.campaign.FlightWindow;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.Targeting;
-import io.railcast.model.campaign.WeightedCreative;
 import io.railcast.model.network.Network;
-import io.railcast.model.network.OutOfService;
-import io.railcast.model.network.Screen;
 import io.railcast.model.network.Station;
 import io.railcast.model.solver.HourProblem;
-import io.railcast.model.time.DailyHours;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,15 +28,6 @@ import org.junit.jupiter.api.Test;
 class BookedAirtimeTest {
 
     private static final int DAYS = 45;
-    private static final int[] SPOTS = {5, 10, 15, 30};
-    private static final Frequency[] FREQUENCIES = {
-        new Frequency.PerPeriod(1, 60),
-        new Frequency.PerPeriod(2, 60),
-        new Frequency.PerPeriod(12, 60),
-        new Frequency.PerPeriod(6, 5),
-        new Frequency.PerDay(4),
-        new Frequency.PerDay(7)
-    };
 
     @Test
     void everyStationHourIsTheSumOfItsGroupsProblems() {
@@ -53,8 +35,8 @@ class BookedAirtimeTest {
         long held = 0;
         for (long seed = 1; seed <= 25; seed++) {
             Random random = new Random(seed);
-            Network network = withOutages(random);
-            List<Campaign> book = book(random, 3 + random.nextInt(6));
+            Network network = SeededBooks.withOutages(random, DAYS);
+            List<Campaign> book = SeededBooks.book(random, 3 + random.nextInt(6), DAYS, 40);
             Set<String> holds = new HashSet<>();
             book.stream()
                     .filter(c -> c.id().startsWith("c") && random.nextInt(3) == 0)
@@ -127,65 +109,5 @@ class BookedAirtimeTest {
             }
         }
         return sums;
-    }
-
-    /** The small network with a screen or two out of service for some days, or retired. */
-    private static Network withOutages(Random random) {
-        List<Screen> screens = new ArrayList<>(NETWORK.screens());
-        Map<String, List<OutOfService>> periods = new HashMap<>();
-        for (int i = 0; i < random.nextInt(3); i++) {
-            Screen screen = screens.get(random.nextInt(screens.size()));
-            Station station = NETWORK.stationOf(screen);
-            LocalDateTime from = MONDAY.plusDays(random.nextInt(DAYS)).atTime(random.nextInt(24), 15);
-            OutOfService period = random.nextBoolean()
-                    ? new OutOfService(
-                            from.atZone(station.zone()).toInstant(),
-                            from.plusHours(1 + random.nextInt(200))
-                                    .atZone(station.zone())
-                                    .toInstant())
-                    : OutOfService.retired(from.atZone(station.zone()).toInstant());
-            periods.put(screen.id(), List.of(period));
-        }
-        return new Network(NETWORK.stations(), screens, periods);
-    }
-
-    private static List<Campaign> book(Random random, int count) {
-        List<Campaign> book = new ArrayList<>();
-        book.add(SmallNetwork.filler());
-        book.add(SmallNetwork.psaPool());
-        for (int i = 0; i < count; i++) {
-            LocalDateTime start =
-                    MONDAY.minusDays(5).plusDays(random.nextInt(DAYS)).atStartOfDay();
-            if (random.nextBoolean()) {
-                start = start.plusMinutes(30L * random.nextInt(48));
-            }
-            LocalDateTime end = start.plusDays(3 + random.nextInt(40));
-            List<WeightedCreative> creatives = new ArrayList<>();
-            for (int c = 0; c < 1 + random.nextInt(3); c++) {
-                creatives.add(
-                        new WeightedCreative(creative("c" + i + "-" + c, SPOTS[random.nextInt(SPOTS.length)]), 1 + c));
-            }
-            Targeting targeting = switch (random.nextInt(3)) {
-                case 0 -> Targeting.NETWORK;
-                case 1 -> Targeting.provinces("江苏");
-                default -> Targeting.stations("NKH", "HGH");
-            };
-            CampaignKind kind = random.nextInt(4) == 0 ? CampaignKind.PUBLIC_SERVICE : CampaignKind.COMMERCIAL;
-            DailyHours hours = random.nextInt(3) == 0 ? DailyHours.parse("07:00-21:30") : DailyHours.ALL_DAY;
-            book.add(new Campaign(
-                    "c" + i,
-                    "c" + i,
-                    kind,
-                    "owner",
-                    "",
-                    creatives,
-                    targeting,
-                    new FlightWindow(start, end),
-                    hours,
-                    Optional.of(FREQUENCIES[random.nextInt(FREQUENCIES.length)]),
-                    0,
-                    0));
-        }
-        return book;
     }
 }

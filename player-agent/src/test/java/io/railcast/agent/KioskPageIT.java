@@ -121,12 +121,15 @@ class KioskPageIT {
                 creatives));
         startAgent();
         assertThat(agent.awaitFirstSpot(Duration.ofSeconds(10))).isTrue();
-        long agentMinusSystem = settledOffsetMillis();
+        awaitReportedOffset();
 
         browser.open(agent.kioskPage().toString());
 
-        // the page has taken on the agent's clock, the server's correction included
-        await(() -> pageOffsetMillis() == agentMinusSystem, Duration.ofSeconds(10));
+        // the page has taken on the agent's clock, the server's correction included: compared with the agent's offset
+        // of the same moment, since the reporting heartbeat's own sample may still move it by a few milliseconds
+        // (the page follows such a move; a value read once before it would never be matched)
+        await(() -> pageOffsetMillis() == agentOffsetMillis(), Duration.ofSeconds(10));
+        long agentMinusSystem = agentOffsetMillis();
         // CR-A with at least a second of its spot left, so the switch is watched from before it happens
         await(
                 () -> "CR-A".equals(browser.text(BODY, "creative")) && intoCycle(agentNow(agentMinusSystem)) < 2000,
@@ -267,27 +270,14 @@ class KioskPageIT {
     }
 
     /**
-     * The agent's clock offset once it holds: the first heartbeat measures it and the next, sent at once, reports it and
-     * measures again (then none for a minute). Read before that second sample, the offset could move by a few
-     * milliseconds after it was read, and the page, which follows the agent, would never match the value read (seen
-     * on a loaded machine).
+     * Waits for the heartbeat that reports the agent's measured offset: the first heartbeat measures it and the next,
+     * sent at once, reports it (and samples once more); then none for a minute, so the offset holds from then on.
      */
-    private long settledOffsetMillis() throws InterruptedException {
+    private void awaitReportedOffset() throws InterruptedException {
         await(
                 () -> server.statuses().stream().anyMatch(s -> s.has("clockOffsetMillis"))
                         && agentOffsetMillis() > SERVER_AHEAD.toMillis() - 100,
                 Duration.ofSeconds(10));
-        long[] offset = {agentOffsetMillis()};
-        // the reporting heartbeat's own sample is taken when its answer arrives, just after the server saw it
-        await(
-                () -> {
-                    long again = agentOffsetMillis();
-                    boolean same = again == offset[0];
-                    offset[0] = again;
-                    return same;
-                },
-                Duration.ofSeconds(10));
-        return offset[0];
     }
 
     private long pageOffsetMillis() {

@@ -1,16 +1,12 @@
 package io.railcast.server.campaign;
 
 import io.railcast.server.system.ClusteredJobs;
-import java.util.Objects;
-import java.util.Set;
+import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,27 +43,17 @@ class HoldExpirySchedule {
 
     private boolean schedule(Scheduler scheduler) throws SchedulerException {
         String cron = properties.holdExpiryCron();
-        TimeZone utc = TimeZone.getTimeZone("UTC");
-        if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
-                && existing.getCronExpression().equals(cron)
-                && Objects.equals(existing.getTimeZone().getID(), utc.getID())
-                && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING) {
+        CronJob expiry = new CronJob(
+                HoldExpiryJob.class,
+                JOB,
+                TRIGGER,
+                "delete expired holds",
+                cron,
+                TimeZone.getTimeZone("UTC"),
+                CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
+        if (!expiry.keep(scheduler)) {
             return false;
         }
-        scheduler.scheduleJob(
-                JobBuilder.newJob(HoldExpiryJob.class)
-                        .withIdentity(JOB)
-                        .withDescription("delete expired holds")
-                        .storeDurably()
-                        .build(),
-                Set.of(TriggerBuilder.newTrigger()
-                        .withIdentity(TRIGGER)
-                        .forJob(JOB)
-                        .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                                .inTimeZone(utc)
-                                .withMisfireHandlingInstructionDoNothing())
-                        .build()),
-                true);
         log.info("Hold expiry scheduled: '{}' in UTC", cron);
         return true;
     }

@@ -1,18 +1,12 @@
 package io.railcast.server.planning;
 
 import io.railcast.server.system.ClusteredJobs;
-import java.util.Objects;
-import java.util.Set;
+import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,25 +46,17 @@ class NightlyReplanSchedule {
 
     private boolean schedule(Scheduler scheduler) throws SchedulerException {
         TimeZone zone = TimeZone.getTimeZone(properties.zone());
-        if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
-                && existing.getCronExpression().equals(properties.nightlyCron())
-                && Objects.equals(existing.getTimeZone().getID(), zone.getID())
-                && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW) {
+        CronJob nightly = new CronJob(
+                NightlyReplanJob.class,
+                JOB,
+                TRIGGER,
+                "full re-plan of the horizon from the new day",
+                properties.nightlyCron(),
+                zone,
+                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        if (!nightly.keep(scheduler)) {
             return false;
         }
-        JobDetail job = JobBuilder.newJob(NightlyReplanJob.class)
-                .withIdentity(JOB)
-                .withDescription("full re-plan of the horizon from the new day")
-                .storeDurably()
-                .build();
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TRIGGER)
-                .forJob(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.nightlyCron())
-                        .inTimeZone(zone)
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-        scheduler.scheduleJob(job, Set.of(trigger), true);
         log.info("Nightly re-plan scheduled: '{}' in {}", properties.nightlyCron(), zone.getID());
         return true;
     }

@@ -1,16 +1,12 @@
 package io.railcast.server.planning;
 
 import io.railcast.server.system.ClusteredJobs;
-import java.util.Objects;
-import java.util.Set;
+import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,26 +54,17 @@ class VersionRetentionSchedule {
             return false;
         }
         TimeZone zone = TimeZone.getTimeZone(planning.zone());
-        if (scheduler.getTrigger(TRIGGER) instanceof CronTrigger existing
-                && existing.getCronExpression().equals(retention.cron())
-                && Objects.equals(existing.getTimeZone().getID(), zone.getID())
-                && existing.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING) {
+        CronJob cleanUp = new CronJob(
+                VersionRetentionJob.class,
+                JOB,
+                TRIGGER,
+                "delete schedule versions no agent can still need",
+                retention.cron(),
+                zone,
+                CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
+        if (!cleanUp.keep(scheduler)) {
             return false;
         }
-        scheduler.scheduleJob(
-                JobBuilder.newJob(VersionRetentionJob.class)
-                        .withIdentity(JOB)
-                        .withDescription("delete schedule versions no agent can still need")
-                        .storeDurably()
-                        .build(),
-                Set.of(TriggerBuilder.newTrigger()
-                        .withIdentity(TRIGGER)
-                        .forJob(JOB)
-                        .withSchedule(CronScheduleBuilder.cronSchedule(retention.cron())
-                                .inTimeZone(zone)
-                                .withMisfireHandlingInstructionDoNothing())
-                        .build()),
-                true);
         log.info(
                 "Version retention scheduled: '{}' in {}, keeping the {} most recent and those in force within {}",
                 retention.cron(),

@@ -34,7 +34,8 @@ record CampaignDraft(
         DailyHours dailyHours,
         Optional<Frequency> frequency,
         int priority,
-        long priceCents) {
+        long priceCents,
+        MakeGoodPolicy makeGoods) {
 
     /** Highest priority: the planner ranks campaigns of one kind by it, so a small scale is enough to rank. */
     static final int MAX_PRIORITY = 100;
@@ -82,6 +83,8 @@ record CampaignDraft(
             problems.add(
                     FieldProblem.of("priority", "priority must be from 0 to " + MAX_PRIORITY + ", got " + priority));
         }
+        MakeGoodPolicy makeGoods = MakeGoodPolicy.read(
+                payload.makeGoods(), payload.makeGoodDays(), kind, payload.frequency() != null, problems);
         if (!problems.isEmpty()) {
             throw new CampaignRefusal.InvalidCampaign(problems);
         }
@@ -97,7 +100,8 @@ record CampaignDraft(
                 dailyHours,
                 Optional.ofNullable(frequency),
                 priority,
-                price);
+                price,
+                makeGoods);
     }
 
     /** Every creative id of the rotation. */

@@ -46,6 +46,7 @@ final class CampaignFields {
         TextRules.check("kind", payload.kind(), TextRules.SHORT, problems);
         TextRules.check("dailyHours", payload.dailyHours(), TextRules.SHORT, problems);
         TextRules.check("frequency", payload.frequency(), TextRules.SHORT, problems);
+        TextRules.check("makeGoods", payload.makeGoods(), TextRules.SHORT, problems);
         if (payload.flight() != null) {
             TextRules.check("flight.start", payload.flight().start(), TextRules.SHORT, problems);
             TextRules.check("flight.end", payload.flight().end(), TextRules.SHORT, problems);

@@ -25,7 +25,11 @@ public class CampaignImport {
     /** Stores all of them as active, in one transaction. */
     public Mono<Void> importAll(List<Campaign> list, String user) {
         return transaction.transactional(Flux.fromIterable(list)
-                .concatMap(c -> campaigns.insert(CampaignPayload.of(c), CampaignStatus.ACTIVE, null, user))
+                .concatMap(c -> campaigns.insert(
+                        CampaignPayload.of(c, MakeGoodPolicy.defaultFor(c.isContracted() ? c.kind() : null)),
+                        CampaignStatus.ACTIVE,
+                        null,
+                        user))
                 .then());
     }
 }

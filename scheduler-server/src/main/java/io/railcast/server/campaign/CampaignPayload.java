@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param frequency  "12/h", "6/5min" or "20/day"; required for commercial, absent for fillers and unguaranteed PSAs
  * @param priority   higher first among campaigns of one kind; 0 when absent
  * @param priceCents the contract value, for reports; 0 when absent
+ * @param makeGoods  ON, OFF or EXTEND ({@link MakeGoodPolicy}); ON for a commercial campaign when absent, else OFF
+ * @param makeGoodDays with EXTEND alone: the days the flight may be extended by for make-goods (1-92)
  */
 record CampaignPayload(
         @Nullable String id,
@@ -36,7 +38,9 @@ record CampaignPayload(
         @Nullable String dailyHours,
         @Nullable String frequency,
         @Nullable Integer priority,
-        @Nullable Long priceCents) {
+        @Nullable Long priceCents,
+        @Nullable String makeGoods,
+        @Nullable Integer makeGoodDays) {
 
     /** A creative in the rotation, by id; a creative of weight 2 plays twice as often as one of weight 1. */
     record CreativeRef(@Nullable String id, @Nullable Integer weight) {}
@@ -62,8 +66,8 @@ record CampaignPayload(
 
     record FlightPayload(@Nullable String start, @Nullable String end) {}
 
-    /** The normal form of a valid campaign: what is stored and shown. */
-    static CampaignPayload of(Campaign campaign) {
+    /** The normal form of a valid campaign and its make-good policy: what is stored and shown. */
+    static CampaignPayload of(Campaign campaign, MakeGoodPolicy makeGoods) {
         return new CampaignPayload(
                 campaign.id(),
                 campaign.name(),
@@ -80,7 +84,9 @@ record CampaignPayload(
                 campaign.dailyHours().toString(),
                 campaign.frequency().map(Object::toString).orElse(null),
                 campaign.priority(),
-                campaign.priceCents());
+                campaign.priceCents(),
+                makeGoods.mode().name(),
+                makeGoods.extendDays());
     }
 
     private static List<String> sorted(Collection<String> values) {

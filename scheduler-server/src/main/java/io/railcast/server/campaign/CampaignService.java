@@ -75,7 +75,7 @@ class CampaignService {
             return Mono.zip(id.flatMap(campaignId -> campaign(draft, campaignId)), audit.source())
                     .flatMap(found -> {
                         Campaign campaign = found.getT1();
-                        CampaignPayload body = CampaignPayload.of(campaign);
+                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
                         return planning.book(change(
                                         campaign.id(),
                                         campaign,
@@ -101,7 +101,7 @@ class CampaignService {
                                         + "; an id never changes"))));
                     }
                     return campaign(draft, id).flatMap(campaign -> {
-                        CampaignPayload body = CampaignPayload.of(campaign);
+                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
                         if (stored.status() == CampaignStatus.PAUSED) {
                             return planning.validate(campaign)
                                     .then(store(stored, body, CampaignStatus.PAUSED, "update", user));

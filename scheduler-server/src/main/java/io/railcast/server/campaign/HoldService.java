@@ -88,7 +88,7 @@ class HoldService {
                         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                         Instant expires = now.plus(Duration.ofDays(properties.holdDays()));
                         Campaign campaign = found.getT1().withBooked(now);
-                        CampaignPayload body = CampaignPayload.of(campaign);
+                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
                         return planning.hold(
                                         campaign,
                                         () -> holds.insert(body, user.getName(), now, expires)
@@ -105,10 +105,11 @@ class HoldService {
         return get(id).flatMap(hold -> {
             BookingRights.require(user, hold.kind());
             Instant now = clock.instant();
-            return Mono.zip(campaign(CampaignDraft.read(hold.body()), hold.campaignId()), audit.source())
+            CampaignDraft draft = CampaignDraft.read(hold.body());
+            return Mono.zip(campaign(draft, hold.campaignId()), audit.source())
                     .flatMap(found -> {
                         Campaign campaign = found.getT1().withBooked(hold.createdAt());
-                        CampaignPayload body = CampaignPayload.of(campaign);
+                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
                         AuditSource source = found.getT2();
                         return planning.book(new BookingChange(
                                 campaign.id(),

@@ -31,12 +31,19 @@ class CampaignDraftTest {
                 "07:00-22:00",
                 "6/5min",
                 null,
-                120_000L);
-        Campaign campaign = CampaignDraft.read(payload).toCampaign("C-1", CREATIVES);
+                120_000L,
+                null,
+                null);
+        CampaignDraft draft = CampaignDraft.read(payload);
+        Campaign campaign = draft.toCampaign("C-1", CREATIVES);
         assertThat(campaign.category()).isEqualTo("telecom");
         assertThat(campaign.creatives().get(0).weight()).isEqualTo(1);
-        CampaignPayload normal = CampaignPayload.of(campaign);
+        CampaignPayload normal = CampaignPayload.of(campaign, draft.makeGoods());
         assertThat(normal.kind()).isEqualTo("COMMERCIAL");
+        assertThat(normal.makeGoods())
+                .as("a commercial campaign is made good by default")
+                .isEqualTo("ON");
+        assertThat(normal.makeGoodDays()).isNull();
         assertThat(normal.frequency()).isEqualTo("6/5min");
         assertThat(normal.targeting().tiers()).containsExactly("HUB");
         assertThat(CampaignDraft.read(normal).toCampaign("C-1", CREATIVES)).isEqualTo(campaign);
@@ -56,7 +63,9 @@ class CampaignDraftTest {
                 "25:00-26:00",
                 null,
                 null,
-                -1L);
+                -1L,
+                null,
+                null);
         assertThat(fields(() -> CampaignDraft.read(payload)))
                 .containsExactly(
                         "id",
@@ -84,6 +93,8 @@ class CampaignDraftTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(fields(() -> CampaignDraft.read(payload))).containsExactly("flight.end");
     }
@@ -99,6 +110,8 @@ class CampaignDraftTest {
                 List.of(new CampaignPayload.CreativeRef("CR-1", 1), new CampaignPayload.CreativeRef("CR-X", 1)),
                 null,
                 new CampaignPayload.FlightPayload("2026-11-01T00:00", "2026-11-30T23:00"),
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -1,0 +1,60 @@
+package io.railcast.server.makegood;
+
+import io.railcast.server.system.ClusteredJobs;
+import io.railcast.server.system.CronJob;
+import java.util.TimeZone;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the make-good job ({@code make-good} in group {@code makegood}) in Quartz's clustered store on
+ * {@code railcast.make-goods.cron}, in UTC. The trigger is replaced only when its schedule changes.
+ *
+ * <p>Misfire: fire once now. A missed count leaves owed plays uncounted until the next one; counting again is cheap
+ * and changes nothing that was counted already.
+ */
+@Component
+class MakeGoodSchedule {
+
+    static final JobKey JOB = JobKey.jobKey("make-good", "makegood");
+    static final TriggerKey TRIGGER = TriggerKey.triggerKey("make-good", "makegood");
+
+    private static final Logger log = LoggerFactory.getLogger(MakeGoodSchedule.class);
+
+    private final ClusteredJobs jobs;
+    private final MakeGoodProperties properties;
+
+    MakeGoodSchedule(ClusteredJobs jobs, MakeGoodProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule() throws SchedulerException {
+        jobs.change(this::schedule);
+    }
+
+    private boolean schedule(Scheduler scheduler) throws SchedulerException {
+        CronJob job = new CronJob(
+                MakeGoodJob.class,
+                JOB,
+                TRIGGER,
+                "count the plays campaigns are owed",
+                properties.cron(),
+                TimeZone.getTimeZone("UTC"),
+                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        if (!job.keep(scheduler)) {
+            return false;
+        }
+        log.info("Make-good job scheduled: '{}' in UTC", properties.cron());
+        return true;
+    }
+}

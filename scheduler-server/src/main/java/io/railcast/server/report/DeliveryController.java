@@ -3,7 +3,6 @@ package io.railcast.server.report;
 import io.railcast.server.system.ApiProblem;
 import io.railcast.server.system.FieldProblem;
 import io.railcast.server.system.TextRules;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/v1/campaigns/{id}/delivery}: a campaign's stored delivery figures ({@code campaign_delivery}) by
- * station and day, past, today and future: contracted, scheduled, played, reported, lost to takeovers and owed.
+ * station and day, past, today and future: contracted, scheduled, played, reported, lost to takeovers, made good,
+ * and owed (by cause).
  * Read from the table alone, so every instance answers the same bytes. JSON by default; CSV or XLSX with
  * {@code ?format=csv|xlsx} or the matching {@code Accept}.
  */
@@ -31,17 +31,17 @@ class DeliveryController {
             + " it plans; a past day keeps the figures of the last version that planned it (empty: planned before"
             + " figures were stored). played counts the plays the screens reported that ran their full length"
             + " (within 0.5 s), reported every play of a scheduled spot they sent, lost the contracted plays"
-            + " emergency takeovers displaced; owed is contracted less played, for days before the station's date"
-            + " today. Make-goods are not counted yet.";
+            + " emergency takeovers displaced; owed is contracted less played on a past day as the make-good job last"
+            + " counted it (hourly, or when a run is asked for), put down to plays the planner could not place"
+            + " (shortfall), then plays a takeover displaced, then plays not played in full; make_good counts"
+            + " make-good plays scheduled, none until make-goods are placed.";
 
     private final ReportRepository reports;
     private final StoredDelivery stored;
-    private final Clock clock;
 
-    DeliveryController(ReportRepository reports, StoredDelivery stored, Clock clock) {
+    DeliveryController(ReportRepository reports, StoredDelivery stored) {
         this.reports = reports;
         this.stored = stored;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/campaigns/{id}/delivery")
@@ -56,7 +56,7 @@ class DeliveryController {
                             "unknown-campaign", "Unknown campaign", "No campaign has id " + id + ".")))
                     .zipWith(reports.latestVersion().switchIfEmpty(Mono.error(ReportRefusal.NoVersion::new)))
                     .zipWith(
-                            stored.rows(id, clock.instant()).collectList(),
+                            stored.rows(id).collectList(),
                             (both, rows) -> delivery(id, both.getT1(), both.getT2(), rows))
                     .flatMap(view -> file == null
                             ? Mono.just(ResponseEntity.ok()
@@ -97,7 +97,7 @@ class DeliveryController {
     }
 
     private static DeliveryView delivery(String id, String name, VersionFacts latest, List<DeliveryView.Row> rows) {
-        long[] total = new long[7];
+        long[] total = new long[11];
         for (DeliveryView.Row row : rows) {
             total[0] += orZero(row.contractedPlays());
             total[1] += orZero(row.scheduledPlays());
@@ -105,7 +105,13 @@ class DeliveryController {
             total[3] += row.playedPlays();
             total[4] += row.reportedPlays();
             total[5] += row.lostPlays();
-            total[6] += orZero(row.owedPlays());
+            total[6] += row.makeGoodPlays();
+            if (row.owed() != null) {
+                total[7] += row.owed().plays();
+                total[8] += row.owed().shortfallPlays();
+                total[9] += row.owed().takeoverPlays();
+                total[10] += row.owed().notPlayedPlays();
+            }
         }
         return new DeliveryView(
                 id,
@@ -115,7 +121,9 @@ class DeliveryController {
                 latest.days(),
                 NOTE,
                 List.copyOf(rows),
-                new DeliveryView.Totals(total[0], total[1], total[2], total[3], total[4], total[5], total[6]));
+                new DeliveryView.Totals(
+                        total[0], total[1], total[2], total[3], total[4], total[5], total[6], total[7], total[8],
+                        total[9], total[10]));
     }
 
     private static long orZero(@Nullable Long value) {

@@ -15,7 +15,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
-/** The delivery report as a file: CSV (RFC 4180) or an Excel workbook. */
+/**
+ * The delivery report as a file: CSV (RFC 4180) or an Excel workbook. Columns are only ever added at the end, so
+ * that a reader of an earlier file keeps finding its columns where they were.
+ */
 final class DeliveryFiles {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -32,7 +35,11 @@ final class DeliveryFiles {
         "played_plays",
         "reported_plays",
         "lost_plays",
-        "owed_plays"
+        "owed_plays",
+        "owed_shortfall_plays",
+        "owed_takeover_plays",
+        "owed_not_played_plays",
+        "make_good_plays"
     };
 
     enum Format {
@@ -83,6 +90,14 @@ final class DeliveryFiles {
                     .append(row.lostPlays())
                     .append(',')
                     .append(orEmpty(row.owedPlays()))
+                    .append(',')
+                    .append(orEmpty(row.owed() == null ? null : row.owed().shortfallPlays()))
+                    .append(',')
+                    .append(orEmpty(row.owed() == null ? null : row.owed().takeoverPlays()))
+                    .append(',')
+                    .append(orEmpty(row.owed() == null ? null : row.owed().notPlayedPlays()))
+                    .append(',')
+                    .append(row.makeGoodPlays())
                     .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -119,6 +134,13 @@ final class DeliveryFiles {
                 number(line, 6, row.reportedPlays());
                 number(line, 7, row.lostPlays());
                 number(line, 8, row.owedPlays());
+                DeliveryView.Owed owed = row.owed();
+                if (owed != null) {
+                    number(line, 9, owed.shortfallPlays());
+                    number(line, 10, owed.takeoverPlays());
+                    number(line, 11, owed.notPlayedPlays());
+                }
+                number(line, 12, row.makeGoodPlays());
             }
             Row total = sheet.createRow(r);
             text(total, 0, "total").setCellStyle(heading);
@@ -130,6 +152,10 @@ final class DeliveryFiles {
             number(total, 6, totals.reportedPlays());
             number(total, 7, totals.lostPlays());
             number(total, 8, totals.owedPlays());
+            number(total, 9, totals.owedShortfallPlays());
+            number(total, 10, totals.owedTakeoverPlays());
+            number(total, 11, totals.owedNotPlayedPlays());
+            number(total, 12, totals.makeGoodPlays());
             sheet.createFreezePane(0, 1);
             for (int i = 0; i < COLUMNS.length; i++) {
                 sheet.setColumnWidth(i, 18 * 256);

@@ -31,8 +31,9 @@ record DeliveryView(
      * @param playedPlays      plays the screens reported that ran their full length (within 0.5 s)
      * @param reportedPlays    every play the screens reported of a scheduled spot, cut short ones included
      * @param lostPlays        contracted plays emergency takeovers displaced
-     * @param owedPlays        contracted less played, for past days (before the station's date today); null for
-     *                         today, later days and days without a contracted figure
+     * @param makeGoodPlays    make-good plays scheduled there that day, for plays owed elsewhere or earlier
+     * @param owed             what the day owes, as last counted by the make-good job (contracted less played, by
+     *                         cause); null for today, later days and past days not counted yet
      */
     record Row(
             String station,
@@ -43,7 +44,20 @@ record DeliveryView(
             long playedPlays,
             long reportedPlays,
             long lostPlays,
-            @Nullable Long owedPlays) {}
+            long makeGoodPlays,
+            @Nullable Owed owed) {
+
+        @Nullable
+        Long owedPlays() {
+            return owed == null ? null : owed.plays();
+        }
+    }
+
+    /**
+     * Plays a past station-day owes, put down to their causes in this order: the planner could not place them
+     * (shortfall), an emergency takeover displaced them, the screens did not play them in full.
+     */
+    record Owed(long plays, long shortfallPlays, long takeoverPlays, long notPlayedPlays) {}
 
     /** Sums over every row (a null figure counts nothing). */
     record Totals(
@@ -53,5 +67,9 @@ record DeliveryView(
             long playedPlays,
             long reportedPlays,
             long lostPlays,
-            long owedPlays) {}
+            long makeGoodPlays,
+            long owedPlays,
+            long owedShortfallPlays,
+            long owedTakeoverPlays,
+            long owedNotPlayedPlays) {}
 }

@@ -1,6 +1,5 @@
 package io.railcast.server.report;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +16,20 @@ import reactor.core.publisher.Mono;
 class StoredDelivery {
 
     /**
-     * $1 campaign, $2 the server's instant: a day is past when it is before the station's local date then. Rows
-     * with nothing contracted, played, reported or lost (a campaign moved away from a station) are left out.
+     * $1 campaign. Owed plays are those the make-good feature counted last ({@code make_good_owed}, storage
+     * contract), null for a day it has not counted (today, later days, or a past day before its next run). Rows with
+     * nothing contracted, played, reported, lost or made good (a campaign moved away from a station) are left out.
      */
     private static final String ROWS = """
             select d.station_code, d.day, d.contracted_plays, d.scheduled_plays, d.scheduled_seconds,
-                   d.played_plays, d.reported_plays, d.lost_plays,
-                   case when d.day < ($2::timestamptz at time zone st.zone_id)::date and d.contracted_plays is not null
-                        then greatest(d.contracted_plays - d.played_plays, 0) end as owed_plays
-            from campaign_delivery d join station st on st.code = d.station_code
+                   d.played_plays, d.reported_plays, d.lost_plays, d.make_good_plays,
+                   o.shortfall_plays, o.takeover_plays, o.not_played_plays
+            from campaign_delivery d
+            left join make_good_owed o
+                on o.campaign_id = d.campaign_id and o.station_code = d.station_code and o.day = d.day
             where d.campaign_id = $1
-              and (d.contracted_plays > 0 or d.played_plays > 0 or d.reported_plays > 0 or d.lost_plays > 0)
+              and (d.contracted_plays > 0 or d.played_plays > 0 or d.reported_plays > 0 or d.lost_plays > 0
+                   or d.make_good_plays > 0)
             order by d.day, d.station_code
             """;
 
@@ -50,10 +52,9 @@ class StoredDelivery {
     }
 
     /** The campaign's stored rows by day, then station. */
-    Flux<DeliveryView.Row> rows(String campaign, Instant now) {
+    Flux<DeliveryView.Row> rows(String campaign) {
         return db.sql(ROWS)
                 .bind(0, campaign)
-                .bind(1, now)
                 .map(row -> new DeliveryView.Row(
                         row.get("station_code", String.class),
                         row.get("day", LocalDate.class),
@@ -63,7 +64,11 @@ class StoredDelivery {
                         longOf(row.get("played_plays", Long.class)),
                         longOf(row.get("reported_plays", Long.class)),
                         longOf(row.get("lost_plays", Long.class)),
-                        row.get("owed_plays", Long.class)))
+                        longOf(row.get("make_good_plays", Long.class)),
+                        owed(
+                                row.get("shortfall_plays", Long.class),
+                                row.get("takeover_plays", Long.class),
+                                row.get("not_played_plays", Long.class))))
                 .all();
     }
 
@@ -80,6 +85,13 @@ class StoredDelivery {
     }
 
     record Planned(String campaign, long contracted, long scheduled) {}
+
+    private static DeliveryView.@Nullable Owed owed(
+            @Nullable Long shortfall, @Nullable Long takeover, @Nullable Long notPlayed) {
+        return shortfall == null || takeover == null || notPlayed == null
+                ? null
+                : new DeliveryView.Owed(shortfall + takeover + notPlayed, shortfall, takeover, notPlayed);
+    }
 
     private static long longOf(@Nullable Long value) {
         return value == null ? 0 : value;

@@ -166,14 +166,15 @@ class DeliveryReportIT extends ServerIntegrationTest {
         List<String> lines = Objects.requireNonNull(csv).lines().toList();
         assertThat(lines.get(0))
                 .isEqualTo("station,date,contracted_plays,scheduled_plays,scheduled_seconds,"
-                        + "played_plays,reported_plays,lost_plays,owed_plays");
+                        + "played_plays,reported_plays,lost_plays,owed_plays,owed_shortfall_plays,owed_takeover_plays,"
+                        + "owed_not_played_plays,make_good_plays");
         assertThat(lines).hasSize(delivery.rows().size() + 1);
         for (int i = 0; i < delivery.rows().size(); i++) {
             DeliveryView.Row row = delivery.rows().get(i);
             assertThat(lines.get(i + 1))
                     .isEqualTo(station + "," + row.date() + "," + row.contractedPlays() + ","
                             + row.scheduledPlays() + "," + row.scheduledSeconds() + "," + row.playedPlays() + ","
-                            + row.reportedPlays() + ",0,");
+                            + row.reportedPlays() + ",0,,,,,0");
         }
 
         byte[] xlsx = as("planner")

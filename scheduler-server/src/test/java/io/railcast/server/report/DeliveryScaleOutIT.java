@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The delivery report of one campaign read from two server instances on one PostgreSQL (this test's server A and a
  * second one, B, started on its database with the same clock) is the same bytes: a past day with plays the screen
- * reported through the agent API and owed plays, today, and a future day. B never planned anything: all it knows
- * is what A stored.
+ * reported through the agent API and owed plays (counted by a make-good run on A), today, and a future day. B never
+ * planned nor counted anything: all it knows is what A stored.
  */
 class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
 
@@ -51,6 +51,13 @@ class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
                 .post()
                 .uri("/api/v1/campaigns/availability")
                 .bodyValue(Bookings.commercial("DSO-ASK", "DSO", "1/h", today()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // the make-good job's count, asked for now rather than waited for: what the past day owes, stored
+        as("planner")
+                .post()
+                .uri("/api/v1/make-goods/run")
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -78,10 +85,13 @@ class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
             assertThat(cells[5]).as("played").isEqualTo("2");
             assertThat(cells[6]).as("reported").isEqualTo("2");
             assertThat(Long.parseLong(cells[8])).as("owed").isEqualTo(contracted - 2);
+            assertThat(cells[9]).as("owed: shortfall").isEqualTo(Long.toString(contracted - Long.parseLong(cells[3])));
+            assertThat(cells[10]).as("owed: takeover").isEqualTo("0");
+            assertThat(Long.parseLong(cells[11])).as("owed: not played").isEqualTo(Long.parseLong(cells[3]) - 2);
             assertThat(lines)
                     .as("today and tomorrow, planned, nothing owed yet")
-                    .anyMatch(line -> line.startsWith("DSO," + today() + ",") && line.endsWith(",0,"))
-                    .anyMatch(line -> line.startsWith("DSO," + today().plusDays(1) + ",") && line.endsWith(",0,"));
+                    .anyMatch(line -> line.startsWith("DSO," + today() + ",") && line.endsWith(",0,,,,,0"))
+                    .anyMatch(line -> line.startsWith("DSO," + today().plusDays(1) + ",") && line.endsWith(",0,,,,,0"));
         } finally {
             sharedClock = null;
         }

@@ -56,6 +56,7 @@ class QuartzClusterIT {
     private static final JobKey NIGHTLY = JobKey.jobKey("nightly-replan", "planning");
     private static final JobKey BOUNDARY = JobKey.jobKey("campaign-boundary", "planning");
     private static final JobKey HOLD_EXPIRY = JobKey.jobKey("hold-expiry", "campaign");
+    private static final JobKey MAKE_GOOD = JobKey.jobKey("make-good", "makegood");
 
     private static final JobRuns runs = new JobRuns();
     private static final DyingRun dying = new DyingRun();
@@ -94,7 +95,7 @@ class QuartzClusterIT {
                         String.class,
                         CLUSTER))
                 .containsExactly("cluster-it-a", "cluster-it-b");
-        for (JobKey job : List.of(NIGHTLY, BOUNDARY, HOLD_EXPIRY)) {
+        for (JobKey job : List.of(NIGHTLY, BOUNDARY, HOLD_EXPIRY, MAKE_GOOD)) {
             assertThat(sql.queryForObject(
                             "select count(*) from qrtz_job_details where sched_name = ? and job_name = ?"
                                     + " and job_group = ?",
@@ -128,6 +129,13 @@ class QuartzClusterIT {
 
     @Test
     @Order(4)
+    void theMakeGoodCountRunsOnceAcrossTheCluster() throws Exception {
+        Run run = fireOnce(MAKE_GOOD, new JobDataMap(), "make-good");
+        assertThat(run.failure()).isNull();
+    }
+
+    @Test
+    @Order(5)
     void theHoldExpiryRunsOnceAPerFiringAcrossTheClusterAndExpiresAHoldOnce() throws Exception {
         long holdId = expiredHold("CLU-H1");
         long after = System.currentTimeMillis();
@@ -147,7 +155,7 @@ class QuartzClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSurvivorRecoversTheJobOfAnInstanceThatDiedRunningItAndRunsItsNextFiring() throws Exception {
         Scheduler b = scheduler(instanceB);
         b.standby(); // B still checks in, but takes no trigger: the next hold expiry is A's

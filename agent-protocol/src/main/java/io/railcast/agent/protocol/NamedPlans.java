@@ -69,8 +69,12 @@ public final class NamedPlans {
         return JSON.std.asBytes(fields);
     }
 
-    /** The plans the body names: each hour's and the fallback, in order of first mention. */
-    private static Set<String> named(JsonObject body) throws MalformedMessage {
+    /** The plans a schedule answer names: each hour's and the fallback, in order of first mention. */
+    public static Set<String> named(byte[] body) throws MalformedMessage {
+        return named(JsonObject.parse(body));
+    }
+
+    static Set<String> named(JsonObject body) throws MalformedMessage {
         Set<String> ids = new LinkedHashSet<>();
         for (JsonObject hour : body.array("hours")) {
             ids.add(hour.string("plan"));

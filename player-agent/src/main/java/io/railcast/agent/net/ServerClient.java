@@ -68,13 +68,14 @@ public final class ServerClient implements MediaSource {
     public record FetchedSchedule(Schedule schedule, byte[] body, String etag) {}
 
     /**
-     * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}). The answer names
-     * its plans; those the agent holds already ({@code known}, by id) are taken as they are, the others fetched by id,
-     * {@value #PLAN_FETCHES} at a time. The body returned is whole, plans included, as the store keeps it.
+     * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}). An agent that
+     * holds plans ({@code known}, by id) asks for an answer naming them: those it holds are taken as they are, the
+     * others fetched by id, {@value #PLAN_FETCHES} at a time; one that holds none (a first start) asks for them all
+     * in the answer. The body returned is whole, plans included, as the store keeps it.
      */
     public Optional<FetchedSchedule> schedule(int hours, String etag, Map<String, HourPlan> known)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request("schedule?plans=ids&hours=" + hours)
+        HttpRequest.Builder request = request("schedule?" + (known.isEmpty() ? "" : "plans=ids&") + "hours=" + hours)
                 .header("Accept-Encoding", "gzip")
                 .GET();
         if (etag != null) {

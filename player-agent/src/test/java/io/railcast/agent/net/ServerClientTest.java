@@ -55,7 +55,7 @@ class ServerClientTest {
         client.schedule(72, null, Map.of());
 
         FakeServer.Request request = server.requests("/agent/v1/schedule").get(0);
-        assertThat(request.query()).isEqualTo("plans=ids&hours=72");
+        assertThat(request.query()).isEqualTo("hours=72"); // holding no plan, it asks for them all at once
         assertThat(request.header("Authorization")).isEqualTo("Bearer screen-token");
         assertThat(request.header("Accept-Encoding")).isEqualTo("gzip");
         assertThat(request.header("If-None-Match")).isNull();
@@ -89,6 +89,7 @@ class ServerClientTest {
         // the next answer names the same plans: none is asked for again
         client.schedule(72, null, fetched.schedule().plans());
         assertThat(server.requests("/agent/v1/plans/9f2c1a")).hasSize(1);
+        assertThat(server.requests("/agent/v1/schedule").get(1).query()).isEqualTo("plans=ids&hours=72");
     }
 
     @Test

@@ -29,7 +29,8 @@ final class PlanFetches {
 
     /**
      * The schedule of a {@code 200} answer, once every plan it names that {@code held} lacks has been fetched with
-     * the screen's {@code token}; on the fleet's work threads.
+     * the screen's {@code token} (none when it holds none: it asked for them all in the answer); on the fleet's work
+     * threads.
      */
     static CompletableFuture<Schedule> schedule(
             FleetContext fleet, String token, HttpResponse<byte[]> answer, Set<String> held) {
@@ -37,9 +38,12 @@ final class PlanFetches {
         byte[] body = decoded(answer);
         List<String> lacking;
         try {
-            lacking = NamedPlans.named(body).stream()
-                    .filter(id -> !held.contains(id))
-                    .toList();
+            // holding none, the agent asked for an answer with every plan in it
+            lacking = held.isEmpty()
+                    ? List.of()
+                    : NamedPlans.named(body).stream()
+                            .filter(id -> !held.contains(id))
+                            .toList();
         } catch (MalformedMessage e) {
             throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
         }

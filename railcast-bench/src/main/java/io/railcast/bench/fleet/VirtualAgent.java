@@ -138,7 +138,9 @@ final class VirtualAgent {
             return;
         }
         fetchAgain.set(false);
-        HttpRequest.Builder request = request("/agent/v1/schedule?plans=ids&hours=" + fleet.hours())
+        boolean holdsPlans = adopted != null; // as the player agent: a first fetch takes every plan in the answer
+        HttpRequest.Builder request = request(
+                        "/agent/v1/schedule?" + (holdsPlans ? "plans=ids&" : "") + "hours=" + fleet.hours())
                 .header("Accept-Encoding", "gzip")
                 .timeout(FETCH_DEADLINE);
         String known = etag;

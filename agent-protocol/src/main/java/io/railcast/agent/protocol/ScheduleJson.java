@@ -27,7 +27,9 @@ public final class ScheduleJson {
 
     /**
      * The schedule of the body, checked whole, taking the plans of {@code known} (by id) instead of reading those
-     * the body holds again; a malformed or incoherent body throws.
+     * the body holds again; a body that names its plans without their bodies ({@link NamedPlans}) takes them all
+     * from {@code known}. A malformed or incoherent body, or one naming a plan neither it nor {@code known} holds,
+     * throws.
      */
     public static Schedule parse(byte[] body, Map<String, HourPlan> known) throws MalformedMessage {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -50,7 +52,16 @@ public final class ScheduleJson {
         }
         JsonObject json = JsonObject.of(fields, "$");
         if (!plansRead) {
-            json.objects("plans"); // throws: missing, or not an object
+            if (json.has("plans")) {
+                json.objects("plans"); // throws: not an object
+            }
+            for (String id : NamedPlans.named(json)) {
+                HourPlan plan = known.get(id);
+                if (plan == null) {
+                    throw new MalformedMessage("plan " + id + " is named but neither sent nor held");
+                }
+                plans.put(id, plan);
+            }
         }
         List<ScheduledHour> hours = new ArrayList<>();
         for (JsonObject hour : json.array("hours")) {
@@ -101,6 +112,11 @@ public final class ScheduleJson {
             }
             plans.put(id, plan);
         }
+    }
+
+    /** One plan's JSON, as {@code GET /agent/v1/plans/{id}} sends it; malformed or incoherent JSON throws. */
+    public static HourPlan plan(byte[] json) throws MalformedMessage {
+        return plan(JsonObject.parse(json));
     }
 
     private static HourPlan plan(JsonObject plan) throws MalformedMessage {

@@ -123,13 +123,24 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void takesEveryPlanFromThoseHeldWhenTheBodyOnlyNamesThem() throws IOException {
+        Schedule whole = ScheduleJson.parse(example());
+        String named = exampleText().replace("\"plans\":", "\"plan_s\":");
+
+        Schedule schedule = ScheduleJson.parse(named.getBytes(StandardCharsets.UTF_8), whole.plans());
+
+        assertThat(schedule).isEqualTo(whole);
+        assertThat(NamedPlans.named(named.getBytes(StandardCharsets.UTF_8))).containsExactly("9f2c1a", "7b00de");
+    }
+
+    @Test
     void namesThePlansWhenTheyAreMissingOrNotAnObject() throws IOException {
         String noPlans = exampleText().replace("\"plans\":", "\"plan_s\":");
         String notAnObject = exampleText().replace("\"9f2c1a\": {", "\"9f2c1a\": [1], \"x\": {");
 
         assertThatThrownBy(() -> ScheduleJson.parse(noPlans.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessage.class)
-                .hasMessage("$.plans is missing");
+                .hasMessage("plan 9f2c1a is named but neither sent nor held");
         assertThatThrownBy(() -> ScheduleJson.parse(notAnObject.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessage.class)
                 .hasMessage("$.plans.9f2c1a must be an object");

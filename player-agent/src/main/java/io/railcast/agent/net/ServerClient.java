@@ -2,8 +2,8 @@ package io.railcast.agent.net;
 
 import io.railcast.agent.protocol.HourPlan;
 import io.railcast.agent.protocol.JsonObject;
-import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.MediaFile;
+import io.railcast.agent.protocol.NamedPlans;
 import io.railcast.agent.protocol.PlayRecord;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduleJson;
@@ -14,9 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,6 +40,8 @@ public final class ServerClient implements MediaSource {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration MEDIA_IDLE = Duration.ofSeconds(60);
+    /** Plans fetched at once: a handful of connections, not one per plan of a first start. */
+    static final int PLAN_FETCHES = 8;
 
     private static final System.Logger LOG = System.getLogger(ServerClient.class.getName());
 
@@ -63,12 +68,14 @@ public final class ServerClient implements MediaSource {
     public record FetchedSchedule(Schedule schedule, byte[] body, String etag) {}
 
     /**
-     * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}); plans the agent
-     * holds already ({@code known}, by id) are taken as they are rather than read again.
+     * The schedule for {@code hours} hours, or empty when {@code etag} still matches ({@code 304}). An agent that
+     * holds plans ({@code known}, by id) asks for an answer naming them: those it holds are taken as they are, the
+     * others fetched by id, {@value #PLAN_FETCHES} at a time; one that holds none (a first start) asks for them all
+     * in the answer. The body returned is whole, plans included, as the store keeps it.
      */
     public Optional<FetchedSchedule> schedule(int hours, String etag, Map<String, HourPlan> known)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request("schedule?hours=" + hours)
+        HttpRequest.Builder request = request("schedule?" + (known.isEmpty() ? "" : "plans=ids&") + "hours=" + hours)
                 .header("Accept-Encoding", "gzip")
                 .GET();
         if (etag != null) {
@@ -78,18 +85,57 @@ public final class ServerClient implements MediaSource {
         if (response.statusCode() == 304) {
             return Optional.empty();
         }
+        byte[] body = NamedPlans.whole(decoded(response), known, this::plans);
+        Schedule schedule = ScheduleJson.parse(body, known);
+        return Optional.of(new FetchedSchedule(
+                schedule, body, response.headers().firstValue("ETag").orElse(null)));
+    }
+
+    /**
+     * The plans of {@code ids}, as JSON, fetched {@value #PLAN_FETCHES} at a time: a plan never changes, so a cache
+     * between the agent and the server may answer instead of it.
+     */
+    private Map<String, byte[]> plans(Set<String> ids) throws IOException, InterruptedException {
+        Map<String, byte[]> plans = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += PLAN_FETCHES) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + PLAN_FETCHES));
+            List<CompletableFuture<HttpResponse<byte[]>>> fetches = new ArrayList<>();
+            for (String id : batch) {
+                HttpRequest plan = request("plans/" + id)
+                        .header("Accept-Encoding", "gzip")
+                        .GET()
+                        .build();
+                fetches.add(http.sendAsync(plan, HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            for (int index = 0; index < batch.size(); index++) {
+                plans.put(batch.get(index), decoded(awaited(fetches.get(index))));
+            }
+        }
+        return plans;
+    }
+
+    private static HttpResponse<byte[]> awaited(CompletableFuture<HttpResponse<byte[]>> response)
+            throws IOException, InterruptedException {
+        try {
+            return response.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** The body of a successful answer, inflated when the server gzipped it. */
+    private byte[] decoded(HttpResponse<byte[]> response) throws IOException {
         byte[] body = check(response);
         if (response.headers()
                 .firstValue("Content-Encoding")
                 .filter("gzip"::equalsIgnoreCase)
                 .isPresent()) {
             try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = gunzip.readAllBytes();
+                return gunzip.readAllBytes();
             }
         }
-        Schedule schedule = ScheduleJson.parse(body, known);
-        return Optional.of(new FetchedSchedule(
-                schedule, body, response.headers().firstValue("ETag").orElse(null)));
+        return body;
     }
 
     /**
@@ -229,7 +275,7 @@ public final class ServerClient implements MediaSource {
     }
 
     private ServerRefusal refusal(int status, Optional<String> retryAfter, byte[] problem) {
-        String detail = ProblemDetail.describe(status, problem);
+        String detail = ProblemText.describe(status, problem);
         if (status == 401) {
             if (!tokenRejected) {
                 LOG.log(
@@ -241,17 +287,5 @@ public final class ServerClient implements MediaSource {
         }
         return new ServerRefusal(
                 status, detail, retryAfter.flatMap(RetryAfter::parse).orElse(null));
-    }
-
-    /** Parses a problem+json body into one line; anything else is shown as the status alone. */
-    private static final class ProblemDetail {
-        static String describe(int status, byte[] body) {
-            try {
-                JsonObject problem = JsonObject.parse(body);
-                return status + " " + problem.string("title", "") + ": " + problem.string("detail", "");
-            } catch (MalformedMessage e) {
-                return status + " " + new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-            }
-        }
     }
 }

@@ -9,10 +9,12 @@ import io.railcast.agent.TestBytes;
 import io.railcast.agent.protocol.MediaFile;
 import io.railcast.agent.protocol.PlayRecord;
 import io.railcast.agent.protocol.ProtocolExamples;
+import io.railcast.agent.protocol.ScheduleJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.jr.ob.JSON;
 
 class ServerClientTest {
 
@@ -52,10 +55,41 @@ class ServerClientTest {
         client.schedule(72, null, Map.of());
 
         FakeServer.Request request = server.requests("/agent/v1/schedule").get(0);
-        assertThat(request.query()).isEqualTo("hours=72");
+        assertThat(request.query()).isEqualTo("hours=72"); // holding no plan, it asks for them all at once
         assertThat(request.header("Authorization")).isEqualTo("Bearer screen-token");
         assertThat(request.header("Accept-Encoding")).isEqualTo("gzip");
         assertThat(request.header("If-None-Match")).isNull();
+    }
+
+    @Test
+    void takesThePlansAnAnswerNamesByIdInGzipWhenItLacksThem() throws Exception {
+        Map<String, Object> whole = JSON.std.mapFrom(ProtocolExamples.example());
+        Map<String, Object> named = new LinkedHashMap<>(whole);
+        Map<?, ?> plans = (Map<?, ?>) named.remove("plans");
+        server.json("/agent/v1/schedule", 200, JSON.std.asString(named));
+        for (Map.Entry<?, ?> plan : plans.entrySet()) {
+            byte[] compressed = gzip(JSON.std.asBytes(plan.getValue()));
+            server.route("/agent/v1/plans/" + plan.getKey(), (exchange, body) -> {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                FakeServer.send(exchange, 200, "application/json", compressed);
+            });
+        }
+
+        ServerClient.FetchedSchedule fetched =
+                client.schedule(72, null, Map.of()).orElseThrow();
+
+        assertThat(fetched.schedule()).isEqualTo(ScheduleJson.parse(ProtocolExamples.example()));
+        assertThat(ScheduleJson.parse(fetched.body())).isEqualTo(fetched.schedule()); // stored whole
+        for (Object id : plans.keySet()) {
+            FakeServer.Request request =
+                    server.requests("/agent/v1/plans/" + id).get(0);
+            assertThat(request.header("Authorization")).isEqualTo("Bearer screen-token");
+            assertThat(request.header("Accept-Encoding")).isEqualTo("gzip");
+        }
+        // the next answer names the same plans: none is asked for again
+        client.schedule(72, null, fetched.schedule().plans());
+        assertThat(server.requests("/agent/v1/plans/9f2c1a")).hasSize(1);
+        assertThat(server.requests("/agent/v1/schedule").get(1).query()).isEqualTo("plans=ids&hours=72");
     }
 
     @Test

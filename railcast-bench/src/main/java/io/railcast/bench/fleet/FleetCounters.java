@@ -8,6 +8,11 @@ final class FleetCounters {
 
     final LongAdder schedules = new LongAdder();
     final LongAdder notModified = new LongAdder();
+    /** Bytes of schedule answers as received (gzipped), and of plans fetched by id. */
+    final LongAdder scheduleBytes = new LongAdder();
+
+    final LongAdder planFetches = new LongAdder();
+    final LongAdder planBytes = new LongAdder();
     final LongAdder fetchFailures = new LongAdder();
     final LongAdder scheduleEvents = new LongAdder();
     final LongAdder takeoverEvents = new LongAdder();

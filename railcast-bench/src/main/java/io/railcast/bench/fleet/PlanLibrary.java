@@ -25,6 +25,11 @@ final class PlanLibrary {
         return new Adopted(schedule.version(), schedule.hours(), Map.copyOf(shared));
     }
 
+    /** A plan fetched by id: the fleet keeps the first instance of each. */
+    void offer(String id, HourPlan plan) {
+        plans.putIfAbsent(id, plan);
+    }
+
     /** The plans seen so far, by id (a live, read-only view). */
     Map<String, HourPlan> known() {
         return Collections.unmodifiableMap(plans);

@@ -42,6 +42,9 @@ final class SwitchMeasurement {
         String creative = "BENCH-" + suffix;
         api.uploadCreative(options.planner(), creative, 15, FleetBenchmark.png(suffix));
         String metricsBefore = prometheus(api, options);
+        FleetCounters counters = fleet.context().counters();
+        long bytesBefore = counters.scheduleBytes.sum() + counters.planBytes.sum();
+        long plansBefore = counters.planFetches.sum();
         long sentAt = System.currentTimeMillis();
         Map<String, Object> booked =
                 api.book(options.planner(), FleetBenchmark.campaign("C-BENCH-" + suffix, creative, province));
@@ -63,6 +66,8 @@ final class SwitchMeasurement {
                                 .count() + "/" + affected.size() + "; "
                         + fleet.progress());
         String metricsAfter = prometheus(api, options);
+        long switchBytes = counters.scheduleBytes.sum() + counters.planBytes.sum() - bytesBefore;
+        long plansFetched = counters.planFetches.sum() - plansBefore;
         LatencySummary switchTimes =
                 LatencySummary.of(since(fleet, affected, agent -> agent.adoptedAt(version), bookedAt));
         LatencySummary eventTimes =
@@ -92,6 +97,9 @@ final class SwitchMeasurement {
         figures.put("bookingAnswerMillis", answeredAt - sentAt);
         figures.put("fromRequestP99Millis", requestTimes.p99());
         figures.put("unaffectedNotified", unaffectedNotified);
+        // what the switch cost on the wire per affected screen: its schedule answer and the plans it lacked
+        figures.put("bytesPerSwitch", affected.isEmpty() ? 0 : switchBytes / affected.size());
+        figures.put("plansFetchedPerSwitch", affected.isEmpty() ? 0.0 : (double) plansFetched / affected.size());
         figures.put(
                 "serverAnswersBuilt",
                 Math.round(SseBench.gauge(metricsAfter, ANSWERS_BUILT) - SseBench.gauge(metricsBefore, ANSWERS_BUILT)));

@@ -1,26 +1,19 @@
 package io.railcast.bench.fleet;
 
 import io.railcast.agent.protocol.Backoff;
-import io.railcast.agent.protocol.HourPlan;
-import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.Schedule;
-import io.railcast.agent.protocol.ScheduleJson;
 import io.railcast.agent.protocol.Takeover;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One simulated screen: its own token, its own event stream, schedule fetches with {@code If-None-Match}, media
@@ -145,7 +138,9 @@ final class VirtualAgent {
             return;
         }
         fetchAgain.set(false);
-        HttpRequest.Builder request = request("/agent/v1/schedule?hours=" + fleet.hours())
+        boolean holdsPlans = adopted != null; // as the player agent: a first fetch takes every plan in the answer
+        HttpRequest.Builder request = request(
+                        "/agent/v1/schedule?" + (holdsPlans ? "plans=ids&" : "") + "hours=" + fleet.hours())
                 .header("Accept-Encoding", "gzip")
                 .timeout(FETCH_DEADLINE);
         String known = etag;
@@ -180,32 +175,20 @@ final class VirtualAgent {
             throw new IllegalStateException("schedule of " + screenId + ": HTTP " + response.statusCode());
         }
         fleet.counters().schedules.increment();
-        Schedule schedule = parse(response, fleet.plans().known());
-        fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
-        schedule.takeovers().forEach(this::takeover);
-        String tag = response.headers().firstValue("ETag").orElse(null);
-        return fleet.media()
-                .ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
-                .thenRun(() -> adoptAt(schedule, tag));
-    }
-
-    private static Schedule parse(HttpResponse<byte[]> response, Map<String, HourPlan> known) {
-        try {
-            byte[] body = response.body();
-            if (response.headers()
-                    .firstValue("Content-Encoding")
-                    .filter("gzip"::equalsIgnoreCase)
-                    .isPresent()) {
-                try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                    body = gunzip.readAllBytes();
-                }
-            }
-            return ScheduleJson.parse(body, known);
-        } catch (MalformedMessage e) {
-            throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Adopted current = adopted;
+        return PlanFetches.schedule(
+                        fleet,
+                        token,
+                        response,
+                        current == null ? Set.of() : current.plans().keySet())
+                .thenCompose(schedule -> {
+                    fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+                    schedule.takeovers().forEach(this::takeover);
+                    String tag = response.headers().firstValue("ETag").orElse(null);
+                    return fleet.media()
+                            .ensure(schedule.media().values(), fleet.http(), fleet.base(), token)
+                            .thenRun(() -> adoptAt(schedule, tag));
+                });
     }
 
     /** All media present: switch now if the version is due (or the first), else at its {@code effectiveAt}. */

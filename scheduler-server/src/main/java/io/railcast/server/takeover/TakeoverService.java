@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * Starts and cancels takeovers: each change is stored, recorded in the history and announced to every instance
  * ({@code pg_notify}) in one transaction, and this instance's {@link TakeoverBoard} is reread before the answer, so
  * that the caller's next look at it, and every agent it serves, sees the change. A cancellation counts the plays the
- * takeover displaced in the same transaction; a takeover that ends by itself has them counted by
- * {@link TakeoverWatch}.
+ * takeover displaced right after its commit, before it answers; a takeover that ends by itself (or whose canceller
+ * stopped before counting) has them counted by {@link TakeoverWatch}.
  */
 @Service
 class TakeoverService {
@@ -84,6 +84,12 @@ class TakeoverService {
                             .switchIfEmpty(Mono.error(() -> new TakeoverRefusal.AlreadyOver(id)))
                             .flatMap(after -> cancelled(source, before, after, now)))
                     .as(transaction::transactional)
+                    // counted after the commit, which is when every instance hears of the end and tells its
+                    // agents: a cancellation on 5,600 screens does not wait for the count (if this instance stops
+                    // first, TakeoverWatch counts it)
+                    .flatMap(after -> lost.count(after, now, now)
+                            .as(transaction::transactional)
+                            .thenReturn(after))
                     .flatMap(after -> board.reload().then(view(after)));
         });
     }
@@ -91,7 +97,6 @@ class TakeoverService {
     private Mono<Takeover> cancelled(AuditSource source, Takeover before, Takeover after, Instant now) {
         return takeovers
                 .notifyChange(after.id())
-                .then(lost.count(after, now, now))
                 .then(audit.record(
                         source,
                         new AuditedChange(

@@ -50,6 +50,12 @@ class PlanCache {
         });
     }
 
+    /** The plan of {@code id}, or empty when none is stored (read once and kept like those of {@link #get}). */
+    Mono<SentPlan> find(String id) {
+        return Mono.fromFuture(plans.getAll(List.of(id), (missing, executor) -> read(missing)), true)
+                .mapNotNull(found -> found.get(id));
+    }
+
     private CompletableFuture<Map<String, SentPlan>> read(Set<? extends String> ids) {
         return db.sql("select id, body::text as body from hour_plan where id = any($1)")
                 .bind(0, ids.toArray(String[]::new))

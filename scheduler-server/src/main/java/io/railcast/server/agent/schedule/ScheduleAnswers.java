@@ -46,5 +46,12 @@ class ScheduleAnswers {
      * What a schedule answer depends on besides the (immutable) published rows and creatives: a takeover started or
      * cancelled makes another key, so the answer kept before is not sent again.
      */
-    record Key(String screenId, long version, String zone, Instant from, int hours, List<TakeoverItem> takeovers) {}
+    record Key(
+            String screenId,
+            long version,
+            String zone,
+            Instant from,
+            int hours,
+            boolean planBodies,
+            List<TakeoverItem> takeovers) {}
 }

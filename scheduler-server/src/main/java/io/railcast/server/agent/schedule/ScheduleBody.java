@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,8 @@ record ScheduleBody(
     /**
      * A digest of what the screen plays: the horizon, the plan of each hour (plan ids are digests of their
      * content), the fallback and the media. Not the version nor when it takes effect, so that a version that
-     * changes nothing for this screen keeps its ETag and the agent's {@code If-None-Match} gets a 304.
+     * changes nothing for this screen keeps its ETag and the agent's {@code If-None-Match} gets a 304; nor whether
+     * the answer carries the plans' bodies or names them only, which says the same.
      */
     String etag() {
         StringBuilder meaning = new StringBuilder(64 + hours.size() * 48 + media.size() * 128)
@@ -85,11 +87,13 @@ record ScheduleBody(
     /**
      * The body's JSON, gzipped: this answer's own parts are written and deflated now, each plan's JSON is the piece
      * deflated when the plan was read ({@link SentPlan}). Most of an answer is its plans (some 20 of 20 KB each),
-     * which thousands of screens share.
+     * which thousands of screens share. Without {@code planBodies}, the answer has no {@code plans}: the agent takes
+     * those it lacks one by one ({@link PlanController}).
      */
-    byte[] gzip(JsonMapper jsonMapper) {
+    byte[] gzip(JsonMapper jsonMapper, boolean planBodies) {
         ByteArrayOutputStream own = new ByteArrayOutputStream(1024 + hours.size() * 96 + media.size() * 192);
-        int[] planAt = new int[plans.size()];
+        SortedMap<String, SentPlan> sent = planBodies ? plans : Collections.emptySortedMap();
+        int[] planAt = new int[sent.size()];
         try (JsonGenerator json = jsonMapper.createGenerator(own)) {
             json.writeStartObject();
             json.writeStringProperty("screenId", screenId);
@@ -99,31 +103,33 @@ record ScheduleBody(
             json.writePOJOProperty("from", from);
             json.writePOJOProperty("to", to);
             json.writePOJOProperty("hours", hours);
-            json.writeName("plans");
-            json.writeStartObject();
-            int plan = 0;
-            for (String id : plans.keySet()) {
-                // the name and its colon now, the plan's JSON goes right after them
-                json.writeName(id);
-                json.writeRawValue("");
-                json.flush();
-                planAt[plan++] = own.size();
+            if (planBodies) {
+                json.writeName("plans");
+                json.writeStartObject();
+                int plan = 0;
+                for (String id : sent.keySet()) {
+                    // the name and its colon now, the plan's JSON goes right after them
+                    json.writeName(id);
+                    json.writeRawValue("");
+                    json.flush();
+                    planAt[plan++] = own.size();
+                }
+                json.writeEndObject();
             }
-            json.writeEndObject();
             json.writePOJOProperty("media", media);
             json.writeStringProperty("fallback", fallback);
             json.writePOJOProperty("takeovers", takeovers);
             json.writeEndObject();
         }
         byte[] written = own.toByteArray();
-        int planBytes = plans.values().stream()
-                .mapToInt(sent -> sent.json().deflated().length)
+        int planBytes = sent.values().stream()
+                .mapToInt(plan -> plan.json().deflated().length)
                 .sum();
         GzipJoin gzip = new GzipJoin(planBytes + written.length / 4);
         int start = 0;
         int next = 0;
-        for (SentPlan sent : plans.values()) {
-            gzip.append(written, start, planAt[next]).append(sent.json());
+        for (SentPlan plan : sent.values()) {
+            gzip.append(written, start, planAt[next]).append(plan.json());
             start = planAt[next++];
         }
         return gzip.append(written, start, written.length).finish();

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /agent/v1/schedule?hours=72}: the calling screen's schedule, with an ETag of its meaning so that
+ * {@code GET /agent/v1/schedule?hours=72}: the calling screen's schedule ({@code &plans=ids}: naming its plans
+ * without their bodies, which the agent takes from {@link PlanController} when it lacks them), with an ETag of its meaning so that
  * the agent's poll is answered 304 while nothing it plays has changed, gzipped when the agent accepts it. Every
  * answer, 304 included, names the version in {@value #VERSION_HEADER}. The ETag and the gzipped body are kept once
  * built (see {@link ScheduleAnswers}), so a 304 compares a string and a 200 copies bytes.
@@ -40,6 +41,7 @@ class ScheduleController {
     Mono<ResponseEntity<byte[]>> schedule(
             Principal screen,
             @RequestParam(defaultValue = "" + Horizon.DEFAULT_HOURS) int hours,
+            @RequestParam(defaultValue = "bodies") String plans,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
         if (hours < 1 || hours > Horizon.MAX_HOURS) {
@@ -49,29 +51,41 @@ class ScheduleController {
                     List.of(FieldProblem.of(
                             "hours", "hours must be between 1 and " + Horizon.MAX_HOURS + ", got " + hours))));
         }
-        return schedules.schedule(screen.getName(), hours, clock.instant()).map(answer -> {
-            String etag = '"' + answer.etag() + '"';
-            HttpHeaders headers = new HttpHeaders();
-            headers.setETag(etag);
-            headers.setCacheControl(CacheControl.noCache());
-            headers.set(VERSION_HEADER, Long.toString(answer.version()));
-            headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-            if (matches(ifNoneMatch, etag)) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                        .headers(headers)
-                        .build();
-            }
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            if (ContentEncoding.acceptsGzip(acceptEncoding)) {
-                headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-                return ResponseEntity.ok().headers(headers).body(answer.gzip());
-            }
-            return ResponseEntity.ok().headers(headers).body(answer.plain());
-        });
+        if (!plans.equals("bodies") && !plans.equals("ids")) {
+            return Mono.error(ApiProblem.invalid(
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    List.of(FieldProblem.of("plans", "plans must be bodies or ids, got " + abbreviated(plans)))));
+        }
+        return schedules
+                .schedule(screen.getName(), hours, plans.equals("bodies"), clock.instant())
+                .map(answer -> {
+                    String etag = '"' + answer.etag() + '"';
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.setETag(etag);
+                    headers.setCacheControl(CacheControl.noCache());
+                    headers.set(VERSION_HEADER, Long.toString(answer.version()));
+                    headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+                    if (matches(ifNoneMatch, etag)) {
+                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                                .headers(headers)
+                                .build();
+                    }
+                    headers.setContentType(MediaType.APPLICATION_JSON);
+                    if (ContentEncoding.acceptsGzip(acceptEncoding)) {
+                        headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+                        return ResponseEntity.ok().headers(headers).body(answer.gzip());
+                    }
+                    return ResponseEntity.ok().headers(headers).body(answer.plain());
+                });
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "…";
     }
 
     /** {@code If-None-Match}: a list of (possibly weak) ETags, or {@code *}. */
-    private static boolean matches(@Nullable String ifNoneMatch, String etag) {
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

@@ -12,6 +12,10 @@ class ScheduleProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(ScheduleRefusal refusal) {
+        if (refusal instanceof ScheduleRefusal.NoPlan noPlan) {
+            return ApiProblem.notFound("no-plan", "No plan", "No hour plan " + noPlan.planId() + " is stored.")
+                    .toResponse();
+        }
         String screenId = ((ScheduleRefusal.NoSchedule) refusal).screenId();
         return ApiProblem.notFound(
                         "no-schedule", "No schedule", "No schedule has been published for screen " + screenId + " yet.")

@@ -28,4 +28,21 @@ abstract sealed class ScheduleRefusal extends RuntimeException {
             return screenId;
         }
     }
+
+    /** No stored plan has the id asked for. */
+    static final class NoPlan extends ScheduleRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String planId;
+
+        NoPlan(String planId) {
+            super("no hour plan " + planId + " is stored");
+            this.planId = planId;
+        }
+
+        String planId() {
+            return planId;
+        }
+    }
 }

@@ -59,9 +59,10 @@ public class ScheduleService {
 
     /**
      * The screen's latest version for {@code hours} hours from the start of the current hour at {@code now}, as
-     * sent: only the screen's row is read each time, the rest is built once per row and horizon.
+     * sent — with the plans' bodies, or naming them only — : only the screen's row is read each time, the rest is
+     * built once per row and horizon.
      */
-    Mono<ScheduleAnswer> schedule(String screenId, int hours, Instant now) {
+    Mono<ScheduleAnswer> schedule(String screenId, int hours, boolean planBodies, Instant now) {
         return schedules
                 .latest(screenId)
                 .switchIfEmpty(Mono.error(() -> new ScheduleRefusal.NoSchedule(screenId)))
@@ -71,11 +72,11 @@ public class ScheduleService {
                             .map(TakeoverItem::of)
                             .toList();
                     ScheduleAnswers.Key key = new ScheduleAnswers.Key(
-                            screenId, row.version(), row.zone().getId(), from, hours, takingOver);
+                            screenId, row.version(), row.zone().getId(), from, hours, planBodies, takingOver);
                     return answers.get(
                             key,
                             () -> body(screenId, row, from, hours, takingOver)
-                                    .map(body -> metrics.answerBuilds().record(() -> answer(body))));
+                                    .map(body -> metrics.answerBuilds().record(() -> answer(body, planBodies))));
                 });
     }
 
@@ -91,8 +92,8 @@ public class ScheduleService {
         return plans.get(planIds).flatMap(found -> body(screenId, row, horizon, found, takingOver));
     }
 
-    private ScheduleAnswer answer(ScheduleBody body) {
-        return new ScheduleAnswer(body.etag(), body.version(), body.gzip(jsonMapper));
+    private ScheduleAnswer answer(ScheduleBody body, boolean planBodies) {
+        return new ScheduleAnswer(body.etag(), body.version(), body.gzip(jsonMapper, planBodies));
     }
 
     /**

@@ -25,6 +25,11 @@ record SentPlan(GzipJoin.Piece json, Set<String> creatives) {
         return new SentPlan(GzipJoin.Piece.of(jsonMapper.writeValueAsBytes(view), LEVEL), creatives);
     }
 
+    /** The plan's JSON as one gzip member, as {@code GET /agent/v1/plans/{id}} sends it. */
+    byte[] gzip() {
+        return new GzipJoin(json.deflated().length + 32).append(json).finish();
+    }
+
     /** About how many bytes of heap the plan takes: its deflated JSON and the set of its (shared) creatives. */
     int weightBytes() {
         return 64 + 16 + json.deflated().length + 16 + creatives.size() * 8;

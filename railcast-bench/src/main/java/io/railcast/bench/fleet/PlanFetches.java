@@ -1,0 +1,106 @@
+package io.railcast.bench.fleet;
+
+import io.railcast.agent.protocol.MalformedMessage;
+import io.railcast.agent.protocol.NamedPlans;
+import io.railcast.agent.protocol.Schedule;
+import io.railcast.agent.protocol.ScheduleJson;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A virtual agent's side of {@code GET /agent/v1/schedule?plans=ids} and {@code GET /agent/v1/plans/{id}}, as the
+ * player agent does it: the plans an answer names that the agent does not hold are fetched, {@value #AT_ONCE} at a
+ * time, and counted with their bytes; then the answer is read with the plans the fleet holds ({@link PlanLibrary}).
+ */
+final class PlanFetches {
+
+    /** As the player agent: a handful of connections at once. */
+    static final int AT_ONCE = 8;
+
+    private PlanFetches() {}
+
+    /**
+     * The schedule of a {@code 200} answer, once every plan it names that {@code held} lacks has been fetched with
+     * the screen's {@code token} (none when it holds none: it asked for them all in the answer); on the fleet's work
+     * threads.
+     */
+    static CompletableFuture<Schedule> schedule(
+            FleetContext fleet, String token, HttpResponse<byte[]> answer, Set<String> held) {
+        fleet.counters().scheduleBytes.add(answer.body().length);
+        byte[] body = decoded(answer);
+        List<String> lacking;
+        try {
+            // holding none, the agent asked for an answer with every plan in it
+            lacking = held.isEmpty()
+                    ? List.of()
+                    : NamedPlans.named(body).stream()
+                            .filter(id -> !held.contains(id))
+                            .toList();
+        } catch (MalformedMessage e) {
+            throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
+        }
+        CompletableFuture<Void> fetched = CompletableFuture.completedFuture(null);
+        for (int from = 0; from < lacking.size(); from += AT_ONCE) {
+            List<String> batch = lacking.subList(from, Math.min(lacking.size(), from + AT_ONCE));
+            fetched = fetched.thenCompose(done -> CompletableFuture.allOf(
+                    batch.stream().map(id -> plan(fleet, token, id)).toArray(CompletableFuture[]::new)));
+        }
+        return fetched.thenApplyAsync(
+                done -> {
+                    try {
+                        return ScheduleJson.parse(body, fleet.plans().known());
+                    } catch (MalformedMessage e) {
+                        throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
+                    }
+                },
+                fleet.work());
+    }
+
+    private static CompletableFuture<Void> plan(FleetContext fleet, String token, String id) {
+        HttpRequest request = HttpRequest.newBuilder(fleet.base().resolve("/agent/v1/plans/" + id))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", "gzip")
+                .timeout(VirtualAgent.FETCH_DEADLINE)
+                .build();
+        return fleet.http()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenAcceptAsync(
+                        response -> {
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("plan " + id + ": HTTP " + response.statusCode());
+                            }
+                            fleet.counters().planFetches.increment();
+                            fleet.counters().planBytes.add(response.body().length);
+                            try {
+                                fleet.plans().offer(id, ScheduleJson.plan(decoded(response)));
+                            } catch (MalformedMessage e) {
+                                throw new IllegalStateException("malformed plan " + id + ": " + e.getMessage(), e);
+                            }
+                        },
+                        fleet.work());
+    }
+
+    /** The body, inflated when the server gzipped it. */
+    static byte[] decoded(HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        if (response.headers()
+                .firstValue("Content-Encoding")
+                .filter("gzip"::equalsIgnoreCase)
+                .isEmpty()) {
+            return body;
+        }
+        try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return gunzip.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

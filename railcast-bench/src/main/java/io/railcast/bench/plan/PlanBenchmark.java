@@ -11,6 +11,7 @@ import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.network.Network;
 import io.railcast.model.planning.NetworkPlanner;
+import io.railcast.model.planning.PlanProgress;
 import io.railcast.model.planning.PlanResult;
 import io.railcast.model.planning.PsaPolicy;
 import io.railcast.model.solver.HourSolver;
@@ -69,6 +70,21 @@ public final class PlanBenchmark {
                 .filter(id -> !targeted.contains(id))
                 .filter(id -> churnOf(auditor, plan, replan, id) > 0)
                 .count();
+        // the heap the plan and the re-plan took, as before the full re-plans below (which keep three more plans)
+        long peakHeapMb = peakHeapMb();
+        PublishedSpotsMoved replanMoved = PublishedSpotsMoved.between(
+                plan.schedule(), replan.schedule(), change.changed().id());
+
+        // The nightly re-plan after the booking: a full plan of the unchanged book, from the plan now published,
+        // and what a plan from scratch would have moved instead; then the next day's plan from it.
+        PlanResult full = planner.plan(
+                network, change.campaigns(), options.firstDay(), options.days(), PlanProgress.NONE, replan);
+        PublishedSpotsMoved fullMoved = PublishedSpotsMoved.between(replan.schedule(), full.schedule(), "");
+        PlanResult scratch = planner.plan(network, change.campaigns(), options.firstDay(), options.days());
+        PublishedSpotsMoved scratchMoved = PublishedSpotsMoved.between(replan.schedule(), scratch.schedule(), "");
+        PlanResult nextDay = planner.plan(
+                network, change.campaigns(), options.firstDay().plusDays(1), options.days(), PlanProgress.NONE, full);
+        PublishedSpotsMoved nextDayMoved = PublishedSpotsMoved.between(full.schedule(), nextDay.schedule(), "");
 
         figures.put("stations", network.stations().size());
         figures.put("screens", network.screens().size());
@@ -80,7 +96,7 @@ public final class PlanBenchmark {
         figures.put("generateMillis", generateMillis);
         figures.put("planMillis", plan.millis());
         figures.put("auditMillis", auditMillis);
-        figures.put("peakHeapMb", peakHeapMb());
+        figures.put("peakHeapMb", peakHeapMb);
         figures.put("shortfalls", plan.schedule().shortfalls().size());
         figures.put("contractedPlaysMissing", audit.contractedPlaysMissing());
         figures.put("overlaps", audit.overlaps());
@@ -100,7 +116,19 @@ public final class PlanBenchmark {
         figures.put("screensChangedOutsideTarget", changedOutsideTarget);
         figures.put("spotsMovedByReplan", churn.spotsMoved());
         figures.put("commercialSpotsMovedByReplan", churn.commercialSpotsMoved());
+        figures.put("changedCampaignSpotsMovedByReplan", replanMoved.ofChanged());
+        figures.put("otherCommercialSpotsMovedByReplan", replanMoved.commercial() - replanMoved.ofChanged());
         figures.put("replanFeasible", replanAudit.isFeasible());
+        figures.put("fullReplanMillis", full.millis());
+        figures.put("fullReplanSolvedHours", full.solvedHours());
+        figures.put("spotsMovedByFullReplan", fullMoved.all());
+        figures.put("commercialSpotsMovedByFullReplan", fullMoved.commercial());
+        figures.put("spotsMovedByPlanFromScratch", scratchMoved.all());
+        figures.put("commercialSpotsMovedByPlanFromScratch", scratchMoved.commercial());
+        figures.put("nextDayMillis", nextDay.millis());
+        figures.put("nextDaySolvedHours", nextDay.solvedHours());
+        figures.put("spotsMovedByNextDay", nextDayMoved.all());
+        figures.put("peakHeapMbWithFullReplans", peakHeapMb());
         printTable(figures);
         audit.faults().stream().limit(10).forEach(fault -> System.out.println("fault: " + fault));
         System.out.println(json(figures));

@@ -3,7 +3,6 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
 import io.railcast.model.network.Screen;
-import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.NetworkSchedule;
 import io.railcast.model.schedule.Shortfall;
 import io.railcast.model.solver.HourProblem;
@@ -11,15 +10,10 @@ import io.railcast.model.solver.HourSolver;
 import io.railcast.model.solver.SolvedHour;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -30,14 +24,12 @@ import java.util.function.Consumer;
  */
 public final class NetworkPlanner {
 
-    private final HourSolver solver;
+    private final DistinctHours hours;
     private final PsaPolicy psaPolicy;
-    private final int threads;
 
     public NetworkPlanner(HourSolver solver, PsaPolicy psaPolicy, int threads) {
-        this.solver = solver;
+        this.hours = new DistinctHours(solver, Math.max(1, threads));
         this.psaPolicy = psaPolicy;
-        this.threads = Math.max(1, threads);
     }
 
     public NetworkPlanner(PsaPolicy psaPolicy) {
@@ -48,13 +40,30 @@ public final class NetworkPlanner {
         return plan(network, campaigns, firstDay, days, PlanProgress.NONE);
     }
 
-    /** {@link #plan(Network, List, LocalDate, int)}, telling {@code progress} how many hours are solved. */
+    /** {@link #plan(Network, List, LocalDate, int)}, telling {@code progress} how many hours are decided. */
     public PlanResult plan(
             Network network, List<Campaign> campaigns, LocalDate firstDay, int days, PlanProgress progress) {
+        return plan(network, campaigns, firstDay, days, progress, null);
+    }
+
+    /**
+     * A full plan (every screen group resolved again, from {@code firstDay}, which may be later than the published
+     * plan's) that starts from the {@code published} plan, when there is one: an hour whose problem is unchanged
+     * keeps its published plan, and a changed hour is solved from it ({@link StartingPoint}). With nothing changed
+     * it moves no spot, and on a new day only the hours whose problems changed.
+     */
+    public PlanResult plan(
+            Network network,
+            List<Campaign> campaigns,
+            LocalDate firstDay,
+            int days,
+            PlanProgress progress,
+            PlanResult published) {
         long started = System.nanoTime();
         Map<ScreenGroup.Key, ScreenGroup> groups = ScreenGroups.of(network, campaigns);
         Map<ScreenGroup.Key, HourProblem[]> problems = resolve(groups.values(), firstDay, days);
-        Solving solving = solve(problems, Map.of(), null, progress, null, false);
+        StartingPoint start = published == null ? StartingPoint.NONE : StartingPoint.from(published, groups, firstDay);
+        DistinctHours.Solving solving = hours.solve(problems, start, progress, null, false);
         return finish(network, campaigns, groups, firstDay, days, problems, solving, started);
     }
 
@@ -82,7 +91,7 @@ public final class NetworkPlanner {
             repeats.put(group.key(), repeating);
             problems.put(group.key(), hours);
         }
-        Solving solving = solve(problems, Map.of(), null, PlanProgress.NONE, solved, true);
+        DistinctHours.Solving solving = hours.solve(problems, StartingPoint.NONE, PlanProgress.NONE, solved, true);
         List<Shortfall> shortfalls = new ArrayList<>();
         classes.values().forEach(members -> {
             ScreenGroup.Key key = members.get(0).key();
@@ -110,13 +119,8 @@ public final class NetworkPlanner {
         Map<ScreenGroup.Key, HourProblem[]> problems =
                 new LinkedHashMap<>(previous.groupHours().problems());
         problems.putAll(resolve(affected, before.firstDay(), before.days()));
-        Solving solving = solve(
-                problems,
-                previous.groupHours().plans(),
-                previous.groupHours().problems(),
-                PlanProgress.NONE,
-                null,
-                false);
+        DistinctHours.Solving solving = hours.solve(
+                problems, StartingPoint.from(previous, groups, before.firstDay()), PlanProgress.NONE, null, false);
         return finish(
                 previous.network(), campaigns, groups, before.firstDay(), before.days(), problems, solving, started);
     }
@@ -135,105 +139,6 @@ public final class NetworkPlanner {
         return problems;
     }
 
-    /** An hour to solve; a changed hour starts from its own published plan, so that is part of the work. */
-    private record Work(HourProblem problem, HourPlan published) {}
-
-    /** Which plan each group-hour gets, and how many hours were solved and searched to get them. */
-    private record Solving(Map<ScreenGroup.Key, SolvedHour[]> plans, int distinct, int solved, int searched) {}
-
-    private Solving solve(
-            Map<ScreenGroup.Key, HourProblem[]> problems,
-            Map<ScreenGroup.Key, SolvedHour[]> oldPlans,
-            Map<ScreenGroup.Key, HourProblem[]> oldProblems,
-            PlanProgress progress,
-            SolvedHours known,
-            boolean missingOnly) {
-        Map<Work, SolvedHour> work = new LinkedHashMap<>();
-        Map<ScreenGroup.Key, Work[]> workByGroup = new LinkedHashMap<>();
-        Map<ScreenGroup.Key, SolvedHour[]> plans = new LinkedHashMap<>();
-        IdentityHashMap<HourProblem, Boolean> distinct = new IdentityHashMap<>();
-        problems.forEach((key, hours) -> {
-            SolvedHour[] kept = oldPlans.get(key);
-            HourProblem[] keptProblems = oldProblems == null ? null : oldProblems.get(key);
-            SolvedHour[] chosen = new SolvedHour[hours.length];
-            Work[] pending = new Work[hours.length];
-            for (int i = 0; i < hours.length; i++) {
-                HourProblem problem = hours[i];
-                if (problem == null) {
-                    continue;
-                }
-                distinct.put(problem, Boolean.TRUE);
-                if (kept != null && kept[i] != null && problem.equals(keptProblems[i])) {
-                    chosen[i] = kept[i];
-                } else if (known != null && known.get(problem) != null) {
-                    chosen[i] = known.get(problem);
-                } else {
-                    HourPlan published = kept != null && kept[i] != null ? kept[i].plan() : null;
-                    pending[i] = new Work(problem, published);
-                    work.put(pending[i], null);
-                }
-            }
-            plans.put(key, chosen);
-            workByGroup.put(key, pending);
-        });
-        List<Work> items = new ArrayList<>(work.keySet());
-        List<SolvedHour> results = solveAll(items, progress, missingOnly);
-        int searched = 0;
-        for (int i = 0; i < items.size(); i++) {
-            work.put(items.get(i), results.get(i));
-            searched += results.get(i).searched() ? 1 : 0;
-            if (known != null) {
-                known.put(items.get(i).problem(), results.get(i));
-            }
-        }
-        workByGroup.forEach((key, pending) -> {
-            SolvedHour[] chosen = plans.get(key);
-            for (int i = 0; i < pending.length; i++) {
-                if (pending[i] != null) {
-                    chosen[i] = work.get(pending[i]);
-                }
-            }
-        });
-        return new Solving(plans, distinct.size(), items.size(), searched);
-    }
-
-    /** @param missingOnly whether only the missing plays are wanted, not the plans ({@link HourSolver#shortfall}) */
-    private List<SolvedHour> solveAll(List<Work> items, PlanProgress progress, boolean missingOnly) {
-        if (items.isEmpty()) {
-            progress.hoursSolved(0, 0);
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "hour-planner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            int chunk = Math.max(1, items.size() / (threads * 8));
-            List<Future<List<SolvedHour>>> futures = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += chunk) {
-                List<Work> slice = items.subList(from, Math.min(items.size(), from + chunk));
-                futures.add(pool.submit(() -> slice.stream()
-                        .map(w ->
-                                missingOnly ? solver.shortfall(w.problem()) : solver.solve(w.problem(), w.published()))
-                        .toList()));
-            }
-            List<SolvedHour> results = new ArrayList<>(items.size());
-            for (Future<List<SolvedHour>> future : futures) {
-                results.addAll(future.get());
-                progress.hoursSolved(results.size(), items.size());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("planning was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("planning an hour failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static PlanResult finish(
             Network network,
             List<Campaign> campaigns,
@@ -241,7 +146,7 @@ public final class NetworkPlanner {
             LocalDate firstDay,
             int days,
             Map<ScreenGroup.Key, HourProblem[]> problems,
-            Solving solving,
+            DistinctHours.Solving solving,
             long started) {
         NetworkSchedule.Builder schedule = NetworkSchedule.builder(firstDay, days);
         for (ScreenGroup group : groups.values()) {

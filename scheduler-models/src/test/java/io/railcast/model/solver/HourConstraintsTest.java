@@ -145,5 +145,11 @@ class HourConstraintsTest {
         verifier.verifyThat(HourConstraints::movedFromPublishedPlan)
                 .given(moved, kept, newPlay)
                 .penalizesBy(1);
+        // A published play left out is gone, and one kept in place with another creative is not the play published.
+        SpotAssignment gone = commercial("d", "", null).withPrevious(400, Spots.LCD_15);
+        SpotAssignment otherCreative = commercial("e", "", 500).withPrevious(500, Spots.LCD_10);
+        verifier.verifyThat(HourConstraints::movedFromPublishedPlan)
+                .given(kept, gone, otherCreative)
+                .penalizesBy(2);
     }
 }

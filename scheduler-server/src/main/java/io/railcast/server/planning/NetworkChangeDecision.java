@@ -3,13 +3,14 @@ package io.railcast.server.planning;
 import io.railcast.model.network.Network;
 import io.railcast.model.planning.LostPlays;
 import io.railcast.model.planning.NetworkPlanner;
+import io.railcast.model.planning.PlanProgress;
 import io.railcast.model.planning.PlanResult;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what a change of the network does to the plan: the network with the change is planned in full for the
- * plan's days, and the contracted plays that the current plan places on the screens concerned and the new one does
+ * plan's days, starting from the current plan (so only the hours the change reaches move), and the contracted plays that the current plan places on the screens concerned and the new one does
  * not are the plays the change makes impossible ({@link LostPlays}). Changes nothing itself; the planning desk
  * ({@link PlanningService}) publishes the plan, unless the change is a dry run.
  */
@@ -36,7 +37,9 @@ final class NetworkChangeDecision {
                 changed,
                 current.campaigns(),
                 current.schedule().firstDay(),
-                current.schedule().days());
+                current.schedule().days(),
+                PlanProgress.NONE,
+                current);
         return new Decision(next, LostPlays.between(current, next, change.screenIds()));
     }
 }

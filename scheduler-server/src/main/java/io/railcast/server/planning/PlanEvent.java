@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *                 availability check), HELD (a hold taken), REFUSED (the booking does not fit or is invalid) or FAILED
  * @param version  when finished: the version published, or the current one when none was
  * @param millis   when finished: how long the run took, publication included
- * @param hoursSolved in progress: how many of the distinct hours to solve are solved
- * @param hoursTotal  in progress: how many distinct hours the plan solves (0 when none needed solving)
+ * @param hoursSolved in progress: how many of the distinct hours are decided (kept from the plan in force, or solved)
+ * @param hoursTotal  in progress: how many distinct hours the plan decides (0 when none is on air)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanEvent(

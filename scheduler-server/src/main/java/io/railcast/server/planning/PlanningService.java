@@ -248,9 +248,11 @@ public class PlanningService implements DisposableBean {
     }
 
     /**
-     * Plans the stored network and campaigns from scratch. The result is adopted without publishing when it
-     * equals the latest version (plans are deterministic, so a restart with no change in between publishes
-     * nothing) or when there are no screens to publish for.
+     * Plans the stored network and campaigns in full, starting from the plan in memory: the version in force, or the
+     * one before it when another instance has published since (its hours were decided from that plan by the same
+     * deterministic planner, so they come out the same). The result is adopted without publishing when it equals
+     * the latest version (a re-plan with nothing changed moves no spot) or when there are no screens to publish for.
+     * At start there is no plan in memory, and the plan is made from scratch.
      */
     private State rebuild(String reason) {
         State before = state;
@@ -259,7 +261,11 @@ public class PlanningService implements DisposableBean {
             for (int attempt = 1; ; attempt++) {
                 StoredBook book = StoredBook.read(network, campaigns, publisher, DATABASE_TIMEOUT);
                 PlanResult plan = book.plan(
-                        planner, today, properties.days(), (solved, total) -> runs.progress(reason, solved, total));
+                        planner,
+                        today,
+                        properties.days(),
+                        (solved, total) -> runs.progress(reason, solved, total),
+                        before == null ? null : before.plan());
                 VersionPublisher.Latest latest = publisher.compare(plan, today);
                 long base = book.version();
                 if (latest.version() != base && attempt < 3) {

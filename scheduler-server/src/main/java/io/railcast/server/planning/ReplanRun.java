@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param id          1, 2, ... on this instance since it started
  * @param reason      what the published version's reason will say: "re-plan #3 asked by admin"
  * @param state       QUEUED (behind other planning runs), RUNNING, DONE or FAILED
- * @param hoursSolved how many of the distinct hours to solve are solved so far; null before the planner counted them
- * @param hoursTotal  how many distinct hours the plan solves; null before the planner counted them
+ * @param hoursSolved how many of the distinct hours are decided so far (kept from the plan in force, or solved); null
+ *                    before the planner counted them
+ * @param hoursTotal  how many distinct hours the plan decides; null before the planner counted them
  * @param outcome     when done: PUBLISHED, or UNCHANGED when the plan equals the version in force
  * @param version     when done: the version in force after it
  * @param millis      when done or failed: how long the run took, publication included

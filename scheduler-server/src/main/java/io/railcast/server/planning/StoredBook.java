@@ -9,6 +9,7 @@ import io.railcast.server.network.NetworkCatalog;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +43,23 @@ record StoredBook(NetworkCatalog.Stamp stamp, Network network, List<Campaign> ca
         return read;
     }
 
-    /** The plan of this book for {@code days} days from {@code today}. */
-    PlanResult plan(NetworkPlanner planner, LocalDate today, int days, PlanProgress progress) {
-        PlanResult plan = planner.plan(network, campaigns, today, days, progress);
+    /**
+     * The plan of this book for {@code days} days from {@code today}, starting from {@code published} (the plan of
+     * the version in force, when there is one in memory): an hour whose problem is unchanged keeps its published
+     * plan, a changed hour is solved from it, so a re-plan with nothing changed moves no spot.
+     */
+    PlanResult plan(
+            NetworkPlanner planner, LocalDate today, int days, PlanProgress progress, @Nullable PlanResult published) {
+        PlanResult plan = planner.plan(network, campaigns, today, days, progress, published);
         log.info(
-                "Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours)",
+                "Planned {} screens and {} campaigns for {} days from {} in {} ms ({} distinct hours, {} solved)",
                 network.screens().size(),
                 campaigns.size(),
                 days,
                 today,
                 plan.millis(),
-                plan.distinctHours());
+                plan.distinctHours(),
+                plan.solvedHours());
         return plan;
     }
 }

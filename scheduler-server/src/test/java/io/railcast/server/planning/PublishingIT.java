@@ -17,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -292,6 +294,57 @@ class PublishingIT extends ServerIntegrationTest {
         assertThat(count("screen_schedule where screen_id = 'PUB-NEW-SCREEN' and version = (select max(version)"
                         + " from schedule_version)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void nightlyReplanKeepsThePlaysBookingsPublished() {
+        // two bookings at one station, one after the other: the second is planned around the first's published plays,
+        // where a plan from scratch would place both afresh
+        String station = stations.get(8);
+        for (String id : List.of("PUB-KEEP-B", "PUB-KEEP-A")) {
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(commercial(id, station, "3/h"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+        Set<String> published = playsOf("PUB-KEEP-", station);
+        assertThat(published).isNotEmpty();
+
+        StepVerifier.create(planning.events()
+                        .filter(event -> event.type().equals(PlanEvent.FINISHED)
+                                && event.reason().equals("nightly re-plan"))
+                        .next())
+                .then(this::triggerNightly)
+                .assertNext(finished -> assertThat(finished.outcome()).isIn("PUBLISHED", "UNCHANGED"))
+                .expectComplete()
+                .verify(Duration.ofMinutes(2));
+
+        assertThat(playsOf("PUB-KEEP-", station)).isEqualTo(published);
+    }
+
+    /** The plays of the campaigns named {@code prefix}… at {@code station} in the latest version, one per spot. */
+    private Set<String> playsOf(String prefix, String station) {
+        Set<String> plays = new HashSet<>();
+        sql().query(
+                        "select s.screen_id, p.hour, h.body::text as body from screen_schedule s,"
+                                + " unnest(s.plan_ids) with ordinality as p(id, hour) join hour_plan h on h.id = p.id"
+                                + " where s.version = (select max(version) from schedule_version)"
+                                + " and s.screen_id in (select id from screen where station_code = ?)",
+                        (row, i) -> {
+                            HourPlan plan = hourPlan(json.readTree(row.getString("body")));
+                            String screenHour =
+                                    row.getString("screen_id") + " horizon hour " + row.getLong("hour") + ": ";
+                            plan.spots().stream()
+                                    .filter(spot -> spot.campaignId().startsWith(prefix))
+                                    .forEach(spot -> plays.add(screenHour + spot));
+                            return Boolean.TRUE;
+                        },
+                        station);
+        return plays;
     }
 
     @Test

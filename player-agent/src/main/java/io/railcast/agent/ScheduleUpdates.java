@@ -234,6 +234,11 @@ final class ScheduleUpdates implements EventStream.Listener {
                 System.Logger.Level.INFO,
                 "version " + event.version() + " published" + (event.urgent() ? " (urgent)" : "") + ", effective at "
                         + event.effectiveAt());
+        if (!client.tokenRejected()) {
+            Map<String, HourPlan> held = heldPlans();
+            client.prefetchPlans(
+                    event.plans().stream().filter(id -> !held.containsKey(id)).toList());
+        }
         syncThread.execute(this::refresh);
     }
 

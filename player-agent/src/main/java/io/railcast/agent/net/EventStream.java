@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps {@code GET /agent/v1/events} open on its own thread and hands each {@code schedule} and {@code takeover}
@@ -41,8 +42,16 @@ public final class EventStream implements Runnable, Closeable {
         default void takeover(Takeover takeover) {}
     }
 
-    /** The payload of a {@code schedule} event: version {@code version} is to be played from {@code effectiveAt}. */
-    public record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {}
+    /**
+     * The payload of a {@code schedule} event: version {@code version} is to be played from {@code effectiveAt};
+     * {@code plans} are those its changed hours name, when the server lists them (empty otherwise).
+     */
+    public record ScheduleEvent(long version, Instant effectiveAt, boolean urgent, List<String> plans) {
+
+        public ScheduleEvent {
+            plans = List.copyOf(plans);
+        }
+    }
 
     private final ServerClient client;
     private final Listener listener;
@@ -143,7 +152,10 @@ public final class EventStream implements Runnable, Closeable {
         try {
             JsonObject json = JsonObject.parse(event.data().getBytes(StandardCharsets.UTF_8));
             listener.scheduleEvent(new ScheduleEvent(
-                    json.integer("version"), json.instant("effectiveAt"), json.bool("urgent", false)));
+                    json.integer("version"),
+                    json.instant("effectiveAt"),
+                    json.bool("urgent", false),
+                    json.has("plans") ? json.strings("plans") : List.of()));
         } catch (MalformedMessage e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring a malformed schedule event: " + e.getMessage());
         }

@@ -16,8 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -47,6 +44,7 @@ public final class ServerClient implements MediaSource {
 
     private final URI base;
     private final HttpClient http;
+    private final PlanFetches plans;
     private volatile String token;
     private volatile boolean tokenRejected;
 
@@ -54,6 +52,7 @@ public final class ServerClient implements MediaSource {
         this.base = base;
         this.token = token;
         this.http = http;
+        this.plans = new PlanFetches(this, http, PLAN_FETCHES);
     }
 
     public static HttpClient newHttpClient() {
@@ -85,47 +84,23 @@ public final class ServerClient implements MediaSource {
         if (response.statusCode() == 304) {
             return Optional.empty();
         }
-        byte[] body = NamedPlans.whole(decoded(response), known, this::plans);
+        byte[] body = NamedPlans.whole(decoded(response), known, plans::take);
         Schedule schedule = ScheduleJson.parse(body, known);
         return Optional.of(new FetchedSchedule(
                 schedule, body, response.headers().firstValue("ETag").orElse(null)));
     }
 
     /**
-     * The plans of {@code ids}, as JSON, fetched {@value #PLAN_FETCHES} at a time: a plan never changes, so a cache
-     * between the agent and the server may answer instead of it.
+     * Starts fetching the plans of {@code ids} in the background, {@value #PLAN_FETCHES} at a time, for a schedule
+     * answer about to be asked for: a {@code schedule} event names the plans of the hours it changed, so they arrive
+     * while the answer is on its way rather than after it.
      */
-    private Map<String, byte[]> plans(Set<String> ids) throws IOException, InterruptedException {
-        Map<String, byte[]> plans = new HashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += PLAN_FETCHES) {
-            List<String> batch = all.subList(from, Math.min(all.size(), from + PLAN_FETCHES));
-            List<CompletableFuture<HttpResponse<byte[]>>> fetches = new ArrayList<>();
-            for (String id : batch) {
-                HttpRequest plan = request("plans/" + id)
-                        .header("Accept-Encoding", "gzip")
-                        .GET()
-                        .build();
-                fetches.add(http.sendAsync(plan, HttpResponse.BodyHandlers.ofByteArray()));
-            }
-            for (int index = 0; index < batch.size(); index++) {
-                plans.put(batch.get(index), decoded(awaited(fetches.get(index))));
-            }
-        }
-        return plans;
-    }
-
-    private static HttpResponse<byte[]> awaited(CompletableFuture<HttpResponse<byte[]>> response)
-            throws IOException, InterruptedException {
-        try {
-            return response.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
+    public void prefetchPlans(Collection<String> ids) {
+        plans.prefetch(ids);
     }
 
     /** The body of a successful answer, inflated when the server gzipped it. */
-    private byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+    byte[] decoded(HttpResponse<byte[]> response) throws IOException {
         byte[] body = check(response);
         if (response.headers()
                 .firstValue("Content-Encoding")
@@ -232,7 +207,7 @@ public final class ServerClient implements MediaSource {
         return tokenRejected;
     }
 
-    private HttpRequest.Builder request(String path) throws ServerRefusal {
+    HttpRequest.Builder request(String path) throws ServerRefusal {
         if (tokenRejected) {
             throw new ServerRefusal(401, "token revoked or unknown; not calling the server until reconfigured", null);
         }

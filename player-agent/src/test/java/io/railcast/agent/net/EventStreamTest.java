@@ -81,7 +81,7 @@ class EventStreamTest {
                 write(
                         exchange,
                         "event: schedule\nid: 43\ndata: {\"version\": 43, \"effectiveAt\": "
-                                + "\"2026-11-24T03:12:00Z\", \"urgent\": true}\n\n");
+                                + "\"2026-11-24T03:12:00Z\", \"urgent\": true, \"plans\": [\"9f2c1a\"]}\n\n");
             } else {
                 sleepQuietly(5_000);
             }
@@ -91,7 +91,8 @@ class EventStreamTest {
 
         await(() -> server.requests("/agent/v1/events").size() >= 2, Duration.ofSeconds(5));
         assertThat(events)
-                .containsExactly(new EventStream.ScheduleEvent(43, Instant.parse("2026-11-24T03:12:00Z"), true));
+                .containsExactly(new EventStream.ScheduleEvent(
+                        43, Instant.parse("2026-11-24T03:12:00Z"), true, List.of("9f2c1a")));
         assertThat(server.requests("/agent/v1/events").get(0).header("Last-Event-ID"))
                 .isEqualTo("42");
         assertThat(server.requests("/agent/v1/events").get(1).header("Last-Event-ID"))

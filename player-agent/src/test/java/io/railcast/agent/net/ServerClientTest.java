@@ -3,6 +3,7 @@ package io.railcast.agent.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.railcast.agent.Await;
 import io.railcast.agent.FakeServer;
 import io.railcast.agent.LogCapture;
 import io.railcast.agent.TestBytes;
@@ -90,6 +91,29 @@ class ServerClientTest {
         client.schedule(72, null, fetched.schedule().plans());
         assertThat(server.requests("/agent/v1/plans/9f2c1a")).hasSize(1);
         assertThat(server.requests("/agent/v1/schedule").get(1).query()).isEqualTo("plans=ids&hours=72");
+    }
+
+    @Test
+    void anAnswerTakesThePlansPrefetchedForItsEventInsteadOfFetchingThemAgain() throws Exception {
+        Map<String, Object> named = new LinkedHashMap<>(JSON.std.mapFrom(ProtocolExamples.example()));
+        Map<?, ?> plans = (Map<?, ?>) named.remove("plans");
+        server.json("/agent/v1/schedule", 200, JSON.std.asString(named));
+        for (Map.Entry<?, ?> plan : plans.entrySet()) {
+            server.json("/agent/v1/plans/" + plan.getKey(), 200, JSON.std.asString(plan.getValue()));
+        }
+
+        client.prefetchPlans(List.of("9f2c1a", "7b00de"));
+        Await.await(
+                () -> server.requests("/agent/v1/plans/9f2c1a").size()
+                                + server.requests("/agent/v1/plans/7b00de").size()
+                        == 2,
+                Duration.ofSeconds(5));
+        ServerClient.FetchedSchedule fetched =
+                client.schedule(72, null, Map.of()).orElseThrow();
+
+        assertThat(fetched.schedule()).isEqualTo(ScheduleJson.parse(ProtocolExamples.example()));
+        assertThat(server.requests("/agent/v1/plans/9f2c1a")).hasSize(1);
+        assertThat(server.requests("/agent/v1/plans/7b00de")).hasSize(1);
     }
 
     @Test

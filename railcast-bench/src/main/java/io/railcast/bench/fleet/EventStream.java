@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,7 +31,7 @@ final class EventStream {
     private final FleetContext fleet;
     private final Function<String, HttpRequest.Builder> requests;
     private final LongConsumer heard;
-    private final Runnable fetch;
+    private final Consumer<List<String>> fetch;
     private final Consumer<Takeover> takeover;
     private final Backoff backoff = new Backoff();
     private volatile boolean running;
@@ -44,7 +47,7 @@ final class EventStream {
             FleetContext fleet,
             Function<String, HttpRequest.Builder> requests,
             LongConsumer heard,
-            Runnable fetch,
+            Consumer<List<String>> fetch,
             Consumer<Takeover> takeover) {
         this.fleet = fleet;
         this.requests = requests;
@@ -123,12 +126,16 @@ final class EventStream {
         if (!"schedule".equals(event.type())) {
             return;
         }
-        Object version = JSON.std.mapFrom(event.data()).get("version");
-        if (version instanceof Number number) {
+        Map<String, Object> schedule = JSON.std.mapFrom(event.data());
+        if (schedule.get("version") instanceof Number number) {
             heard.accept(number.longValue());
         }
         fleet.counters().scheduleEvents.increment();
-        fetch.run();
+        List<String> plans = new ArrayList<>();
+        if (schedule.get("plans") instanceof List<?> named) {
+            named.forEach(id -> plans.add(String.valueOf(id)));
+        }
+        fetch.accept(plans);
     }
 
     private void later(Duration delay) {

@@ -11,29 +11,55 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A virtual agent's side of {@code GET /agent/v1/schedule?plans=ids} and {@code GET /agent/v1/plans/{id}}, as the
- * player agent does it: the plans an answer names that the agent does not hold are fetched, {@value #AT_ONCE} at a
- * time, and counted with their bytes; then the answer is read with the plans the fleet holds ({@link PlanLibrary}).
+ * player agent does it: the plans a {@code schedule} event names that the agent does not hold are prefetched, and
+ * those an answer names are fetched (or the prefetch awaited), {@value #AT_ONCE} at a time, and counted with their
+ * bytes; then the answer is read with the plans the fleet holds ({@link PlanLibrary}). One per virtual agent.
  */
 final class PlanFetches {
 
     /** As the player agent: a handful of connections at once. */
     static final int AT_ONCE = 8;
 
-    private PlanFetches() {}
+    private final FleetContext fleet;
+    private final String token;
+    private final Map<String, CompletableFuture<Void>> underWay = new ConcurrentHashMap<>();
+
+    PlanFetches(FleetContext fleet, String token) {
+        this.fleet = fleet;
+        this.token = token;
+    }
+
+    /** Starts fetching the plans of {@code named} not {@code held}, {@value #AT_ONCE} at a time. */
+    void prefetch(List<String> named, Set<String> held) {
+        List<String> lacking = named.stream().filter(id -> !held.contains(id)).toList();
+        inBatches(lacking).exceptionally(failed -> null);
+    }
+
+    private CompletableFuture<Void> inBatches(List<String> ids) {
+        CompletableFuture<Void> fetched = CompletableFuture.completedFuture(null);
+        for (int from = 0; from < ids.size(); from += AT_ONCE) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + AT_ONCE));
+            fetched = fetched.thenCompose(done -> CompletableFuture.allOf(batch.stream()
+                    .map(id -> underWay.computeIfAbsent(id, this::plan))
+                    .toArray(CompletableFuture[]::new)));
+        }
+        return fetched;
+    }
 
     /**
      * The schedule of a {@code 200} answer, once every plan it names that {@code held} lacks has been fetched with
      * the screen's {@code token} (none when it holds none: it asked for them all in the answer); on the fleet's work
      * threads.
      */
-    static CompletableFuture<Schedule> schedule(
-            FleetContext fleet, String token, HttpResponse<byte[]> answer, Set<String> held) {
+    CompletableFuture<Schedule> schedule(HttpResponse<byte[]> answer, Set<String> held) {
         fleet.counters().scheduleBytes.add(answer.body().length);
         byte[] body = decoded(answer);
         List<String> lacking;
@@ -47,12 +73,8 @@ final class PlanFetches {
         } catch (MalformedMessage e) {
             throw new IllegalStateException("malformed schedule: " + e.getMessage(), e);
         }
-        CompletableFuture<Void> fetched = CompletableFuture.completedFuture(null);
-        for (int from = 0; from < lacking.size(); from += AT_ONCE) {
-            List<String> batch = lacking.subList(from, Math.min(lacking.size(), from + AT_ONCE));
-            fetched = fetched.thenCompose(done -> CompletableFuture.allOf(
-                    batch.stream().map(id -> plan(fleet, token, id)).toArray(CompletableFuture[]::new)));
-        }
+        CompletableFuture<Void> fetched = inBatches(lacking)
+                .whenComplete((done, failed) -> underWay.values().removeIf(CompletableFuture::isDone));
         return fetched.thenApplyAsync(
                 done -> {
                     try {
@@ -64,7 +86,7 @@ final class PlanFetches {
                 fleet.work());
     }
 
-    private static CompletableFuture<Void> plan(FleetContext fleet, String token, String id) {
+    private CompletableFuture<Void> plan(String id) {
         HttpRequest request = HttpRequest.newBuilder(fleet.base().resolve("/agent/v1/plans/" + id))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept-Encoding", "gzip")

@@ -44,6 +44,7 @@ final class VirtualAgent {
     private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
     private final ProofOfPlay plays;
+    private final PlanFetches planFetches;
     private final Backoff fetchBackoff = new Backoff();
     private final EventStream events;
     private final AgentTakeovers takeovers = new AgentTakeovers();
@@ -56,11 +57,12 @@ final class VirtualAgent {
         this.token = token;
         this.fleet = fleet;
         this.plays = new ProofOfPlay(screenId, fleet, this::request);
+        this.planFetches = new PlanFetches(fleet, token);
         this.events = new EventStream(
                 fleet,
                 this::request,
                 version -> heardAt.putIfAbsent(version, System.currentTimeMillis()),
-                this::fetch,
+                this::heardSchedule,
                 this::takeover);
     }
 
@@ -128,6 +130,15 @@ final class VirtualAgent {
 
     // ---- schedule
 
+    /** A {@code schedule} event: the plans it names that the agent lacks are fetched while it asks for the answer. */
+    private void heardSchedule(List<String> plans) {
+        Adopted current = adopted;
+        if (current != null) {
+            planFetches.prefetch(plans, current.plans().keySet());
+        }
+        fetch();
+    }
+
     /** Fetches the schedule unless a fetch is under way, in which case that one is followed by another. */
     void fetch() {
         if (!running) {
@@ -176,11 +187,8 @@ final class VirtualAgent {
         }
         fleet.counters().schedules.increment();
         Adopted current = adopted;
-        return PlanFetches.schedule(
-                        fleet,
-                        token,
-                        response,
-                        current == null ? Set.of() : current.plans().keySet())
+        return planFetches
+                .schedule(response, current == null ? Set.of() : current.plans().keySet())
                 .thenCompose(schedule -> {
                     fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
                     schedule.takeovers().forEach(this::takeover);

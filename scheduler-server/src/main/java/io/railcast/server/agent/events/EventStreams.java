@@ -1,5 +1,6 @@
 package io.railcast.server.agent.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.railcast.server.agent.AgentMetrics;
 import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.schedule.ScheduleRepository;
@@ -9,6 +10,7 @@ import io.railcast.server.takeover.TakeoverBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
@@ -88,7 +90,7 @@ class EventStreams implements SmartLifecycle {
                             ? Mono.just(publication)
                             : Mono.just(publication).delayElement(delay);
                 })
-                .map(EventStreams::schedule);
+                .map(publication -> schedule(publication, publication.plansOf(screenId)));
         // a takeover goes out at once, whatever its start: it carries what to show, so the agent needs no schedule
         Flux<ServerSentEvent<Object>> takingOver = takeovers
                 .news()
@@ -102,7 +104,8 @@ class EventStreams implements SmartLifecycle {
                         .latest(screenId)
                         .filter(row -> row.version() > lastEventId)
                         .map(row -> schedule(
-                                new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(), null)));
+                                new VersionAnnouncement(row.version(), row.effectiveAt(), row.urgent(), null),
+                                List.of()));
         // the takeovers covering the screen now, to an agent that may have been away when they were told
         Flux<ServerSentEvent<Object>> current =
                 Flux.defer(() -> Flux.fromIterable(takeovers.concerning(screenId, clock.instant()))
@@ -145,9 +148,9 @@ class EventStreams implements SmartLifecycle {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(spreadMillis));
     }
 
-    private static ServerSentEvent<Object> schedule(VersionAnnouncement publication) {
-        return ServerSentEvent.<Object>builder(
-                        new ScheduleEvent(publication.version(), publication.effectiveAt(), publication.urgent()))
+    private static ServerSentEvent<Object> schedule(VersionAnnouncement publication, List<String> plans) {
+        return ServerSentEvent.<Object>builder(new ScheduleEvent(
+                        publication.version(), publication.effectiveAt(), publication.urgent(), plans))
                 .event("schedule")
                 .id(Long.toString(publication.version()))
                 .build();
@@ -164,7 +167,12 @@ class EventStreams implements SmartLifecycle {
                 .build();
     }
 
-    record ScheduleEvent(long version, Instant effectiveAt, boolean urgent) {}
+    /** {@code plans}: those the screen's changed hours name, left out when none is listed. */
+    record ScheduleEvent(
+            long version,
+            Instant effectiveAt,
+            boolean urgent,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> plans) {}
 
     record Heartbeat(Instant serverTime) {}
 }

@@ -12,9 +12,9 @@ import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.token.AgentTokens;
 import io.railcast.server.takeover.TakeoverBoard;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -190,9 +190,9 @@ class SchedulePublications implements SmartLifecycle {
             return Mono.empty();
         }
         long since = previous < 0 ? seen.version() - 1 : previous;
-        Mono<Optional<Set<String>>> changed = versions.changedScreens(seen.version(), since)
-                .collect(HashSet<String>::new, Set::add)
-                .<Optional<Set<String>>>map(Optional::of)
+        Mono<Optional<Map<String, List<String>>>> changed = versions.changedScreens(seen.version(), since)
+                .collectMap(PublishedVersions.ChangedScreen::screenId, PublishedVersions.ChangedScreen::plans)
+                .<Optional<Map<String, List<String>>>>map(Optional::of)
                 .onErrorResume(e -> {
                     log.warn(
                             "Could not tell which screens version {} changes; announcing it to all: {}",

@@ -80,7 +80,11 @@ public class EventsIT extends AgentIntegrationTest {
                     ContractFixtures.announce(sql(), first.get());
                 })
                 .thenConsumeWhile(EventsIT::heartbeat)
-                .assertNext(event -> isSchedule(event, first.get()))
+                .assertNext(event -> {
+                    isSchedule(event, first.get());
+                    // the plans its changed hours name, for the agent to fetch while it asks for the answer
+                    assertThat(event.data()).endsWith(",\"plans\":[\"" + plan + "\"]}");
+                })
                 .then(() -> {
                     long same = fixtures.publishNow(Map.of(
                             "EVT-3",
@@ -92,7 +96,10 @@ public class EventsIT extends AgentIntegrationTest {
                     ContractFixtures.announce(sql(), changing.get());
                 })
                 .thenConsumeWhile(EventsIT::heartbeat)
-                .assertNext(event -> isSchedule(event, changing.get())) // none for the version in between
+                .assertNext(event -> {
+                    isSchedule(event, changing.get()); // none for the version in between
+                    assertThat(event.data()).endsWith(",\"plans\":[\"" + other + "\"]}");
+                })
                 .thenCancel()
                 .verify(TIMEOUT);
     }
@@ -185,6 +192,6 @@ public class EventsIT extends AgentIntegrationTest {
         assertThat(event.id()).isEqualTo(Long.toString(version));
         assertThat(event.data())
                 .startsWith("{\"version\":" + version + ",\"effectiveAt\":\"")
-                .endsWith("\"urgent\":true}");
+                .contains("\"urgent\":true");
     }
 }

@@ -56,18 +56,22 @@ class PublicServiceController {
             if (!"csv".equals(file) && table != null) {
                 throw new ReportRefusal.BadQuery("table", "table is only for format=csv");
             }
+            String name = table == null
+                    ? PublicServiceTables.NAMES.get(0)
+                    : table.strip().toLowerCase(Locale.ROOT);
+            if (!PublicServiceTables.NAMES.contains(name)) {
+                throw new ReportRefusal.BadQuery(
+                        "table",
+                        "table must be one of " + String.join(", ", PublicServiceTables.NAMES) + ", got "
+                                + TextRules.quote(table == null ? "" : table));
+            }
             return view(period).flatMap(view -> switch (file) {
                 case "json" ->
                     Mono.just(ResponseEntity.ok()
                             .contentType(MediaType.APPLICATION_JSON)
                             .body(view));
                 case "csv" -> {
-                    String name = table == null ? PublicServiceTables.NAMES.get(0) : table;
-                    ReportTable csv = PublicServiceTables.named(view, name)
-                            .orElseThrow(() -> new ReportRefusal.BadQuery(
-                                    "table",
-                                    "table must be one of " + String.join(", ", PublicServiceTables.NAMES) + ", got "
-                                            + TextRules.quote(name)));
+                    ReportTable csv = PublicServiceTables.named(view, name).orElseThrow();
                     yield Mono.just(file(period, csv.name(), DeliveryFiles.CSV, "csv", csv.csv()));
                 }
                 default ->

@@ -26,7 +26,7 @@ class StoredPublicService {
             """;
 
     private static final String AIRED = "count(distinct d.creative_id) as versions, sum(d.played_plays) as plays,"
-            + " sum(d.played_millis) as millis";
+            + " sum(d.played_millis) as millis ";
 
     private static final String VERSIONS = "select d.creative_id, array_agg(distinct d.campaign_id) as campaigns,"
             + " count(distinct d.station_code) as stations, " + AIRED + PSA + " group by 1 order by 1";

@@ -19,26 +19,24 @@ import reactor.core.publisher.Mono;
 class StoredPublicService {
 
     /** PSA plays of the period, with their campaign's kind checked against the campaign table. */
-    private static final String PSA = """
-            from creative_delivery d
-            join campaign c on c.id = d.campaign_id and c.kind = 'PUBLIC_SERVICE'
-            where d.day between $1 and $2 and d.played_plays > 0
-            """;
+    private static final String PSA = "from creative_delivery d"
+            + " join campaign c on c.id = d.campaign_id and c.kind = 'PUBLIC_SERVICE' %s"
+            + " where d.day between $1 and $2 and d.played_plays > 0";
 
     private static final String AIRED = "count(distinct d.creative_id) as versions, sum(d.played_plays) as plays,"
             + " sum(d.played_millis) as millis ";
 
     private static final String VERSIONS = "select d.creative_id, array_agg(distinct d.campaign_id) as campaigns,"
-            + " count(distinct d.station_code) as stations, " + AIRED + PSA + " group by 1 order by 1";
+            + " count(distinct d.station_code) as stations, " + AIRED + PSA.formatted("") + " group by 1 order by 1";
 
     private static final String MONTHS =
-            "select to_char(d.day, 'YYYY-MM') as month, " + AIRED + PSA + " group by 1 order by 1";
+            "select to_char(d.day, 'YYYY-MM') as month, " + AIRED + PSA.formatted("") + " group by 1 order by 1";
 
     private static final String STATIONS = "select to_char(d.day, 'YYYY-MM') as month, st.province, st.code,"
-            + " st.name, " + AIRED + PSA.replace("where", "join station st on st.code = d.station_code where")
+            + " st.name, " + AIRED + PSA.formatted("join station st on st.code = d.station_code")
             + " group by 1, 2, 3, 4 order by 1, 2, 3";
 
-    private static final String TOTAL = "select " + AIRED + PSA;
+    private static final String TOTAL = "select " + AIRED + PSA.formatted("");
 
     /** Every province, with PSA and commercial full plays of the period (filler counts for neither). */
     private static final String PROVINCES = """

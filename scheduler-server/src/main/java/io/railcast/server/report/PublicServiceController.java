@@ -2,7 +2,6 @@ package io.railcast.server.report;
 
 import io.railcast.server.system.PsaFloors;
 import io.railcast.server.system.TextRules;
-import java.time.Clock;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -31,16 +30,15 @@ class PublicServiceController {
             + " as long as they ran; a version is a PSA creative with at least one such play. A province's PSA share"
             + " is PSA airtime against commercial airtime there (filler counts for neither), set against its floor"
             + " (railcast.planning.psa-share). Guaranteed PSAs: contracted as stored by the versions that planned"
-            + " each day; owed is contracted less played on days before today; make-goods are not counted.";
+            + " each day; make-good plays as scheduled; owed as the make-good job last counted it (every cause: not"
+            + " placed, displaced by a takeover, not played), none for a day it has not counted yet.";
 
     private final StoredPublicService stored;
     private final PsaFloors floors;
-    private final Clock clock;
 
-    PublicServiceController(StoredPublicService stored, Environment environment, Clock clock) {
+    PublicServiceController(StoredPublicService stored, Environment environment) {
         this.stored = stored;
         this.floors = PsaFloors.of(environment);
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/reports/public-service")
@@ -98,7 +96,7 @@ class PublicServiceController {
                                         floors.floorOf(p.province())))
                                 .collectList(),
                         stored.stations(period).collectList(),
-                        stored.guaranteed(period, clock.instant()).collectList())
+                        stored.guaranteed(period).collectList())
                 .map(all -> new PublicServiceView(
                         period.from(),
                         period.to(),

@@ -88,11 +88,24 @@ final class PublicServiceTables {
         List<List<@Nullable Object>> rows = new ArrayList<>();
         for (PublicServiceView.Guaranteed g : view.guaranteed()) {
             rows.add(List.of(
-                    g.campaign(), g.name(), g.contractedPlays(), g.playedPlays(), g.owedPlays(), g.unplannedDays()));
+                    g.campaign(),
+                    g.name(),
+                    g.contractedPlays(),
+                    g.playedPlays(),
+                    g.makeGoodPlays(),
+                    g.owedPlays(),
+                    g.unplannedDays()));
         }
         return new ReportTable(
                 "guaranteed",
-                List.of("campaign", "name", "contracted_plays", "played_plays", "owed_plays", "unplanned_days"),
+                List.of(
+                        "campaign",
+                        "name",
+                        "contracted_plays",
+                        "played_plays",
+                        "make_good_plays",
+                        "owed_plays",
+                        "unplanned_days"),
                 rows);
     }
 

@@ -81,10 +81,17 @@ record PublicServiceView(
     /**
      * @param contractedPlays plays contracted on the period's days, as stored by the versions that planned them
      * @param playedPlays     full plays on those days
-     * @param owedPlays       contracted less played, on days before the station's date today
+     * @param makeGoodPlays   plays scheduled to make good what was owed
+     * @param owedPlays       owed on those days, every cause, as the make-good feature last counted them
      * @param unplannedDays   station-days with plays but no stored contracted figure (planned before figures were
      *                        stored)
      */
     record Guaranteed(
-            String campaign, String name, long contractedPlays, long playedPlays, long owedPlays, long unplannedDays) {}
+            String campaign,
+            String name,
+            long contractedPlays,
+            long playedPlays,
+            long makeGoodPlays,
+            long owedPlays,
+            long unplannedDays) {}
 }

@@ -1,7 +1,6 @@
 package io.railcast.server.report;
 
 import io.railcast.server.report.PublicServiceView.Aired;
-import java.time.Instant;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,20 +52,23 @@ class StoredPublicService {
             """;
 
     /**
-     * PSAs with a guaranteed frequency, by campaign, over the period's days: $3 is the server's instant, a day being
-     * past when it is before the station's local date then (as the delivery report judges owed plays).
+     * PSAs with a guaranteed frequency, by campaign, over the period's days: owed plays as the make-good feature
+     * last counted them ({@code make_good_owed}, every cause; none for a day it has not counted), make-good plays as
+     * {@code campaign_delivery} holds them.
      */
     private static final String GUARANTEED = """
             select d.campaign_id, coalesce(c.body ->> 'name', '') as name,
                    coalesce(sum(d.contracted_plays), 0) as contracted, sum(d.played_plays) as played,
-                   coalesce(sum(greatest(d.contracted_plays - d.played_plays, 0))
-                       filter (where d.day < ($3::timestamptz at time zone st.zone_id)::date), 0) as owed,
+                   sum(d.make_good_plays) as make_good,
+                   coalesce(sum(o.shortfall_plays + o.takeover_plays + o.not_played_plays), 0) as owed,
                    count(*) filter (where d.contracted_plays is null) as unplanned
             from campaign c
             join campaign_delivery d on d.campaign_id = c.id
-            join station st on st.code = d.station_code
+            left join make_good_owed o
+                on o.campaign_id = d.campaign_id and o.station_code = d.station_code and o.day = d.day
             where c.kind = 'PUBLIC_SERVICE' and c.body ->> 'frequency' is not null and d.day between $1 and $2
-              and (d.contracted_plays > 0 or d.played_plays > 0 or d.reported_plays > 0 or d.lost_plays > 0)
+              and (d.contracted_plays > 0 or d.played_plays > 0 or d.reported_plays > 0 or d.lost_plays > 0
+                   or d.make_good_plays > 0)
             group by 1, 2 order by 1
             """;
 
@@ -120,14 +122,14 @@ class StoredPublicService {
 
     record ProvinceAirtime(String province, Aired aired, long psaMillis, long commercialMillis) {}
 
-    Flux<PublicServiceView.Guaranteed> guaranteed(ReportPeriod.Days period, Instant now) {
+    Flux<PublicServiceView.Guaranteed> guaranteed(ReportPeriod.Days period) {
         return period(GUARANTEED, period)
-                .bind(2, now)
                 .map(row -> new PublicServiceView.Guaranteed(
                         row.get("campaign_id", String.class),
                         row.get("name", String.class),
                         number(row.get("contracted")),
                         number(row.get("played")),
+                        number(row.get("make_good")),
                         number(row.get("owed")),
                         number(row.get("unplanned"))))
                 .all();

@@ -28,7 +28,7 @@ export async function render(view, {params}) {
     <section class="card" id="ps-totals" aria-live="polite"></section>
     <section class="card"><h2 data-i18n="ps.months"></h2><div class="chart small" id="ps-chart"></div></section>
     ${section('provinces', 'ps.provinces', ['net.province', 'ps.versions', 'ps.plays', 'ps.hours', 'ps.share', 'psa.floor'])}
-    ${section('guaranteed', 'ps.guaranteed', ['tl.campaign', 'del.contracted', 'del.played', 'ps.owed'])}
+    ${section('guaranteed', 'ps.guaranteed', ['tl.campaign', 'del.contracted', 'del.played', 'ps.makeGood', 'ps.owed'])}
     ${section('versions', 'ps.versionsAired', ['tl.creative', 'ps.campaigns', 'ps.stations', 'ps.plays', 'ps.hours'])}
     ${section('stations', 'ps.byStation', ['ps.month', 'net.province', 'book.station', 'ps.versions', 'ps.plays', 'ps.hours'])}`;
   const bars = chart(view.querySelector('#ps-chart'));
@@ -66,7 +66,7 @@ export async function render(view, {params}) {
       `${(100 * p.floor).toFixed(1)}%`]}));
     fill('guaranteed', report.guaranteed, g => ({attrs: `data-campaign="${esc(g.campaign)}"`, cells: [
       `<a href="#/campaign?id=${encodeURIComponent(g.campaign)}">${esc(g.name)} (${esc(g.campaign)})</a>`,
-      num(g.contractedPlays), num(g.playedPlays), num(g.owedPlays)]}));
+      num(g.contractedPlays), num(g.playedPlays), num(g.makeGoodPlays), num(g.owedPlays)]}));
     fill('versions', report.versions, v => ({attrs: `data-creative="${esc(v.creative)}"`, cells: [
       esc(v.creative), esc(v.campaigns.join(', ')), num(v.stations), num(v.aired.plays), num(v.aired.hours)]}));
     fill('stations', report.stations.slice(0, STATION_ROWS), s => ({attrs: `data-station="${esc(s.station)}"`, cells: [

@@ -92,8 +92,9 @@ class PublicServiceReportIT extends ServerIntegrationTest {
                 .as("contracted once an hour over the planned days in the month")
                 .isGreaterThanOrEqualTo(24);
         assertThat(guaranteed.get("owedPlays").asLong())
-                .as("no day before today")
+                .as("no past day counted by the make-good job")
                 .isZero();
+        assertThat(guaranteed.get("makeGoodPlays").asLong()).isZero();
         assertThat(report.get("guaranteed").findValuesAsString("campaign")).doesNotContain(plays.commercial());
 
         String csv = as("csr")

@@ -51,7 +51,7 @@ class PublicServiceTablesTest {
                 List.of(new PublicServiceView.Month("2026-03", aired)),
                 List.of(PublicServiceView.Province.of("北京", aired, 60_000, 600_000, 0.03)),
                 List.of(new PublicServiceView.Station("2026-03", "北京", "BJP", "北京南, \"东\"", aired)),
-                List.of(new PublicServiceView.Guaranteed("P-1", "节水", 30, 28, 2, 0)));
+                List.of(new PublicServiceView.Guaranteed("P-1", "节水", 30, 28, 1, 2, 0)));
 
         assertThat(PublicServiceTables.of(view))
                 .extracting(ReportTable::name)
@@ -64,7 +64,8 @@ class PublicServiceTablesTest {
                         + "psa_floor,below_floor\n北京,1,4,60,0.02,600,0.1,0.03,no\n");
         assertThat(csv(view, "versions")).endsWith("PSA-1,P-1 P-2,1,4,60,0.02,2\n");
         assertThat(csv(view, "guaranteed"))
-                .isEqualTo("campaign,name,contracted_plays,played_plays,owed_plays,unplanned_days\nP-1,节水,30,28,2,0\n");
+                .isEqualTo("campaign,name,contracted_plays,played_plays,make_good_plays,owed_plays,unplanned_days\n"
+                        + "P-1,节水,30,28,1,2,0\n");
         assertThat(PublicServiceTables.named(view, "screens")).isEmpty();
     }
 

@@ -1,11 +1,11 @@
 package io.railcast.server;
 
+import io.railcast.server.agent.AgentIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.springframework.core.ParameterizedTypeReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,8 +29,24 @@ public record PublicServicePlays(
         ScheduledSpots.Spot fullPlay,
         ScheduledSpots.Spot shortPlay) {
 
-    /** Books both campaigns at {@code station} and reports the three plays from {@code screen}, once. */
+    /** What each prefix staged in this JVM, whose tests share one database (emptied once per JVM). */
+    private static final Map<String, PublicServicePlays> STAGED = new ConcurrentHashMap<>();
+
+    /**
+     * Books both campaigns at {@code station} and reports the three plays from {@code screen}, once per prefix: a
+     * later call answers the plays of the first, whatever the hour is by then.
+     */
     public static PublicServicePlays stage(
+            WebTestClient admin,
+            WebTestClient anonymous,
+            JdbcTemplate sql,
+            String prefix,
+            String station,
+            String screen) {
+        return STAGED.computeIfAbsent(prefix, staged -> play(admin, anonymous, sql, prefix, station, screen));
+    }
+
+    private static PublicServicePlays play(
             WebTestClient admin,
             WebTestClient anonymous,
             JdbcTemplate sql,
@@ -58,37 +74,26 @@ public record PublicServicePlays(
         }
         PublicServicePlays plays =
                 new PublicServicePlays(psa, commercial, creative, psaSpots.get(0), spots.get(0), spots.get(1));
-        Long stored = sql.queryForObject("select count(*) from play_record where screen_id = ?", Long.class, screen);
-        if (stored != null && stored == 0) {
-            Map<String, Object> issued = admin.post()
-                    .uri("/api/v1/screens/{id}/agent-token", screen)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                    .returnResult()
-                    .getResponseBody();
-            String token = (String) Objects.requireNonNull(issued).get("token");
-            anonymous
-                    .mutate()
-                    .defaultHeaders(headers -> headers.setBearerAuth(token))
-                    .build()
-                    .post()
-                    .uri("/agent/v1/plays")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of(
-                            "plays",
-                            List.of(
-                                    plays.psaPlay().play(screen, 15_000),
-                                    plays.fullPlay().play(screen, 15_000),
-                                    plays.shortPlay().play(screen, 3_000))))
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .jsonPath("$.accepted.length()")
-                    .isEqualTo(3);
-        }
+        String token = AgentIntegrationTest.issueToken(admin, screen);
+        anonymous
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build()
+                .post()
+                .uri("/agent/v1/plays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "plays",
+                        List.of(
+                                plays.psaPlay().play(screen, 15_000),
+                                plays.fullPlay().play(screen, 15_000),
+                                plays.shortPlay().play(screen, 3_000))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.accepted.length()")
+                .isEqualTo(3);
         return plays;
     }
 

@@ -204,7 +204,7 @@ class PublicServiceReportIT extends ServerIntegrationTest {
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 rows.add(new Object[] {
-                    UUID.randomUUID(), java.sql.Timestamp.from(first.plusSeconds(i / 3)), "PSR-ST-0" + (i % 3)
+                    UUID.randomUUID(), java.sql.Timestamp.from(first.plusSeconds(i / 3)), "PSR-BULK-" + (i % 3)
                 });
             }
             sql().batchUpdate(

@@ -13,6 +13,7 @@ const PAGES = {
   inventory: {module: './pages/inventory.js', show: () => true},
   psa: {module: './pages/psa.js', show: () => true},
   delivery: {module: './pages/delivery.js', show: () => true},
+  'public-service': {module: './pages/public-service.js', show: () => true},
   history: {module: './pages/history.js', show: () => true},
   takeovers: {module: './pages/takeovers.js',
     show: user => ['ADMIN', 'OPERATOR', 'CSR'].some(role => user.roles.includes(role))},

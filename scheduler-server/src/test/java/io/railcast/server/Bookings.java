@@ -28,12 +28,15 @@ public final class Bookings {
 
     /** Uploads {@link #CREATIVE} unless it is stored already. */
     public static void ensureCreative(WebTestClient admin, JdbcTemplate sql) {
-        Long stored = sql.queryForObject("select count(*) from creative where id = ?", Long.class, CREATIVE);
+        ensureCreative(admin, sql, CREATIVE);
+    }
+
+    /** Uploads a 15 s creative for every screen type as {@code id} unless it is stored already. */
+    public static void ensureCreative(WebTestClient admin, JdbcTemplate sql, String id) {
+        Long stored = sql.queryForObject("select count(*) from creative where id = ?", Long.class, id);
         if (stored != null && stored == 0) {
             admin.post()
-                    .uri(
-                            "/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET",
-                            CREATIVE)
+                    .uri("/api/v1/creatives?id={id}&durationSeconds=15&screenTypes=LED_LARGE,LCD_FRAME,TV_SET", id)
                     .contentType(MediaType.IMAGE_PNG)
                     .bodyValue(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3})
                     .exchange()

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,9 +84,18 @@ public abstract class ServerClients {
      * Its code must contain a hyphen, which keeps it out of the demo-station queries ({@code ^[A-Z]+$}).
      */
     protected String allDayStation(String code) {
+        return allDayStation(code, null);
+    }
+
+    /** {@link #allDayStation(String)} in {@code province} (a name of the test's own keeps its figures apart), or the demo's first. */
+    protected String allDayStation(String code, @Nullable String province) {
         String screen = code + "-01";
         if (count("screen where id = '" + screen + "'") == 0) {
-            Map<String, Object> demo = sql().queryForMap("select province, bureau from station order by code limit 1");
+            Map<String, Object> demo = new java.util.HashMap<>(
+                    sql().queryForMap("select province, bureau from station order by code limit 1"));
+            if (province != null) {
+                demo.put("province", province);
+            }
             admin().post()
                     .uri("/api/v1/stations")
                     .contentType(MediaType.APPLICATION_JSON)

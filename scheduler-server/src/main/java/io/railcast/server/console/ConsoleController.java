@@ -1,5 +1,6 @@
 package io.railcast.server.console;
 
+import io.railcast.server.system.PsaFloors;
 import io.railcast.server.user.SingleSignOnProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -24,6 +24,9 @@ class ReportProblems {
                             field,
                             field + " must lie in version " + outside.version() + "'s horizon, " + outside.firstDay()
                                     + " to " + outside.lastDay() + ", got " + outside.date())));
+        } else if (refusal instanceof ReportRefusal.BadQuery bad) {
+            problem = ApiProblem.invalid(
+                    "invalid-query", "Invalid query", List.of(FieldProblem.of(bad.field(), bad.getMessage())));
         } else {
             problem = ApiProblem.notFound("no-version", "No version", "No schedule version is published yet.");
         }

@@ -24,6 +24,23 @@ abstract sealed class ReportRefusal extends RuntimeException {
         }
     }
 
+    /** A query parameter ({@code field}) missing or out of its bounds, said as the message. */
+    static final class BadQuery extends ReportRefusal {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        BadQuery(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
     /** A day asked for ({@code field}) that the current version does not plan. */
     static final class OutsideHorizon extends ReportRefusal {
 

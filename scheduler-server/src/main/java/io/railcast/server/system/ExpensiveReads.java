@@ -40,6 +40,7 @@ class ExpensiveReads implements WebFilter, Ordered {
                     "/api/v1/inventory/hours",
                     "/api/v1/campaigns/{id}/delivery",
                     "/api/v1/delivery/alerts",
+                    "/api/v1/reports/public-service",
                     "/api/v1/screens/status")
             .stream()
             .map(PathPatternParser.defaultInstance::parse)

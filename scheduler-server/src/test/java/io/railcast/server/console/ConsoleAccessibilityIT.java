@@ -37,6 +37,7 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
             "inventory",
             "psa",
             "delivery",
+            "public-service",
             "history",
             "takeovers",
             "users",

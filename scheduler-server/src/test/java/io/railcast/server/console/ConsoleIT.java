@@ -3,6 +3,7 @@ package io.railcast.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.Bookings;
+import io.railcast.server.PublicServicePlays;
 import io.railcast.server.ServerIntegrationTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -195,6 +196,33 @@ class ConsoleIT extends ServerIntegrationTest {
                 .isOne();
         browser.text("#psa-share", province);
         browser.screenshot("console-psa");
+    }
+
+    @Test
+    void csrReadsThePublicServiceReportOfAProvincesPlays() {
+        String province = "测试省控制台";
+        String screen = allDayStation("CONPS-ST", province);
+        PublicServicePlays plays = PublicServicePlays.stage(admin(), anonymous, sql(), "CONPS", "CONPS-ST", screen);
+        String month = LocalDate.ofInstant(plays.psaPlay().start(), java.time.ZoneId.of("Asia/Shanghai"))
+                .toString()
+                .substring(0, 7);
+        browser.signIn("csr", DEMO_PASSWORD);
+        browser.element("#nav-public-service");
+        browser.open("/console/#/public-service?from=" + month + "&to=" + month);
+
+        // one full PSA play against one full commercial play there: a share of 100 %, the default floor 3 %
+        WebElement row = browser.text("tr[data-province='" + province + "']", "100.0%");
+        assertThat(row.getText()).contains("3.0%").doesNotContain("低于下限");
+        browser.text("tr[data-campaign='" + plays.psa() + "']", plays.psa());
+        browser.text("tr[data-creative='" + plays.creative() + "']", plays.psa());
+        assertThat(browser.element("#ps-csv-provinces").getDomAttribute("href"))
+                .endsWith("&format=csv&table=provinces")
+                .contains("from=" + month + "-01");
+        browser.screenshot("console-public-service");
+
+        // a period the API refuses is said on the page, naming the field
+        browser.open("/console/#/public-service?from=2020-01&to=2026-01");
+        browser.text("#ps-error", "to");
     }
 
     @Test

@@ -35,7 +35,9 @@ class PlayRepository {
      * every commit, which is what the delivery report reads: no job rolls plays up later. {@code delivered} counts
      * the plays that ran their creative's full length within 0.5 s (V7). The same counts go to the campaign's
      * {@code campaign_delivery} row of the station and local day (the day the play's UTC hour starts on in the
-     * station's zone, as the rollup's hours were always read), in key order like every writer of that table.
+     * station's zone, as the rollup's hours were always read), in key order like every writer of that table, and
+     * per creative to {@code creative_delivery} (V18) with the full plays' milliseconds, for the public-service
+     * report.
      */
     private static final String INSERT = """
             with input as (
@@ -93,6 +95,25 @@ class PlayRepository {
                 on conflict (campaign_id, station_code, day) do update
                     set played_plays = campaign_delivery.played_plays + excluded.played_plays,
                         reported_plays = campaign_delivery.reported_plays + excluded.reported_plays
+            ), by_creative as (
+                insert into creative_delivery (campaign_id, creative_id, station_code, day, played_plays,
+                                               played_millis, reported_plays)
+                select s.campaign_id, s.creative_id, st.code,
+                       (date_trunc('hour', s.started_at, 'UTC') at time zone st.zone_id)::date,
+                       count(*) filter (where s.duration_millis >= c.duration_seconds * 1000 - 500),
+                       coalesce(sum(s.duration_millis)
+                           filter (where s.duration_millis >= c.duration_seconds * 1000 - 500), 0),
+                       count(*)
+                from stored s
+                cross join station st
+                left join creative c on c.id = s.creative_id
+                where s.rejection is null
+                group by 1, 2, 3, 4
+                order by 1, 2, 3, 4
+                on conflict (campaign_id, creative_id, station_code, day) do update
+                    set played_plays = creative_delivery.played_plays + excluded.played_plays,
+                        played_millis = creative_delivery.played_millis + excluded.played_millis,
+                        reported_plays = creative_delivery.reported_plays + excluded.reported_plays
             )
             select play_id::text as play_id, rejection from stored
             """;

@@ -63,6 +63,7 @@ async function show() {
   pane.append(loading);
   view.replaceChildren(pane);
   view.dataset.page = page;
+  view.setAttribute('aria-busy', 'true'); // until the page is drawn and its texts are in the chosen language
   let cleanup;
   try {
     const module = await import(PAGES[page].module);
@@ -80,6 +81,7 @@ async function show() {
   }
   if (typeof cleanup === 'function') leave = cleanup;
   applyTexts(pane);
+  view.removeAttribute('aria-busy');
 }
 
 async function start() {

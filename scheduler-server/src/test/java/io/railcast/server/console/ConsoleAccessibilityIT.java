@@ -131,7 +131,10 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
                 browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
-    /** Opens a page and waits until it has rendered (its title is filled once its first data is in). */
+    /**
+     * Opens a page and waits until it has rendered: drawn with its first data and its texts in the chosen language
+     * (the view is {@code aria-busy} until then; a title filled from the data comes before the texts).
+     */
     private void show(String page) {
         browser.open("/console/?" + System.nanoTime() + "#/" + page);
         String name = page.replaceFirst("\\?.*", "");
@@ -139,6 +142,7 @@ class ConsoleAccessibilityIT extends ServerIntegrationTest {
             WebElement view = d.findElement(By.id("view"));
             List<WebElement> titles = view.findElements(By.cssSelector(".page h1"));
             return name.equals(view.getDomAttribute("data-page"))
+                            && view.getDomAttribute("aria-busy") == null
                             && !titles.isEmpty()
                             && !titles.get(0).getText().isBlank()
                     ? true

@@ -302,6 +302,12 @@ class ConsoleIT extends ServerIntegrationTest {
         browser.element("#nav-delivery").click();
         browser.until(d -> d.findElements(By.cssSelector("#rows tr")).size() > 1 ? true : null);
         assertThat(browser.element("#csv").getDomAttribute("href")).contains("format=csv");
+        // the whole flight's figures: make-goods, plays lost to takeovers and what past days owe, each a column
+        assertThat(browser.driver().findElements(By.cssSelector("thead th[data-i18n]")))
+                .extracting(th -> th.getDomAttribute("data-i18n"))
+                .contains("del.makeGood", "del.lost", "del.owed");
+        assertThat(browser.element("#owed-summary").getText()).startsWith("全投放期欠播 ");
+        assertThat(browser.element("#oprs").getDomAttribute("href")).containsPattern("/proof-of-play\\?from=.+&to=.+");
         browser.screenshot("console-delivery");
     }
 

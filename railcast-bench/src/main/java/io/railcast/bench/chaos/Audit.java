@@ -55,6 +55,15 @@ final class Audit {
                         where not exists (select 1 from hour_plan h where h.id = x.p))""".formatted(since));
     }
 
+    /** The screens whose plans {@code version} changed from the version before it. */
+    List<String> changedScreens(long version) throws IOException, InterruptedException {
+        return postgres.query("""
+                select s.screen_id from screen_schedule s
+                join screen_schedule p on p.screen_id = s.screen_id and p.version = s.version - 1
+                where s.version = %d
+                  and (s.plan_ids <> p.plan_ids or s.fallback_plan_id is distinct from p.fallback_plan_id)""".formatted(version));
+    }
+
     long newestVersion() throws IOException, InterruptedException {
         return postgres.number("select coalesce(max(version), 0) from schedule_version");
     }

@@ -41,7 +41,7 @@ record ChaosOptions(
                                          (default: all of them)
               --repeat N                 each fault this many times (3)
               --quick                    --repeat 1 --agents 100 --settle-seconds 15: a few minutes
-              --booking-every-seconds S  one booking every S seconds, to the servers in turn (3)
+              --booking-every-seconds S  one booking every S seconds, to the servers in turn (5)
               --fault-seconds S          how long PostgreSQL stays down, the network is cut (15)
               --settle-seconds S         quiet time between faults (20)
               --plays-every-seconds S    each agent uploads its plays this often (10)
@@ -117,7 +117,7 @@ record ChaosOptions(
         boolean quick;
 
         @Option(names = "--booking-every-seconds")
-        long bookingSeconds = 3;
+        long bookingSeconds = 5;
 
         @Option(names = "--fault-seconds")
         long faultSeconds = 15;

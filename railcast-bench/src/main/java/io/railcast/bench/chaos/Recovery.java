@@ -2,13 +2,14 @@ package io.railcast.bench.chaos;
 
 import io.railcast.bench.chaos.BookingStream.Booking;
 import io.railcast.bench.fleet.AgentFleet;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * When the service is whole again after a fault: a new booking, sent to a server that answers, is answered 2xx, and
- * the agents of its station have adopted its version. A killed server may still be starting then, if another serves;
+ * every agent whose schedule its version changed has adopted it (a booking of 1/h at a station need not change every
+ * screen there, and an agent is told only of a version that changes its own schedule). A killed server may still be starting then, if another serves;
  * {@link #allServersReady} waits for it too.
  */
 final class Recovery {
@@ -18,21 +19,17 @@ final class Recovery {
     private final List<ServerProcess> servers;
     private final BookingStream bookings;
     private final AgentFleet fleet;
-    private final Map<String, List<String>> screensByStation;
+    private final Audit audit;
 
-    Recovery(
-            List<ServerProcess> servers,
-            BookingStream bookings,
-            AgentFleet fleet,
-            Map<String, List<String>> screensByStation) {
+    Recovery(List<ServerProcess> servers, BookingStream bookings, AgentFleet fleet, Audit audit) {
         this.servers = servers;
         this.bookings = bookings;
         this.fleet = fleet;
-        this.screensByStation = screensByStation;
+        this.audit = audit;
     }
 
     /** Millis from {@code endedAt} (epoch millis) until whole again; -1 if not within 5 minutes. */
-    long since(long endedAt) throws InterruptedException {
+    long since(long endedAt) throws InterruptedException, IOException {
         long deadline = endedAt + GIVE_UP.toMillis();
         while (System.currentTimeMillis() < deadline) {
             Booking probe = bookings.bookNext();
@@ -40,10 +37,16 @@ final class Recovery {
                 Thread.sleep(500);
                 continue;
             }
-            List<String> screens = screensByStation.get(probe.station());
+            List<String> screens = audit.changedScreens(probe.version());
+            long nextLog = System.currentTimeMillis() + 10_000;
             while (System.currentTimeMillis() < deadline) {
                 if (fleet.adopted(screens, probe.version())) {
                     return System.currentTimeMillis() - endedAt;
+                }
+                if (System.currentTimeMillis() > nextLog) {
+                    ChaosBenchmark.log("recovery: " + probe.id() + " (version " + probe.version() + ") not yet on"
+                            + " every agent of the " + screens.size() + " screens it changed; " + fleet.progress());
+                    nextLog += 10_000;
                 }
                 Thread.sleep(100);
             }

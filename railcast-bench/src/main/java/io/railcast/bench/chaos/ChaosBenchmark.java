@@ -107,14 +107,13 @@ public final class ChaosBenchmark {
                         api.object(options.admin(), "/api/v1/versions/current").get("version"))
                 .longValue();
 
+        Map<String, String> tokens = api.tokens(options.admin(), screens);
+        URI fleetOrigin = URI.create("http://127.0.0.1:" + (options.port() + 2));
         List<InetSocketAddress> upstreams = servers.stream()
                 .map(server -> new InetSocketAddress("127.0.0.1", server.port()))
                 .toList();
         try (TcpProxy proxy = new TcpProxy(options.port() + 2, upstreams);
-                AgentFleet fleet = new AgentFleet(
-                        URI.create("http://127.0.0.1:" + proxy.port()),
-                        api.tokens(options.admin(), screens),
-                        options.playsEvery());
+                AgentFleet fleet = new AgentFleet(fleetOrigin, tokens, options.playsEvery());
                 BookingStream bookings = new BookingStream(
                         servers, new ArrayList<>(screensByStation.keySet()), options.planner(), creative, run)) {
             fleet.start(Duration.ofMillis(100L * fleet.size()));
@@ -129,7 +128,14 @@ public final class ChaosBenchmark {
             log("all " + fleet.size() + " agents on version " + current + " through the proxy; bookings start");
             Audit audit = new Audit(postgres);
             Ledger ledger = new Ledger(audit, bookings, fleet, current);
-            Injector injector = new Injector(servers, postgres, proxy, bookings, options.faultFor());
+            Injector injector = new Injector(
+                    servers,
+                    postgres,
+                    proxy,
+                    bookings,
+                    options.faultFor(),
+                    new Surge(fleetOrigin, List.copyOf(tokens.values())),
+                    surgePerSecond(fleet.size(), options));
             Recovery recovery = new Recovery(servers, bookings, fleet, audit);
             bookings.start(options.bookingEvery());
             ledger.startWatchingDarkness();
@@ -154,6 +160,15 @@ public final class ChaosBenchmark {
             fleet.stop();
             ChaosReport.print(ledger.finish(servers.size(), options), System.out);
         }
+    }
+
+    /**
+     * The extra requests a second that make the agents' traffic ten times its normal rate: nine times the fleet's own,
+     * a play upload every {@code --plays-every-seconds} and a heartbeat a minute per agent.
+     */
+    static int surgePerSecond(int agents, ChaosOptions options) {
+        double perAgent = 1.0 / options.playsEvery().toSeconds() + 1.0 / 60;
+        return (int) Math.ceil(9 * agents * perAgent);
     }
 
     /** {@code count} screens spread evenly over the list. */

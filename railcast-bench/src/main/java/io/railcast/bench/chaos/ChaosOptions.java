@@ -37,7 +37,7 @@ record ChaosOptions(
               --pg-port P                the PostgreSQL the benchmark runs (18290)
               --servers 1|2              servers on the one database (2)
               --agents N                 virtual agents, one per screen, spread over the network (300)
-              --faults a,b,...           of server-kill, pg-fast, pg-immediate, net-drop, net-stall
+              --faults a,b,...           of server-kill, pg-fast, pg-immediate, net-drop, net-stall, surge
                                          (default: all of them)
               --repeat N                 each fault this many times (3)
               --quick                    --repeat 1 --agents 100 --settle-seconds 15: a few minutes

@@ -15,7 +15,9 @@ enum Fault {
     /** Every connection between agents and servers reset, and every new one refused, for a while. */
     NET_DROP,
     /** Every connection between agents and servers holds its bytes for a while, new ones too. */
-    NET_STALL;
+    NET_STALL,
+    /** Ten times the agents' normal request rate for 60 s (schedule fetches with their tokens on top of the fleet). */
+    SURGE;
 
     /** The name on the command line and in the report: {@code server-kill}, {@code pg-fast}... */
     String label() {

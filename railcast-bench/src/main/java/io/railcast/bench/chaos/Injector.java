@@ -15,14 +15,25 @@ final class Injector {
     private final TcpProxy proxy;
     private final BookingStream bookings;
     private final Duration faultFor;
+    private final Surge surge;
+    private final int surgePerSecond;
 
+    /** {@code surgePerSecond}: the extra requests a second that make ten times the fleet's normal rate. */
     Injector(
-            List<ServerProcess> servers, Postgres postgres, TcpProxy proxy, BookingStream bookings, Duration faultFor) {
+            List<ServerProcess> servers,
+            Postgres postgres,
+            TcpProxy proxy,
+            BookingStream bookings,
+            Duration faultFor,
+            Surge surge,
+            int surgePerSecond) {
         this.servers = servers;
         this.postgres = postgres;
         this.proxy = proxy;
         this.bookings = bookings;
         this.faultFor = faultFor;
+        this.surge = surge;
+        this.surgePerSecond = surgePerSecond;
     }
 
     /** Injects {@code fault} (its {@code repetition}-th time, from 0) and returns once it has ended. */
@@ -42,6 +53,9 @@ final class Injector {
                 Thread.sleep(faultFor.toMillis());
                 proxy.mode(TcpProxy.Mode.OPEN);
                 return "cut " + faultFor.toSeconds() + " s";
+            }
+            case SURGE -> {
+                return surge.run(surgePerSecond, Duration.ofSeconds(60));
             }
         }
         throw new IllegalArgumentException(fault.name());

@@ -44,6 +44,13 @@ class ChaosOptionsTest {
     }
 
     @Test
+    void aSurgeAddsNineTimesTheFleetsOwnRequestRate() {
+        // 100 agents: a play upload every 10 s and a heartbeat a minute each, about 11.7 requests a second
+        assertThat(ChaosBenchmark.surgePerSecond(100, ChaosOptions.parse(REQUIRED)))
+                .isBetween(105, 106);
+    }
+
+    @Test
     void unknownFaultsAndServerCountsAreRefused() {
         assertThatThrownBy(() -> ChaosOptions.parse(with("--faults", "meteor")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -137,6 +137,10 @@ public final class ChaosBenchmark {
                     new Surge(fleetOrigin, List.copyOf(tokens.values())),
                     surgePerSecond(fleet.size(), options));
             Recovery recovery = new Recovery(servers, bookings, fleet, audit);
+            for (ServerProcess server : servers) {
+                log(server.name() + " answered a booking after " + recovery.booking(server, System.currentTimeMillis())
+                        + " ms (done with its plan at start)");
+            }
             bookings.start(options.bookingEvery());
             ledger.startWatchingDarkness();
             Thread.sleep(options.settle().toMillis());
@@ -148,7 +152,8 @@ public final class ChaosBenchmark {
                     long endedAt = System.currentTimeMillis();
                     long recoveryMillis = recovery.since(endedAt);
                     if (fault == Fault.SERVER_KILL) {
-                        what += ", answering again after " + recovery.allServersReady(endedAt) + " ms";
+                        what += ", booking again after " + recovery.booking(injector.victim(repetition), endedAt)
+                                + " ms";
                     }
                     ledger.faultDone(fault, repetition + 1, what, startedAt, endedAt, recoveryMillis);
                     Thread.sleep(options.settle().toMillis());

@@ -37,10 +37,15 @@ final class Injector {
     }
 
     /** Injects {@code fault} (its {@code repetition}-th time, from 0) and returns once it has ended. */
+    /** The server {@code server-kill} kills at its {@code repetition}-th time. */
+    ServerProcess victim(int repetition) {
+        return servers.get(repetition % servers.size());
+    }
+
     String inject(Fault fault, int repetition) throws IOException, InterruptedException {
         switch (fault) {
             case SERVER_KILL -> {
-                return killDuringPublication(servers.get(repetition % servers.size()));
+                return killDuringPublication(victim(repetition));
             }
             case PG_FAST, PG_IMMEDIATE -> {
                 postgres.stop(fault == Fault.PG_FAST ? "fast" : "immediate");

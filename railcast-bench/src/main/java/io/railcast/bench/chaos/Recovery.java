@@ -54,13 +54,16 @@ final class Recovery {
         return -1;
     }
 
-    /** Millis from {@code since} (epoch millis) until every server answers; -1 if not within 5 minutes. */
-    long allServersReady(long since) throws InterruptedException {
+    /**
+     * Millis from {@code since} (epoch millis) until {@code server} answers a booking 2xx: started, and done with the
+     * plan it makes at its start, behind which its bookings wait; -1 if not within 5 minutes.
+     */
+    long booking(ServerProcess server, long since) throws InterruptedException {
         while (System.currentTimeMillis() < since + GIVE_UP.toMillis()) {
-            if (servers.stream().allMatch(ServerProcess::ready)) {
+            if (server.ready() && bookings.book(server).accepted()) {
                 return System.currentTimeMillis() - since;
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
         return -1;
     }

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * @param lost        answered 2xx, not stored whole
  * @param halfStored  not answered 2xx, but stored: half (a campaign without its version) or against a refusal
+ * @param storedUnanswered  no answer or a 5xx, yet stored whole: not a loss, but a planner who books again after
+ *                    a timeout books twice
  */
-record BookingVerdicts(int lost, int halfStored) {
+record BookingVerdicts(int lost, int halfStored, int storedUnanswered) {
 
     /** A campaign as the database holds it: its published version (0 for none), whether that version and rows exist. */
     record Stored(long publishedVersion, boolean versionExists, boolean stationRows) {
@@ -27,6 +29,7 @@ record BookingVerdicts(int lost, int halfStored) {
     static BookingVerdicts of(Collection<Booking> bookings, Map<String, Stored> stored) {
         int lost = 0;
         int half = 0;
+        int late = 0;
         for (Booking booking : bookings) {
             Stored campaign = stored.get(booking.id());
             if (booking.accepted()) {
@@ -39,8 +42,10 @@ record BookingVerdicts(int lost, int halfStored) {
                 }
             } else if (campaign != null && !campaign.whole()) {
                 half++;
+            } else if (campaign != null) {
+                late++;
             }
         }
-        return new BookingVerdicts(lost, half);
+        return new BookingVerdicts(lost, half, late);
     }
 }

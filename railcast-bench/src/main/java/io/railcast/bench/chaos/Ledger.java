@@ -48,7 +48,7 @@ final class Ledger {
         return thread;
     });
     private long versionsChecked;
-    private BookingVerdicts verdictsBefore = new BookingVerdicts(0, 0);
+    private BookingVerdicts verdictsBefore = new BookingVerdicts(0, 0, 0);
     private long playsLostBefore;
     private long darkBefore;
     private long versionsBroken;
@@ -121,6 +121,7 @@ final class Ledger {
                 all.stream().filter(b -> !b.accepted() && !b.refused()).count());
         figures.put("bookingsLost", verdicts.lost());
         figures.put("halfStored", verdicts.halfStored());
+        figures.put("bookingsStoredUnanswered", verdicts.storedUnanswered());
         figures.put("versionsBroken", broken);
         figures.put("playsAcknowledged", acknowledged.size());
         figures.put("playsStored", stored.ids().size());

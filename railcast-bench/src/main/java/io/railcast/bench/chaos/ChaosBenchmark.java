@@ -151,8 +151,10 @@ public final class ChaosBenchmark {
                     String what = injector.inject(fault, repetition);
                     long endedAt = System.currentTimeMillis();
                     long recoveryMillis = recovery.since(endedAt);
+                    what += "; probe booked after " + recovery.probeAnsweredMillis() + " ms";
                     if (fault == Fault.SERVER_KILL) {
-                        what += ", booking again after " + recovery.booking(injector.victim(repetition), endedAt)
+                        ServerProcess victim = injector.victim(repetition);
+                        what += "; " + victim.name() + " books again after " + recovery.booking(victim, endedAt)
                                 + " ms";
                     }
                     ledger.faultDone(fault, repetition + 1, what, startedAt, endedAt, recoveryMillis);

@@ -20,6 +20,7 @@ final class Recovery {
     private final BookingStream bookings;
     private final AgentFleet fleet;
     private final Audit audit;
+    private long probeAnsweredMillis = -1;
 
     Recovery(List<ServerProcess> servers, BookingStream bookings, AgentFleet fleet, Audit audit) {
         this.servers = servers;
@@ -30,6 +31,7 @@ final class Recovery {
 
     /** Millis from {@code endedAt} (epoch millis) until whole again; -1 if not within 5 minutes. */
     long since(long endedAt) throws InterruptedException, IOException {
+        probeAnsweredMillis = -1;
         long deadline = endedAt + GIVE_UP.toMillis();
         while (System.currentTimeMillis() < deadline) {
             Booking probe = bookings.bookNext();
@@ -37,6 +39,7 @@ final class Recovery {
                 Thread.sleep(500);
                 continue;
             }
+            probeAnsweredMillis = System.currentTimeMillis() - endedAt;
             List<String> screens = audit.changedScreens(probe.version());
             long nextLog = System.currentTimeMillis() + 10_000;
             while (System.currentTimeMillis() < deadline) {
@@ -52,6 +55,11 @@ final class Recovery {
             }
         }
         return -1;
+    }
+
+    /** Of the last {@link #since}: millis from the fault's end until the probe booking was answered 2xx, or -1. */
+    long probeAnsweredMillis() {
+        return probeAnsweredMillis;
     }
 
     /**

@@ -10,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.jr.ob.JSON;
 
-/** The few calls of the operators' API ({@code /api/v1}, HTTP Basic) that a benchmark run needs. */
-final class AdminApi {
+/**
+ * The few calls of the operators' API ({@code /api/v1}, HTTP Basic) that a benchmark run needs. Public for the chaos
+ * benchmark ({@code io.railcast.bench.chaos}), which drives the same server.
+ */
+public final class AdminApi {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
 
@@ -27,21 +31,21 @@ final class AdminApi {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    AdminApi(URI base) {
+    public AdminApi(URI base) {
         this.base = base;
     }
 
     /** A user's sign-in, as the {@code Authorization} header carries it. */
-    record User(String name, String password) {
+    public record User(String name, String password) {
 
-        String header() {
+        public String header() {
             return "Basic "
                     + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** Every item of a paginated list, following its {@code Link: <…>; rel="next"} a page of 1,000 at a time. */
-    List<Map<String, Object>> list(User user, String path) throws IOException, InterruptedException {
+    public List<Map<String, Object>> list(User user, String path) throws IOException, InterruptedException {
         List<Map<String, Object>> items = new ArrayList<>();
         String next = path + (path.contains("?") ? "&" : "?") + "limit=1000";
         while (next != null) {
@@ -60,7 +64,7 @@ final class AdminApi {
         return next.find() ? next.group(1) : null;
     }
 
-    Map<String, Object> object(User user, String path) throws IOException, InterruptedException {
+    public Map<String, Object> object(User user, String path) throws IOException, InterruptedException {
         return JSON.std.mapFrom(call(user, get(path), 200));
     }
 
@@ -82,7 +86,8 @@ final class AdminApi {
         return issued;
     }
 
-    void uploadCreative(User planner, String id, int seconds, byte[] png) throws IOException, InterruptedException {
+    public void uploadCreative(User planner, String id, int seconds, byte[] png)
+            throws IOException, InterruptedException {
         call(
                 planner,
                 post(
@@ -109,6 +114,13 @@ final class AdminApi {
     /** Cancels the takeover {@code id} as {@code operator}. */
     void cancelTakeover(User operator, String id) throws IOException, InterruptedException {
         call(operator, post("/api/v1/takeovers/" + id + "/cancel", "application/json", new byte[0]), 200);
+    }
+
+    /** One agent token per screen, by screen id, through the bulk endpoint. */
+    public Map<String, String> tokens(User admin, List<String> screens) throws IOException, InterruptedException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        issueTokens(admin, screens).forEach(issued -> tokens.put(issued.screenId(), issued.token()));
+        return tokens;
     }
 
     private HttpRequest.Builder get(String path) {

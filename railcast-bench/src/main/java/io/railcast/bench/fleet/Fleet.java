@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,10 @@ final class Fleet implements AutoCloseable {
 
     VirtualAgent agent(String screenId) {
         return agents.get(screenId);
+    }
+
+    Collection<VirtualAgent> agentsView() {
+        return agents.values();
     }
 
     /** How many agents have adopted {@code version} or a newer one. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +24,7 @@ final class PlayTally {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder protocolFaults = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     /** What the server answered to one batch, by play id. */
     record Receipt(Set<String> accepted, Set<String> duplicates, Map<String, String> rejected) {}
@@ -53,8 +55,10 @@ final class PlayTally {
             }
             if (receipt.accepted().contains(playId)) {
                 accepted.increment();
+                acknowledged.add(playId);
             } else if (receipt.duplicates().contains(playId)) {
                 duplicates.increment();
+                acknowledged.add(playId);
             } else if (receipt.rejected().containsKey(playId)) {
                 rejected.increment();
             } else {
@@ -63,6 +67,11 @@ final class PlayTally {
             }
         }
         return again;
+    }
+
+    /** The ids of every play the server answered as accepted or duplicate: those it must have stored. */
+    Set<String> acknowledged() {
+        return Set.copyOf(acknowledged);
     }
 
     long sent() {

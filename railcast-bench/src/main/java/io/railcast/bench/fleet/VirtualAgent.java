@@ -85,6 +85,11 @@ final class VirtualAgent {
         return current == null ? 0 : current.version();
     }
 
+    /** The schedule it plays, null before the first. */
+    Adopted adopted() {
+        return adopted;
+    }
+
     /** When (epoch millis) a version at least {@code version} was first adopted, or -1. */
     long adoptedAt(long version) {
         return first(adoptedAt, version);

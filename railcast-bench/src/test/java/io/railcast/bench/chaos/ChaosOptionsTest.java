@@ -1,0 +1,62 @@
+package io.railcast.bench.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChaosOptionsTest {
+
+    private static final String[] REQUIRED = {
+        "--server-jar", "server.jar", "--dir", "run", "--admin-password", "a", "--planner-password", "p"
+    };
+
+    private static String[] with(String... more) {
+        String[] args = new String[REQUIRED.length + more.length];
+        System.arraycopy(REQUIRED, 0, args, 0, REQUIRED.length);
+        System.arraycopy(more, 0, args, REQUIRED.length, more.length);
+        return args;
+    }
+
+    @Test
+    void everyFaultThreeTimesOnTwoServersByDefault() {
+        ChaosOptions options = ChaosOptions.parse(REQUIRED);
+        assertThat(options.faults()).containsExactly(Fault.values());
+        assertThat(options.repeat()).isEqualTo(3);
+        assertThat(options.servers()).isEqualTo(2);
+    }
+
+    @Test
+    void faultsAreNamedByTheirLabelsInTheGivenOrder() {
+        assertThat(ChaosOptions.parse(with("--faults", "net-stall, server-kill"))
+                        .faults())
+                .isEqualTo(List.of(Fault.NET_STALL, Fault.SERVER_KILL));
+        assertThat(Fault.PG_IMMEDIATE.label()).isEqualTo("pg-immediate");
+    }
+
+    @Test
+    void quickRunsEachFaultOnceWithFewerAgents() {
+        ChaosOptions options = ChaosOptions.parse(with("--quick", "--servers", "1"));
+        assertThat(options.repeat()).isEqualTo(1);
+        assertThat(options.agents()).isEqualTo(100);
+        assertThat(options.servers()).isEqualTo(1);
+    }
+
+    @Test
+    void aSurgeAddsNineTimesTheFleetsOwnRequestRate() {
+        // 100 agents: a play upload every 10 s and a heartbeat a minute each, about 11.7 requests a second
+        assertThat(ChaosBenchmark.surgePerSecond(100, ChaosOptions.parse(REQUIRED)))
+                .isBetween(105, 106);
+    }
+
+    @Test
+    void unknownFaultsAndServerCountsAreRefused() {
+        assertThatThrownBy(() -> ChaosOptions.parse(with("--faults", "meteor")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("meteor")
+                .hasMessageContaining("server-kill");
+        assertThatThrownBy(() -> ChaosOptions.parse(with("--servers", "3")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

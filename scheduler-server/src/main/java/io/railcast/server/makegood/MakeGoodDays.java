@@ -43,13 +43,16 @@ final class MakeGoodDays {
         if (campaign.flight().start().isAfter(first)) {
             first = campaign.flight().start();
         }
-        LocalDate last = FlightCheck.lastDay(campaign).plusDays(extendDays);
+        LocalDate lastOfFlight = FlightCheck.lastDay(campaign);
+        LocalDate last = lastOfFlight.plusDays(extendDays);
         List<LocalDateTime> starts = new ArrayList<>();
         for (LocalDate day = first.toLocalDate();
                 !day.isAfter(last) && starts.size() < MAX_DAYS;
                 day = day.plusDays(1)) {
             LocalDateTime from = day.equals(first.toLocalDate()) ? first : day.atStartOfDay();
-            if (airtimeFrom(campaign.dailyHours(), station.operatingHours(), from)) {
+            boolean flightOver =
+                    extendDays == 0 && !from.isBefore(campaign.flight().end());
+            if (!flightOver && airtimeFrom(campaign.dailyHours(), station.operatingHours(), from)) {
                 starts.add(from);
             }
         }

@@ -71,6 +71,15 @@ class MakeGoodDaysTest {
     }
 
     @Test
+    void triesNothingOfALastDayWhoseFlightIsOverBeforeTheNextHour() {
+        assertThat(MakeGoodDays.starts(campaign("00:00-00:00"), HZD, 0, LocalDateTime.of(2026, 12, 10, 11, 30)))
+                .isEmpty();
+        assertThat(MakeGoodDays.starts(campaign("00:00-00:00"), HZD, 1, LocalDateTime.of(2026, 12, 10, 11, 30)))
+                .as("an extended flight goes on after its end")
+                .containsExactly(LocalDateTime.of(2026, 12, 10, 12, 0), LocalDateTime.of(2026, 12, 11, 0, 0));
+    }
+
+    @Test
     void triesAllThatIsOwedInWholePlaysAScreenThenHalvesDownToOne() {
         assertThat(MakeGoodDays.firstTry(12, 4)).isEqualTo(3);
         assertThat(MakeGoodDays.firstTry(13, 4))

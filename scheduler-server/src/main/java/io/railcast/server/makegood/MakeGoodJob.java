@@ -27,11 +27,15 @@ class MakeGoodJob implements Job {
         try {
             MakeGoodRun run = makeGoods.run().block(Duration.ofMinutes(10));
             context.setResult(run);
-            if (run != null && run.changedStationDays() > 0) {
+            if (run != null && (run.changedStationDays() > 0 || run.placed().plays() > 0)) {
                 log.info(
-                        "Owed plays counted: {} station-days changed, {} owe plays",
+                        "Owed plays counted: {} station-days changed, {} owe plays; {} plays placed in {} make-goods,"
+                                + " {} still owed",
                         run.changedStationDays(),
-                        run.owed().stationDays());
+                        run.owed().stationDays(),
+                        run.placed().plays(),
+                        run.placed().makeGoods(),
+                        run.owed().stillOwedPlays());
             }
         } catch (RuntimeException e) {
             throw new JobExecutionException("make-good run failed", e, false);

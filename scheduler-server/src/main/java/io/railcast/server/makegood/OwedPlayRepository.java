@@ -61,13 +61,22 @@ class OwedPlayRepository {
                                       excluded.not_played_plays, excluded.awaiting_screens)
             """;
 
-    /** Every owed play stored, by cause, and how much of it the campaigns' policies want made good. */
+    /** Every owed play stored, by cause, how much of it the campaigns' policies want made good, and was placed. */
     private static final String TOTALS = """
+            with pairs as (
+                select o.campaign_id, o.station_code,
+                       sum(o.shortfall_plays + o.takeover_plays + o.not_played_plays) as owed,
+                       (select coalesce(sum(p.plays), 0) from make_good_placed p
+                        where p.campaign_id = o.campaign_id and p.station_code = o.station_code) as placed
+                from make_good_owed o group by 1, 2
+            )
             select count(*) as station_days, coalesce(sum(o.shortfall_plays), 0) as shortfall,
                    coalesce(sum(o.takeover_plays), 0) as takeover, coalesce(sum(o.not_played_plays), 0) as not_played,
                    count(*) filter (where o.awaiting_screens > 0) as awaiting,
                    coalesce(sum(o.shortfall_plays + o.takeover_plays + o.not_played_plays)
-                            filter (where c.make_good_policy <> 'OFF'), 0) as to_make_good
+                            filter (where c.make_good_policy <> 'OFF'), 0) as to_make_good,
+                   (select coalesce(sum(plays), 0) from make_good_placed) as placed,
+                   (select coalesce(sum(greatest(owed - placed, 0)), 0) from pairs) as still_owed
             from make_good_owed o left join campaign c on c.id = o.campaign_id
             where o.shortfall_plays + o.takeover_plays + o.not_played_plays > 0
             """;
@@ -117,7 +126,9 @@ class OwedPlayRepository {
                         longOf(row.get("takeover")),
                         longOf(row.get("not_played")),
                         longOf(row.get("awaiting")),
-                        longOf(row.get("to_make_good"))))
+                        longOf(row.get("to_make_good")),
+                        longOf(row.get("placed")),
+                        longOf(row.get("still_owed"))))
                 .one();
     }
 

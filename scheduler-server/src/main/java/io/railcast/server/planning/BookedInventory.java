@@ -29,8 +29,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sold and held airtime of any days of the booking horizon, from the model ({@link BookedAirtime}: the hour problems
  * the planner will solve for those days, not a second capacity model), for the stored network, the active campaigns
- * (sold) and the holds in force (held). Computed off the event loop; whole-network answers are kept per book: the
- * latest version (every booking, change and re-plan publishes one), the network's stamp and the holds in force.
+ * and their make-goods (sold) and the holds in force (held). Computed off the event loop; whole-network answers are
+ * kept per book: the latest version (every booking, make-good placement, change and re-plan publishes one), the
+ * network's stamp and the holds in force.
  */
 @Service
 public class BookedInventory {
@@ -39,7 +40,7 @@ public class BookedInventory {
     private static final int KEPT = 6;
 
     private final NetworkCatalog network;
-    private final CampaignBook campaigns;
+    private final PlanningBook campaigns;
     private final HeldInventory holds;
     private final ScheduleStore store;
     private final PlanningProperties planning;
@@ -73,7 +74,7 @@ public class BookedInventory {
 
     BookedInventory(
             NetworkCatalog network,
-            CampaignBook campaigns,
+            PlanningBook campaigns,
             HeldInventory holds,
             ScheduleStore store,
             PlanningProperties planning,
@@ -109,7 +110,7 @@ public class BookedInventory {
                     if (known != null) {
                         return Mono.just(known);
                     }
-                    return Mono.zip(network.load(), campaigns.active(), store.latestNumber())
+                    return Mono.zip(network.load(), campaigns.campaigns(), store.latestNumber())
                             .publishOn(Schedulers.boundedElastic())
                             .map(book -> {
                                 Booked booked = compute(now.getT1(), book.getT1(), book.getT2(), held, first, days, at);

@@ -1,6 +1,7 @@
 package io.railcast.server.planning;
 
 import io.railcast.model.campaign.CampaignKind;
+import io.railcast.model.campaign.MakeGood;
 import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.Spot;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * An hour plan as the {@code hour_plan} table stores it: the canonical body
  * {@code {"onAir":{"from":0,"to":3600},"spots":[[offset,duration,"campaign","creative","C"|"P"|"F"],...]}}, compact,
- * in that order, and its id, the first 16 hex characters of the body's SHA-256 (UTF-8). Written by hand rather than
+ * in that order. A spot placed to make good
+ * owed plays ({@link MakeGood}) names the campaign it makes good and has a sixth element, {@code "M"}:
+ * {@code [offset,duration,"campaign","creative","C","M"]}; readers of the first five see an ordinary play of that
+ * campaign. The id is the first 16 hex characters of the body's SHA-256 (UTF-8). Written by hand rather than
  * by the JSON mapper, so that no mapper setting can change an id.
  */
 final class PlanBodies {
@@ -52,11 +56,9 @@ final class PlanBodies {
                     .append(',')
                     .append(spot.durationSeconds())
                     .append(',');
-            string(json, spot.campaignId()).append(',');
-            string(json, spot.creativeId())
-                    .append(",\"")
-                    .append(letter(spot.kind()))
-                    .append("\"]");
+            string(json, MakeGood.bookingOf(spot.campaignId())).append(',');
+            string(json, spot.creativeId()).append(",\"").append(letter(spot.kind()));
+            json.append(MakeGood.madeGoodFor(spot.campaignId()).isPresent() ? "\",\"M\"]" : "\"]");
         }
         return json.append("]}").toString();
     }

@@ -47,7 +47,7 @@ public class PlanningService implements DisposableBean {
     private final ReservedPlans reserved;
     private final NetworkChangeDecision networkChanges;
     private final NetworkCatalog network;
-    private final CampaignBook campaigns;
+    private final PlanningBook campaigns;
     private final PlanningProperties properties;
     private final Clock clock;
     private final PlanningThread thread = new PlanningThread();
@@ -64,7 +64,7 @@ public class PlanningService implements DisposableBean {
     PlanningService(
             PlanningConfiguration.Planners planners,
             NetworkCatalog network,
-            CampaignBook campaigns,
+            PlanningBook campaigns,
             HeldInventory holds,
             ScheduleStore store,
             PlanningProperties properties,

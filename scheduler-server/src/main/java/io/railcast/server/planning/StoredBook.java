@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The network and the campaigns as stored, and the latest version they belong to. A booking stores its campaign in
+ * The network and the campaigns as stored (with the make-goods placed for them, {@link PlanningBook}), and the latest version they belong to. A booking stores its campaign in
  * the transaction that publishes its version, so campaigns read between two reads of the latest version number that
  * agree are exactly those of that version. Read otherwise, a plan could take a version's number without its newest
  * campaign (one far ahead changes no published hour, so the plans compare equal) and the next check would sell that
@@ -27,14 +27,14 @@ record StoredBook(NetworkCatalog.Stamp stamp, Network network, List<Campaign> ca
     /** Reads are tried again this often while versions keep being published in between; then the last read is used. */
     private static final int ATTEMPTS = 5;
 
-    static StoredBook read(NetworkCatalog catalog, CampaignBook book, VersionPublisher publisher, Duration timeout) {
+    static StoredBook read(NetworkCatalog catalog, PlanningBook book, VersionPublisher publisher, Duration timeout) {
         StoredBook read = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long before = publisher.latestNumber();
             read = new StoredBook(
                     catalog.stamp().block(timeout),
                     catalog.load().block(timeout),
-                    book.active().block(timeout),
+                    book.campaigns().block(timeout),
                     before);
             if (publisher.latestNumber() == before) {
                 return read;

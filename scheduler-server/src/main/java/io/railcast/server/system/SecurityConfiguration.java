@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>every signed-in user may read ({@code GET}) the API;</li>
  *   <li>PLANNER and CSR may upload creatives and book campaigns (which kinds, the campaign feature decides);</li>
  *   <li>OPERATOR only reads, except that OPERATOR and CSR start and cancel emergency takeovers;</li>
- *   <li>ADMIN, OPERATOR and PLANNER start a make-good run ({@code /api/v1/make-goods});</li>
+ *   <li>ADMIN, OPERATOR and PLANNER start a make-good run and read what is owed and placed ({@code /api/v1/make-goods});</li>
  *   <li>ADMIN also manages users, sign-in lockouts and the network;</li>
  *   <li>only ADMIN and OPERATOR read the history ({@code /api/v1/audit});</li>
  *   <li>everyone may change their own password ({@code POST /api/v1/users/me/password}).</li>

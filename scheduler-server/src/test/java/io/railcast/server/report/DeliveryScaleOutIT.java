@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The delivery report of one campaign read from two server instances on one PostgreSQL (this test's server A and a
  * second one, B, started on its database with the same clock) is the same bytes: a past day with plays the screen
- * reported through the agent API and owed plays (counted by a make-good run on A), today, and a future day. B never
- * planned nor counted anything: all it knows is what A stored.
+ * reported through the agent API and owed plays (counted by a make-good run on A), today (where that run placed
+ * them), and a future day. B never planned nor counted anything: all it knows is what A stored.
  */
 class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
 
@@ -88,9 +88,13 @@ class DeliveryScaleOutIT extends ShiftedClockIntegrationTest {
             assertThat(cells[9]).as("owed: shortfall").isEqualTo(Long.toString(contracted - Long.parseLong(cells[3])));
             assertThat(cells[10]).as("owed: takeover").isEqualTo("0");
             assertThat(Long.parseLong(cells[11])).as("owed: not played").isEqualTo(Long.parseLong(cells[3]) - 2);
+            // the run placed what the past day owes (its screen has reported since) on the first day with room
             assertThat(lines)
-                    .as("today and tomorrow, planned, nothing owed yet")
-                    .anyMatch(line -> line.startsWith("DSO," + today() + ",") && line.endsWith(",0,,,,,0"))
+                    .as("today, planned with the past day's owed plays made good, nothing owed yet")
+                    .anyMatch(line ->
+                            line.startsWith("DSO," + today() + ",") && line.endsWith(",0,,,,," + (contracted - 2)));
+            assertThat(lines)
+                    .as("tomorrow, planned, nothing owed yet, nothing to make good")
                     .anyMatch(line -> line.startsWith("DSO," + today().plusDays(1) + ",") && line.endsWith(",0,,,,,0"));
         } finally {
             sharedClock = null;

@@ -38,4 +38,29 @@ class PlanViewTest {
                         "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"C-1\", \"CR-1\", \"X\"]]}")))
                 .withMessageContaining("C, P or F");
     }
+
+    @Test
+    void showsASpotMarkedMAsAMakeGoodWhichOlderAgentsPlayAsAnyOther() {
+        PlanView plan = PlanView.of(json.readTree(
+                "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"C-1\", \"CR-1\", \"C\", \"M\"]]}"));
+        assertThat(plan.spots()).containsExactly(new SpotView(0, 15, "C-1", "CR-1", PlanView.MAKE_GOOD));
+        io.railcast.agent.protocol.Spot agentSpot =
+                json.readValue(json.writeValueAsString(plan.spots().get(0)), io.railcast.agent.protocol.Spot.class);
+        assertThat(agentSpot.kind()).isEqualTo("MAKE_GOOD");
+        assertThat(agentSpot.campaign()).isEqualTo("C-1");
+    }
+
+    @Test
+    void refusesAnUnknownMarkOrAMarkedFiller() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> PlanView.of(
+                                json.readTree(
+                                        "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"C-1\", \"CR-1\", \"C\", \"X\"]]}")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> PlanView.of(
+                                json.readTree(
+                                        "{\"onAir\": {\"from\": 0, \"to\": 3600}, \"spots\": [[0, 15, \"F\", \"CR-0\", \"F\", \"M\"]]}")));
+    }
 }

@@ -1,0 +1,249 @@
+package io.railcast.server.makegood;
+
+import static io.railcast.server.Bookings.commercial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.railcast.server.Bookings;
+import io.railcast.server.ServerIntegrationTest;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/**
+ * Placing owed plays over real HTTP on the shared server: {@code POST /api/v1/make-goods/run} places what a campaign
+ * is owed inside its remaining flight where the whole-flight check finds room, as spots marked make-good in the
+ * published plan and the agent's schedule, counted into {@code make_good_plays}, without changing another
+ * campaign's guaranteed plays; what cannot be placed stays owed. Its own stations (MKG-B with room, MKG-C where the
+ * owed campaign's flight has no time left) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL).
+ */
+class MakeGoodPlacementIT extends ServerIntegrationTest {
+
+    private static final String ROOM = "MKG-B";
+    private static final String FULL = "MKG-C";
+
+    @Test
+    void placesOwedPlaysInsideTheFlightWhereThereIsRoomMarkedAndCountedAndLeavesTheRestOwed() {
+        Bookings.ensureCreative(admin(), sql());
+        String screen = allDayStation(ROOM);
+        allDayStation(FULL);
+        LocalDate today = Bookings.today();
+        // MKG-B: half of every loop sold to another campaign; MKG-3 plays once an hour for two days
+        ensureBooked(commercial("MKG-OTHER", ROOM, "10/5min"));
+        ensureBooked(twoDays(commercial("MKG-3", ROOM, "1/h"), today));
+        // MKG-C: MKG-5 plays in the first five minutes of the day only, on its one day, today: nothing of its flight
+        // remains from the next whole hour on, whenever the test runs
+        Map<String, Object> early = new HashMap<>(commercial("MKG-5", FULL, "1/5min"));
+        early.put("flight", Map.of("start", today + "T00:00", "end", today.plusDays(1) + "T00:00"));
+        early.put("dailyHours", "00:00-00:05");
+        ensureBooked(commercial("MKG-FULL", FULL, "10/5min"));
+        ensureBooked(early);
+        // yesterday the planner could not place 4 of MKG-3's plays, nor 2 of MKG-5's (as publication stores them)
+        delivered("MKG-3", ROOM, today.minusDays(1), 10, 6);
+        delivered("MKG-5", FULL, today.minusDays(1), 102, 100);
+        List<Map<String, Object>> otherBefore = planned("MKG-OTHER", ROOM, today);
+        List<Map<String, Object>> fullBefore = planned("MKG-FULL", FULL, today);
+        List<List<Object>> ownBefore = own(planned("MKG-3", ROOM, today));
+
+        Map<String, Object> run = run();
+
+        assertThat(((Number) placed(run).get("plays")).longValue()).isGreaterThanOrEqualTo(4);
+        Map<String, Object> madeGood = makeGoods("MKG-3");
+        assertThat(owed(madeGood)).containsExactly(owedAt(ROOM, 4, 4, 0));
+        Map<String, Object> placement = placements(madeGood).get(0);
+        assertThat(placements(madeGood)).hasSize(1);
+        LocalDate day = LocalDate.parse((String) placement.get("day"));
+        assertThat(day).as("inside the remaining flight").isBetween(today, today.plusDays(1));
+        assertThat(placement)
+                .containsEntry("plays", 4)
+                .containsEntry("playsPerScreen", 4)
+                .containsEntry("screens", 1);
+        long version = ((Number) placement.get("version")).longValue();
+
+        assertThat(sql().queryForObject(
+                                "select count(*) from screen_schedule ss cross join lateral unnest(ss.plan_ids) x(plan_id)"
+                                        + " join hour_plan h on h.id = x.plan_id"
+                                        + " cross join lateral jsonb_array_elements(h.body->'spots') s"
+                                        + " where ss.version = ? and ss.screen_id = ? and s.value->>2 = 'MKG-3'"
+                                        + " and s.value->>5 = 'M'",
+                                Long.class,
+                                version,
+                                screen))
+                .as("make-good spots in the version that placed them")
+                .isEqualTo(4);
+        List<Map<String, Object>> after = planned("MKG-3", ROOM, today);
+        assertThat(after)
+                .filteredOn(row -> day.equals(((java.sql.Date) row.get("day")).toLocalDate()))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("make_good_plays", 4L));
+        assertThat(own(after))
+                .as("the booking's own plays beside its make-goods")
+                .isEqualTo(ownBefore);
+        assertThat(agentSchedule(screen))
+                .contains("\"campaign\":\"MKG-3\",\"creative\":\"" + Bookings.CREATIVE + "\",\"kind\":\"MAKE_GOOD\"");
+        assertThat(planned("MKG-OTHER", ROOM, today))
+                .as("another campaign's plays unchanged")
+                .isEqualTo(otherBefore);
+
+        assertThat(owed(makeGoods("MKG-5"))).as("no flight left: stays owed").containsExactly(owedAt(FULL, 2, 0, 2));
+        assertThat(placements(makeGoods("MKG-5"))).isEmpty();
+        assertThat(planned("MKG-FULL", FULL, today))
+                .as("another campaign's plays unchanged")
+                .isEqualTo(fullBefore);
+        assertThat(((Number) owedTotals(run).get("stillOwedPlays")).longValue()).isGreaterThanOrEqualTo(2);
+
+        run();
+        assertThat(placements(makeGoods("MKG-3"))).as("placed once").containsExactly(placement);
+    }
+
+    @Test
+    void refusesACampaignFilterThatIsNoIdNamingTheField() {
+        as("planner")
+                .get()
+                .uri("/api/v1/make-goods?campaign={c}", "not an id!")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("campaign");
+    }
+
+    private static Map<String, Object> twoDays(Map<String, Object> campaign, LocalDate today) {
+        Map<String, Object> shorter = new HashMap<>(campaign);
+        shorter.put("flight", Map.of("start", today + "T00:00", "end", today.plusDays(2) + "T00:00"));
+        return shorter;
+    }
+
+    private static Map<String, Object> owedAt(String station, int owed, int placed, int stillOwed) {
+        return Map.of(
+                "campaign", station.equals(ROOM) ? "MKG-3" : "MKG-5",
+                "station", station,
+                "policy", "ON",
+                "owed", owed,
+                "placed", placed,
+                "stillOwed", stillOwed);
+    }
+
+    private void ensureBooked(Map<String, Object> campaign) {
+        if (count("campaign where id = '" + campaign.get("id") + "'") == 0) {
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(campaign)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+    }
+
+    private void delivered(String campaign, String station, LocalDate day, long contracted, long scheduled) {
+        sql().update(
+                        "insert into campaign_delivery (campaign_id, station_code, day, contracted_plays,"
+                                + " scheduled_plays, scheduled_seconds, played_plays, reported_plays)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (campaign_id, station_code, day)"
+                                + " do update set contracted_plays = excluded.contracted_plays,"
+                                + " scheduled_plays = excluded.scheduled_plays, played_plays = excluded.played_plays",
+                        campaign,
+                        station,
+                        day,
+                        contracted,
+                        scheduled,
+                        15 * scheduled,
+                        scheduled,
+                        scheduled);
+    }
+
+    /** A campaign's planned figures from {@code today} on, as publication stored them. */
+    private List<Map<String, Object>> planned(String campaign, String station, LocalDate today) {
+        return sql().queryForList(
+                        "select day, contracted_plays, scheduled_plays, scheduled_seconds, make_good_plays"
+                                + " from campaign_delivery where campaign_id = ? and station_code = ? and day >= ?"
+                                + " order by day",
+                        campaign,
+                        station,
+                        today);
+    }
+
+    /** Per day: contracted and scheduled plays less the make-good plays among them. */
+    private static List<List<Object>> own(List<Map<String, Object>> planned) {
+        return planned.stream()
+                .map(row -> List.<Object>of(
+                        row.get("day"),
+                        (Long) row.get("contracted_plays") - (Long) row.get("make_good_plays"),
+                        (Long) row.get("scheduled_plays") - (Long) row.get("make_good_plays")))
+                .toList();
+    }
+
+    private Map<String, Object> run() {
+        return Objects.requireNonNull(as("planner")
+                .post()
+                .uri("/api/v1/make-goods/run")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private Map<String, Object> makeGoods(String campaign) {
+        return Objects.requireNonNull(as("operator")
+                .get()
+                .uri("/api/v1/make-goods?campaign={c}", campaign)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private String agentSchedule(String screen) {
+        Map<String, Object> issued = Objects.requireNonNull(admin().post()
+                .uri("/api/v1/screens/{id}/agent-token", screen)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody());
+        return Objects.requireNonNull(anonymous
+                .get()
+                .uri("/agent/v1/schedule?hours=72")
+                .headers(headers -> headers.setBearerAuth((String) issued.get("token")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> placed(Map<String, Object> run) {
+        return (Map<String, Object>) run.get("placed");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> owedTotals(Map<String, Object> run) {
+        return (Map<String, Object>) run.get("owed");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> owed(Map<String, Object> makeGoods) {
+        return (List<Map<String, Object>>) makeGoods.get("owed");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> placements(Map<String, Object> makeGoods) {
+        return (List<Map<String, Object>>) makeGoods.get("placements");
+    }
+}

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
+import io.railcast.server.system.Reconnect;
 import io.railcast.server.system.SignedInUsers;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Changes to users and lifted sign-in lockouts made through any instance, heard by this one: as the agent feature
@@ -48,13 +48,7 @@ class UserNotices implements SmartLifecycle {
     @Override
     public void start() {
         listening = Flux.defer(this::listen)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-                        .maxBackoff(Duration.ofSeconds(30))
-                        .transientErrors(true)
-                        .doBeforeRetry(signal -> log.warn(
-                                "Listening for {} failed, reconnecting: {}",
-                                UserRepository.CHANGED_CHANNEL,
-                                signal.failure().toString())))
+                .retryWhen(Reconnect.listening(UserRepository.CHANGED_CHANNEL, log))
                 .subscribe();
     }
 

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.railcast.server.RailCastServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -69,6 +75,76 @@ class ExternalDatabaseIT {
         JdbcTemplate sql = new JdbcTemplate(external.getPostgresDatabase());
         assertThat(sql.queryForObject("select name from station where code = 'EXT'", String.class))
                 .isEqualTo("外站");
+    }
+
+    @Test
+    void answers503WhilePostgresIsAwayAndServesAndListensAgainOnceItIsBack(@TempDir Path dataDir) throws IOException {
+        int port = freePort();
+        EmbeddedPostgres postgres = restartable(dataDir, port).start();
+        String hostAndDb = "localhost:" + port + "/postgres";
+        try (ConfigurableApplicationContext server = start(
+                "--spring.r2dbc.url=r2dbc:postgresql://" + hostAndDb,
+                "--spring.r2dbc.username=postgres",
+                "--spring.datasource.url=jdbc:postgresql://" + hostAndDb,
+                "--spring.datasource.username=postgres",
+                "--spring.quartz.scheduler-name=railcast-away")) {
+            WebTestClient admin = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeaders(headers -> headers.setBasicAuth("admin", "pw"))
+                    .build();
+            admin.get().uri("/api/v1/stations").exchange().expectStatus().isOk();
+
+            postgres.close(); // stopped as an operator stops it (pg_ctl stop, fast mode)
+            admin.get()
+                    .uri("/api/v1/stations")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/database-unavailable");
+
+            postgres = restartable(dataDir, port).start();
+            JdbcTemplate sql = new JdbcTemplate(postgres.getPostgresDatabase());
+            // the schedule listener is back on its own: notifications reach this instance again
+            until(() ->
+                    sql.queryForObject("select count(*) from pg_stat_activity where query like 'LISTEN%'", Long.class)
+                            > 0);
+            until(() -> admin.get()
+                            .uri("/api/v1/stations")
+                            .exchange()
+                            .returnResult(String.class)
+                            .getStatus()
+                            .value()
+                    == 200);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    /** A PostgreSQL that keeps its data directory and port when stopped, so it can be started again. */
+    private static EmbeddedPostgres.Builder restartable(Path dataDir, int port) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails after 30 s (a reconnection is due within 5 s). */
+    private static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
     }
 
     private static ConfigurableApplicationContext start(String... arguments) {

@@ -10,6 +10,7 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
 import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.token.AgentTokens;
+import io.railcast.server.system.Reconnect;
 import io.railcast.server.takeover.TakeoverBoard;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 /**
  * Published versions, as they happen, for every SSE client of this instance. The planning feature announces a
@@ -80,13 +80,7 @@ class SchedulePublications implements SmartLifecycle {
     @Override
     public void start() {
         listening = Flux.defer(this::listen)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-                        .maxBackoff(Duration.ofSeconds(30))
-                        .transientErrors(true)
-                        .doBeforeRetry(signal -> log.warn(
-                                "Listening for {} failed, reconnecting: {}",
-                                CHANNEL,
-                                signal.failure().toString())))
+                .retryWhen(Reconnect.listening(CHANNEL, log))
                 .concatMap(seen -> announce(seen).onErrorResume(e -> {
                     log.error("Could not announce version {}; the next poll tries again", seen.version(), e);
                     return Mono.empty();

@@ -45,7 +45,7 @@ final class PublishedPlanReader {
 
     /**
      * {@code inMemory} when it is the plan of {@code book}'s version, else that version as stored, read for the
-     * book's network and campaigns; null when nothing is published.
+     * book's network and campaigns; null (a plan from scratch) when nothing is published or it cannot be read.
      */
     @Nullable
     PlanResult startingPoint(@Nullable PlanResult inMemory, long inMemoryVersion, StoredBook book) {
@@ -55,7 +55,13 @@ final class PublishedPlanReader {
         if (book.version() == 0) {
             return null;
         }
-        return read(book);
+        try {
+            return read(book);
+        } catch (RuntimeException e) {
+            // a starting point only makes the plan stable: without one it is still a plan, made from scratch
+            log.warn("Version {} could not be read back; planning from scratch", book.version(), e);
+            return null;
+        }
     }
 
     /** The version {@code book} belongs to, as published, as a plan of the book's network and campaigns. */

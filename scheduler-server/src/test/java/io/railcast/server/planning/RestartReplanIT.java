@@ -179,9 +179,9 @@ class RestartReplanIT {
                         "--spring.quartz.scheduler-name=restart-it",
                         "--spring.quartz.properties.org.quartz.scheduler.instanceId=restart-it-" + name,
                         "--railcast.security.admin-password=" + PASSWORD,
-                        "--railcast.demo.stations=" + 20,
-                        "--railcast.demo.screens=" + 200,
-                        "--railcast.demo.campaigns=" + 30,
+                        "--railcast.demo.stations=6",
+                        "--railcast.demo.screens=40",
+                        "--railcast.demo.campaigns=6",
                         "--railcast.demo.users-password=" + PASSWORD,
                         "--railcast.planning.horizon-hours=24",
                         "--railcast.media.dir=target/it-media/restart-" + name);

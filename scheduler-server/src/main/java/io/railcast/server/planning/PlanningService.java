@@ -55,6 +55,7 @@ public class PlanningService implements DisposableBean {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     // confined to the planning thread
     private final VersionPublisher publisher;
+    private final PublishedPlanReader published;
     // written by the planning thread, read by reports
     private volatile @Nullable State state;
 
@@ -77,6 +78,7 @@ public class PlanningService implements DisposableBean {
         this.network = network;
         this.campaigns = campaigns;
         this.publisher = new VersionPublisher(store, DATABASE_TIMEOUT);
+        this.published = new PublishedPlanReader(store, DATABASE_TIMEOUT);
         this.properties = properties;
         this.clock = clock;
     }
@@ -248,11 +250,10 @@ public class PlanningService implements DisposableBean {
     }
 
     /**
-     * Plans the stored network and campaigns in full, starting from the plan in memory: the version in force, or the
-     * one before it when another instance has published since (its hours were decided from that plan by the same
-     * deterministic planner, so they come out the same). The result is adopted without publishing when it equals
-     * the latest version (a re-plan with nothing changed moves no spot) or when there are no screens to publish for.
-     * At start there is no plan in memory, and the plan is made from scratch.
+     * Plans the stored network and campaigns in full, starting from the published plan ({@link PublishedPlanReader}):
+     * the plan in memory when it is the latest version's, else that version as stored (at start, or when another
+     * instance has published since). The result is adopted without publishing when it equals the latest version (a
+     * re-plan with nothing changed moves no spot) or when there are no screens to publish for.
      */
     private State rebuild(String reason) {
         State before = state;
@@ -265,7 +266,8 @@ public class PlanningService implements DisposableBean {
                         today,
                         properties.days(),
                         (solved, total) -> runs.progress(reason, solved, total),
-                        before == null ? null : before.plan());
+                        published.startingPoint(
+                                before == null ? null : before.plan(), before == null ? 0 : before.version(), book));
                 VersionPublisher.Latest latest = publisher.compare(plan, today);
                 long base = book.version();
                 if (latest.version() != base && attempt < 3) {

@@ -116,6 +116,14 @@ class ScheduleStore {
                 .collectMap(VersionContent.ScreenRow::screenId);
     }
 
+    /** The stored bodies of hour plans {@code ids}, each once, as id and text. */
+    Flux<Map.Entry<String, String>> planBodies(Collection<String> ids) {
+        return db.sql("select id, body::text as body from hour_plan where id = any($1)")
+                .bind(0, ids.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("id", String.class), row.get("body", String.class)))
+                .all();
+    }
+
     /**
      * Publishes {@code content} as the version after {@code base}, in one transaction: whatever
      * {@code alsoStore} writes for the new number (the booking itself), the hour plans not stored yet, the version

@@ -48,6 +48,47 @@ class LooseHourTest {
     }
 
     @Test
+    void anHourOfOneExclusiveCategoryTheBoundCallsLooseIsPlacedWhole() {
+        Random random = new Random(15);
+        int decided = 0;
+        for (int i = 0; i < HOURS; i++) {
+            HourProblem problem = oneCategory(randomHour(random));
+            HourSchedule schedule = HourScheduleBuilder.build(problem, null);
+            if (LooseHour.fits(schedule)) {
+                decided++;
+                assertThat(HourSolver.constructionIsGoodEnough(schedule))
+                        .as("hour %d: %s", i, problem)
+                        .isTrue();
+            }
+        }
+        assertThat(decided).as("the bound decides some hours of one category").isPositive();
+    }
+
+    /** The same hour with every campaign in one exclusive category, where the category costs most. */
+    private static HourProblem oneCategory(HourProblem hour) {
+        List<Demand> demands = hour.demands().stream()
+                .map(d -> new Demand(
+                        d.campaignId(),
+                        d.kind(),
+                        "automotive",
+                        d.contracted(),
+                        d.windows(),
+                        d.activeTo(),
+                        d.rotation(),
+                        d.creatives(),
+                        d.precedence()))
+                .toList();
+        return new HourProblem(
+                hour.screenType(),
+                hour.slotSeconds(),
+                hour.onAir(),
+                hour.continuesIntoNextHour(),
+                hour.psaShare(),
+                demands,
+                hour.fillers());
+    }
+
+    @Test
     void theShortfallOfALooseHourIsTheConstructionsAnswer() {
         Random random = new Random(7);
         for (int i = 0; i < 500; i++) {

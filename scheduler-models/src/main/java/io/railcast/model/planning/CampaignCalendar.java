@@ -50,7 +50,12 @@ final class CampaignCalendar {
      * on air ∩ daily hours ∩ flight. Empty when none.
      */
     SecondRange active(SecondRange onAir, LocalDate date, int hour) {
-        long hourStart = date.toEpochDay() * 86_400 + hour * 3_600L;
+        return active(onAir, date.toEpochDay(), hour);
+    }
+
+    /** The same, for the date {@code epochDay} (worked out once for the many campaigns of one hour). */
+    SecondRange active(SecondRange onAir, long epochDay, int hour) {
+        long hourStart = epochDay * 86_400 + hour * 3_600L;
         long from = Math.max(Math.max(onAir.from(), dailyFrom[hour]), flightFrom - hourStart);
         long to = Math.min(Math.min(onAir.to(), dailyTo[hour]), flightTo - hourStart);
         return from < to ? new SecondRange((int) from, (int) to) : SecondRange.EMPTY;

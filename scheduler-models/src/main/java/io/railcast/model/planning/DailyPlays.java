@@ -8,6 +8,7 @@ import io.railcast.model.time.SecondRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,8 +22,13 @@ final class DailyPlays {
 
     private record DayKey(String station, String campaign, LocalDate day) {}
 
+    private record LastDay(String station, LocalDate day, int[] owed) {}
+
     private final Function<Campaign, CampaignCalendar> calendars;
     private final Map<DayKey, int[]> perDayOwed = new HashMap<>();
+    /** Each per-day campaign's last operating day asked for, by identity: a day's 24 hours ask for the same one. */
+    private final Map<Campaign, LastDay> lastOwed = new IdentityHashMap<>();
+
     private final Map<DayKey, int[]> playsBeforeHour = new HashMap<>();
 
     DailyPlays(Function<Campaign, CampaignCalendar> calendars) {
@@ -92,6 +98,10 @@ final class DailyPlays {
         int startHour = OnAirHours.operatingDayStartHour(station);
         LocalDate operatingDay = hour >= startHour ? date : date.minusDays(1);
         int index = hour >= startHour ? hour - startHour : hour + 24 - startHour;
+        LastDay last = lastOwed.get(campaign);
+        if (last != null && last.station().equals(station.code()) && last.day().equals(operatingDay)) {
+            return last.owed()[index];
+        }
         int[] owed = perDayOwed.computeIfAbsent(new DayKey(station.code(), campaign.id(), operatingDay), key -> {
             long[] cumulative = new long[24];
             long total = 0;
@@ -110,6 +120,7 @@ final class DailyPlays {
             }
             return perHour;
         });
+        lastOwed.put(campaign, new LastDay(station.code(), operatingDay, owed));
         return owed[index];
     }
 }

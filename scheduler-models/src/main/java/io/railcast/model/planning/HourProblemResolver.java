@@ -134,10 +134,11 @@ final class HourProblemResolver {
                 .add(onAir.to())
                 .add(continues ? 1 : 0);
         List<Campaign> campaigns = group.campaigns();
+        long epochDay = date.toEpochDay();
         for (int i = 0; i < campaigns.size(); i++) {
             CampaignCalendar calendar = calendar(campaigns.get(i));
             Campaign campaign = calendar.campaign;
-            SecondRange active = calendar.active(onAir, date, hour);
+            SecondRange active = calendar.active(onAir, epochDay, hour);
             if (active.isEmpty()) {
                 continue;
             }

@@ -122,7 +122,7 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             for (int i = 0; i < spots.size(); i++) {
                 if (starts[i] == null && !leftOut[i]) {
                     waiting.add(i);
-                    release[i] = releaseOf(spots.get(i), releaseAtMiddle);
+                    release[i] = release(spots.get(i), releaseAtMiddle, slot);
                 }
             }
             waiting.sort(Comparator.comparingInt((Integer i) -> release[i]).thenComparingInt(i -> i));
@@ -172,12 +172,13 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
             }
         }
 
-        private int releaseOf(SpotAssignment spot, boolean atMiddle) {
-            int shareStart = alignUp(spot.getShareFrom());
+        /** When a play becomes ready to place: at the middle of its share, or at its start, on the slot grid. */
+        static int release(SpotAssignment spot, boolean atMiddle, int slot) {
+            int shareStart = alignUp(spot.getShareFrom(), slot);
             if (!atMiddle) {
                 return shareStart;
             }
-            int middle = alignUp((spot.getShareFrom() + spot.getShareTo()) / 2 - duration(spot) / 2);
+            int middle = alignUp((spot.getShareFrom() + spot.getShareTo()) / 2 - duration(spot) / 2, slot);
             return middle < spot.getShareTo() && middle >= shareStart ? middle : shareStart;
         }
 
@@ -241,7 +242,12 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
                     }
                 }
             }
-            return Math.max(0, (long) Math.ceil(frame.psaShare() * commercial) - publicService);
+            return psaSecondsShort(frame.psaShare(), commercial, publicService);
+        }
+
+        /** PSA seconds short of {@code share} of the commercial seconds placed, given the PSA seconds placed. */
+        static long psaSecondsShort(double share, long commercial, long publicService) {
+            return Math.max(0, (long) Math.ceil(share * commercial) - publicService);
         }
 
         /**
@@ -284,6 +290,10 @@ public class EvenSpacingConstruction implements CustomPhaseCommand<HourSchedule>
         }
 
         private int alignUp(int second) {
+            return alignUp(second, slot);
+        }
+
+        static int alignUp(int second, int slot) {
             return (second + slot - 1) / slot * slot;
         }
     }

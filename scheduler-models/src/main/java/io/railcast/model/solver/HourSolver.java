@@ -26,6 +26,10 @@ public final class HourSolver {
     /** Stop as soon as nothing hard is broken and spacing, PSA share and rotation are perfect. */
     static final String GOOD_ENOUGH = "[0/0]hard/[0/0/0/" + Long.MIN_VALUE + "]soft";
 
+    /** The score of an hour the construction places whole, as {@link #constructionIsGoodEnough} sets it. */
+    static final BendableLongScore PERFECT =
+            BendableLongScore.of(new long[HourSchedule.HARD_LEVELS], new long[HourSchedule.SOFT_LEVELS]);
+
     private final SolverFactory<HourSchedule> factory;
     private final ThreadLocal<Solver<HourSchedule>> solvers;
 
@@ -71,6 +75,10 @@ public final class HourSolver {
      */
     public SolvedHour shortfall(HourProblem problem) {
         HourSchedule schedule = HourScheduleBuilder.build(problem, null);
+        if (LooseHour.fits(schedule)) {
+            // Proven to be what the construction would give: every play in its share, nothing moved, nothing short.
+            return new SolvedHour(null, PERFECT, false, Map.of(), Map.of());
+        }
         if (constructionIsGoodEnough(schedule)) {
             return new SolvedHour(null, schedule.getScore(), false, Map.of(), Map.of());
         }

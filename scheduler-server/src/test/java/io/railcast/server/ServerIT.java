@@ -87,7 +87,9 @@ class ServerIT extends ServerIntegrationTest {
                         "select version from flyway_schema_history where success order by installed_rank",
                         String.class);
         assertThat(versions)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16");
+                .containsExactly(
+                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16", "17", "18",
+                        "19");
         List<String> tables = sql().queryForList(
                         "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables)

@@ -79,7 +79,7 @@ class RestartReplanIT {
         ScheduleStore store = server.getBean(ScheduleStore.class);
         StoredBook book = StoredBook.read(
                 server.getBean(NetworkCatalog.class),
-                server.getBean(CampaignBook.class),
+                server.getBean(PlanningBook.class),
                 new VersionPublisher(store, TIMEOUT),
                 TIMEOUT);
         Map<String, VersionContent.ScreenRow> stored =

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * The spots of an {@link HourPlan}, kept as one array per field: a server keeps the current plan of the whole
- * network (some 20,000 plans of up to 240 spots), and a {@link Spot} object with its list slot costs 36 bytes where
- * these arrays cost 17. Spots are made again when read; every reader walks a plan once. Immutable.
+ * The spots of an {@link HourPlan} that {@link SpotList} cannot hold (a time beyond 65,535 s, more than 256 distinct
+ * creatives in one hour; the planner makes neither), kept as one array per field: 17 bytes a spot where a
+ * {@link Spot} object with its list slot costs 36. Spots are made again when read. Immutable.
  */
-final class SpotList extends AbstractList<Spot> implements RandomAccess {
+final class WideSpotList extends AbstractList<Spot> implements RandomAccess {
 
     private static final CampaignKind[] KINDS = CampaignKind.values();
 
@@ -20,7 +20,7 @@ final class SpotList extends AbstractList<Spot> implements RandomAccess {
     private final String[] creatives;
     private final byte[] kinds;
 
-    private SpotList(List<Spot> spots) {
+    WideSpotList(List<Spot> spots) {
         int size = spots.size();
         offsets = new int[size];
         durations = new int[size];
@@ -35,10 +35,6 @@ final class SpotList extends AbstractList<Spot> implements RandomAccess {
             creatives[i] = spot.creativeId();
             kinds[i] = (byte) spot.kind().ordinal();
         }
-    }
-
-    static List<Spot> copyOf(List<Spot> spots) {
-        return spots instanceof SpotList kept ? kept : new SpotList(List.copyOf(spots));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
 import io.railcast.model.network.Screen;
+import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.NetworkSchedule;
 import io.railcast.model.schedule.Shortfall;
 import io.railcast.model.solver.HourProblem;
@@ -151,14 +152,11 @@ public final class NetworkPlanner {
         NetworkSchedule.Builder schedule = NetworkSchedule.builder(firstDay, days);
         for (ScreenGroup group : groups.values()) {
             SolvedHour[] chosen = solving.plans().get(group.key());
-            for (Screen screen : group.screens()) {
-                schedule.screen(screen.id());
-                for (int i = 0; i < chosen.length; i++) {
-                    if (chosen[i] != null) {
-                        schedule.put(screen.id(), firstDay.plusDays(i / 24), i % 24, chosen[i].plan());
-                    }
-                }
+            List<HourPlan> planByHour = new ArrayList<>(chosen.length);
+            for (SolvedHour hour : chosen) {
+                planByHour.add(hour == null ? null : hour.plan());
             }
+            schedule.screens(group.screens().stream().map(Screen::id).toList(), planByHour);
             addShortfalls(group, chosen, RepeatingDays.none(days), firstDay, schedule::shortfall);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -26,10 +26,12 @@ import java.util.function.Consumer;
 public final class NetworkPlanner {
 
     private final DistinctHours hours;
+    private final GroupProblems groupProblems;
     private final PsaPolicy psaPolicy;
 
     public NetworkPlanner(HourSolver solver, PsaPolicy psaPolicy, int threads) {
         this.hours = new DistinctHours(solver, Math.max(1, threads));
+        this.groupProblems = new GroupProblems(psaPolicy, threads);
         this.psaPolicy = psaPolicy;
     }
 
@@ -128,16 +130,7 @@ public final class NetworkPlanner {
 
     private Map<ScreenGroup.Key, HourProblem[]> resolve(
             java.util.Collection<ScreenGroup> groups, LocalDate firstDay, int days) {
-        Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
-        HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
-        for (ScreenGroup group : groups) {
-            HourProblem[] hours = new HourProblem[days * 24];
-            for (int day = 0; day < days; day++) {
-                resolver.resolveDay(group, firstDay.plusDays(day), hours, day * 24);
-            }
-            problems.put(group.key(), hours);
-        }
-        return problems;
+        return groupProblems.resolve(groups, firstDay, days);
     }
 
     private static PlanResult finish(

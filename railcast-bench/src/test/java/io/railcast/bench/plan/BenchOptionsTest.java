@@ -21,6 +21,8 @@ class BenchOptionsTest {
         assertThat(options.firstDay().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(options.firstDay()).isAfter(LocalDate.now());
         assertThat(options.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(options.planOnly()).isFalse();
+        assertThat(options.noAudit()).isFalse();
     }
 
     @Test
@@ -39,10 +41,12 @@ class BenchOptionsTest {
             "--first-day",
             "2026-12-07",
             "--threads",
-            "1"
+            "1",
+            "--plan-only",
+            "--no-audit"
         });
 
-        assertThat(options).isEqualTo(new BenchOptions(7, 28, 60, 20, 2, LocalDate.parse("2026-12-07"), 1));
+        assertThat(options).isEqualTo(new BenchOptions(7, 28, 60, 20, 2, LocalDate.parse("2026-12-07"), 1, true, true));
     }
 
     @Test

@@ -45,7 +45,9 @@ final class AuditRun {
     private final AuditTally tally;
     // By identity, as the schedule keeps them: equal plans of different screen-hours are still judged apart.
     private final Map<HourPlan, Integer> planIndex = new IdentityHashMap<>();
-    private final List<List<Spot>> sortedSpots = new ArrayList<>();
+    /** The plan index that stands for an on-air hour with no plan at all. */
+    private final int noPlan;
+
     private final Map<ScreenType, List<Integer>> candidates;
     private final Map<HourContext, Integer> contextIds = new HashMap<>();
     private final List<HourContext> contexts = new ArrayList<>();
@@ -64,9 +66,8 @@ final class AuditRun {
         List<HourPlan> plans = schedule.distinctPlans();
         for (int i = 0; i < plans.size(); i++) {
             planIndex.put(plans.get(i), i);
-            sortedSpots.add(null);
         }
-        sortedSpots.add(List.of()); // the last index stands for an on-air hour with no plan at all
+        this.noPlan = plans.size();
         this.candidates = candidates();
     }
 
@@ -177,7 +178,7 @@ final class AuditRun {
                     closedWith = "";
                     continue;
                 }
-                int planId = plan.map(planIndex::get).orElse(sortedSpots.size() - 1);
+                int planId = plan.map(planIndex::get).orElse(noPlan);
                 int verdictId = verdictFor(planId, context);
                 uses[verdictId]++;
                 PlanVerdict verdict = verdicts.get(verdictId);
@@ -207,13 +208,16 @@ final class AuditRun {
         return verdicts.size() - 1;
     }
 
+    /**
+     * The plan's spots ordered by start, then end, made for one verdict and dropped after it: kept per plan, the
+     * spots of every distinct plan as objects took more heap than the schedule itself (which keeps them compact).
+     */
     private List<Spot> spotsOf(int planId) {
-        if (sortedSpots.get(planId) == null) {
-            List<Spot> spots =
-                    new ArrayList<>(schedule.distinctPlans().get(planId).spots());
-            spots.sort(Comparator.comparingInt(Spot::offsetSeconds).thenComparingInt(Spot::endSeconds));
-            sortedSpots.set(planId, List.copyOf(spots));
+        if (planId == noPlan) {
+            return List.of();
         }
-        return sortedSpots.get(planId);
+        List<Spot> spots = new ArrayList<>(schedule.distinctPlans().get(planId).spots());
+        spots.sort(Comparator.comparingInt(Spot::offsetSeconds).thenComparingInt(Spot::endSeconds));
+        return spots;
     }
 }

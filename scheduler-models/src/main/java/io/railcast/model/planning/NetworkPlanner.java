@@ -3,6 +3,7 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
 import io.railcast.model.network.Screen;
+import io.railcast.model.schedule.HourPlan;
 import io.railcast.model.schedule.NetworkSchedule;
 import io.railcast.model.schedule.Shortfall;
 import io.railcast.model.solver.HourProblem;
@@ -25,10 +26,12 @@ import java.util.function.Consumer;
 public final class NetworkPlanner {
 
     private final DistinctHours hours;
+    private final GroupProblems groupProblems;
     private final PsaPolicy psaPolicy;
 
     public NetworkPlanner(HourSolver solver, PsaPolicy psaPolicy, int threads) {
         this.hours = new DistinctHours(solver, Math.max(1, threads));
+        this.groupProblems = new GroupProblems(psaPolicy, threads);
         this.psaPolicy = psaPolicy;
     }
 
@@ -127,16 +130,7 @@ public final class NetworkPlanner {
 
     private Map<ScreenGroup.Key, HourProblem[]> resolve(
             java.util.Collection<ScreenGroup> groups, LocalDate firstDay, int days) {
-        Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
-        HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
-        for (ScreenGroup group : groups) {
-            HourProblem[] hours = new HourProblem[days * 24];
-            for (int day = 0; day < days; day++) {
-                resolver.resolveDay(group, firstDay.plusDays(day), hours, day * 24);
-            }
-            problems.put(group.key(), hours);
-        }
-        return problems;
+        return groupProblems.resolve(groups, firstDay, days);
     }
 
     private static PlanResult finish(
@@ -151,14 +145,11 @@ public final class NetworkPlanner {
         NetworkSchedule.Builder schedule = NetworkSchedule.builder(firstDay, days);
         for (ScreenGroup group : groups.values()) {
             SolvedHour[] chosen = solving.plans().get(group.key());
-            for (Screen screen : group.screens()) {
-                schedule.screen(screen.id());
-                for (int i = 0; i < chosen.length; i++) {
-                    if (chosen[i] != null) {
-                        schedule.put(screen.id(), firstDay.plusDays(i / 24), i % 24, chosen[i].plan());
-                    }
-                }
+            List<HourPlan> planByHour = new ArrayList<>(chosen.length);
+            for (SolvedHour hour : chosen) {
+                planByHour.add(hour == null ? null : hour.plan());
             }
+            schedule.screens(group.screens().stream().map(Screen::id).toList(), planByHour);
             addShortfalls(group, chosen, RepeatingDays.none(days), firstDay, schedule::shortfall);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;

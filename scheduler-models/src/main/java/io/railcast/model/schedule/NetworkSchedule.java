@@ -3,14 +3,18 @@ package io.railcast.model.schedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every screen's plan for every clock hour of a horizon of whole local days. Screen-hours refer to shared
- * {@link HourPlan}s, so a week of 5,600 screens holds a few thousand plans rather than 900,000. Immutable.
+ * {@link HourPlan}s, so a week of 5,600 screens holds a few thousand plans rather than 900,000; and screens put
+ * together ({@link Builder#screens}) share one row of plan indexes, so a screen costs a map entry, not a row of its
+ * own. Immutable.
  */
 public final class NetworkSchedule {
 
@@ -99,8 +103,11 @@ public final class NetworkSchedule {
         private final int days;
         private final List<HourPlan> plans = new ArrayList<>();
         // By identity: the planner hands the same object to every screen-hour that shares a plan.
-        private final Map<HourPlan, Integer> indexOfPlan = new java.util.IdentityHashMap<>();
+        private final Map<HourPlan, Integer> indexOfPlan = new IdentityHashMap<>();
         private final Map<String, int[]> planIndexByScreen = new LinkedHashMap<>();
+        /** Rows that several screens share, copied before one of them is changed alone. */
+        private final Set<int[]> sharedRows = Collections.newSetFromMap(new IdentityHashMap<>());
+
         private final List<Shortfall> shortfalls = new ArrayList<>();
 
         private Builder(LocalDate firstDay, int days) {
@@ -126,13 +133,40 @@ public final class NetworkSchedule {
             if (day < 0 || day >= days || hour < 0 || hour > 23) {
                 throw new IllegalArgumentException(date + " " + hour + ":00 is outside the horizon");
             }
-            int index = indexOfPlan.computeIfAbsent(plan, p -> {
+            int index = indexOf(plan);
+            screen(screenId);
+            int[] row = planIndexByScreen.get(screenId);
+            if (sharedRows.contains(row)) {
+                row = row.clone();
+                planIndexByScreen.put(screenId, row);
+            }
+            row[(int) day * 24 + hour] = index;
+            return this;
+        }
+
+        /**
+         * Puts the same plans for every screen of {@code screenIds} (a group that always plays alike), which then
+         * share one row of plan indexes; {@code planByHour} has one entry per hour of the horizon, null off air.
+         */
+        public Builder screens(List<String> screenIds, List<HourPlan> planByHour) {
+            if (planByHour.size() != days * 24) {
+                throw new IllegalArgumentException(
+                        planByHour.size() + " hours given for a horizon of " + days * 24 + " hours");
+            }
+            int[] row = new int[days * 24];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = planByHour.get(i) == null ? OFF_AIR : indexOf(planByHour.get(i));
+            }
+            sharedRows.add(row);
+            screenIds.forEach(id -> planIndexByScreen.put(id, row));
+            return this;
+        }
+
+        private int indexOf(HourPlan plan) {
+            return indexOfPlan.computeIfAbsent(plan, p -> {
                 plans.add(p);
                 return plans.size() - 1;
             });
-            screen(screenId);
-            planIndexByScreen.get(screenId)[(int) day * 24 + hour] = index;
-            return this;
         }
 
         public Builder shortfall(Shortfall shortfall) {
@@ -142,7 +176,8 @@ public final class NetworkSchedule {
 
         public NetworkSchedule build() {
             Map<String, int[]> copy = new LinkedHashMap<>();
-            planIndexByScreen.forEach((id, indexes) -> copy.put(id, indexes.clone()));
+            Map<int[], int[]> copies = new IdentityHashMap<>();
+            planIndexByScreen.forEach((id, indexes) -> copy.put(id, copies.computeIfAbsent(indexes, int[]::clone)));
             return new NetworkSchedule(
                     firstDay, days, List.copyOf(plans), Collections.unmodifiableMap(copy), List.copyOf(shortfalls));
         }

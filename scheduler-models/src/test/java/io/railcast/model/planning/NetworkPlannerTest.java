@@ -11,6 +11,7 @@ import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.Targeting;
 import io.railcast.model.schedule.ScreenHour;
+import io.railcast.model.solver.HourSolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,28 @@ class NetworkPlannerTest {
                         .sharesPlan(new ScreenHour("WGH-lcd-1", MONDAY, 12), new ScreenHour("WGH-lcd-2", MONDAY, 12)))
                 .isTrue();
         assertThat(plan.distinctHours()).isLessThan(plan.schedule().screenIds().size() * 24 / 4);
+    }
+
+    @Test
+    void resolvingOnManyThreadsPlansExactlyAsOneThreadDoes() {
+        // With 4 threads the groups are resolved in 8 slices by resolvers of their own; equal problems of different
+        // slices must be one again, so the same hours are distinct and every screen-hour gets the same plan.
+        assertThat(ScreenGroups.of(NETWORK, bookings())).hasSizeGreaterThanOrEqualTo(8);
+        PlanResult one =
+                new NetworkPlanner(new HourSolver(), PsaPolicy.DEFAULT, 1).plan(NETWORK, bookings(), MONDAY, 2);
+        PlanResult many =
+                new NetworkPlanner(new HourSolver(), PsaPolicy.DEFAULT, 4).plan(NETWORK, bookings(), MONDAY, 2);
+
+        assertThat(many.distinctHours()).isEqualTo(one.distinctHours());
+        assertThat(many.schedule().distinctPlans()).hasSameSizeAs(one.schedule().distinctPlans());
+        for (String screen : one.schedule().screenIds()) {
+            for (var date : one.schedule().dates()) {
+                for (int hour = 0; hour < 24; hour++) {
+                    assertThat(many.schedule().planFor(screen, date, hour))
+                            .isEqualTo(one.schedule().planFor(screen, date, hour));
+                }
+            }
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ServerClient implements MediaSource {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration MEDIA_IDLE = Duration.ofSeconds(60);
     /** Plans fetched at once: a handful of connections, not one per plan of a first start. */
-    static final int PLAN_FETCHES = 8;
+    public static final int PLAN_FETCHES = 8;
 
     private static final System.Logger LOG = System.getLogger(ServerClient.class.getName());
 

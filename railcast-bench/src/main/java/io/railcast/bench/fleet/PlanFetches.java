@@ -37,10 +37,18 @@ final class PlanFetches {
         this.token = token;
     }
 
-    /** Starts fetching the plans of {@code named} not {@code held}, {@value #AT_ONCE} at a time. */
-    void prefetch(List<String> named, Set<String> held) {
+    /**
+     * Starts fetching the plans of {@code named} not {@code held}, {@value #AT_ONCE} at a time, as the player agent
+     * does; false, fetching nothing, when none are named or more than {@value #AT_ONCE} are lacking: then the agent
+     * asks for the answer with every plan in it.
+     */
+    boolean prefetch(List<String> named, Set<String> held) {
         List<String> lacking = named.stream().filter(id -> !held.contains(id)).toList();
+        if (named.isEmpty() || lacking.size() > AT_ONCE) {
+            return false;
+        }
         inBatches(lacking).exceptionally(failed -> null);
+        return true;
     }
 
     private CompletableFuture<Void> inBatches(List<String> ids) {
@@ -56,16 +64,15 @@ final class PlanFetches {
 
     /**
      * The schedule of a {@code 200} answer, once every plan it names that {@code held} lacks has been fetched with
-     * the screen's {@code token} (none when it holds none: it asked for them all in the answer); on the fleet's work
-     * threads.
+     * the screen's {@code token} (none when it asked for them all in the answer); on the fleet's work threads.
      */
     CompletableFuture<Schedule> schedule(HttpResponse<byte[]> answer, Set<String> held) {
         fleet.counters().scheduleBytes.add(answer.body().length);
         byte[] body = decoded(answer);
         List<String> lacking;
         try {
-            // holding none, the agent asked for an answer with every plan in it
-            lacking = held.isEmpty()
+            // unless it asked for an answer naming its plans, the answer holds every plan
+            lacking = !String.valueOf(answer.request().uri().getRawQuery()).contains("plans=ids")
                     ? List.of()
                     : NamedPlans.named(body).stream()
                             .filter(id -> !held.contains(id))

@@ -45,6 +45,7 @@ final class VirtualAgent {
     private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
     private final ProofOfPlay plays;
     private final PlanFetches planFetches;
+    private final AtomicBoolean askWhole = new AtomicBoolean();
     private final Backoff fetchBackoff = new Backoff();
     private final EventStream events;
     private final AgentTakeovers takeovers = new AgentTakeovers();
@@ -138,8 +139,8 @@ final class VirtualAgent {
     /** A {@code schedule} event: the plans it names that the agent lacks are fetched while it asks for the answer. */
     private void heardSchedule(List<String> plans) {
         Adopted current = adopted;
-        if (current != null) {
-            planFetches.prefetch(plans, current.plans().keySet());
+        if (current != null && !askWhole.get()) {
+            askWhole.set(!planFetches.prefetch(plans, current.plans().keySet()));
         }
         fetch();
     }
@@ -154,7 +155,8 @@ final class VirtualAgent {
             return;
         }
         fetchAgain.set(false);
-        boolean holdsPlans = adopted != null; // as the player agent: a first fetch takes every plan in the answer
+        // as the player agent: a first fetch, or one after a change of many plans, takes every plan in the answer
+        boolean holdsPlans = adopted != null && !askWhole.getAndSet(false);
         HttpRequest.Builder request = request(
                         "/agent/v1/schedule?" + (holdsPlans ? "plans=ids&" : "") + "hours=" + fleet.hours())
                 .header("Accept-Encoding", "gzip")

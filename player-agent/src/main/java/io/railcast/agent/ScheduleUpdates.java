@@ -212,7 +212,7 @@ final class ScheduleUpdates implements EventStream.Listener {
             if (fetched != latest) {
                 return; // a newer version arrived meanwhile; its own task is queued behind this one
             }
-            store.saveNext(fetched.body(), fetched.etag());
+            keep(fetched, schedule);
             offered = fetched;
             if (programme.offer(schedule)) {
                 LOG.log(
@@ -228,6 +228,21 @@ final class ScheduleUpdates implements EventStream.Listener {
                             + "); next try in " + wait.toSeconds() + " s or more");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stores the version for a restart. A cache directory that refuses it (full, read-only) does not stop it from
+     * playing: it plays from memory, and a restart begins with the version stored before.
+     */
+    private void keep(ServerClient.FetchedSchedule fetched, Schedule schedule) {
+        try {
+            store.saveNext(fetched.body(), fetched.etag());
+        } catch (IOException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "cannot store version " + schedule.version() + " in the cache directory (" + e
+                            + "); it plays from memory");
         }
     }
 

@@ -30,6 +30,8 @@ final class FakeScheduler implements AutoCloseable {
     private final Map<String, byte[]> corrupted = new ConcurrentHashMap<>();
     private final Map<String, String> plays = new ConcurrentHashMap<>();
     private final List<String> playOrder = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger duplicates =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final List<JsonObject> statuses = new CopyOnWriteArrayList<>();
     private final List<OutputStream> streams = new CopyOnWriteArrayList<>();
 
@@ -98,6 +100,11 @@ final class FakeScheduler implements AutoCloseable {
         List<String> ordered = new ArrayList<>();
         playOrder.forEach(id -> ordered.add(plays.get(id)));
         return ordered;
+    }
+
+    /** Plays sent again after the server had stored them. */
+    int duplicates() {
+        return duplicates.get();
     }
 
     int openStreams() {
@@ -183,6 +190,7 @@ final class FakeScheduler implements AutoCloseable {
                 accepted.add(id);
             } else {
                 duplicates.add(id);
+                this.duplicates.incrementAndGet();
             }
         }
         FakeServer.send(

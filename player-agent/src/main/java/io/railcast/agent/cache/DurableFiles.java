@@ -3,6 +3,7 @@ package io.railcast.agent.cache;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,11 +48,11 @@ public final class DurableFiles {
 
     public static void forceDirectory(Path directory) throws IOException {
         // POSIX systems let a directory be opened and fsynced, which makes a create or rename durable; Windows
-        // refuses to open one, and there NTFS journals the rename itself
+        // refuses to open one, and there NTFS journals the rename itself, as a file system in memory needs none
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            if (!WINDOWS) {
+            if (!WINDOWS && directory.getFileSystem().equals(FileSystems.getDefault())) {
                 throw e;
             }
         }

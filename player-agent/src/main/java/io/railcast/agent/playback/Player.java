@@ -5,7 +5,6 @@ import io.railcast.agent.journal.PlayJournal;
 import io.railcast.agent.journal.PlayStart;
 import io.railcast.agent.protocol.MediaFile;
 import io.railcast.agent.protocol.Schedule;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,14 +96,7 @@ public final class Player implements Runnable {
         if (!onScreen.isDark() && !onScreen.isTakeover() && schedule != null) {
             playing = PlayStart.of(schedule.screenId(), onScreen.spot(), now, onScreen.version());
             playingSinceNanos = System.nanoTime();
-            try {
-                journal.started(playing);
-            } catch (IOException e) {
-                LOG.log(
-                        System.Logger.Level.ERROR,
-                        "cannot journal the start of " + playing.playId() + "; playing on",
-                        e);
-            }
+            journal.started(playing);
         }
     }
 
@@ -113,11 +105,7 @@ public final class Player implements Runnable {
             return;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - playingSinceNanos);
-        try {
-            journal.finished(playing.playId(), millis);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "cannot journal the end of " + playing.playId() + "; playing on", e);
-        }
+        journal.finished(playing.playId(), millis);
         playing = null;
     }
 }

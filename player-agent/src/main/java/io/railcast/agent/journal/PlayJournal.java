@@ -108,13 +108,16 @@ public final class PlayJournal implements Closeable {
         return plays;
     }
 
-    /** Deletes the plays the server accepted or already had. Unknown ids are ignored. */
-    public synchronized void acknowledge(Collection<UUID> playIds) throws IOException {
+    /**
+     * Deletes the plays the server accepted or already had. Unknown ids are ignored. Plays whose segment the disk
+     * cannot rewrite now are deleted with a later acknowledgement, and not sent again meanwhile.
+     */
+    public synchronized void acknowledge(Collection<UUID> playIds) {
         forget(new HashSet<>(playIds));
     }
 
     /** Moves plays the server rejected out of the journal, keeping them with the reason for an operator. */
-    public synchronized void setAside(Map<UUID, String> reasons, Collection<PlayRecord> plays) throws IOException {
+    public synchronized void setAside(Map<UUID, String> reasons, Collection<PlayRecord> plays) {
         List<byte[]> frames = new ArrayList<>();
         for (PlayRecord play : plays) {
             String reason = reasons.get(play.playId());
@@ -124,7 +127,12 @@ public final class PlayJournal implements Closeable {
                 frames.add(JournalSegment.frame(JsonObject.write(json)));
             }
         }
-        disk.setAside(frames);
+        try {
+            disk.setAside(frames);
+        } catch (IOException e) {
+            refused(e);
+            LOG.log(System.Logger.Level.ERROR, "rejected plays kept in this log only: " + reasons);
+        }
         forget(new HashSet<>(reasons.keySet()));
     }
 
@@ -207,20 +215,18 @@ public final class PlayJournal implements Closeable {
         }
     }
 
-    private void forget(Set<UUID> playIds) throws IOException {
+    private void forget(Set<UUID> playIds) {
         backlog -= held.remove(playIds);
         Set<UUID> pending = new HashSet<>(unremoved);
         pending.addAll(playIds);
         int before = pending.size();
+        unremoved.clear();
         try {
             disk.remove(pending); // takes out of pending the plays it removed whole
-            unremoved.clear();
         } catch (IOException e) {
-            unremoved.clear();
             unremoved.addAll(pending); // retried with the next acknowledgement, and not sent again meanwhile
-            throw e;
-        } finally {
-            backlog -= before - pending.size();
+            refused(e);
         }
+        backlog -= before - pending.size();
     }
 }

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.LongSupplier;
 
 /**
- * The agent's estimate of the server's clock: the local clock plus the offset last measured NTP-style from a status
- * heartbeat. Playing by this clock keeps the screens of a station in step even when a box's own clock drifts.
+ * The agent's estimate of the server's clock: the server's time measured NTP-style from a status heartbeat, carried
+ * forward by the monotonic clock ({@link System#nanoTime}) until the next. Playing by this clock keeps the screens of a
+ * station in step even when a box's own clock drifts, and a box whose clock is set (a jump of an hour, say, by hand or
+ * by a bad time source) plays on as before: only the offset it reports moves, at once. Until the first measurement the
+ * agent plays by its own clock.
  *
  * <p>A sample is taken only from a round trip shorter than {@link #MAX_ROUND_TRIP}: the estimate's error is at most
  * half the round trip, and a slow one would move every screen by its own error.
@@ -18,11 +22,23 @@ public final class ServerClock extends Clock {
     static final Duration MAX_ROUND_TRIP = Duration.ofSeconds(2);
 
     private final Clock local;
-    private volatile long offsetMillis;
-    private volatile boolean measured;
+    private final LongSupplier nanos;
+    /** The server's time at a reading of the monotonic clock, from the last sample; null before the first. */
+    private volatile Anchor anchor;
+
+    /** {@code offsetMillis}: the server's clock minus the local one, as last measured or as the local clock was set. */
+    private record Anchor(Instant serverTime, long nanos, long offsetMillis) {}
+
+    /** A local clock further than this from the monotonic one was set, rather than drifted, since the last sample. */
+    private static final long JUMP_MILLIS = 1_000;
 
     public ServerClock(Clock local) {
+        this(local, System::nanoTime);
+    }
+
+    ServerClock(Clock local, LongSupplier nanos) {
         this.local = local;
+        this.nanos = nanos;
     }
 
     public Clock local() {
@@ -35,33 +51,49 @@ public final class ServerClock extends Clock {
         return Duration.between(midpoint, serverTime);
     }
 
-    /** Takes a measurement; returns whether it was precise enough to use. */
-    public boolean sample(Instant sent, Instant serverTime, Instant received) {
+    /** Takes a measurement, {@code received} being the local clock now; returns whether it was precise enough. */
+    public synchronized boolean sample(Instant sent, Instant serverTime, Instant received) {
         if (Duration.between(sent, received).compareTo(MAX_ROUND_TRIP) > 0 || received.isBefore(sent)) {
             return false;
         }
-        offsetMillis = estimate(sent, serverTime, received).toMillis();
-        measured = true;
+        Duration offset = estimate(sent, serverTime, received);
+        anchor = new Anchor(received.plus(offset), nanos.getAsLong(), offset.toMillis());
         return true;
     }
 
-    public long offsetMillis() {
-        return offsetMillis;
+    /**
+     * The server's clock minus the local one (0 before a measurement): as measured, and as it stands at once after the
+     * local clock was set. Steady between the two, so a change means a correction.
+     */
+    public synchronized long offsetMillis() {
+        Anchor measured = anchor;
+        if (measured == null) {
+            return 0;
+        }
+        long now = Duration.between(local.instant(), instant()).toMillis();
+        if (Math.abs(now - measured.offsetMillis()) <= JUMP_MILLIS) {
+            return measured.offsetMillis();
+        }
+        anchor = new Anchor(measured.serverTime(), measured.nanos(), now);
+        return now;
     }
 
     /** Whether an offset has been measured yet; until then the agent plays by its own clock. */
     public boolean measured() {
-        return measured;
+        return anchor != null;
     }
 
     @Override
     public Instant instant() {
-        return local.instant().plusMillis(offsetMillis);
+        Anchor measured = anchor;
+        return measured == null
+                ? local.instant()
+                : measured.serverTime().plusNanos(nanos.getAsLong() - measured.nanos());
     }
 
     @Override
     public long millis() {
-        return local.millis() + offsetMillis;
+        return instant().toEpochMilli();
     }
 
     @Override

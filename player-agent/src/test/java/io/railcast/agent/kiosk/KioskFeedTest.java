@@ -204,7 +204,8 @@ class KioskFeedTest {
         MediaFile a = media("CR-春运-01", PNG);
         MediaFile b = media("CR-B", PNG);
         programme.offer(schedule(42, HOUR, a, b));
-        clock.sample(HOUR, HOUR.plusMillis(1234), HOUR);
+        Instant local = HOUR.plusSeconds(10); // the local clock's reading, sent and answered at once
+        clock.sample(local, local.plusMillis(1234), local);
 
         JsonObject json = JsonObject.parse(feed.at(HOUR.plusMillis(10_500)).json());
 

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServerClockTest {
@@ -22,12 +24,47 @@ class ServerClockTest {
 
     @Test
     void playsOnTheServersTimeOnceMeasured() {
-        ServerClock clock = new ServerClock(Clock.fixed(SENT, ZoneOffset.UTC));
+        AtomicLong nanos = new AtomicLong(7);
+        ServerClock clock = new ServerClock(Clock.fixed(SENT.plusMillis(20), ZoneOffset.UTC), nanos::get);
 
         clock.sample(SENT, SENT.minusMillis(1_500), SENT.plusMillis(20));
 
         assertThat(clock.offsetMillis()).isEqualTo(-1_510);
-        assertThat(clock.instant()).isEqualTo(SENT.minusMillis(1_510));
+        assertThat(clock.instant()).isEqualTo(SENT.minusMillis(1_490));
+        nanos.addAndGet(Duration.ofMillis(300).toNanos());
+        assertThat(clock.instant()).isEqualTo(SENT.minusMillis(1_190));
+    }
+
+    @Test
+    void aJumpOfTheLocalClockMovesTheOffsetAndNotThePlayingTime() {
+        AtomicLong nanos = new AtomicLong();
+        AtomicReference<Instant> local = new AtomicReference<>(SENT.plusMillis(20));
+        ServerClock clock = new ServerClock(
+                new Clock() {
+                    @Override
+                    public Instant instant() {
+                        return local.get();
+                    }
+
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+                },
+                nanos::get);
+        clock.sample(SENT, SENT.plusMillis(10), SENT.plusMillis(20));
+        assertThat(clock.offsetMillis()).isZero();
+
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        local.set(SENT.plusMillis(20).plus(Duration.ofHours(1)).plusSeconds(5));
+
+        assertThat(clock.instant()).isEqualTo(SENT.plusMillis(20).plusSeconds(5));
+        assertThat(clock.offsetMillis()).isEqualTo(-Duration.ofHours(1).toMillis());
     }
 
     @Test

@@ -18,13 +18,15 @@ import org.springframework.http.MediaType;
  * Placing owed plays over real HTTP on the shared server: {@code POST /api/v1/make-goods/run} places what a campaign
  * is owed inside its remaining flight where the whole-flight check finds room, as spots marked make-good in the
  * published plan and the agent's schedule, counted into {@code make_good_plays}, without changing another
- * campaign's guaranteed plays; what cannot be placed stays owed. Its own stations (MKG-B with room, MKG-C where the
- * owed campaign's flight has no time left) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL).
+ * campaign's guaranteed plays; what cannot be placed stays owed, and what does not fit at once is placed in part.
+ * Its own stations (MKG-B with room, MKG-C where the owed campaign's flight has no time left, MKG-D where it has one
+ * hour) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL, MKG-HALF, MKG-HALF-OTHER).
  */
 class MakeGoodPlacementIT extends ServerIntegrationTest {
 
     private static final String ROOM = "MKG-B";
     private static final String FULL = "MKG-C";
+    private static final String HALF = "MKG-D";
 
     @Test
     void placesOwedPlaysInsideTheFlightWhereThereIsRoomMarkedAndCountedAndLeavesTheRestOwed() {
@@ -98,6 +100,58 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
 
         run();
         assertThat(placements(makeGoods("MKG-3"))).as("placed once").containsExactly(placement);
+    }
+
+    @Test
+    void placesFewerPlaysWhenAllThatIsOwedFindsNoRoomAndShowsTheRestStillOwed() {
+        Bookings.ensureCreative(admin(), sql());
+        allDayStation(HALF);
+        LocalDate today = Bookings.today();
+        LocalDate tomorrow = today.plusDays(1);
+        // MKG-D: half of every loop sold to another campaign; MKG-HALF's flight is tomorrow from 10:00 to 11:00 only,
+        // so its make-goods have one hour of one day: 3,600 s less the other's 1,800 s and its own play, room for
+        // 119 more 15 s plays, whenever the test runs
+        ensureBooked(commercial("MKG-HALF-OTHER", HALF, "10/5min"));
+        Map<String, Object> oneHour = new HashMap<>(commercial("MKG-HALF", HALF, "1/h"));
+        oneHour.put("flight", Map.of("start", tomorrow + "T00:00", "end", tomorrow.plusDays(1) + "T00:00"));
+        oneHour.put("dailyHours", "10:00-11:00");
+        ensureBooked(oneHour);
+        // yesterday the planner could not place 300 of its plays (as publication stores them)
+        delivered("MKG-HALF", HALF, today.minusDays(1), 300, 0);
+        List<Map<String, Object>> otherBefore = planned("MKG-HALF-OTHER", HALF, today);
+        List<List<Object>> ownBefore = own(planned("MKG-HALF", HALF, today));
+
+        run();
+
+        // 300 plays a screen did not fit that hour, nor 150: 75 did, and the day is the flight's last
+        Map<String, Object> madeGood = makeGoods("MKG-HALF");
+        assertThat(owed(madeGood))
+                .containsExactly(Map.of(
+                        "campaign",
+                        "MKG-HALF",
+                        "station",
+                        HALF,
+                        "policy",
+                        "ON",
+                        "owed",
+                        300,
+                        "placed",
+                        75,
+                        "stillOwed",
+                        225));
+        assertThat(placements(madeGood))
+                .singleElement()
+                .satisfies(placement -> assertThat(placement)
+                        .containsEntry("day", tomorrow.toString())
+                        .containsEntry("plays", 75)
+                        .containsEntry("playsPerScreen", 75)
+                        .containsEntry("screens", 1));
+        assertThat(own(planned("MKG-HALF", HALF, today)))
+                .as("the booking's own plays beside its make-goods")
+                .isEqualTo(ownBefore);
+        assertThat(planned("MKG-HALF-OTHER", HALF, today))
+                .as("another campaign's plays unchanged")
+                .isEqualTo(otherBefore);
     }
 
     @Test

@@ -20,13 +20,15 @@ import org.springframework.http.MediaType;
  * published plan and the agent's schedule, counted into {@code make_good_plays}, without changing another
  * campaign's guaranteed plays; what cannot be placed stays owed, and what does not fit at once is placed in part.
  * Its own stations (MKG-B with room, MKG-C where the owed campaign's flight has no time left, MKG-D where it has one
- * hour) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL, MKG-HALF, MKG-HALF-OTHER).
+ * hour, MKG-E where a make-good's day lost its airtime) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL, MKG-HALF,
+ * MKG-HALF-OTHER, MKG-LOST).
  */
 class MakeGoodPlacementIT extends ServerIntegrationTest {
 
     private static final String ROOM = "MKG-B";
     private static final String FULL = "MKG-C";
     private static final String HALF = "MKG-D";
+    private static final String LOST = "MKG-E";
 
     @Test
     void placesOwedPlaysInsideTheFlightWhereThereIsRoomMarkedAndCountedAndLeavesTheRestOwed() {
@@ -155,6 +157,51 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
     }
 
     @Test
+    void placesAgainAMakeGoodWhoseDayLostItsAirtime() {
+        Bookings.ensureCreative(admin(), sql());
+        allDayStation(LOST);
+        LocalDate today = Bookings.today();
+        ensureBooked(commercial("MKG-LOST", LOST, "1/h"));
+        // five days ago 8 of its plays did not play; two make-goods of 4 plays were placed for them: four days ago,
+        // where they aired as planned, and two days ago, whose hours were then lost (the station closed): that
+        // day's plan asked for none of them (as publication stores it), so they are owed again
+        if (count("make_good_placed where campaign_id = 'MKG-LOST'") == 0) {
+            delivered("MKG-LOST", LOST, today.minusDays(5), 18, 10, 0);
+            delivered("MKG-LOST", LOST, today.minusDays(4), 28, 28, 4);
+            delivered("MKG-LOST", LOST, today.minusDays(2), 24, 24, 0);
+            placed("MKG-LOST", LOST, today.minusDays(4), 4);
+            placed("MKG-LOST", LOST, today.minusDays(2), 4);
+        }
+
+        run();
+
+        Map<String, Object> madeGood = makeGoods("MKG-LOST");
+        assertThat(placements(madeGood))
+                .as("the lost day's 4 plays placed again, from the next hour on")
+                .hasSize(3)
+                .last()
+                .satisfies(placement -> {
+                    assertThat(LocalDate.parse((String) placement.get("day"))).isBetween(today, today.plusDays(1));
+                    assertThat(placement).containsEntry("plays", 4);
+                });
+        assertThat(owed(madeGood))
+                .as("placed: the aired make-good and the new one, not the lost one")
+                .containsExactly(Map.of(
+                        "campaign",
+                        "MKG-LOST",
+                        "station",
+                        LOST,
+                        "policy",
+                        "ON",
+                        "owed",
+                        8,
+                        "placed",
+                        8,
+                        "stillOwed",
+                        0));
+    }
+
+    @Test
     void refusesACampaignFilterThatIsNoIdNamingTheField() {
         as("planner")
                 .get()
@@ -213,6 +260,38 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                         15 * scheduled,
                         scheduled,
                         scheduled);
+    }
+
+    /** A past day's figures as publication and the plays stored them, with the make-good plays its plan asked for. */
+    private void delivered(
+            String campaign, String station, LocalDate day, long contracted, long played, long madeGood) {
+        sql().update(
+                        "insert into campaign_delivery (campaign_id, station_code, day, contracted_plays,"
+                                + " scheduled_plays, scheduled_seconds, played_plays, reported_plays, make_good_plays)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        campaign,
+                        station,
+                        day,
+                        contracted,
+                        contracted,
+                        15 * contracted,
+                        played,
+                        played,
+                        madeGood);
+    }
+
+    /** A make-good of {@code plays} plays on the station's one screen, as a run stores it with its version. */
+    private void placed(String campaign, String station, LocalDate day, int plays) {
+        sql().update(
+                        "insert into make_good_placed (campaign_id, station_code, day, starts_at, plays_per_screen,"
+                                + " screens, plays, placed_version, placed_at)"
+                                + " values (?, ?, ?, ?, ?, 1, ?, (select max(version) from schedule_version), now())",
+                        campaign,
+                        station,
+                        day,
+                        day.atStartOfDay(),
+                        plays,
+                        plays);
     }
 
     /** A campaign's planned figures from {@code today} on, as publication stored them. */

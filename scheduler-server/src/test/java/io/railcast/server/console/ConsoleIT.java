@@ -466,7 +466,9 @@ class ConsoleIT extends ServerIntegrationTest {
                         .getResponseBody();
                 onAir += plan.onAir().to() - plan.onAir().from();
                 contracted += plan.spots().stream()
-                        .filter(spot -> spot.kind().equals("COMMERCIAL") || guaranteed.contains(spot.campaign()))
+                        .filter(spot -> spot.kind().equals("COMMERCIAL")
+                                || spot.kind().equals("MAKE_GOOD")
+                                || guaranteed.contains(spot.campaign()))
                         .mapToInt(ScreenHour.Spot::duration)
                         .sum();
             }

@@ -89,6 +89,10 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                 .isEqualTo(ownBefore);
         assertThat(agentSchedule(screen))
                 .contains("\"campaign\":\"MKG-3\",\"creative\":\"" + Bookings.CREATIVE + "\",\"kind\":\"MAKE_GOOD\"");
+        assertThat(kindsPlanned(screen, "MKG-3", day))
+                .as("the screen-hour view tells the make-goods from the booking's own plays, as agents do")
+                .containsEntry("MAKE_GOOD", 4L)
+                .containsKey("COMMERCIAL");
         assertThat(planned("MKG-OTHER", ROOM, today))
                 .as("another campaign's plays unchanged")
                 .isEqualTo(otherBefore);
@@ -337,6 +341,28 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult()
                 .getResponseBody());
+    }
+
+    /** How many spots of each kind the screen-hour view shows {@code campaign} on {@code screen} over {@code day}. */
+    private Map<String, Long> kindsPlanned(String screen, String campaign, LocalDate day) {
+        Map<String, Long> kinds = new HashMap<>();
+        for (int hour = 0; hour < 24; hour++) {
+            Map<String, Object> plan = Objects.requireNonNull(as("operator")
+                    .get()
+                    .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, day, hour)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .returnResult()
+                    .getResponseBody());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> spots = (List<Map<String, Object>>) plan.get("spots");
+            spots.stream()
+                    .filter(spot -> campaign.equals(spot.get("campaign")))
+                    .forEach(spot -> kinds.merge((String) spot.get("kind"), 1L, Long::sum));
+        }
+        return kinds;
     }
 
     private String agentSchedule(String screen) {

@@ -48,7 +48,7 @@ class MakeGoodController {
             Mono<List<MakeGoodsView.Owed>> owed = placements
                     .outstanding(campaign)
                     .map(o -> new MakeGoodsView.Owed(
-                            o.campaignId(), o.station(), o.policy(), o.owed(), o.placed(), o.stillOwed()))
+                            o.campaignId(), o.station(), o.policy(), o.owed(), o.standing(), o.stillOwed()))
                     .collectList();
             Mono<List<MakeGoodsView.Placement>> placed = placements
                     .placements(campaign)
@@ -74,7 +74,11 @@ class MakeGoodController {
      */
     record MakeGoodsView(List<Owed> owed, List<Placement> placements) {
 
-        /** @param stillOwed owed plays not made good: owed less placed, at least 0 */
+        /**
+         * @param placed    plays placed to make good that stand: those of a past day only as far as its plan asked for
+         *                  them (a day whose airtime was lost asked for none, and its make-good is owed again)
+         * @param stillOwed owed plays not made good: owed less placed, at least 0
+         */
         record Owed(String campaign, String station, String policy, long owed, long placed, long stillOwed) {}
 
         /** @param version the version that published it */

@@ -35,7 +35,8 @@ record MakeGoodRun(
      * @param notPlayedPlays     plays scheduled that the screens did not play in full
      * @param awaitingStationDays station-days where some screen's agent has not reported since the day ended
      * @param toMakeGoodPlays    of all owed plays, those of campaigns whose make-good policy is not OFF
-     * @param placedPlays        plays placed to make good, ever
+     * @param placedPlays        plays placed to make good that stand (not those of past days whose plan did not ask
+     *                           for them: their airtime was lost, and they are owed again)
      * @param stillOwedPlays     owed plays not made good (per campaign and station: owed less placed, at least 0)
      */
     record Totals(

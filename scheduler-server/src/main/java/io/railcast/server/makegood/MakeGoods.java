@@ -50,7 +50,7 @@ class MakeGoods {
                     .flatMap(count -> Mono.fromCallable(placer::placeAll)
                             .subscribeOn(Schedulers.boundedElastic())
                             .zipWith(
-                                    owed.totals(),
+                                    owed.totals(now),
                                     (placed, totals) -> new MakeGoodRun(
                                             now, count[0], count[1], placed, totals, MakeGoodRun.NOTE)));
         });

@@ -61,25 +61,29 @@ class OwedPlayRepository {
                                       excluded.not_played_plays, excluded.awaiting_screens)
             """;
 
-    /** Every owed play stored, by cause, how much of it the campaigns' policies want made good, and was placed. */
+    /**
+     * Every owed play stored, by cause, how much of it the campaigns' policies want made good, and was placed (the
+     * placed plays that stand, {@link PlacementRepository#PLACED}). $1 the instant.
+     */
     private static final String TOTALS = """
-            with pairs as (
+            with placed as (%s), pairs as (
                 select o.campaign_id, o.station_code,
                        sum(o.shortfall_plays + o.takeover_plays + o.not_played_plays) as owed,
-                       (select coalesce(sum(p.plays), 0) from make_good_placed p
-                        where p.campaign_id = o.campaign_id and p.station_code = o.station_code) as placed
-                from make_good_owed o group by 1, 2
+                       coalesce(max(p.standing), 0) as placed
+                from make_good_owed o
+                left join placed p on p.campaign_id = o.campaign_id and p.station_code = o.station_code
+                group by 1, 2
             )
             select count(*) as station_days, coalesce(sum(o.shortfall_plays), 0) as shortfall,
                    coalesce(sum(o.takeover_plays), 0) as takeover, coalesce(sum(o.not_played_plays), 0) as not_played,
                    count(*) filter (where o.awaiting_screens > 0) as awaiting,
                    coalesce(sum(o.shortfall_plays + o.takeover_plays + o.not_played_plays)
                             filter (where c.make_good_policy <> 'OFF'), 0) as to_make_good,
-                   (select coalesce(sum(plays), 0) from make_good_placed) as placed,
+                   (select coalesce(sum(standing), 0) from placed) as placed,
                    (select coalesce(sum(greatest(owed - placed, 0)), 0) from pairs) as still_owed
             from make_good_owed o left join campaign c on c.id = o.campaign_id
             where o.shortfall_plays + o.takeover_plays + o.not_played_plays > 0
-            """;
+            """.formatted(PlacementRepository.PLACED.formatted("true", 1));
 
     private final DatabaseClient db;
 
@@ -118,8 +122,10 @@ class OwedPlayRepository {
         return db.sql(STORE).bind(0, lines).bind(1, now).fetch().rowsUpdated();
     }
 
-    Mono<MakeGoodRun.Totals> totals() {
+    /** The totals as they stand at {@code now}. */
+    Mono<MakeGoodRun.Totals> totals(Instant now) {
         return db.sql(TOTALS)
+                .bind(0, now)
                 .map(row -> new MakeGoodRun.Totals(
                         longOf(row.get("station_days")),
                         longOf(row.get("shortfall")),

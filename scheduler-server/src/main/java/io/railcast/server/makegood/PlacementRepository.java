@@ -22,28 +22,46 @@ import reactor.core.publisher.Mono;
 class PlacementRepository implements MakeGoodBook {
 
     /**
-     * Per campaign with a policy that makes good and station: owed (every cause), placeable (the not-played plays of
-     * days with screens still to report are not final, so not placed yet), placed. Only where something is owed.
-     * $1: a campaign id, or null for every campaign.
+     * Per campaign and station, the plays placed to make good ({@code plays}, every placement) and of those the ones
+     * that stand ({@code standing}): on a day before the station's date at the instant (the parameter numbered by
+     * the second format argument), only as many as that day's plan asked for ({@code campaign_delivery}'s
+     * {@code make_good_plays}, scheduled or not, so those are owed again by that day if they did not air); a
+     * make-good whose day lost its airtime (a closure, screens out of service) asked for none, and its plays are owed
+     * again. Today's and later days' plays stand as placed. The first format argument: a condition on
+     * {@code p.campaign_id}.
      */
-    private static final String OUTSTANDING = """
+    static final String PLACED = """
+            select p.campaign_id, p.station_code, sum(p.plays) as plays,
+                   sum(case when st.zone_id is not null and p.day < ($%2$d::timestamptz at time zone st.zone_id)::date
+                            then least(p.plays, coalesce(d.make_good_plays, 0)) else p.plays end) as standing
+            from make_good_placed p
+            left join station st on st.code = p.station_code
+            left join campaign_delivery d
+                on d.campaign_id = p.campaign_id and d.station_code = p.station_code and d.day = p.day
+            where %1$s group by 1, 2
+            """;
+
+    /**
+     * Per campaign with a policy that makes good and station: owed (every cause), placeable (the not-played plays of
+     * days with screens still to report are not final, so not placed yet), placed ({@link #PLACED}). Only where
+     * something is owed. $1: a campaign id, or null for every campaign; $2 the instant.
+     */
+    private static final String OUTSTANDING =
+            """
             with owed as (
                 select campaign_id, station_code,
                        sum(shortfall_plays + takeover_plays + not_played_plays) as owed,
                        sum(shortfall_plays + takeover_plays
                            + case when awaiting_screens = 0 then not_played_plays else 0 end) as placeable
                 from make_good_owed where ($1::text is null or campaign_id = $1) group by 1, 2
-            ), placed as (
-                select campaign_id, station_code, sum(plays) as plays from make_good_placed
-                where ($1::text is null or campaign_id = $1) group by 1, 2
-            )
+            ), placed as (%s)
             select w.campaign_id, w.station_code, c.make_good_policy as policy, c.make_good_days as days,
-                   c.status, w.owed, w.placeable, coalesce(p.plays, 0) as placed
+                   c.status, w.owed, w.placeable, coalesce(p.plays, 0) as placed, coalesce(p.standing, 0) as standing
             from owed w join campaign c on c.id = w.campaign_id
             left join placed p on p.campaign_id = w.campaign_id and p.station_code = w.station_code
             where w.owed > 0 or p.plays > 0
             order by 1, 2
-            """;
+            """.formatted(PLACED.formatted("($1::text is null or p.campaign_id = $1)", 2));
 
     /**
      * $1 campaign, $2 station, $3 day, $4 starts at, $5 plays per screen, $6 screens, $7 version, $8 instant,
@@ -72,7 +90,7 @@ class PlacementRepository implements MakeGoodBook {
 
     /** What campaigns are owed, placed and still owed, by station; {@code campaignId} null for every campaign. */
     Flux<Outstanding> outstanding(@Nullable String campaignId) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(OUTSTANDING);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(OUTSTANDING).bind(1, clock.instant());
         spec = campaignId == null ? spec.bindNull(0, String.class) : spec.bind(0, campaignId);
         return spec.map(row -> new Outstanding(
                         row.get("campaign_id", String.class),
@@ -82,7 +100,8 @@ class PlacementRepository implements MakeGoodBook {
                         String.valueOf(row.get("status", String.class)),
                         longOf(row.get("owed")),
                         longOf(row.get("placeable")),
-                        longOf(row.get("placed"))))
+                        longOf(row.get("placed")),
+                        longOf(row.get("standing"))))
                 .all();
     }
 
@@ -151,7 +170,8 @@ class PlacementRepository implements MakeGoodBook {
      *
      * @param owed      owed plays stored, every cause
      * @param placeable of those, the final ones (not-played plays of days with screens still to report are not)
-     * @param placed    plays placed to make good so far
+     * @param placed    plays placed to make good so far, every placement
+     * @param standing  of those, the ones that stand: not those of past days whose plan did not ask for them
      */
     record Outstanding(
             String campaignId,
@@ -161,16 +181,17 @@ class PlacementRepository implements MakeGoodBook {
             String status,
             long owed,
             long placeable,
-            long placed) {
+            long placed,
+            long standing) {
 
         /** Owed plays not made good: what stays owed. */
         long stillOwed() {
-            return Math.max(owed - placed, 0);
+            return Math.max(owed - standing, 0);
         }
 
         /** Owed plays a run may place now. */
         long toPlace() {
-            return "ACTIVE".equals(status) && !"OFF".equals(policy) ? Math.max(placeable - placed, 0) : 0;
+            return "ACTIVE".equals(status) && !"OFF".equals(policy) ? Math.max(placeable - standing, 0) : 0;
         }
     }
 

@@ -1,10 +1,7 @@
 package io.railcast.server.report;
 
 import io.railcast.server.system.ApiProblem;
-import io.railcast.server.system.FieldProblem;
-import io.railcast.server.system.TextRules;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +47,7 @@ class DeliveryController {
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return Mono.defer(() -> {
-            DeliveryFiles.Format file = format(format, accept);
+            ReportFormat file = ReportFormat.of(format, accept);
             return reports.campaignName(id)
                     .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(
                             "unknown-campaign", "Unknown campaign", "No campaign has id " + id + ".")))
@@ -58,11 +55,13 @@ class DeliveryController {
                     .zipWith(
                             stored.rows(id).collectList(),
                             (both, rows) -> delivery(id, both.getT1(), both.getT2(), rows))
-                    .flatMap(view -> file == null
+                    .flatMap(view -> file == ReportFormat.JSON
                             ? Mono.just(ResponseEntity.ok()
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .body(view))
-                            : Mono.fromCallable(() -> file.write(view))
+                            : Mono.fromCallable(() -> file == ReportFormat.CSV
+                                            ? DeliveryFiles.csv(view)
+                                            : DeliveryFiles.xlsx(view))
                                     // POI builds the workbook in memory: a few ms, but not on an event loop
                                     .subscribeOn(Schedulers.boundedElastic())
                                     .map(bytes -> ResponseEntity.ok()
@@ -73,27 +72,6 @@ class DeliveryController {
                                                             + "." + file.extension() + "\"")
                                             .body(bytes)));
         });
-    }
-
-    /** The file asked for, or null for JSON; an unknown {@code format} is refused naming the field. */
-    private static DeliveryFiles.@Nullable Format format(@Nullable String format, @Nullable String accept) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "json" -> null;
-                case "csv" -> DeliveryFiles.Format.CSV;
-                case "xlsx" -> DeliveryFiles.Format.XLSX;
-                default ->
-                    throw ApiProblem.invalid(
-                            "invalid-query",
-                            "Invalid query",
-                            List.of(FieldProblem.of(
-                                    "format", "format must be json, csv or xlsx, got " + TextRules.quote(format))));
-            };
-        }
-        String accepted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return accepted.contains("text/csv")
-                ? DeliveryFiles.Format.CSV
-                : accepted.contains(DeliveryFiles.XLSX.toString()) ? DeliveryFiles.Format.XLSX : null;
     }
 
     private static DeliveryView delivery(String id, String name, VersionFacts latest, List<DeliveryView.Row> rows) {

@@ -3,8 +3,10 @@ package io.railcast.server.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -13,17 +15,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 
 /**
- * The delivery report as a file: CSV (RFC 4180) or an Excel workbook. Columns are only ever added at the end, so
- * that a reader of an earlier file keeps finding its columns where they were.
+ * The delivery report as a file ({@link ReportFormat}): CSV (RFC 4180, as {@link ReportTable} writes it) or an Excel
+ * workbook. Columns are only ever added at the end, so that a reader of an earlier file keeps finding its columns
+ * where they were.
  */
 final class DeliveryFiles {
-
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** Column headings, shared by both files; the workbook's sheet "Delivery" has them in its first row. */
     static final String[] COLUMNS = {
@@ -42,65 +40,32 @@ final class DeliveryFiles {
         "make_good_plays"
     };
 
-    enum Format {
-        CSV(DeliveryFiles.CSV, "csv"),
-        XLSX(DeliveryFiles.XLSX, "xlsx");
-
-        private final MediaType mediaType;
-        private final String extension;
-
-        Format(MediaType mediaType, String extension) {
-            this.mediaType = mediaType;
-            this.extension = extension;
-        }
-
-        MediaType mediaType() {
-            return mediaType;
-        }
-
-        String extension() {
-            return extension;
-        }
-
-        byte[] write(DeliveryView view) {
-            return this == CSV ? csv(view) : xlsx(view);
-        }
-    }
-
     private DeliveryFiles() {}
 
-    /** One line a row; a figure not known for a day (not planned, or not owed yet) is an empty cell. */
+    /**
+     * One line a row under the headings ({@link ReportTable#csv}); a figure not known for a day (not planned, or not
+     * owed yet) is an empty cell.
+     */
     static byte[] csv(DeliveryView view) {
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        List<List<@Nullable Object>> rows = new ArrayList<>();
         for (DeliveryView.Row row : view.rows()) {
-            csv.append(cell(row.station()))
-                    .append(',')
-                    .append(row.date())
-                    .append(',')
-                    .append(orEmpty(row.contractedPlays()))
-                    .append(',')
-                    .append(orEmpty(row.scheduledPlays()))
-                    .append(',')
-                    .append(orEmpty(row.scheduledSeconds()))
-                    .append(',')
-                    .append(row.playedPlays())
-                    .append(',')
-                    .append(row.reportedPlays())
-                    .append(',')
-                    .append(row.lostPlays())
-                    .append(',')
-                    .append(orEmpty(row.owedPlays()))
-                    .append(',')
-                    .append(orEmpty(row.owed() == null ? null : row.owed().shortfallPlays()))
-                    .append(',')
-                    .append(orEmpty(row.owed() == null ? null : row.owed().takeoverPlays()))
-                    .append(',')
-                    .append(orEmpty(row.owed() == null ? null : row.owed().notPlayedPlays()))
-                    .append(',')
-                    .append(row.makeGoodPlays())
-                    .append('\n');
+            DeliveryView.Owed owed = row.owed();
+            rows.add(Arrays.<@Nullable Object>asList(
+                    row.station(),
+                    row.date(),
+                    row.contractedPlays(),
+                    row.scheduledPlays(),
+                    row.scheduledSeconds(),
+                    row.playedPlays(),
+                    row.reportedPlays(),
+                    row.lostPlays(),
+                    row.owedPlays(),
+                    owed == null ? null : owed.shortfallPlays(),
+                    owed == null ? null : owed.takeoverPlays(),
+                    owed == null ? null : owed.notPlayedPlays(),
+                    row.makeGoodPlays()));
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return new ReportTable("Delivery", List.of(COLUMNS), rows).csv();
     }
 
     /**
@@ -200,14 +165,5 @@ final class DeliveryFiles {
         if (value != null) {
             row.createCell(column).setCellValue(value);
         }
-    }
-
-    private static String orEmpty(@Nullable Long value) {
-        return value == null ? "" : value.toString();
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line break. */
-    private static String cell(String value) {
-        return value.matches("[^,\"\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 }

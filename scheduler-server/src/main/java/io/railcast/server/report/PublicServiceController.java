@@ -50,8 +50,8 @@ class PublicServiceController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return Mono.defer(() -> {
             ReportPeriod.Days period = ReportPeriod.days(from, to);
-            String file = format(format, accept);
-            if (!"csv".equals(file) && table != null) {
+            ReportFormat file = ReportFormat.of(format, accept);
+            if (file != ReportFormat.CSV && table != null) {
                 throw new ReportRefusal.BadQuery("table", "table is only for format=csv");
             }
             String name = table == null
@@ -64,20 +64,20 @@ class PublicServiceController {
                                 + TextRules.quote(table == null ? "" : table));
             }
             return view(period).flatMap(view -> switch (file) {
-                case "json" ->
+                case JSON ->
                     Mono.just(ResponseEntity.ok()
                             .contentType(MediaType.APPLICATION_JSON)
                             .body(view));
-                case "csv" -> {
+                case CSV -> {
                     ReportTable csv = PublicServiceTables.named(view, name).orElseThrow();
-                    yield Mono.just(file(period, csv.name(), DeliveryFiles.CSV, "csv", csv.csv()));
+                    yield Mono.just(file(period, csv.name(), ReportFormat.CSV, csv.csv()));
                 }
-                default ->
+                case XLSX ->
                     Mono.fromCallable(() ->
                                     ReportTable.xlsx(PublicServiceTables.of(view), PublicServiceTables.about(view)))
                             // POI builds the workbook in memory: not on an event loop
                             .subscribeOn(Schedulers.boundedElastic())
-                            .map(bytes -> file(period, "all", DeliveryFiles.XLSX, "xlsx", bytes));
+                            .map(bytes -> file(period, "all", ReportFormat.XLSX, bytes));
             });
         });
     }
@@ -109,30 +109,13 @@ class PublicServiceController {
                         all.getT6()));
     }
 
-    private static ResponseEntity<?> file(
-            ReportPeriod.Days period, String table, MediaType type, String extension, byte[] bytes) {
+    private static ResponseEntity<?> file(ReportPeriod.Days period, String table, ReportFormat type, byte[] bytes) {
         return ResponseEntity.ok()
-                .contentType(type)
+                .contentType(type.mediaType())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"public-service-" + period.from() + "-" + period.to() + "-" + table + "."
-                                + extension + "\"")
+                                + type.extension() + "\"")
                 .body(bytes);
-    }
-
-    /** json, csv or xlsx: from {@code format}, else from {@code Accept}; any other format is refused. */
-    static String format(@Nullable String format, @Nullable String accept) {
-        if (format != null && !format.isBlank()) {
-            String wanted = format.strip().toLowerCase(Locale.ROOT);
-            if (!wanted.equals("json") && !wanted.equals("csv") && !wanted.equals("xlsx")) {
-                throw new ReportRefusal.BadQuery(
-                        "format", "format must be json, csv or xlsx, got " + TextRules.quote(format));
-            }
-            return wanted;
-        }
-        String accepted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return accepted.contains("text/csv")
-                ? "csv"
-                : accepted.contains(DeliveryFiles.XLSX.toString()) ? "xlsx" : "json";
     }
 }

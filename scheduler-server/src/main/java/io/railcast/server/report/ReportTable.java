@@ -17,9 +17,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One table of a report as files are written from it, as {@link DeliveryFiles} writes the delivery report: a CSV
- * (RFC 4180, one line a row under the column headings) or a sheet of an Excel workbook (headings bold and frozen,
- * numbers as numbers). A cell is text, a whole number, a decimal, or empty (null).
+ * One table of a report as files are written from it: a CSV (RFC 4180, one line a row under the column headings;
+ * every report's CSV is written here) or a sheet of an Excel workbook (headings bold and frozen, numbers as numbers).
+ * A cell is text, a whole number, a decimal, a date, or empty (null).
  *
  * @param name    the sheet's name, and what a request names to get this table as CSV
  * @param columns headings

@@ -72,7 +72,7 @@ class ScreenPlanController {
                         campaign,
                         names.getOrDefault(campaign, campaign),
                         spot.get(3).asString(),
-                        kind(spot.get(4).asString())));
+                        kind(spot.get(4).asString(), spot.path(5).asString(""))));
             }
             JsonNode onAir = body.get("onAir");
             return new ScreenPlanView(
@@ -100,7 +100,14 @@ class ScreenPlanController {
                                         "unknown-screen", "Unknown screen", "No screen has id " + id + ".")));
     }
 
-    private static String kind(String letter) {
+    /**
+     * The spot's kind from its letter, or MAKE_GOOD for a spot marked {@code "M"} (placed to make good plays its
+     * campaign was owed), as agents get it.
+     */
+    private static String kind(String letter, String mark) {
+        if ("M".equals(mark)) {
+            return "MAKE_GOOD";
+        }
         return switch (letter) {
             case "C" -> "COMMERCIAL";
             case "P" -> "PUBLIC_SERVICE";

@@ -24,6 +24,9 @@ record ScreenPlanView(
 
     record OnAir(int from, int to) {}
 
-    /** One spot: offset and duration in seconds, kind COMMERCIAL, PUBLIC_SERVICE or FILLER. */
+    /**
+     * One spot: offset and duration in seconds, kind COMMERCIAL, PUBLIC_SERVICE, FILLER or MAKE_GOOD (a play of
+     * {@code campaign} placed to make good plays it was owed, as agents see it).
+     */
     record SpotView(int offset, int duration, String campaign, String campaignName, String creative, String kind) {}
 }

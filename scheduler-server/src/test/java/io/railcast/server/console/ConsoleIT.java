@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /**
@@ -286,7 +288,8 @@ class ConsoleIT extends ServerIntegrationTest {
     }
 
     @Test
-    void networkInventoryAndDeliveryPagesShowTheDemo() {
+    void networkInventoryAndDeliveryPagesShowTheDemoAndWhatStaysOwedAfterMakeGoods() {
+        long[] madeGood = partlyMadeGood();
         browser.signIn("operator", DEMO_PASSWORD);
         browser.element("#nav-network").click();
         String hub = Bookings.hub(sql());
@@ -309,6 +312,10 @@ class ConsoleIT extends ServerIntegrationTest {
         assertThat(browser.element("#owed-summary").getText()).startsWith("全投放期欠播 ");
         assertThat(browser.element("#oprs").getDomAttribute("href")).containsPattern("/proof-of-play\\?from=.+&to=.+");
         browser.screenshot("console-delivery");
+
+        // a campaign placed in part: what stays owed once its make-goods are placed, as the make-good API counts it
+        browser.open("/console/#/delivery?campaign=CONMKG-1");
+        browser.text("#still-owed", "补播安排后：已安排补播 " + madeGood[0] + " 次，仍欠播 " + madeGood[1] + " 次。");
     }
 
     @Test
@@ -459,7 +466,9 @@ class ConsoleIT extends ServerIntegrationTest {
                         .getResponseBody();
                 onAir += plan.onAir().to() - plan.onAir().from();
                 contracted += plan.spots().stream()
-                        .filter(spot -> spot.kind().equals("COMMERCIAL") || guaranteed.contains(spot.campaign()))
+                        .filter(spot -> spot.kind().equals("COMMERCIAL")
+                                || spot.kind().equals("MAKE_GOOD")
+                                || guaranteed.contains(spot.campaign()))
                         .mapToInt(ScreenHour.Spot::duration)
                         .sum();
             }
@@ -548,6 +557,59 @@ class ConsoleIT extends ServerIntegrationTest {
     }
 
     /** {@code rows} stations coded {@code prefix + line} (the header is line 1); the one on line {@code bad} has no valid tier. */
+    /**
+     * CONMKG-1 placed in part by a make-good run; answers what the make-good API counts for it: plays placed and still
+     * owed.
+     */
+    private long[] partlyMadeGood() {
+        // CONMKG-1 plays tomorrow from 10:00 to 11:00 only, and yesterday the planner could not place 300 of its plays
+        // (as publication stores them): more than that hour holds, so a make-good run places part and the rest stays
+        String station = "CONMKG-ST";
+        allDayStation(station);
+        LocalDate tomorrow = Bookings.today().plusDays(1);
+        if (count("campaign where id = 'CONMKG-1'") == 0) {
+            Map<String, Object> oneHour = new HashMap<>(Bookings.commercial("CONMKG-1", station, "1/h"));
+            oneHour.put("flight", Map.of("start", tomorrow + "T00:00", "end", tomorrow.plusDays(1) + "T00:00"));
+            oneHour.put("dailyHours", "10:00-11:00");
+            as("planner")
+                    .post()
+                    .uri("/api/v1/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(oneHour)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            sql().update(
+                            "insert into campaign_delivery (campaign_id, station_code, day, contracted_plays,"
+                                    + " scheduled_plays, scheduled_seconds) values ('CONMKG-1', ?, ?, 300, 0, 0)",
+                            station,
+                            Bookings.today().minusDays(1));
+        }
+        as("planner")
+                .post()
+                .uri("/api/v1/make-goods/run")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Map<String, Object> owed = Objects.requireNonNull(as("operator")
+                        .get()
+                        .uri("/api/v1/make-goods?campaign=CONMKG-1")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(new ParameterizedTypeReference<Map<String, List<Map<String, Object>>>>() {})
+                        .returnResult()
+                        .getResponseBody())
+                .get("owed")
+                .get(0);
+        long placed = ((Number) owed.get("placed")).longValue();
+        long stillOwed = ((Number) owed.get("stillOwed")).longValue();
+        assertThat(placed).as("placed in part").isPositive();
+        assertThat(stillOwed).as("the rest still owed").isPositive();
+
+        return new long[] {placed, stillOwed};
+    }
+
     private static Path stationsCsv(String prefix, int rows, int bad) throws IOException {
         StringBuilder csv = new StringBuilder("code,name,province,bureau,tier,zone,operatingHours\n");
         for (int line = 2; line < rows + 2; line++) {

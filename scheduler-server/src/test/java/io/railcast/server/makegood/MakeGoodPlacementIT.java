@@ -18,13 +18,17 @@ import org.springframework.http.MediaType;
  * Placing owed plays over real HTTP on the shared server: {@code POST /api/v1/make-goods/run} places what a campaign
  * is owed inside its remaining flight where the whole-flight check finds room, as spots marked make-good in the
  * published plan and the agent's schedule, counted into {@code make_good_plays}, without changing another
- * campaign's guaranteed plays; what cannot be placed stays owed. Its own stations (MKG-B with room, MKG-C where the
- * owed campaign's flight has no time left) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL).
+ * campaign's guaranteed plays; what cannot be placed stays owed, and what does not fit at once is placed in part.
+ * Its own stations (MKG-B with room, MKG-C where the owed campaign's flight has no time left, MKG-D where it has one
+ * hour, MKG-E where a make-good's day lost its airtime) and campaigns (MKG-3, MKG-5, MKG-OTHER, MKG-FULL, MKG-HALF,
+ * MKG-HALF-OTHER, MKG-LOST).
  */
 class MakeGoodPlacementIT extends ServerIntegrationTest {
 
     private static final String ROOM = "MKG-B";
     private static final String FULL = "MKG-C";
+    private static final String HALF = "MKG-D";
+    private static final String LOST = "MKG-E";
 
     @Test
     void placesOwedPlaysInsideTheFlightWhereThereIsRoomMarkedAndCountedAndLeavesTheRestOwed() {
@@ -85,6 +89,10 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                 .isEqualTo(ownBefore);
         assertThat(agentSchedule(screen))
                 .contains("\"campaign\":\"MKG-3\",\"creative\":\"" + Bookings.CREATIVE + "\",\"kind\":\"MAKE_GOOD\"");
+        assertThat(kindsPlanned(screen, "MKG-3", day))
+                .as("the screen-hour view tells the make-goods from the booking's own plays, as agents do")
+                .containsEntry("MAKE_GOOD", 4L)
+                .containsKey("COMMERCIAL");
         assertThat(planned("MKG-OTHER", ROOM, today))
                 .as("another campaign's plays unchanged")
                 .isEqualTo(otherBefore);
@@ -98,6 +106,103 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
 
         run();
         assertThat(placements(makeGoods("MKG-3"))).as("placed once").containsExactly(placement);
+    }
+
+    @Test
+    void placesFewerPlaysWhenAllThatIsOwedFindsNoRoomAndShowsTheRestStillOwed() {
+        Bookings.ensureCreative(admin(), sql());
+        allDayStation(HALF);
+        LocalDate today = Bookings.today();
+        LocalDate tomorrow = today.plusDays(1);
+        // MKG-D: half of every loop sold to another campaign; MKG-HALF's flight is tomorrow from 10:00 to 11:00 only,
+        // so its make-goods have one hour of one day: 3,600 s less the other's 1,800 s and its own play, room for
+        // 119 more 15 s plays, whenever the test runs
+        ensureBooked(commercial("MKG-HALF-OTHER", HALF, "10/5min"));
+        Map<String, Object> oneHour = new HashMap<>(commercial("MKG-HALF", HALF, "1/h"));
+        oneHour.put("flight", Map.of("start", tomorrow + "T00:00", "end", tomorrow.plusDays(1) + "T00:00"));
+        oneHour.put("dailyHours", "10:00-11:00");
+        ensureBooked(oneHour);
+        // yesterday the planner could not place 300 of its plays (as publication stores them)
+        delivered("MKG-HALF", HALF, today.minusDays(1), 300, 0);
+        List<Map<String, Object>> otherBefore = planned("MKG-HALF-OTHER", HALF, today);
+        List<List<Object>> ownBefore = own(planned("MKG-HALF", HALF, today));
+
+        run();
+
+        // 300 plays a screen did not fit that hour, nor 150: 75 did, and the day is the flight's last
+        Map<String, Object> madeGood = makeGoods("MKG-HALF");
+        assertThat(owed(madeGood))
+                .containsExactly(Map.of(
+                        "campaign",
+                        "MKG-HALF",
+                        "station",
+                        HALF,
+                        "policy",
+                        "ON",
+                        "owed",
+                        300,
+                        "placed",
+                        75,
+                        "stillOwed",
+                        225));
+        assertThat(placements(madeGood))
+                .singleElement()
+                .satisfies(placement -> assertThat(placement)
+                        .containsEntry("day", tomorrow.toString())
+                        .containsEntry("plays", 75)
+                        .containsEntry("playsPerScreen", 75)
+                        .containsEntry("screens", 1));
+        assertThat(own(planned("MKG-HALF", HALF, today)))
+                .as("the booking's own plays beside its make-goods")
+                .isEqualTo(ownBefore);
+        assertThat(planned("MKG-HALF-OTHER", HALF, today))
+                .as("another campaign's plays unchanged")
+                .isEqualTo(otherBefore);
+    }
+
+    @Test
+    void placesAgainAMakeGoodWhoseDayLostItsAirtime() {
+        Bookings.ensureCreative(admin(), sql());
+        allDayStation(LOST);
+        LocalDate today = Bookings.today();
+        ensureBooked(commercial("MKG-LOST", LOST, "1/h"));
+        // five days ago 8 of its plays did not play; two make-goods of 4 plays were placed for them: four days ago,
+        // where they aired as planned, and two days ago, whose hours were then lost (the station closed): that
+        // day's plan asked for none of them (as publication stores it), so they are owed again
+        if (count("make_good_placed where campaign_id = 'MKG-LOST'") == 0) {
+            delivered("MKG-LOST", LOST, today.minusDays(5), 18, 10, 0);
+            delivered("MKG-LOST", LOST, today.minusDays(4), 28, 28, 4);
+            delivered("MKG-LOST", LOST, today.minusDays(2), 24, 24, 0);
+            placed("MKG-LOST", LOST, today.minusDays(4), 4);
+            placed("MKG-LOST", LOST, today.minusDays(2), 4);
+        }
+
+        run();
+
+        Map<String, Object> madeGood = makeGoods("MKG-LOST");
+        assertThat(placements(madeGood))
+                .as("the lost day's 4 plays placed again, from the next hour on")
+                .hasSize(3)
+                .last()
+                .satisfies(placement -> {
+                    assertThat(LocalDate.parse((String) placement.get("day"))).isBetween(today, today.plusDays(1));
+                    assertThat(placement).containsEntry("plays", 4);
+                });
+        assertThat(owed(madeGood))
+                .as("placed: the aired make-good and the new one, not the lost one")
+                .containsExactly(Map.of(
+                        "campaign",
+                        "MKG-LOST",
+                        "station",
+                        LOST,
+                        "policy",
+                        "ON",
+                        "owed",
+                        8,
+                        "placed",
+                        8,
+                        "stillOwed",
+                        0));
     }
 
     @Test
@@ -161,6 +266,38 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                         scheduled);
     }
 
+    /** A past day's figures as publication and the plays stored them, with the make-good plays its plan asked for. */
+    private void delivered(
+            String campaign, String station, LocalDate day, long contracted, long played, long madeGood) {
+        sql().update(
+                        "insert into campaign_delivery (campaign_id, station_code, day, contracted_plays,"
+                                + " scheduled_plays, scheduled_seconds, played_plays, reported_plays, make_good_plays)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        campaign,
+                        station,
+                        day,
+                        contracted,
+                        contracted,
+                        15 * contracted,
+                        played,
+                        played,
+                        madeGood);
+    }
+
+    /** A make-good of {@code plays} plays on the station's one screen, as a run stores it with its version. */
+    private void placed(String campaign, String station, LocalDate day, int plays) {
+        sql().update(
+                        "insert into make_good_placed (campaign_id, station_code, day, starts_at, plays_per_screen,"
+                                + " screens, plays, placed_version, placed_at)"
+                                + " values (?, ?, ?, ?, ?, 1, ?, (select max(version) from schedule_version), now())",
+                        campaign,
+                        station,
+                        day,
+                        day.atStartOfDay(),
+                        plays,
+                        plays);
+    }
+
     /** A campaign's planned figures from {@code today} on, as publication stored them. */
     private List<Map<String, Object>> planned(String campaign, String station, LocalDate today) {
         return sql().queryForList(
@@ -204,6 +341,28 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult()
                 .getResponseBody());
+    }
+
+    /** How many spots of each kind the screen-hour view shows {@code campaign} on {@code screen} over {@code day}. */
+    private Map<String, Long> kindsPlanned(String screen, String campaign, LocalDate day) {
+        Map<String, Long> kinds = new HashMap<>();
+        for (int hour = 0; hour < 24; hour++) {
+            Map<String, Object> plan = Objects.requireNonNull(as("operator")
+                    .get()
+                    .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, day, hour)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .returnResult()
+                    .getResponseBody());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> spots = (List<Map<String, Object>>) plan.get("spots");
+            spots.stream()
+                    .filter(spot -> campaign.equals(spot.get("campaign")))
+                    .forEach(spot -> kinds.merge((String) spot.get("kind"), 1L, Long::sum));
+        }
+        return kinds;
     }
 
     private String agentSchedule(String screen) {

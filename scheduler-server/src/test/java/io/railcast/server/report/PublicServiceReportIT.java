@@ -117,7 +117,7 @@ class PublicServiceReportIT extends ServerIntegrationTest {
         byte[] xlsx = as("csr")
                 .get()
                 .uri("/api/v1/reports/public-service?from={from}&to={to}", from, to)
-                .header(HttpHeaders.ACCEPT, DeliveryFiles.XLSX.toString())
+                .header(HttpHeaders.ACCEPT, ReportFormat.XLSX.mediaType().toString())
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -211,7 +211,9 @@ class ReportIT extends ServerIntegrationTest {
                     .getResponseBody();
             onAir += plan.onAir().to() - plan.onAir().from();
             contracted += plan.spots().stream()
-                    .filter(spot -> spot.kind().equals("COMMERCIAL") || guaranteed.contains(spot.campaign()))
+                    .filter(spot -> spot.kind().equals("COMMERCIAL")
+                            || spot.kind().equals("MAKE_GOOD")
+                            || guaranteed.contains(spot.campaign()))
                     .mapToInt(ScreenPlanView.SpotView::duration)
                     .sum();
         }

@@ -25,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  * hours pass, or cross a midnight, without waiting: the server plans its day, publishes its versions and judges past
  * hours by this clock. Its days lie before the real ones, so every play the tests report has a start that the
  * server's checks against the system clock (a play from the future is refused) accept, however far the tests
- * move the clock: they move it by about two days in all, and it starts {@value #DAYS_BACK} days back.
+ * move the clock: they move it by about four days in all (two of them for one scenario that lives through a
+ * station's morning and into the next day), and it starts {@value #DAYS_BACK} days back.
  *
  * <p>Every subclass shares this one server (the same configuration is one cached context); tests keep apart by
  * using stations of their own, open all day so that any hour is on air, and ask the clock for what they need
@@ -40,7 +41,7 @@ public abstract class ShiftedClockIntegrationTest extends ServerClients {
     /** The stations' zone, in which the server's days begin. */
     protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** How many days before the real one the server's clock starts. */
-    protected static final int DAYS_BACK = 4;
+    protected static final int DAYS_BACK = 7;
     /** The server's local time of day at start. */
     protected static final int START_HOUR = 20;
 

@@ -90,7 +90,8 @@ final class ClockPlayback {
             Instant until = t.plusMillis(plan.nextStartAfter(position) * 1000L - position);
             return new OnScreen(null, t, min(until, windowEnd), schedule.version(), true);
         }
-        Instant start = t.minusMillis(position - spot.offset() * 1000L);
+        // from the hour's start, not from t: a fallback spot read again later in its slot is the same slot
+        Instant start = hourStart.plusMillis(millis - position + spot.offset() * 1000L);
         Instant end = min(start.plusSeconds(spot.duration()), windowEnd);
         return new OnScreen(spot, start, end, schedule.version(), true);
     }

@@ -24,6 +24,13 @@ public final class Programme {
 
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
+    /**
+     * The longest the player waits without reading its clock again: the clock it plays by can step (a heartbeat
+     * measures a new offset from the server's clock), and a long wait (a dark night, a takeover of hours) measured by
+     * the old reading would end late by the whole step.
+     */
+    static final Duration CLOCK_RECHECK = Duration.ofSeconds(1);
+
     private final TakeoverBoard takeovers = new TakeoverBoard();
     private ClockPlayback active;
     private ClockPlayback next;
@@ -108,11 +115,14 @@ public final class Programme {
         return next == null ? null : next.schedule();
     }
 
-    /** Waits until {@code until} by {@code clock}, or until a version is offered, whichever comes first. */
+    /**
+     * Waits until {@code until} by {@code clock}, until a version is offered, or for {@link #CLOCK_RECHECK},
+     * whichever comes first: the caller reads the clock again and waits on.
+     */
     public synchronized void awaitChange(Instant until, Clock clock) throws InterruptedException {
         long millis = Duration.between(clock.instant(), until).toMillis();
         if (millis > 0) {
-            wait(millis);
+            wait(Math.min(millis, CLOCK_RECHECK.toMillis()));
         }
     }
 

@@ -87,6 +87,15 @@ class ClockPlaybackTest {
     }
 
     @Test
+    void aFallbackSpotReadAgainLaterInItsSlotIsTheSameSlotSoThePlayerDoesNotShowItAgain() {
+        OnScreen first = playback.at(Instant.parse("2026-11-27T11:17:12.000123456Z"));
+        OnScreen again = playback.at(Instant.parse("2026-11-27T11:17:13.400987654Z"));
+
+        assertThat(again.sameSlot(first)).isTrue();
+        assertThat(again.start()).isEqualTo(Instant.parse("2026-11-27T11:17:10Z"));
+    }
+
+    @Test
     void theFallbackLoopRestartsAtEveryHourSoAllScreensAgreeWithoutHistory() {
         // 3600 s is 120 loops of 30 s: the hour starts a loop either way, but a loop cut by the hour is cut, not
         // shifted

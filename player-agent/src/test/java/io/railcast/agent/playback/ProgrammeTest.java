@@ -6,7 +6,10 @@ import io.railcast.agent.TestSchedule;
 import io.railcast.agent.protocol.MalformedMessage;
 import io.railcast.agent.protocol.Schedule;
 import io.railcast.agent.protocol.ScheduleJson;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ProgrammeTest {
@@ -85,5 +88,16 @@ class ProgrammeTest {
         programme.offer(version(42, HOUR, "CR-A"));
 
         assertThat(programme.at(HOUR.plusMillis(5_700)).sameSlot(playing)).isTrue();
+    }
+
+    @Test
+    void aWaitForAnEndHoursAwayReadsTheClockAgainWithinASecondSoAStepOfTheClockIsFollowed() throws Exception {
+        Programme programme = new Programme();
+        Clock clock = Clock.fixed(HOUR, ZoneOffset.UTC);
+        long started = System.nanoTime();
+
+        programme.awaitChange(HOUR.plus(Duration.ofHours(3)), clock);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Programme.CLOCK_RECHECK.multipliedBy(3));
     }
 }

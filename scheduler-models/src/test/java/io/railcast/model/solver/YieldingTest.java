@@ -62,4 +62,29 @@ class YieldingTest {
 
         assertThat(solved.missingPlays()).isEqualTo(Map.of("long-low", 5));
     }
+
+    @Test
+    void thePublicServiceShareYieldsBeforeAnyContractedPlayOfAnOverbookedHour() {
+        CreativeChoice notice = creative("psa-c", 15);
+        Demand share = new Demand(
+                "psa",
+                CampaignKind.PUBLIC_SERVICE,
+                "",
+                false,
+                List.of(new PlayWindow(0, 300, 2)),
+                300,
+                Collections.nCopies(2, notice),
+                List.of(notice));
+        SolvedHour solved = new HourSolver(50)
+                .solve(new HourProblem(
+                        ScreenType.LCD_FRAME,
+                        5,
+                        new SecondRange(0, 300),
+                        false,
+                        0.03,
+                        List.of(firstFiveMinutes("high", 10, 15, 1), firstFiveMinutes("low", 12, 15, 0), share),
+                        List.of(HourSolverTest.filler())));
+
+        assertThat(solved.missingPlays()).as("330 s contracted in 300 s").isEqualTo(Map.of("low", 2));
+    }
 }

@@ -11,6 +11,7 @@ import io.railcast.server.planning.PlanningRefusal;
 import io.railcast.server.planning.PlanningService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -89,10 +90,6 @@ class MakeGoodPlacer {
             Station station,
             Network stations,
             Map<String, PlacementRepository.Placed> stored) {
-        int screens = (int) stations.screensAt(station.code()).stream()
-                .filter(s -> campaign.targeting().matches(station, s)
-                        && !campaign.creativesFor(s.type()).isEmpty())
-                .count();
         long remaining = pair.toPlace();
         long placedBefore = pair.placed();
         long[] placed = new long[2];
@@ -102,6 +99,7 @@ class MakeGoodPlacer {
             if (remaining <= 0) {
                 break;
             }
+            int screens = screens(campaign, station, stations, from);
             PlacementRepository.Placed already =
                     stored.get(MakeGood.id(campaign.id(), station.code(), from.toLocalDate()));
             int before = already == null ? 0 : already.makeGood().playsPerScreen();
@@ -141,5 +139,21 @@ class MakeGoodPlacer {
             }
         }
         return placed;
+    }
+
+    /**
+     * The station's screens the campaign plays on that are in service from {@code from} to the end of its day: a
+     * screen out of service then (retired, or off air for some hours) is not counted, so no play is reported placed
+     * that its dark hours would never air.
+     */
+    private static int screens(Campaign campaign, Station station, Network stations, LocalDateTime from) {
+        Instant start = from.atZone(station.zone()).toInstant();
+        Instant end =
+                from.toLocalDate().plusDays(1).atStartOfDay(station.zone()).toInstant();
+        return (int) stations.screensAt(station.code()).stream()
+                .filter(s -> campaign.targeting().matches(station, s)
+                        && !campaign.creativesFor(s.type()).isEmpty()
+                        && stations.outOfService(s.id()).stream().noneMatch(period -> period.overlaps(start, end)))
+                .count();
     }
 }

@@ -3,7 +3,6 @@ package io.railcast.server.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.agent.AgentConfig;
-import io.railcast.agent.AgentHarness;
 import io.railcast.agent.PlayerAgent;
 import io.railcast.server.ServerIntegrationTest;
 import java.io.IOException;
@@ -65,7 +64,7 @@ abstract class EndToEndTest extends ServerIntegrationTest {
 
     AgentLog agentLog;
 
-    private final List<PlayerAgent> agents = new java.util.ArrayList<>();
+    private ScreenAgents agents;
 
     @BeforeEach
     void stationsAndLog() {
@@ -73,11 +72,12 @@ abstract class EndToEndTest extends ServerIntegrationTest {
             AllDayStations.ensure(admin(), sql(), new java.util.TreeMap<>(STATIONS));
         }
         agentLog = AgentLog.attach();
+        agents = new ScreenAgents(server(), admin());
     }
 
     @AfterEach
     void stopAgents() {
-        agents.forEach(PlayerAgent::close);
+        agents.close();
         agentLog.close();
     }
 
@@ -149,15 +149,7 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     }
 
     String issueToken(String screen) {
-        Map<String, Object> issued = admin().post()
-                .uri("/api/v1/screens/{id}/agent-token", screen)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(JSON_OBJECT)
-                .returnResult()
-                .getResponseBody();
-        return (String) Objects.requireNonNull(issued).get("token");
+        return agents.issueToken(screen);
     }
 
     /** The {@code media} list of the screen's schedule, as the agent endpoint gives it to this token. */
@@ -177,11 +169,7 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     }
 
     AgentConfig.Builder config(String token, Path cache) {
-        return AgentConfig.newBuilder()
-                .server(server())
-                .token(token)
-                .cacheDirectory(cache)
-                .horizonHours(24);
+        return agents.config(token, cache);
     }
 
     PlayerAgent startAgent(AgentConfig config, ScreenLog screen) throws IOException {
@@ -189,9 +177,7 @@ abstract class EndToEndTest extends ServerIntegrationTest {
     }
 
     PlayerAgent startAgent(AgentConfig config, Clock clock, ScreenLog screen) throws IOException {
-        PlayerAgent agent = AgentHarness.start(config, clock, screen.printStream());
-        agents.add(agent);
-        return agent;
+        return agents.start(config, clock, screen);
     }
 
     /** The screen's last heartbeat as the server stored it (column names of {@code screen_status}). */
@@ -202,10 +188,6 @@ abstract class EndToEndTest extends ServerIntegrationTest {
 
     /** Polls {@code condition} until it holds, failing with {@code what} after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited %s for %s", timeout, what).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        ScreenAgents.await(what, timeout, condition);
     }
 }

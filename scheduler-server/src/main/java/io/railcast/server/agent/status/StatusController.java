@@ -42,7 +42,7 @@ class StatusController {
     @PostMapping(path = "/agent/v1/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ServerTime> report(Principal screen, @RequestBody StatusReport report) {
         // taken on arrival: the agent halves the round trip around it
-        Instant received = Instant.now();
+        Instant received = clock.instant();
         List<FieldProblem> problems = report.problems();
         if (!problems.isEmpty()) {
             return Mono.error(ApiProblem.invalid("invalid-status", "Invalid status", problems));

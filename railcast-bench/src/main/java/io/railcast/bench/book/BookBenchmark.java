@@ -51,8 +51,8 @@ public final class BookBenchmark {
         Network network = scenario.network();
         List<Request> requests = BookingRequests.generate(
                 network, options.seed(), options.requests(), options.firstDay(), options.months());
-        FlightCheck check =
-                new FlightCheck(new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, options.threads()));
+        NetworkPlanner quick = new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, options.threads());
+        FlightCheck check = new FlightCheck(quick);
         AirtimeLedger peer = new AirtimeLedger(network, options.firstDay(), options.months() * 31 + 2);
         List<Campaign> accepted = new ArrayList<>(scenario.campaigns());
         List<Campaign> peerAccepted = new ArrayList<>(scenario.campaigns());
@@ -77,7 +77,8 @@ public final class BookBenchmark {
         int acceptedRequests = accepted.size() - scenario.campaigns().size();
         int peerAcceptedRequests = peerAccepted.size() - scenario.campaigns().size();
 
-        List<LongFlights.Timing> longFlights = LongFlights.check(check, network, accepted, options);
+        List<LongFlights.Timing> longFlights =
+                LongFlights.check(check, () -> new FlightCheck(quick), network, accepted, options);
 
         List<LocalDate> days = sampledDays(accepted.subList(scenario.campaigns().size(), accepted.size()), options);
         NetworkPlanner planner = new NetworkPlanner(new HourSolver(), PsaPolicy.DEFAULT, options.threads());
@@ -113,6 +114,8 @@ public final class BookBenchmark {
         longFlights.forEach(timing -> {
             figures.put(timing.name() + "CheckMillis", timing.millis());
             figures.put(timing.name() + "Fits", timing.fits());
+            figures.put(timing.name() + "RestartCheckMillis", timing.restartMillis());
+            figures.put(timing.name() + "WarmCheckMillis", timing.warmMillis());
         });
         figures.put("ledgerBuildMillis", null);
         figures.put("peakHeapMb", peakHeapMb());

@@ -1,0 +1,129 @@
+package io.railcast.model.planning;
+
+import io.railcast.model.network.ScreenType;
+import io.railcast.model.solver.CreativeChoice;
+import io.railcast.model.solver.Demand;
+import io.railcast.model.solver.Filler;
+import io.railcast.model.solver.HourProblem;
+import io.railcast.model.solver.PlayWindow;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * An hour problem's content, as the ledger of decided hours keys it: the first 128 bits of the SHA-256 of a
+ * canonical encoding of every field of the {@link HourProblem} (everything that decides the hour) and of the
+ * solver's revision ({@link io.railcast.model.solver.HourSolver#revision()}). Equal problems have equal keys in every
+ * process; two different problems share a key with a probability of about n² / 2¹²⁹ (10⁻²⁷ for a million decided
+ * hours), so a decision read back by its key is the decision of that problem, never a stale one.
+ */
+public record HourKey(long high, long low) {
+
+    /** The key of {@code problem} as decided by a solver of {@code revision}. */
+    public static HourKey of(HourProblem problem, String revision) {
+        Encoder out = new Encoder();
+        out.text(revision);
+        out.text(problem.screenType().name());
+        out.ints(problem.slotSeconds(), problem.onAir().from(), problem.onAir().to());
+        out.ints(problem.continuesIntoNextHour() ? 1 : 0);
+        out.longs(Double.doubleToLongBits(problem.psaShare()));
+        out.ints(problem.demands().size());
+        for (Demand demand : problem.demands()) {
+            out.text(demand.campaignId());
+            out.text(demand.kind().name());
+            out.optionalText(demand.category());
+            out.ints(
+                    demand.contracted() ? 1 : 0,
+                    demand.activeTo(),
+                    demand.precedence(),
+                    demand.windows().size());
+            for (PlayWindow window : demand.windows()) {
+                out.ints(window.from(), window.to(), window.plays());
+            }
+            out.creatives(demand.rotation());
+            out.creatives(demand.creatives());
+        }
+        out.ints(problem.fillers().size());
+        for (Filler filler : problem.fillers()) {
+            out.text(filler.campaignId());
+            out.text(filler.kind().name());
+            out.ints(filler.active().from(), filler.active().to());
+            out.creatives(filler.rotation());
+        }
+        return out.key();
+    }
+
+    /** The key from its 16 bytes, as stored. */
+    public static HourKey fromBytes(byte[] bytes) {
+        if (bytes.length != 16) {
+            throw new IllegalArgumentException("an hour key has 16 bytes, got " + bytes.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new HourKey(buffer.getLong(), buffer.getLong());
+    }
+
+    public byte[] toBytes() {
+        return ByteBuffer.allocate(16).putLong(high).putLong(low).array();
+    }
+
+    /** Writes fields length-prefixed, so that no two different sequences of fields encode alike. */
+    private static final class Encoder {
+
+        private final MessageDigest digest;
+        private final ByteBuffer buffer = ByteBuffer.allocate(8);
+
+        Encoder() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        void ints(int... values) {
+            for (int value : values) {
+                buffer.clear();
+                digest.update(buffer.putInt(value).array(), 0, 4);
+            }
+        }
+
+        void longs(long value) {
+            buffer.clear();
+            digest.update(buffer.putLong(value).array(), 0, 8);
+        }
+
+        void text(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            ints(bytes.length);
+            digest.update(bytes);
+        }
+
+        void optionalText(String value) {
+            if (value == null) {
+                ints(-1);
+            } else {
+                text(value);
+            }
+        }
+
+        void creatives(List<CreativeChoice> creatives) {
+            ints(creatives.size());
+            for (CreativeChoice creative : creatives) {
+                text(creative.id());
+                ints(creative.durationSeconds(), creative.screenTypes().size());
+                for (ScreenType type : ScreenType.values()) {
+                    if (creative.screenTypes().contains(type)) {
+                        text(type.name());
+                    }
+                }
+            }
+        }
+
+        HourKey key() {
+            ByteBuffer hash = ByteBuffer.wrap(digest.digest());
+            return new HourKey(hash.getLong(), hash.getLong());
+        }
+    }
+}

@@ -4,6 +4,7 @@ import io.railcast.model.solver.SolvedHour;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,15 @@ public final class DecidedHours {
         }
     }
 
+    private static final int DECODED_LIMIT = 10_000;
+
     private final String revision;
     private final int capacity;
     private final Clock clock;
     private final LinkedHashMap<HourKey, Entry> entries;
     private final Map<HourKey, Entry> unsaved = new LinkedHashMap<>();
+    // decisions read back, by their text: most hours decide alike (placed whole), so they share one object
+    private final Map<String, SolvedHour> decoded = new HashMap<>();
     private long found;
     private long decided;
 

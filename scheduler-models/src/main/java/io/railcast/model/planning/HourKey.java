@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record HourKey(long high, long low) {
 
     /** The key of {@code problem} as decided by a solver of {@code revision}. */
     public static HourKey of(HourProblem problem, String revision) {
-        Encoder out = new Encoder();
+        Encoder out = Encoder.get();
         out.text(revision);
         out.text(problem.screenType().name());
         out.ints(problem.slotSeconds(), problem.onAir().from(), problem.onAir().to());
@@ -68,13 +69,19 @@ public record HourKey(long high, long low) {
         return ByteBuffer.allocate(16).putLong(high).putLong(low).array();
     }
 
-    /** Writes fields length-prefixed, so that no two different sequences of fields encode alike. */
+    /**
+     * Writes fields length-prefixed, so that no two different sequences of fields encode alike, into a buffer
+     * digested once (a digest update per field cost more than the hashing). One per thread, reused.
+     */
     private static final class Encoder {
 
-        private final MessageDigest digest;
-        private final ByteBuffer buffer = ByteBuffer.allocate(8);
+        private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
-        Encoder() {
+        private final MessageDigest digest;
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        private Encoder() {
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -82,22 +89,38 @@ public record HourKey(long high, long low) {
             }
         }
 
+        static Encoder get() {
+            Encoder encoder = ENCODERS.get();
+            encoder.size = 0;
+            return encoder;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
         void ints(int... values) {
+            room(4 * values.length);
             for (int value : values) {
-                buffer.clear();
-                digest.update(buffer.putInt(value).array(), 0, 4);
+                bytes[size++] = (byte) (value >>> 24);
+                bytes[size++] = (byte) (value >>> 16);
+                bytes[size++] = (byte) (value >>> 8);
+                bytes[size++] = (byte) value;
             }
         }
 
         void longs(long value) {
-            buffer.clear();
-            digest.update(buffer.putLong(value).array(), 0, 8);
+            ints((int) (value >>> 32), (int) value);
         }
 
         void text(String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            ints(bytes.length);
-            digest.update(bytes);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            ints(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
         }
 
         void optionalText(String value) {
@@ -122,6 +145,8 @@ public record HourKey(long high, long low) {
         }
 
         HourKey key() {
+            digest.reset();
+            digest.update(bytes, 0, size);
             ByteBuffer hash = ByteBuffer.wrap(digest.digest());
             return new HourKey(hash.getLong(), hash.getLong());
         }

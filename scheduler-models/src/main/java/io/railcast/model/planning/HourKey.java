@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An hour problem's content, as the ledger of decided hours keys it: the first 128 bits of the SHA-256 of a
@@ -22,9 +24,21 @@ import java.util.List;
  */
 public record HourKey(long high, long low) {
 
-    /** The key of {@code problem} as decided by a solver of {@code revision}. */
+    /** Demand digests kept per thread: a demand recurs in many hours (its campaign's, over the days checked). */
+    static final int DEMANDS_KEPT = 50_000;
+
+    private static final ThreadLocal<Encoder> PROBLEMS = ThreadLocal.withInitial(Encoder::new);
+    private static final ThreadLocal<Encoder> DEMANDS = ThreadLocal.withInitial(Encoder::new);
+    private static final ThreadLocal<Map<Demand, byte[]>> DEMAND_DIGESTS = ThreadLocal.withInitial(HashMap::new);
+
+    /**
+     * The key of {@code problem} as decided by a solver of {@code revision}. Each demand enters by the SHA-256 of
+     * its own encoding (kept for the next problem with an equal demand: encoding a busy hour's rotations was most of
+     * the cost), so the key is a hash of hashes, as collision-resistant as one over the whole encoding.
+     */
     public static HourKey of(HourProblem problem, String revision) {
-        Encoder out = Encoder.get();
+        Map<Demand, byte[]> digests = DEMAND_DIGESTS.get();
+        Encoder out = Encoder.get(PROBLEMS);
         out.text(revision);
         out.text(problem.screenType().name());
         out.ints(problem.slotSeconds(), problem.onAir().from(), problem.onAir().to());
@@ -32,19 +46,15 @@ public record HourKey(long high, long low) {
         out.longs(Double.doubleToLongBits(problem.psaShare()));
         out.ints(problem.demands().size());
         for (Demand demand : problem.demands()) {
-            out.text(demand.campaignId());
-            out.text(demand.kind().name());
-            out.optionalText(demand.category());
-            out.ints(
-                    demand.contracted() ? 1 : 0,
-                    demand.activeTo(),
-                    demand.precedence(),
-                    demand.windows().size());
-            for (PlayWindow window : demand.windows()) {
-                out.ints(window.from(), window.to(), window.plays());
+            byte[] digest = digests.get(demand);
+            if (digest == null) {
+                digest = digest(demand);
+                if (digests.size() >= DEMANDS_KEPT) {
+                    digests.clear();
+                }
+                digests.put(demand, digest);
             }
-            out.creatives(demand.rotation());
-            out.creatives(demand.creatives());
+            out.raw(digest);
         }
         out.ints(problem.fillers().size());
         for (Filler filler : problem.fillers()) {
@@ -53,7 +63,26 @@ public record HourKey(long high, long low) {
             out.ints(filler.active().from(), filler.active().to());
             out.creatives(filler.rotation());
         }
-        return out.key();
+        ByteBuffer hash = ByteBuffer.wrap(out.digest());
+        return new HourKey(hash.getLong(), hash.getLong());
+    }
+
+    private static byte[] digest(Demand demand) {
+        Encoder out = Encoder.get(DEMANDS);
+        out.text(demand.campaignId());
+        out.text(demand.kind().name());
+        out.optionalText(demand.category());
+        out.ints(
+                demand.contracted() ? 1 : 0,
+                demand.activeTo(),
+                demand.precedence(),
+                demand.windows().size());
+        for (PlayWindow window : demand.windows()) {
+            out.ints(window.from(), window.to(), window.plays());
+        }
+        out.creatives(demand.rotation());
+        out.creatives(demand.creatives());
+        return out.digest();
     }
 
     /** The key from its 16 bytes, as stored. */
@@ -75,8 +104,6 @@ public record HourKey(long high, long low) {
      */
     private static final class Encoder {
 
-        private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
-
         private final MessageDigest digest;
         private byte[] bytes = new byte[1024];
         private int size;
@@ -89,8 +116,8 @@ public record HourKey(long high, long low) {
             }
         }
 
-        static Encoder get() {
-            Encoder encoder = ENCODERS.get();
+        static Encoder get(ThreadLocal<Encoder> encoders) {
+            Encoder encoder = encoders.get();
             encoder.size = 0;
             return encoder;
         }
@@ -118,9 +145,7 @@ public record HourKey(long high, long low) {
         void text(String value) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             ints(utf8.length);
-            room(utf8.length);
-            System.arraycopy(utf8, 0, bytes, size, utf8.length);
-            size += utf8.length;
+            raw(utf8);
         }
 
         void optionalText(String value) {
@@ -144,11 +169,16 @@ public record HourKey(long high, long low) {
             }
         }
 
-        HourKey key() {
+        void raw(byte[] value) {
+            room(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        byte[] digest() {
             digest.reset();
             digest.update(bytes, 0, size);
-            ByteBuffer hash = ByteBuffer.wrap(digest.digest());
-            return new HourKey(hash.getLong(), hash.getLong());
+            return digest.digest();
         }
     }
 }

@@ -55,7 +55,7 @@ public final class BookBenchmark {
                 network, options.seed(), options.requests(), options.firstDay(), options.months());
         NetworkPlanner quick = new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, options.threads());
         // as the server checks: remembering every hour decided, in a ledger of the server's default capacity
-        DecidedHours ledger = new DecidedHours(quick.decisionRevision(), 1_000_000, Clock.systemUTC());
+        DecidedHours ledger = new DecidedHours(quick.decisionRevision(), 500_000, Clock.systemUTC());
         FlightCheck check = new FlightCheck(quick, ledger);
         AirtimeLedger peer = new AirtimeLedger(network, options.firstDay(), options.months() * 31 + 2);
         List<Campaign> accepted = new ArrayList<>(scenario.campaigns());

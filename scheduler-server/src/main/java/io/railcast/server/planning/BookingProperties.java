@@ -11,12 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       booking is a promise for its whole flight, and promises are only made as far ahead as the
  *                       operator sells (18 months, as the market's availability checks do)
  * @param ledgerCapacity how many decided hours ({@code hour_decision}) are kept, most recently used first, in
- *                       PostgreSQL and in each instance's memory (about 100 bytes each in memory)
+ *                       PostgreSQL and in each instance's memory (about 240 bytes each in memory)
  */
 @ConfigurationProperties("railcast.booking")
 record BookingProperties(
         @DefaultValue("P18M") Period horizon,
-        @DefaultValue("1000000") int ledgerCapacity) {
+        @DefaultValue("500000") int ledgerCapacity) {
 
     BookingProperties {
         if (horizon.isNegative() || horizon.isZero() || horizon.toTotalMonths() > 120) {

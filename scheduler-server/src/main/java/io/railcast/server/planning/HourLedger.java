@@ -34,6 +34,8 @@ class HourLedger implements DisposableBean {
     private final HourLedgerStore store;
     private final AtomicLong writtenSincePrune = new AtomicLong();
     private volatile Disposable writing = Flux.never().subscribe();
+    // the last write asked for: the next one starts when it is done
+    private Mono<Long> lastWrite = Mono.just(0L);
 
     HourLedger(PlanningConfiguration.Planners planners, HourLedgerStore store) {
         this.decided = planners.decided();
@@ -63,22 +65,28 @@ class HourLedger implements DisposableBean {
     }
 
     /**
-     * Writes what was decided or used since the last write; the rows written. A failed write is logged and its rows
-     * are not written: they are decided again when met, with the same result.
+     * Writes what was decided or used since the last write; the rows written. Writes run one after another, so when
+     * one completes every earlier one has. A failed write is logged and its rows are not written: they are decided
+     * again when met, with the same result.
      */
-    Mono<Long> write() {
-        return Mono.defer(() -> {
-            List<DecidedHours.Row> rows = decided.drainUnsaved();
-            if (rows.isEmpty()) {
-                return Mono.just(0L);
-            }
-            return store.save(rows)
-                    .flatMap(written -> pruneWhenDue(rows.size()).thenReturn(written))
-                    .onErrorResume(e -> {
-                        log.warn("{} decided hours not written to the ledger", rows.size(), e);
-                        return Mono.just(0L);
-                    });
-        });
+    synchronized Mono<Long> write() {
+        Mono<Long> next =
+                lastWrite.onErrorReturn(0L).then(Mono.defer(this::writeUnsaved)).cache();
+        lastWrite = next;
+        return next;
+    }
+
+    private Mono<Long> writeUnsaved() {
+        List<DecidedHours.Row> rows = decided.drainUnsaved();
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return store.save(rows)
+                .flatMap(written -> pruneWhenDue(rows.size()).thenReturn(written))
+                .onErrorResume(e -> {
+                    log.warn("{} decided hours not written to the ledger", rows.size(), e);
+                    return Mono.just(0L);
+                });
     }
 
     /** Prunes once a tenth of the capacity was written since the last prune (a prune sorts the table). */

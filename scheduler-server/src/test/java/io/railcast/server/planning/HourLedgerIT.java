@@ -83,14 +83,16 @@ class HourLedgerIT extends ServerIntegrationTest {
                 .expectStatus()
                 .isOk();
         long decided = planners.decided().decidedCount() - decidedBefore;
-        long written = ledger.write().block(TIMEOUT);
+        ledger.write().block(TIMEOUT);
+        long rows = count("hour_decision");
+        DecidedHours second = emptyLedger();
+        long read = ledger.readInto(second).block(TIMEOUT);
 
         assertThat(decided).as("hours the check solved past the plan").isPositive();
-        assertThat(written).isGreaterThanOrEqualTo(decided);
-        assertThat(count("hour_decision")).isEqualTo(rowsBefore + decided);
-        DecidedHours second = emptyLedger();
-        assertThat(ledger.readInto(second).block(TIMEOUT)).isEqualTo(rowsBefore + decided);
-        assertThat(second.size()).isEqualTo((int) (rowsBefore + decided));
+        // each holds the new campaign, so each is a new row (other work of the server may add more)
+        assertThat(rows).isGreaterThanOrEqualTo(rowsBefore + decided);
+        assertThat(read).as("read back by another reader").isGreaterThanOrEqualTo(rows);
+        assertThat(second.size()).isEqualTo((int) read);
     }
 
     @Test

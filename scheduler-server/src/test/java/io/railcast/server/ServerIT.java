@@ -89,7 +89,7 @@ class ServerIT extends ServerIntegrationTest {
         assertThat(versions)
                 .containsExactly(
                         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16", "17", "18",
-                        "19");
+                        "19", "20");
         List<String> tables = sql().queryForList(
                         "select table_name from information_schema.tables where table_schema = 'public'", String.class);
         assertThat(tables)
@@ -113,7 +113,8 @@ class ServerIT extends ServerIntegrationTest {
                         "hold",
                         "takeover",
                         "takeover_lost_play",
-                        "campaign_delivery");
+                        "campaign_delivery",
+                        "hour_decision");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.railcast.model.audit.AuditReport;
 import io.railcast.model.audit.ScheduleAuditor;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
+import io.railcast.model.planning.DecidedHours;
 import io.railcast.model.planning.FlightCheck;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
@@ -18,6 +19,7 @@ import io.railcast.model.solver.HourSolver;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,8 +53,10 @@ public final class BookBenchmark {
         Network network = scenario.network();
         List<Request> requests = BookingRequests.generate(
                 network, options.seed(), options.requests(), options.firstDay(), options.months());
-        FlightCheck check =
-                new FlightCheck(new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, options.threads()));
+        NetworkPlanner quick = new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, options.threads());
+        // as the server checks: remembering every hour decided, in a ledger of the server's default capacity
+        DecidedHours ledger = new DecidedHours(quick.decisionRevision(), 500_000, Clock.systemUTC());
+        FlightCheck check = new FlightCheck(quick, ledger);
         AirtimeLedger peer = new AirtimeLedger(network, options.firstDay(), options.months() * 31 + 2);
         List<Campaign> accepted = new ArrayList<>(scenario.campaigns());
         List<Campaign> peerAccepted = new ArrayList<>(scenario.campaigns());
@@ -77,7 +81,21 @@ public final class BookBenchmark {
         int acceptedRequests = accepted.size() - scenario.campaigns().size();
         int peerAcceptedRequests = peerAccepted.size() - scenario.campaigns().size();
 
-        List<LongFlights.Timing> longFlights = LongFlights.check(check, network, accepted, options);
+        List<LongFlights.Timing> longFlights = new ArrayList<>();
+        LongFlights.shapes(network, options)
+                .forEach(shape -> longFlights.add(LongFlights.time(check, network, accepted, options, shape)));
+        LedgerRebuild.Figures rebuilt = LedgerRebuild.rebuild(ledger);
+        List<LongFlights.Shape> shapes = LongFlights.shapes(network, options);
+        for (int i = 0; i < shapes.size(); i++) {
+            LongFlights.Timing timing = longFlights.get(i);
+            long restart = LongFlights.millis(new FlightCheck(quick), network, accepted, options, shapes.get(i));
+            long fromLedger = LongFlights.millis(
+                    new FlightCheck(quick, rebuilt.ledger()), network, accepted, options, shapes.get(i));
+            longFlights.set(
+                    i,
+                    new LongFlights.Timing(
+                            timing.name(), timing.millis(), timing.fits(), timing.warmMillis(), restart, fromLedger));
+        }
 
         List<LocalDate> days = sampledDays(accepted.subList(scenario.campaigns().size(), accepted.size()), options);
         NetworkPlanner planner = new NetworkPlanner(new HourSolver(), PsaPolicy.DEFAULT, options.threads());
@@ -113,8 +131,13 @@ public final class BookBenchmark {
         longFlights.forEach(timing -> {
             figures.put(timing.name() + "CheckMillis", timing.millis());
             figures.put(timing.name() + "Fits", timing.fits());
+            figures.put(timing.name() + "WarmCheckMillis", timing.warmMillis());
+            figures.put(timing.name() + "RestartCheckMillis", timing.restartMillis());
+            figures.put(timing.name() + "RestartLedgerCheckMillis", timing.restartLedgerMillis());
         });
-        figures.put("ledgerBuildMillis", null);
+        figures.put("ledgerRows", rebuilt.rows());
+        figures.put("ledgerBuildMillis", rebuilt.buildMillis());
+        figures.put("ledgerHeapMb", rebuilt.heapMb());
         figures.put("peakHeapMb", peakHeapMb());
         figures.put("sampledDays", days.size());
         figures.put("contractedPlaysMissing", auditedMissing);

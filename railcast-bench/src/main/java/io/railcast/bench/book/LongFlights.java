@@ -25,23 +25,28 @@ import java.util.Optional;
  */
 final class LongFlights {
 
-    /** One shape's check: how long it took and whether it fit. */
-    record Timing(String name, long millis, boolean fits) {}
+    /** One of the shapes: its name in the figures, and the campaign checked. */
+    record Shape(String name, Campaign campaign) {}
+
+    /**
+     * One shape's check: how long it took in the bench's process and whether it fit; the same check again by the
+     * same check ({@code warmMillis}: every hour decided before); and by a check just started
+     * ({@code restartMillis}: a server started with no ledger) and by one started with the ledger the bench's checks
+     * wrote, read back ({@code restartLedgerMillis}: a server restarted after deciding these hours).
+     */
+    record Timing(
+            String name, long millis, boolean fits, long warmMillis, long restartMillis, long restartLedgerMillis) {}
 
     private LongFlights() {}
 
-    static List<Timing> check(FlightCheck check, Network network, List<Campaign> book, BookOptions options) {
+    static List<Shape> shapes(Network network, BookOptions options) {
         LocalDate start = options.firstDay().plusDays(3);
         LocalDate horizonEnd = options.firstDay().plusMonths(options.months());
         LocalDate year = earlier(start.plusMonths(12), horizonEnd);
         LocalDate quarter = earlier(start.plusMonths(3), horizonEnd);
         Station station = network.stations().iterator().next();
         return List.of(
-                time(
-                        check,
-                        network,
-                        book,
-                        options,
+                new Shape(
                         "nationalYearPsa",
                         campaign(
                                 "LONG-PSA",
@@ -51,11 +56,7 @@ final class LongFlights {
                                 year,
                                 new Frequency.PerPeriod(1, 60),
                                 15)),
-                time(
-                        check,
-                        network,
-                        book,
-                        options,
+                new Shape(
                         "nationalYearCommercial",
                         campaign(
                                 "LONG-NAT",
@@ -65,11 +66,7 @@ final class LongFlights {
                                 year,
                                 new Frequency.PerPeriod(2, 60),
                                 15)),
-                time(
-                        check,
-                        network,
-                        book,
-                        options,
+                new Shape(
                         "stationQuarterPsa6Per5Min",
                         campaign(
                                 "LONG-STA",
@@ -79,11 +76,7 @@ final class LongFlights {
                                 quarter,
                                 new Frequency.PerPeriod(6, 5),
                                 5)),
-                time(
-                        check,
-                        network,
-                        book,
-                        options,
+                new Shape(
                         "provinceQuarter",
                         campaign(
                                 "LONG-PRO",
@@ -95,16 +88,20 @@ final class LongFlights {
                                 15)));
     }
 
-    private static Timing time(
-            FlightCheck check,
-            Network network,
-            List<Campaign> book,
-            BookOptions options,
-            String name,
-            Campaign campaign) {
+    /** The shape checked by {@code check}, then again by the same check. */
+    static Timing time(FlightCheck check, Network network, List<Campaign> book, BookOptions options, Shape shape) {
         long started = System.nanoTime();
-        boolean fits = check.check(network, book, campaign, options.firstDay()).isEmpty();
-        return new Timing(name, (System.nanoTime() - started) / 1_000_000, fits);
+        boolean fits =
+                check.check(network, book, shape.campaign(), options.firstDay()).isEmpty();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Timing(shape.name(), millis, fits, millis(check, network, book, options, shape), 0, 0);
+    }
+
+    /** How long {@code check} takes on the shape. */
+    static long millis(FlightCheck check, Network network, List<Campaign> book, BookOptions options, Shape shape) {
+        long started = System.nanoTime();
+        check.check(network, book, shape.campaign(), options.firstDay());
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static Campaign campaign(

@@ -30,6 +30,10 @@ final class DistinctHours {
         this.threads = threads;
     }
 
+    String revision() {
+        return solver.revision();
+    }
+
     /**
      * An hour to decide: solved from its published plan, or kept as it is. Published and kept plans are shared
      * objects, compared by identity (a deep comparison of every plan would cost more than it saves).

@@ -31,7 +31,7 @@ public final class FlightCheck {
     static final int DAYS_PER_STEP = 91;
 
     private final NetworkPlanner planner;
-    private final SolvedHours solved = new SolvedHours();
+    private final SolvedHours solved;
 
     /**
      * A check that remembers the hours it solved from one booking to the next (most of a book's hours are met again
@@ -39,6 +39,22 @@ public final class FlightCheck {
      */
     public FlightCheck(NetworkPlanner planner) {
         this.planner = planner;
+        this.solved = new SolvedHours();
+    }
+
+    /**
+     * A check that also looks hours up in, and adds the hours it solves to, {@code ledger}: the decisions kept in
+     * PostgreSQL, shared by every instance and kept across restarts.
+     *
+     * @throws IllegalArgumentException when {@code ledger} holds the decisions of another solver revision
+     */
+    public FlightCheck(NetworkPlanner planner, DecidedHours ledger) {
+        if (!planner.decisionRevision().equals(ledger.revision())) {
+            throw new IllegalArgumentException("a ledger of " + ledger.revision() + " decisions cannot answer for a"
+                    + " planner of " + planner.decisionRevision());
+        }
+        this.planner = planner;
+        this.solved = new SolvedHours(ledger);
     }
 
     /**

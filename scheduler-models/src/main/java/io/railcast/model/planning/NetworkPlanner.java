@@ -70,6 +70,11 @@ public final class NetworkPlanner {
         return finish(network, campaigns, groups, firstDay, days, problems, solving, started);
     }
 
+    /** The revision of what this planner's checks decide for an hour ({@link HourSolver#revision()}). */
+    public String decisionRevision() {
+        return hours.revision();
+    }
+
     /**
      * The contracted plays that {@link #plan(Network, List, LocalDate, int)} would leave out, found the same way but
      * without building every screen's schedule, and resolving and solving only once for groups whose problems are

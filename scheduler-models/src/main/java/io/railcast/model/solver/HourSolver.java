@@ -30,8 +30,17 @@ public final class HourSolver {
     static final BendableLongScore PERFECT =
             BendableLongScore.of(new long[HourSchedule.HARD_LEVELS], new long[HourSchedule.SOFT_LEVELS]);
 
+    /**
+     * The revision of what {@link #shortfall} decides for a given problem. Decisions are kept across restarts in a
+     * ledger keyed by the problem's content and {@link #revision()}; a change to the construction, the bound, the
+     * constraints or the search that can change what an hour decides must raise it, so that no decision of an older
+     * build is ever read back. {@code HourDecisionRevisionTest} pins the decisions of seeded hours to tell when.
+     */
+    static final int DECISIONS_REVISION = 1;
+
     private final SolverFactory<HourSchedule> factory;
     private final ThreadLocal<Solver<HourSchedule>> solvers;
+    private final int unimprovedSteps;
 
     public HourSolver() {
         this(300);
@@ -39,6 +48,7 @@ public final class HourSolver {
 
     /** @param unimprovedSteps how long local search goes on without improving before it gives up on an hour */
     public HourSolver(int unimprovedSteps) {
+        this.unimprovedSteps = unimprovedSteps;
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(HourSchedule.class)
                 .withEntityClasses(SpotAssignment.class)
@@ -54,6 +64,14 @@ public final class HourSolver {
                                         .withStepCountLimit(unimprovedSteps * 20)));
         this.factory = SolverFactory.create(config);
         this.solvers = ThreadLocal.withInitial(factory::buildSolver);
+    }
+
+    /**
+     * What decides {@link #shortfall}'s answer besides the problem: the code's {@value #DECISIONS_REVISION} and the
+     * search budget. Two solvers of one revision decide every problem alike (the search is reproducible).
+     */
+    public String revision() {
+        return "shortfall/" + DECISIONS_REVISION + "/steps=" + unimprovedSteps;
     }
 
     /**

@@ -56,7 +56,7 @@ final class BookingDecision {
         this.planner = planners.full();
         this.availabilityCheck = new AvailabilityCheck(planners.full());
         this.quickCheck = new AvailabilityCheck(planners.check());
-        this.flightCheck = new FlightCheck(planners.check());
+        this.flightCheck = new FlightCheck(planners.check(), planners.decided());
         this.horizon = horizon;
         this.today = today;
     }

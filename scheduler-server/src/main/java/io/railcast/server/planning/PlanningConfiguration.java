@@ -2,9 +2,11 @@ package io.railcast.server.planning;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.railcast.model.planning.DecidedHours;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PsaPolicy;
 import io.railcast.model.solver.HourSolver;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +25,18 @@ class PlanningConfiguration {
     /**
      * Two planners: the one whose plans are published, and one with a small local-search budget that answers
      * availability checks (and tells whether a booking's hours needed search at all; when none did, its plan is
-     * exactly the full planner's).
+     * exactly the full planner's), with the ledger of the hours its whole-flight checks decided ({@link HourLedger}).
      */
-    record Planners(NetworkPlanner full, NetworkPlanner check) {}
+    record Planners(NetworkPlanner full, NetworkPlanner check, DecidedHours decided) {}
 
     @Bean
-    Planners planners(PlanningProperties properties) {
+    Planners planners(PlanningProperties properties, BookingProperties booking, Clock clock) {
         PsaPolicy policy = new PsaPolicy(properties.psaShare(), properties.psaShareByProvince());
+        NetworkPlanner check =
+                new NetworkPlanner(new HourSolver(properties.checkSteps()), policy, properties.plannerThreads());
         return new Planners(
                 new NetworkPlanner(new HourSolver(properties.unimprovedSteps()), policy, properties.plannerThreads()),
-                new NetworkPlanner(new HourSolver(properties.checkSteps()), policy, properties.plannerThreads()));
+                check,
+                new DecidedHours(check.decisionRevision(), booking.ledgerCapacity(), clock));
     }
 }

@@ -86,8 +86,9 @@ public class HourConstraints implements ConstraintProvider {
                 .ifExists(
                         SpotAssignment.class,
                         Joiners.greaterThan(SpotAssignment::getPrecedence, SpotAssignment::getPrecedence),
-                        Joiners.filtering((dropped, airing) ->
-                                airing.isContracted() && dropped.couldHaveStartedAt(airing.getStart())))
+                        Joiners.filtering((dropped, airing) -> airing.isContracted()
+                                && airing.getStart() != null // dropped too: it airs in no one's time
+                                && dropped.couldHaveStartedAt(airing.getStart())))
                 .penalizeLong(YIELD_ORDER, spot -> 1L)
                 .justifyWith((spot, score) -> SpotFault.of(spot, 1L))
                 .asConstraint(PLAY_DROPPED_OUT_OF_YIELD_ORDER);

@@ -65,6 +65,12 @@ class HourConstraintsTest {
         verifier.verifyThat(HourConstraints::playDroppedOutOfYieldOrder)
                 .given(droppedHighRank, lowRankAfterItsWindow, highestRankInItsTime)
                 .penalizesBy(0);
+        // Both dropped: the lower-ranked play airs nowhere, so the higher-ranked one was not dropped for it.
+        SpotAssignment lowRankDropped =
+                play("low", CampaignKind.COMMERCIAL, "", true, new PlayWindow(0, 3600, 1), 0, 3600, null, 1);
+        verifier.verifyThat(HourConstraints::playDroppedOutOfYieldOrder)
+                .given(droppedHighRank, lowRankDropped)
+                .penalizesBy(0);
     }
 
     @Test

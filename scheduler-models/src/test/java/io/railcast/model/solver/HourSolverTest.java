@@ -100,6 +100,22 @@ class HourSolverTest {
     }
 
     @Test
+    void searchesAnHourWhereTwoContractedPlaysOfDifferentRankAreBothLeftOut() {
+        // the 86th of these seeded hours (cut on-air time, per-period windows) leaves out two contracted plays of
+        // different rank while the search runs: the yield-order rule once read the start of the lower-ranked one,
+        // which had none, and the solve failed with a NullPointerException
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 85; i++) {
+            LooseHourTest.randomHour(random);
+        }
+        HourProblem hour = LooseHourTest.randomHour(random);
+
+        SolvedHour solved = new HourSolver(50).solve(hour);
+
+        assertThat(solved.plan().spots()).isNotEmpty();
+    }
+
+    @Test
     void namesEveryPlayLeftOutOfAnOverbookedHour() {
         List<Demand> demands = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

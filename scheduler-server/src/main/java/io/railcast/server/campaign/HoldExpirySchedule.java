@@ -5,11 +5,8 @@ import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,8 +23,6 @@ class HoldExpirySchedule {
     static final JobKey JOB = JobKey.jobKey("hold-expiry", "campaign");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("hold-expiry", "campaign");
 
-    private static final Logger log = LoggerFactory.getLogger(HoldExpirySchedule.class);
-
     private final ClusteredJobs jobs;
     private final HoldProperties properties;
 
@@ -38,23 +33,13 @@ class HoldExpirySchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() throws SchedulerException {
-        jobs.change(this::schedule);
-    }
-
-    private boolean schedule(Scheduler scheduler) throws SchedulerException {
-        String cron = properties.holdExpiryCron();
-        CronJob expiry = new CronJob(
+        jobs.keep(new CronJob(
                 HoldExpiryJob.class,
                 JOB,
                 TRIGGER,
                 "delete expired holds",
-                cron,
+                properties.holdExpiryCron(),
                 TimeZone.getTimeZone("UTC"),
-                CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
-        if (!expiry.keep(scheduler)) {
-            return false;
-        }
-        log.info("Hold expiry scheduled: '{}' in UTC", cron);
-        return true;
+                CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING));
     }
 }

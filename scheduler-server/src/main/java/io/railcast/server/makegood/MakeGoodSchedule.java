@@ -5,11 +5,8 @@ import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,8 +24,6 @@ class MakeGoodSchedule {
     static final JobKey JOB = JobKey.jobKey("make-good", "makegood");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("make-good", "makegood");
 
-    private static final Logger log = LoggerFactory.getLogger(MakeGoodSchedule.class);
-
     private final ClusteredJobs jobs;
     private final MakeGoodProperties properties;
 
@@ -39,22 +34,13 @@ class MakeGoodSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() throws SchedulerException {
-        jobs.change(this::schedule);
-    }
-
-    private boolean schedule(Scheduler scheduler) throws SchedulerException {
-        CronJob job = new CronJob(
+        jobs.keep(new CronJob(
                 MakeGoodJob.class,
                 JOB,
                 TRIGGER,
                 "count the plays campaigns are owed",
                 properties.cron(),
                 TimeZone.getTimeZone("UTC"),
-                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
-        if (!job.keep(scheduler)) {
-            return false;
-        }
-        log.info("Make-good job scheduled: '{}' in UTC", properties.cron());
-        return true;
+                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
     }
 }

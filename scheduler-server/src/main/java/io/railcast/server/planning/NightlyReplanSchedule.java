@@ -5,11 +5,8 @@ import io.railcast.server.system.CronJob;
 import java.util.TimeZone;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,8 +26,6 @@ class NightlyReplanSchedule {
     static final JobKey JOB = JobKey.jobKey("nightly-replan", "planning");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("nightly-replan", "planning");
 
-    private static final Logger log = LoggerFactory.getLogger(NightlyReplanSchedule.class);
-
     private final ClusteredJobs jobs;
     private final PlanningProperties properties;
 
@@ -41,23 +36,14 @@ class NightlyReplanSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() throws SchedulerException {
-        jobs.change(this::schedule);
-    }
-
-    private boolean schedule(Scheduler scheduler) throws SchedulerException {
         TimeZone zone = TimeZone.getTimeZone(properties.zone());
-        CronJob nightly = new CronJob(
+        jobs.keep(new CronJob(
                 NightlyReplanJob.class,
                 JOB,
                 TRIGGER,
                 "full re-plan of the horizon from the new day",
                 properties.nightlyCron(),
                 zone,
-                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
-        if (!nightly.keep(scheduler)) {
-            return false;
-        }
-        log.info("Nightly re-plan scheduled: '{}' in {}", properties.nightlyCron(), zone.getID());
-        return true;
+                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
     }
 }

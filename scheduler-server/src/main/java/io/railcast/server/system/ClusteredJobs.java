@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +31,8 @@ public class ClusteredJobs {
     public interface Change<T> {
         T apply(Scheduler scheduler) throws SchedulerException;
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ClusteredJobs.class);
 
     /** A job group that never holds a job. */
     static final String WAKE_UP = "railcast-wake-up";
@@ -64,6 +68,23 @@ public class ClusteredJobs {
         // resuming a group that holds no job changes nothing, and is Quartz's public way to signal its thread
         scheduler.resumeJobs(GroupMatcher.jobGroupEquals(WAKE_UP));
         return result;
+    }
+
+    /**
+     * Stores {@code job} on its cron schedule unless it is stored as configured already ({@link CronJob#keep});
+     * answers whether it stored it, and logs when it did.
+     */
+    public boolean keep(CronJob job) throws SchedulerException {
+        boolean stored = change(job::keep);
+        if (stored) {
+            log.info(
+                    "Job {} scheduled: '{}' in {} ({})",
+                    job.job(),
+                    job.cron(),
+                    job.zone().getID(),
+                    job.description());
+        }
+        return stored;
     }
 
     /** Carries a checked {@link SchedulerException} out of the transaction callback, rolling the transaction back. */

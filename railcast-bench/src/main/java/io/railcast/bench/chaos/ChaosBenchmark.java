@@ -139,7 +139,9 @@ public final class ChaosBenchmark {
                 }
                 Thread.sleep(500);
             }
-            log("all " + fleet.size() + " agents on version " + current + " through the proxy; bookings start");
+            log("all " + fleet.size() + " agents on version " + current + " through the proxy; "
+                    + realAgents.awaitPlaying(Duration.ofMinutes(5)) + " of " + realAgents.size()
+                    + " real agents playing; bookings start");
             Audit audit = new Audit(postgres);
             Ledger ledger = new Ledger(audit, bookings, fleet, current);
             Injector injector = new Injector(

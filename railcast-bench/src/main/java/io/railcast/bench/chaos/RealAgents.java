@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class RealAgents implements AutoCloseable {
 
     /** One agent: its screen, its cache, what it prints, its process. */
-    record Agent(String screen, Path cache, Path out, Process process) {}
+    record Agent(String screen, Path cache, Path out, Path log, Process process) {}
 
     private final List<Agent> agents = new ArrayList<>();
     private final List<AgentDisk> disks = new ArrayList<>();
@@ -46,6 +47,7 @@ final class RealAgents implements AutoCloseable {
             Path config = home.resolve("agent.properties"); // the token off the command line, as README-agent.md says
             Files.writeString(config, "token=" + screen.getValue() + "\n");
             Path out = dir.resolve("real-agent-" + i + ".out");
+            Path log = dir.resolve("real-agent-" + i + ".log");
             Process process = new ProcessBuilder(List.of(
                             "java",
                             "-Xmx96m",
@@ -61,10 +63,9 @@ final class RealAgents implements AutoCloseable {
                             "--mode",
                             "headless"))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(
-                            dir.resolve("real-agent-" + i + ".log").toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            agents.add(new Agent(screen.getKey(), cache, out, process));
+            agents.add(new Agent(screen.getKey(), cache, out, log, process));
             i++;
         }
     }
@@ -91,11 +92,37 @@ final class RealAgents implements AutoCloseable {
         return disks.get(repetition % disks.size());
     }
 
+    /** The {@code repetition}-th victim, whose disk is {@link #disk}. */
+    Agent agent(int repetition) {
+        return agents.get(repetition % disks.size());
+    }
+
     /** Screens by the agent that plays them: {@code screen -> out file}. */
     Map<String, Path> outputs() {
         Map<String, Path> outputs = new LinkedHashMap<>();
         agents.forEach(agent -> outputs.put(agent.screen(), agent.out()));
         return outputs;
+    }
+
+    /** Waits until every agent has shown a spot, or {@code timeout}; answers how many have. */
+    long awaitPlaying(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long playing = 0;
+        while (System.nanoTime() < deadline) {
+            playing = 0;
+            for (Agent agent : agents) {
+                if (RealAgentAudit.lines(agent.out()).stream()
+                        .anyMatch(line ->
+                                line.what().equals("PLAY") || line.what().equals("FALLBACK"))) {
+                    playing++;
+                }
+            }
+            if (playing == agents.size()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return playing;
     }
 
     /** How many agents are still running. */

@@ -187,12 +187,9 @@ public final class ChaosBenchmark {
             RealAgentAudit.Figures real = new RealAgentAudit(postgres, realAgents.outputs())
                     .audit(measuredSince, measuredUntil, Duration.ofMinutes(3));
             log(realAgents.alive() + " of " + realAgents.size() + " real agents still running; " + real);
-            ChaosReport.print(
-                    ledger.finish(
-                            servers.size(),
-                            options,
-                            RealAgentAudit.keys(realAgents.size(), realAgents.disksMounted(), real)),
-                    System.out);
+            Map<String, Object> realKeys = RealAgentAudit.keys(realAgents.size(), realAgents.disksMounted(), real);
+            realKeys.putAll(realAgents.journalDisks());
+            ChaosReport.print(ledger.finish(servers.size(), options, realKeys), System.out);
         }
     }
 

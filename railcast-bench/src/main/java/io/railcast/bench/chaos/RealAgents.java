@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real player agents beside the virtual fleet: child JVMs from player-agent's jar, headless, one per screen with its
@@ -123,6 +125,27 @@ final class RealAgents implements AutoCloseable {
             Thread.sleep(500);
         }
         return playing;
+    }
+
+    /**
+     * What the agents' logs say of their journals' disks: how many times one began refusing writes, and how many
+     * journal entries were held in memory meanwhile and written once it took them again (PlayJournal's lines).
+     */
+    Map<String, Object> journalDisks() throws IOException {
+        long refusals = 0;
+        long held = 0;
+        Pattern written = Pattern.compile("takes writes again; (\\d+) entries held in memory written");
+        for (Agent agent : agents) {
+            for (String line : Files.readAllLines(agent.log())) {
+                refusals += line.contains("the journal's disk refuses writes") ? 1 : 0;
+                Matcher matcher = written.matcher(line);
+                held += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+            }
+        }
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("realAgentJournalRefusals", refusals);
+        keys.put("realAgentEntriesHeldInMemory", held);
+        return keys;
     }
 
     /** How many agents are still running. */

@@ -50,9 +50,11 @@ public final class ChaosBenchmark {
         for (int i = 0; i < options.servers(); i++) {
             servers.add(new ServerProcess("server-" + (char) ('a' + i), options, options.port() + i));
         }
+        RealAgents realAgents = new RealAgents();
         try (Postgres postgres = new Postgres(options.dir(), options.pgPort())) {
-            // an interrupted run (Ctrl-C, the script's trap) leaves no server or database behind
+            // an interrupted run (Ctrl-C, the script's trap) leaves no server, agent, tmpfs or database behind
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                realAgents.close();
                 servers.forEach(ServerProcess::close);
                 try {
                     postgres.shutdown();
@@ -69,8 +71,9 @@ public final class ChaosBenchmark {
                     server.awaitReady(Duration.ofMinutes(15));
                     log(server.name() + " ready on port " + server.port());
                 }
-                measure(options, servers, postgres);
+                measure(options, servers, postgres, realAgents);
             } finally {
+                realAgents.close();
                 for (ServerProcess server : servers) {
                     server.close();
                 }
@@ -91,7 +94,9 @@ public final class ChaosBenchmark {
         log("demo loaded; every station opened all day");
     }
 
-    private static void measure(ChaosOptions options, List<ServerProcess> servers, Postgres postgres) throws Exception {
+    private static void measure(
+            ChaosOptions options, List<ServerProcess> servers, Postgres postgres, RealAgents realAgents)
+            throws Exception {
         AdminApi api = new AdminApi(servers.get(0).origin());
         Map<String, String> stationOf = new LinkedHashMap<>();
         for (Map<String, Object> screen : api.list(options.admin(), "/api/v1/screens")) {
@@ -108,6 +113,11 @@ public final class ChaosBenchmark {
                 .longValue();
 
         Map<String, String> tokens = api.tokens(options.admin(), screens);
+        List<String> others = new ArrayList<>(stationOf.keySet());
+        others.removeAll(screens);
+        Map<String, String> realTokens = options.realAgents() == 0 || others.isEmpty()
+                ? Map.of()
+                : api.tokens(options.admin(), spread(others, options.realAgents()));
         URI fleetOrigin = URI.create("http://127.0.0.1:" + (options.port() + 2));
         List<InetSocketAddress> upstreams = servers.stream()
                 .map(server -> new InetSocketAddress("127.0.0.1", server.port()))
@@ -116,6 +126,10 @@ public final class ChaosBenchmark {
                 AgentFleet fleet = new AgentFleet(fleetOrigin, tokens, options.playsEvery());
                 BookingStream bookings = new BookingStream(
                         servers, new ArrayList<>(screensByStation.keySet()), options.planner(), creative, run)) {
+            if (!realTokens.isEmpty()) {
+                realAgents.start(options.agentJar(), options.dir(), fleetOrigin, realTokens);
+                log(realAgents.size() + " real agents started (real-agent-*.out: what each shows)");
+            }
             fleet.start(Duration.ofMillis(100L * fleet.size()));
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (fleet.adopted(current) < fleet.size()) {
@@ -125,7 +139,9 @@ public final class ChaosBenchmark {
                 }
                 Thread.sleep(500);
             }
-            log("all " + fleet.size() + " agents on version " + current + " through the proxy; bookings start");
+            log("all " + fleet.size() + " agents on version " + current + " through the proxy; "
+                    + realAgents.awaitPlaying(Duration.ofMinutes(5)) + " of " + realAgents.size()
+                    + " real agents playing; bookings start");
             Audit audit = new Audit(postgres);
             Ledger ledger = new Ledger(audit, bookings, fleet, current);
             Injector injector = new Injector(
@@ -135,12 +151,14 @@ public final class ChaosBenchmark {
                     bookings,
                     options.faultFor(),
                     new Surge(fleetOrigin, List.copyOf(tokens.values())),
-                    surgePerSecond(fleet.size(), options));
+                    surgePerSecond(fleet.size(), options),
+                    new AgentDiskFaults(realAgents, options.faultFor()));
             Recovery recovery = new Recovery(servers, bookings, fleet, audit);
             for (ServerProcess server : servers) {
                 log(server.name() + " answered a booking after " + recovery.booking(server, System.currentTimeMillis())
                         + " ms (done with its plan at start)");
             }
+            long measuredSince = System.currentTimeMillis();
             bookings.start(options.bookingEvery());
             ledger.startWatchingDarkness();
             Thread.sleep(options.settle().toMillis());
@@ -162,10 +180,16 @@ public final class ChaosBenchmark {
                 }
             }
             bookings.stop();
+            long measuredUntil = System.currentTimeMillis();
             log("faults done; the agents upload what they still hold");
             Thread.sleep(options.playsEvery().toMillis() * 2);
             fleet.stop();
-            ChaosReport.print(ledger.finish(servers.size(), options), System.out);
+            RealAgentAudit.Figures real = new RealAgentAudit(postgres, realAgents.outputs())
+                    .audit(measuredSince, measuredUntil, Duration.ofMinutes(3));
+            log(realAgents.alive() + " of " + realAgents.size() + " real agents still running; " + real);
+            Map<String, Object> realKeys = RealAgentAudit.keys(realAgents.size(), realAgents.disksMounted(), real);
+            realKeys.putAll(realAgents.journalDisks());
+            ChaosReport.print(ledger.finish(servers.size(), options, realKeys), System.out);
         }
     }
 

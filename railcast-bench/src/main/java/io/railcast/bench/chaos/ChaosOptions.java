@@ -25,7 +25,9 @@ record ChaosOptions(
         Duration faultFor,
         Duration settle,
         Duration playsEvery,
-        String serverHeap) {
+        String serverHeap,
+        Path agentJar,
+        int realAgents) {
 
     static final String USAGE = """
             ChaosBenchmark: servers on one PostgreSQL, virtual agents behind a TCP proxy and a stream of bookings,
@@ -37,7 +39,8 @@ record ChaosOptions(
               --pg-port P                the PostgreSQL the benchmark runs (18290)
               --servers 1|2              servers on the one database (2)
               --agents N                 virtual agents, one per screen, spread over the network (300)
-              --faults a,b,...           of server-kill, pg-fast, pg-immediate, net-drop, net-stall, surge
+              --faults a,b,...           of server-kill, pg-fast, pg-immediate, net-drop, net-stall, surge,
+                                         agent-disk-full, agent-disk-readonly
                                          (default: all of them)
               --repeat N                 each fault this many times (3)
               --quick                    --repeat 1 --agents 100 --settle-seconds 15: a few minutes
@@ -46,6 +49,9 @@ record ChaosOptions(
               --settle-seconds S         quiet time between faults (20)
               --plays-every-seconds S    each agent uploads its plays this often (10)
               --server-heap SIZE         each server's -Xmx (1g)
+              --agent-jar PATH           player-agent's jar, for the real agents (required with --real-agents > 0)
+              --real-agents N            real player agents besides the virtual ones, each its own JVM, screen
+                                         and cache on a 64 MiB tmpfs (4; 0: none, and no agent disk faults)
               --admin-password P, --planner-password P  the servers' admin and demo users' passwords (required)
             """;
 
@@ -63,6 +69,9 @@ record ChaosOptions(
             flags.repeat = 1;
             flags.agents = 100;
             flags.settleSeconds = 15;
+        }
+        if (flags.realAgents < 0 || (flags.realAgents > 0 && flags.agentJar == null)) {
+            throw new IllegalArgumentException("--real-agents must be 0 or more, and needs --agent-jar");
         }
         if (flags.repeat < 1 || flags.agents < 1) {
             throw new IllegalArgumentException("--repeat and --agents must be at least 1");
@@ -82,7 +91,9 @@ record ChaosOptions(
                 Duration.ofSeconds(flags.faultSeconds),
                 Duration.ofSeconds(flags.settleSeconds),
                 Duration.ofSeconds(flags.playsSeconds),
-                flags.serverHeap);
+                flags.serverHeap,
+                flags.agentJar,
+                flags.realAgents);
     }
 
     /** The flags as picocli reads them; {@link #USAGE} is the help text. */
@@ -130,6 +141,12 @@ record ChaosOptions(
 
         @Option(names = "--server-heap")
         String serverHeap = "1g";
+
+        @Option(names = "--agent-jar")
+        Path agentJar;
+
+        @Option(names = "--real-agents")
+        int realAgents = 4;
 
         @Option(names = "--admin-password", required = true)
         String adminPassword;

@@ -17,7 +17,11 @@ enum Fault {
     /** Every connection between agents and servers holds its bytes for a while, new ones too. */
     NET_STALL,
     /** Ten times the agents' normal request rate for 60 s (schedule fetches with their tokens on top of the fleet). */
-    SURGE;
+    SURGE,
+    /** One real agent's cache disk filled to the last byte for a while, then emptied again. */
+    AGENT_DISK_FULL,
+    /** One real agent's cache disk remounted read-only for a while, then read-write again. */
+    AGENT_DISK_READONLY;
 
     /** The name on the command line and in the report: {@code server-kill}, {@code pg-fast}... */
     String label() {

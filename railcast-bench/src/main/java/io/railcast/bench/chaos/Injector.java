@@ -17,6 +17,7 @@ final class Injector {
     private final Duration faultFor;
     private final Surge surge;
     private final int surgePerSecond;
+    private final AgentDiskFaults agentDisks;
 
     /** {@code surgePerSecond}: the extra requests a second that make ten times the fleet's normal rate. */
     Injector(
@@ -26,7 +27,8 @@ final class Injector {
             BookingStream bookings,
             Duration faultFor,
             Surge surge,
-            int surgePerSecond) {
+            int surgePerSecond,
+            AgentDiskFaults agentDisks) {
         this.servers = servers;
         this.postgres = postgres;
         this.proxy = proxy;
@@ -34,14 +36,15 @@ final class Injector {
         this.faultFor = faultFor;
         this.surge = surge;
         this.surgePerSecond = surgePerSecond;
+        this.agentDisks = agentDisks;
     }
 
-    /** Injects {@code fault} (its {@code repetition}-th time, from 0) and returns once it has ended. */
     /** The server {@code server-kill} kills at its {@code repetition}-th time. */
     ServerProcess victim(int repetition) {
         return servers.get(repetition % servers.size());
     }
 
+    /** Injects {@code fault} (its {@code repetition}-th time, from 0) and returns once it has ended. */
     String inject(Fault fault, int repetition) throws IOException, InterruptedException {
         switch (fault) {
             case SERVER_KILL -> {
@@ -61,6 +64,12 @@ final class Injector {
             }
             case SURGE -> {
                 return surge.run(surgePerSecond, Duration.ofSeconds(60));
+            }
+            case AGENT_DISK_FULL -> {
+                return agentDisks.full(repetition);
+            }
+            case AGENT_DISK_READONLY -> {
+                return agentDisks.readOnly(repetition);
             }
         }
         throw new IllegalArgumentException(fault.name());

@@ -97,8 +97,9 @@ final class Ledger {
         ChaosBenchmark.log(row.toString());
     }
 
-    /** The totals, once the fleet has stopped and uploaded what it held. */
-    Result finish(int servers, ChaosOptions options) throws IOException, InterruptedException {
+    /** The totals, once the fleet has stopped and uploaded what it held; {@code realAgents}: their figures. */
+    Result finish(int servers, ChaosOptions options, Map<String, Object> realAgents)
+            throws IOException, InterruptedException {
         sampler.shutdownNow();
         List<Booking> all = bookings.bookings();
         BookingVerdicts verdicts = audit.bookings(all);
@@ -139,6 +140,7 @@ final class Ledger {
         figures.put(
                 "notRecovered",
                 rows.stream().filter(row -> row.recoveryMillis() < 0).count());
+        figures.putAll(realAgents);
         figures.put("repeat", options.repeat());
         figures.put("loadAverage", ChaosBenchmark.loadAverage());
         return new Result(List.copyOf(rows), figures);

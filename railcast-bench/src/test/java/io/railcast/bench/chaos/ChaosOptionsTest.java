@@ -9,7 +9,16 @@ import org.junit.jupiter.api.Test;
 class ChaosOptionsTest {
 
     private static final String[] REQUIRED = {
-        "--server-jar", "server.jar", "--dir", "run", "--admin-password", "a", "--planner-password", "p"
+        "--server-jar",
+        "server.jar",
+        "--agent-jar",
+        "agent.jar",
+        "--dir",
+        "run",
+        "--admin-password",
+        "a",
+        "--planner-password",
+        "p"
     };
 
     private static String[] with(String... more) {
@@ -25,6 +34,21 @@ class ChaosOptionsTest {
         assertThat(options.faults()).containsExactly(Fault.values());
         assertThat(options.repeat()).isEqualTo(3);
         assertThat(options.servers()).isEqualTo(2);
+        assertThat(options.realAgents()).isEqualTo(4);
+    }
+
+    @Test
+    void realAgentsNeedTheAgentsJarAndNoneNeedNothing() {
+        String[] withoutJar = {
+            "--server-jar", "s.jar", "--dir", "run", "--admin-password", "a", "--planner-password", "p"
+        };
+        assertThatThrownBy(() -> ChaosOptions.parse(withoutJar))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--agent-jar");
+        String[] none = java.util.Arrays.copyOf(withoutJar, withoutJar.length + 2);
+        none[withoutJar.length] = "--real-agents";
+        none[withoutJar.length + 1] = "0";
+        assertThat(ChaosOptions.parse(none).realAgents()).isZero();
     }
 
     @Test

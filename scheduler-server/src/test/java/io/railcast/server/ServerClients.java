@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,6 +55,25 @@ public abstract class ServerClients {
     }
 
     /** Plain SQL on the server's own database, to look behind the API. */
+    /** GET {@code uri} as the demo user {@code demoUser}, expecting 200: the JSON object answered. */
+    protected Map<String, Object> getJson(String demoUser, String uri, Object... variables) {
+        return okJson(as(demoUser).get().uri(uri, variables));
+    }
+
+    /** POST to {@code uri} without a body as the demo user {@code demoUser}, expecting 200: the JSON object answered. */
+    protected Map<String, Object> postJson(String demoUser, String uri, Object... variables) {
+        return okJson(as(demoUser).post().uri(uri, variables));
+    }
+
+    private static Map<String, Object> okJson(WebTestClient.RequestHeadersSpec<?> request) {
+        return Objects.requireNonNull(request.exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody());
+    }
+
     protected JdbcTemplate sql() {
         return new JdbcTemplate(dataSource);
     }

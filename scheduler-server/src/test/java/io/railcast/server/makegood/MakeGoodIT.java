@@ -194,26 +194,11 @@ class MakeGoodIT extends ServerIntegrationTest {
     }
 
     private Map<String, Object> run(String user) {
-        return Objects.requireNonNull(as(user).post()
-                .uri("/api/v1/make-goods/run")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody());
+        return postJson(user, "/api/v1/make-goods/run");
     }
 
     private Map<String, Object> delivery() {
-        return Objects.requireNonNull(as("planner")
-                .get()
-                .uri("/api/v1/campaigns/MKG-1/delivery")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody());
+        return getJson("planner", "/api/v1/campaigns/MKG-1/delivery");
     }
 
     @SuppressWarnings("unchecked")

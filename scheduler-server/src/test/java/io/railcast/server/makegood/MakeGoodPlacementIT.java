@@ -320,42 +320,19 @@ class MakeGoodPlacementIT extends ServerIntegrationTest {
     }
 
     private Map<String, Object> run() {
-        return Objects.requireNonNull(as("planner")
-                .post()
-                .uri("/api/v1/make-goods/run")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody());
+        return postJson("planner", "/api/v1/make-goods/run");
     }
 
     private Map<String, Object> makeGoods(String campaign) {
-        return Objects.requireNonNull(as("operator")
-                .get()
-                .uri("/api/v1/make-goods?campaign={c}", campaign)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody());
+        return getJson("operator", "/api/v1/make-goods?campaign={c}", campaign);
     }
 
     /** How many spots of each kind the screen-hour view shows {@code campaign} on {@code screen} over {@code day}. */
     private Map<String, Long> kindsPlanned(String screen, String campaign, LocalDate day) {
         Map<String, Long> kinds = new HashMap<>();
         for (int hour = 0; hour < 24; hour++) {
-            Map<String, Object> plan = Objects.requireNonNull(as("operator")
-                    .get()
-                    .uri("/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, day, hour)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                    .returnResult()
-                    .getResponseBody());
+            Map<String, Object> plan =
+                    getJson("operator", "/api/v1/screens/{id}/plan?date={date}&hour={hour}", screen, day, hour);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> spots = (List<Map<String, Object>>) plan.get("spots");
             spots.stream()

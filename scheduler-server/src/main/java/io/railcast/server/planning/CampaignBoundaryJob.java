@@ -1,5 +1,6 @@
 package io.railcast.server.planning;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,16 +33,19 @@ class CampaignBoundaryJob implements Job {
     private final ScheduleStore store;
     private final CampaignBoundarySchedule schedule;
     private final PlanningProperties properties;
+    private final Clock clock;
 
     CampaignBoundaryJob(
             PlanningService planning,
             ScheduleStore store,
             CampaignBoundarySchedule schedule,
-            PlanningProperties properties) {
+            PlanningProperties properties,
+            Clock clock) {
         this.planning = planning;
         this.store = store;
         this.schedule = schedule;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -49,7 +53,7 @@ class CampaignBoundaryJob implements Job {
         String campaign = context.getMergedJobDataMap().getString(CAMPAIGN);
         String boundary = context.getMergedJobDataMap().getString(BOUNDARY);
         try {
-            Instant horizonEnd = Instant.now().plus(Duration.ofHours(properties.horizonHours()));
+            Instant horizonEnd = clock.instant().plus(Duration.ofHours(properties.horizonHours()));
             PublishedVersion latest = store.latest().block(Duration.ofMinutes(1));
             if (due(latest, horizonEnd, properties.zone())) {
                 Long version = planning.replan(

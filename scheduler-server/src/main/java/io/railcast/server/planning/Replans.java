@@ -1,6 +1,6 @@
 package io.railcast.server.planning;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,11 +17,13 @@ import reactor.core.publisher.Mono;
 class Replans implements AutoCloseable {
 
     private final PlanningService planning;
+    private final Clock clock;
     private final AtomicReference<@Nullable ReplanRun> latest = new AtomicReference<>();
     private final Disposable listening;
 
-    Replans(PlanningService planning) {
+    Replans(PlanningService planning, Clock clock) {
         this.planning = planning;
+        this.clock = clock;
         this.listening = planning.events()
                 .subscribe(event -> latest.updateAndGet(run ->
                         run != null && run.underWay() && run.reason().equals(event.reason()) ? run.after(event) : run));
@@ -35,7 +37,7 @@ class Replans implements AutoCloseable {
                 id,
                 "re-plan #" + id + " asked by " + askedBy,
                 askedBy,
-                Instant.now(),
+                clock.instant(),
                 ReplanRun.QUEUED,
                 null,
                 null,

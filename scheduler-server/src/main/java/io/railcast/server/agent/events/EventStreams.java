@@ -72,7 +72,7 @@ class EventStreams implements SmartLifecycle {
         this.clock = clock;
         this.ticks = Flux.interval(properties.events().heartbeat())
                 .onBackpressureDrop()
-                .map(tick -> Instant.now())
+                .map(tick -> clock.instant())
                 .share();
     }
 
@@ -111,7 +111,7 @@ class EventStreams implements SmartLifecycle {
                 Flux.defer(() -> Flux.fromIterable(takeovers.concerning(screenId, clock.instant()))
                         .map(takeover -> takeover(TakeoverItem.of(takeover))));
         Flux<ServerSentEvent<Object>> opening =
-                Flux.concat(Mono.fromSupplier(() -> heartbeat(Instant.now())), current, catchUp);
+                Flux.concat(Mono.fromSupplier(() -> heartbeat(clock.instant())), current, catchUp);
         return Flux.merge(published, takingOver, opening, heartbeats)
                 .takeUntilOther(stopping.asMono())
                 .takeUntilOther(tokens.revoked(screenId, tokenHash))

@@ -4,6 +4,7 @@ import io.railcast.server.agent.AgentMetrics;
 import io.railcast.server.agent.AgentProperties;
 import io.railcast.server.agent.plays.PlayReceipt.Rejected;
 import io.railcast.server.system.FieldProblem;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,24 +39,27 @@ class PlayService {
     private final JsonMapper jsonMapper;
     private final PlayChecks checks;
     private final AgentMetrics metrics;
+    private final Clock clock;
 
     PlayService(
             PlayRepository plays,
             PlaySchedules schedules,
             JsonMapper jsonMapper,
             AgentProperties properties,
-            AgentMetrics metrics) {
+            AgentMetrics metrics,
+            Clock clock) {
         this.plays = plays;
         this.schedules = schedules;
         this.jsonMapper = jsonMapper;
         this.checks =
                 new PlayChecks(properties.plays().maxAge(), properties.plays().maxAhead());
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** {@code records}: the batch's JSON array, at most {@value #MAX_BATCH} long. */
     Mono<PlayReceipt> take(String screenId, JsonNode records) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Play> good = new ArrayList<>(records.size());
         List<Integer> goodIndexes = new ArrayList<>(records.size());
         List<String> goodIds = new ArrayList<>(records.size());

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param type     plan-started or plan-finished
  * @param reason   why it runs: "booking C-0001", "nightly re-plan", ...
  * @param campaign the campaign whose change is planned, if any
- * @param outcome  when finished: PUBLISHED, UNCHANGED (the plan equals the current version), CHECKED (an
- *                 availability check), HELD (a hold taken), REFUSED (the booking does not fit or is invalid) or FAILED
+ * @param outcome  when finished: PUBLISHED, UNCHANGED (the plan equals the current version), CAUGHT_UP (the plan
+ *                 of another instance's version made by re-planning what it changed), CHECKED (an availability check), HELD (a hold taken), REFUSED (the booking does not fit or is invalid) or FAILED
  * @param version  when finished: the version published, or the current one when none was
  * @param millis   when finished: how long the run took, publication included
  * @param hoursSolved in progress: how many of the distinct hours are decided (kept from the plan in force, or solved)

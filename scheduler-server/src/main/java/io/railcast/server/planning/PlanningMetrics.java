@@ -12,7 +12,7 @@ import reactor.core.Disposable;
 /**
  * What operations watch of planning on this instance, taken from the planning service's own events:
  * {@code railcast.plan.duration{outcome}} (a Timer of every run, publication included; outcome PUBLISHED,
- * UNCHANGED, CHECKED, REFUSED or FAILED) and {@code railcast.versions.published} (versions this instance
+ * UNCHANGED, CAUGHT_UP, CHECKED, REFUSED or FAILED) and {@code railcast.versions.published} (versions this instance
  * published). Keeps the last finished run for {@link PlanningHealth}. Listens from construction, before the plan
  * at start begins.
  */
@@ -29,7 +29,7 @@ class PlanningMetrics implements AutoCloseable {
         this.published = Counter.builder("railcast.versions.published")
                 .description("Schedule versions published by this instance")
                 .register(registry);
-        for (String outcome : new String[] {"PUBLISHED", "UNCHANGED", "CHECKED", "REFUSED", "FAILED"}) {
+        for (String outcome : new String[] {"PUBLISHED", "UNCHANGED", "CAUGHT_UP", "CHECKED", "REFUSED", "FAILED"}) {
             timer(outcome); // present at zero, so that a rate of failures reads 0 rather than no data
         }
         this.listening = planning.events()

@@ -3,13 +3,10 @@ package io.railcast.server.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.planning.NetworkPlanner;
 import io.railcast.model.planning.PlanResult;
-import io.railcast.model.schedule.Shortfall;
 import io.railcast.server.network.NetworkCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -78,7 +75,7 @@ public class PlanningService implements DisposableBean {
         this.network = network;
         this.campaigns = campaigns;
         this.publisher = new VersionPublisher(store, DATABASE_TIMEOUT);
-        this.published = new PublishedPlanReader(store, DATABASE_TIMEOUT);
+        this.published = new PublishedPlanReader(store, publisher::knownPlan, DATABASE_TIMEOUT);
         this.properties = properties;
         this.clock = clock;
     }
@@ -198,21 +195,7 @@ public class PlanningService implements DisposableBean {
 
     /** A full plan from what is stored, published unless it equals the current version; answers that version. */
     public Mono<Long> replan(String reason) {
-        return thread.run(() -> rebuild(reason).version());
-    }
-
-    /**
-     * Contracted plays the plan of {@code version} could not place for a campaign, when the plan in memory is that
-     * version's; empty when it is not (then nothing is known here).
-     */
-    public Optional<List<Shortfall>> shortfalls(String campaignId, long version) {
-        State current = state;
-        if (current == null || current.version() != version) {
-            return Optional.empty();
-        }
-        return Optional.of(current.plan().schedule().shortfalls().stream()
-                .filter(s -> s.campaignId().equals(campaignId))
-                .toList());
+        return thread.run(() -> rebuild(reason, false).version());
     }
 
     @Override
@@ -236,31 +219,37 @@ public class PlanningService implements DisposableBean {
                 && current.version() == latest) {
             return current;
         }
-        String reason;
-        if (current == null) {
-            reason = "plan at start";
-        } else if (!current.plan().schedule().firstDay().equals(today)) {
-            reason = "new day " + today;
-        } else if (!current.stamp().equals(stamp)) {
-            reason = "network changed";
-        } else {
-            reason = "version " + latest + " published by another server";
-        }
-        return rebuild(reason);
+        String reason = current == null
+                ? "plan at start"
+                : !current.plan().schedule().firstDay().equals(today)
+                        ? "new day " + today
+                        : !current.stamp().equals(stamp)
+                                ? "network changed"
+                                : "version " + latest + " published by another server";
+        return rebuild(reason, true);
     }
 
     /**
      * Plans the stored network and campaigns in full, starting from the published plan ({@link PublishedPlanReader}):
      * the plan in memory when it is the latest version's, else that version as stored (at start, or when another
-     * instance has published since). The result is adopted without publishing when it equals the latest version (a
-     * re-plan with nothing changed moves no spot) or when there are no screens to publish for.
+     * instance has published since; before a run, {@link CatchUp} is tried first: CAUGHT_UP). The result is adopted without publishing when it
+     * equals the latest version (a re-plan with nothing changed moves no spot) or when there are no screens to
+     * publish for.
      */
-    private State rebuild(String reason) {
+    private State rebuild(String reason, boolean mayCatchUp) {
         State before = state;
         return runs.run(reason, null, before == null ? null : before.version(), () -> {
             LocalDate today = today();
             for (int attempt = 1; ; attempt++) {
                 StoredBook book = StoredBook.read(network, campaigns, publisher, DATABASE_TIMEOUT);
+                PlanResult caughtUp =
+                        !mayCatchUp || before == null || !before.stamp().equals(book.stamp())
+                                ? null
+                                : CatchUp.adopted(planner, publisher, before.plan(), before.version(), book, today);
+                if (caughtUp != null) {
+                    state = new State(caughtUp, book.version(), book.stamp());
+                    return new PlanRuns.Outcome<>(state, "CAUGHT_UP", book.version());
+                }
                 PlanResult plan = book.plan(
                         planner,
                         today,

@@ -11,11 +11,13 @@ import io.railcast.model.time.SecondRange;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,14 @@ final class PublishedPlanReader {
     private static final Logger log = LoggerFactory.getLogger(PublishedPlanReader.class);
 
     private final ScheduleStore store;
+    private final Function<String, @Nullable HourPlan> known;
     private final Duration timeout;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PublishedPlanReader(ScheduleStore store, Duration timeout) {
+    /** {@code known}: a plan this instance holds already by its content id (null when it holds none). */
+    PublishedPlanReader(ScheduleStore store, Function<String, @Nullable HourPlan> known, Duration timeout) {
         this.store = store;
+        this.known = known;
         this.timeout = timeout;
     }
 
@@ -82,14 +87,26 @@ final class PublishedPlanReader {
             }
         });
         long rowsRead = System.nanoTime();
+        // a version mostly repeats the plans of the one before it, which this instance holds: only the rest is read
+        Map<String, HourPlan> plans = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (String id : ids) {
+            HourPlan plan = known.apply(id);
+            if (plan != null) {
+                plans.put(id, plan);
+            } else {
+                missing.add(id);
+            }
+        }
+        int held = plans.size();
         LongAdder parsing = new LongAdder();
-        Map<String, HourPlan> plans = store.planBodies(ids)
-                .collectMap(Map.Entry::getKey, body -> {
+        store.planBodies(missing)
+                .doOnNext(body -> {
                     long from = System.nanoTime();
-                    HourPlan plan = hourPlan(body.getValue());
+                    plans.put(body.getKey(), hourPlan(body.getValue()));
                     parsing.add(System.nanoTime() - from);
-                    return plan;
                 })
+                .then()
                 .block(timeout);
         NetworkSchedule.Builder schedule = NetworkSchedule.builder(version.firstDay(), version.days());
         LocalDate firstDay = version.firstDay();
@@ -112,11 +129,12 @@ final class PublishedPlanReader {
         }
         PlanResult published = PublishedPlan.of(book.network(), book.campaigns(), schedule.build());
         log.info(
-                "Read version {} back as the starting point: {} screens, {} distinct plans in {} ms (rows {} ms,"
-                        + " plans {} ms of which parsing {} ms), heap {} MB more",
+                "Read version {} back as the starting point: {} screens, {} distinct plans ({} held already) in {} ms"
+                        + " (rows {} ms, plans {} ms of which parsing {} ms), heap {} MB more",
                 version.version(),
                 rows.size(),
                 plans.size(),
+                held,
                 (System.nanoTime() - started) / 1_000_000,
                 (rowsRead - started) / 1_000_000,
                 (System.nanoTime() - rowsRead) / 1_000_000,

@@ -11,16 +11,19 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns plans into {@link VersionContent}. A re-plan keeps most hour plans by reference, so their ids are remembered
- * by identity from one version to the next and only new plans are digested. Only the ids are remembered: the
+ * by identity from one version to the next and only new plans are digested, and a version read back takes the plans
+ * it shares with the last one from here rather than parsing them again. Only the ids are remembered: the
  * bodies' text (some 200 MB for the demo network's 20,000 plans) is needed only to store new plans. Not
  * thread-safe: used by the planning thread only.
  */
 final class VersionContents {
 
     private Map<HourPlan, String> known = new IdentityHashMap<>();
+    private Map<String, HourPlan> knownById = new HashMap<>();
 
     VersionContent of(PlanResult plan) {
         NetworkSchedule schedule = plan.schedule();
@@ -59,7 +62,15 @@ final class VersionContents {
             idsByPlan.put(hourPlan, body.id());
         });
         known = idsByPlan;
+        knownById = new HashMap<>();
+        byId.forEach((id, body) -> knownById.put(id, body.plan()));
         return new VersionContent(schedule.firstDay(), schedule.days(), byId, rows);
+    }
+
+    /** The plan of the last content made that has {@code id}, null when it had none. */
+    @Nullable
+    HourPlan plan(String id) {
+        return knownById.get(id);
     }
 
     private PlanBodies.Body body(HourPlan plan) {

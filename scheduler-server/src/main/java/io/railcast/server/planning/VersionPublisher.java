@@ -1,12 +1,14 @@
 package io.railcast.server.planning;
 
 import io.railcast.model.planning.PlanResult;
+import io.railcast.model.schedule.HourPlan;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -81,6 +83,12 @@ final class VersionPublisher {
                 plan.millis(),
                 (System.nanoTime() - started) / 1_000_000);
         return published;
+    }
+
+    /** The hour plan with content id {@code id} of the plan last published, compared or adopted; null if none. */
+    @Nullable
+    HourPlan knownPlan(String id) {
+        return contents.plan(id);
     }
 
     /** Stores {@code store} under the publication lock if {@code base} is still the latest version; publishes nothing. */

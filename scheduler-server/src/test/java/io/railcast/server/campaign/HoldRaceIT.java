@@ -2,11 +2,14 @@ package io.railcast.server.campaign;
 
 import static io.railcast.server.Bookings.commercial;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.railcast.server.Bookings;
 import io.railcast.server.RailCastServer;
 import io.railcast.server.ServerIntegrationTest;
+import io.railcast.server.planning.PlanEvent;
+import io.railcast.server.planning.PlanningService;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +30,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
 
 /**
  * Two server instances on one PostgreSQL, the shared test server (A) and a second one (B) started on its database:
@@ -106,6 +111,41 @@ class HoldRaceIT extends ServerIntegrationTest {
                 post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-C2", "RACE-C", "12/5min", first));
         assertThat(refused.getStatus().value()).isEqualTo(409);
         assertThat(refused.getResponseBody()).containsEntry("type", "/problems/overbooked");
+    }
+
+    /**
+     * An instance that the other published past catches up by re-planning the campaign the other booked, as the
+     * other did, instead of reading the version back and planning in full (seconds for a national network, every
+     * time the other books): the plan it makes is the stored one, so it adopts it and books on it.
+     */
+    @Test
+    void anInstanceCatchesUpWithTheOthersBookingByReplanningIt() {
+        allDayStation("RACE-D");
+        LocalDate today = Bookings.today();
+        settle("RACE-D", today.plusDays(45));
+        List<PlanEvent> finishedOnB = new CopyOnWriteArrayList<>();
+        Disposable listening = instanceB
+                .getBean(PlanningService.class)
+                .events()
+                .filter(event -> event.type().equals("plan-finished"))
+                .subscribe(finishedOnB::add);
+        try {
+            assertThat(post(planner(port()), "/api/v1/campaigns", commercial("RACE-D1", "RACE-D", "6/h", today))
+                            .getStatus()
+                            .value())
+                    .isEqualTo(201);
+            long publishedByA = currentVersion();
+            assertThat(post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-D2", "RACE-D", "6/h", today))
+                            .getStatus()
+                            .value())
+                    .isEqualTo(201);
+            assertThat(finishedOnB)
+                    .extracting(PlanEvent::reason, PlanEvent::outcome)
+                    .contains(tuple("version " + publishedByA + " published by another server", "CAUGHT_UP"))
+                    .doesNotContain(tuple("version " + publishedByA + " published by another server", "UNCHANGED"));
+        } finally {
+            listening.dispose();
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ class PublishedPlanReaderTest {
                     new Spot(1815, 5, "PSA-1", "PSA-1-5S", CampaignKind.PUBLIC_SERVICE),
                     new Spot(1820, 1780, "FIL-1", "FIL-1-30S", CampaignKind.FILLER)));
 
-    private final PublishedPlanReader reader = new PublishedPlanReader(null, Duration.ZERO);
+    private final PublishedPlanReader reader = new PublishedPlanReader(null, id -> null, Duration.ZERO);
 
     @Test
     void readsTheCanonicalBodyBackAsThePlanItWasWrittenFrom() {

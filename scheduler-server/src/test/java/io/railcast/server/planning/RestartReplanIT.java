@@ -85,7 +85,7 @@ class RestartReplanIT {
         Map<String, VersionContent.ScreenRow> stored =
                 store.rows(book.version()).block(TIMEOUT);
 
-        PlanResult readBack = new PublishedPlanReader(store, TIMEOUT).read(book);
+        PlanResult readBack = new PublishedPlanReader(store, id -> null, TIMEOUT).read(book);
         VersionContent content = new VersionContents().of(readBack);
 
         Map<String, VersionContent.ScreenRow> again = new HashMap<>();

@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * @param lost        answered 2xx, not stored whole
  * @param halfStored  not answered 2xx, but stored: half (a campaign without its version) or against a refusal
- * @param storedUnanswered  no answer or a 5xx, yet stored whole: not a loss, but a planner who books again after
- *                    a timeout books twice
+ * @param storedUnanswered  no answer or a 5xx (to the booking and to every retry of it: judge the settled
+ *                    bookings, {@link BookingStream#settled}), yet stored whole: not a loss, but its planner never
+ *                    learnt that it stands
  */
 record BookingVerdicts(int lost, int halfStored, int storedUnanswered) {
 

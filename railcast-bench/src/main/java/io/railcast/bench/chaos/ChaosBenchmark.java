@@ -125,7 +125,15 @@ public final class ChaosBenchmark {
         try (TcpProxy proxy = new TcpProxy(options.port() + 2, upstreams);
                 AgentFleet fleet = new AgentFleet(fleetOrigin, tokens, options.playsEvery());
                 BookingStream bookings = new BookingStream(
-                        servers, new ArrayList<>(screensByStation.keySet()), options.planner(), creative, run)) {
+                        servers,
+                        new ArrayList<>(screensByStation.keySet()),
+                        realTokens.keySet().stream()
+                                .map(stationOf::get)
+                                .distinct()
+                                .toList(),
+                        options.planner(),
+                        creative,
+                        run)) {
             if (!realTokens.isEmpty()) {
                 realAgents.start(options.agentJar(), options.dir(), fleetOrigin, realTokens);
                 log(realAgents.size() + " real agents started (real-agent-*.out: what each shows)");
@@ -175,11 +183,14 @@ public final class ChaosBenchmark {
                         what += "; " + victim.name() + " books again after " + recovery.booking(victim, endedAt)
                                 + " ms";
                     }
+                    // the planner sends again what got no answer, as it was, now that the service is back
+                    what += "; " + Ledger.retried(bookings.retryUnanswered());
                     ledger.faultDone(fault, repetition + 1, what, startedAt, endedAt, recoveryMillis);
                     Thread.sleep(options.settle().toMillis());
                 }
             }
             bookings.stop();
+            log("bookings stopped; " + Ledger.retried(bookings.retryUnanswered()));
             long measuredUntil = System.currentTimeMillis();
             log("faults done; the agents upload what they still hold");
             Thread.sleep(options.playsEvery().toMillis() * 2);

@@ -1,6 +1,7 @@
 package io.railcast.bench.chaos;
 
 import io.railcast.bench.chaos.BookingStream.Booking;
+import io.railcast.bench.chaos.BookingStream.Retry;
 import io.railcast.bench.fleet.AgentFleet;
 import java.io.IOException;
 import java.time.Instant;
@@ -69,7 +70,7 @@ final class Ledger {
     void faultDone(Fault fault, int repetition, String what, long startedAt, long endedAt, long recoveryMillis)
             throws IOException, InterruptedException {
         List<Booking> all = bookings.bookings();
-        BookingVerdicts verdicts = audit.bookings(all);
+        BookingVerdicts verdicts = audit.bookings(bookings.settled());
         long broken = versionsBroken();
         long playsLost = playsLost(fleet.acknowledgedPlays());
         long dark = darkSeconds.get();
@@ -102,7 +103,8 @@ final class Ledger {
             throws IOException, InterruptedException {
         sampler.shutdownNow();
         List<Booking> all = bookings.bookings();
-        BookingVerdicts verdicts = audit.bookings(all);
+        BookingVerdicts verdicts = audit.bookings(bookings.settled());
+        List<Retry> retries = bookings.retries();
         long broken = versionsBroken();
         Set<String> acknowledged = fleet.acknowledgedPlays();
         Audit.StoredPlays stored = audit.plays();
@@ -123,6 +125,13 @@ final class Ledger {
         figures.put("bookingsLost", verdicts.lost());
         figures.put("halfStored", verdicts.halfStored());
         figures.put("bookingsStoredUnanswered", verdicts.storedUnanswered());
+        figures.put("bookingsRetried", retries.size());
+        figures.put("retriesReplayed", retries.stream().filter(Retry::replayed).count());
+        figures.put("retriesBooked", retries.stream().filter(Retry::booked).count());
+        figures.put("retriesRefused", retries.stream().filter(Retry::refused).count());
+        figures.put(
+                "retriesUnanswered",
+                retries.stream().filter(retry -> !retry.answered()).count());
         figures.put("versionsBroken", broken);
         figures.put("playsAcknowledged", acknowledged.size());
         figures.put("playsStored", stored.ids().size());
@@ -144,6 +153,15 @@ final class Ledger {
         figures.put("repeat", options.repeat());
         figures.put("loadAverage", ChaosBenchmark.loadAverage());
         return new Result(List.copyOf(rows), figures);
+    }
+
+    /** What {@code retries} got, for a row: "retried 3: 2 replayed, 1 booked, 0 refused, 0 unanswered". */
+    static String retried(List<Retry> retries) {
+        return "retried " + retries.size() + ": "
+                + retries.stream().filter(Retry::replayed).count() + " replayed, "
+                + retries.stream().filter(Retry::booked).count() + " booked, "
+                + retries.stream().filter(Retry::refused).count() + " refused, "
+                + retries.stream().filter(retry -> !retry.answered()).count() + " unanswered";
     }
 
     /** The rows and the totals. */

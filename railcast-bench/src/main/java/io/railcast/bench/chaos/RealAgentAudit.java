@@ -18,18 +18,46 @@ import java.util.stream.Collectors;
  * {@code play_record}: every spot a real agent showed ({@code PLAY} or {@code FALLBACK} line, whose instant is the
  * play's journaled start to the millisecond) stored exactly once under its screen and start; and its dark
  * screen-seconds: {@code DARK} and {@code WAITING} lines, and gaps after a spot's end before the next line. Every
- * station is open all day in the run and its hours are planned full, so the published plan has no dark second.
+ * station is open all day in the run and its hours are planned full, so the published plan has no dark second. Spots
+ * of contracted campaigns (commercial or public service, the stream's bookings at the agents' stations among them)
+ * are counted apart, so that the audit is seen to cover them, not only fillers.
  */
 final class RealAgentAudit {
 
     /** A spot ending later than this before the next line is a gap on screen, not the scheduler's wake-up jitter. */
     private static final long GAP_MILLIS = 1_000;
 
-    /** One line of an agent's output: when, what, and until when (a spot's or a dark stretch's end; null if none). */
-    record Line(Instant at, String what, Instant until) {}
+    /**
+     * One line of an agent's output: when, what, until when (a spot's or a dark stretch's end; null if none), and for
+     * a spot its campaign and kind (null if the line has none).
+     */
+    record Line(Instant at, String what, Instant until, String campaign, String kind) {
 
-    /** The figures of the real agents, for the report. */
-    record Figures(long shown, long lost, long duplicated, long darkSeconds) {}
+        boolean spot() {
+            return what.equals("PLAY") || what.equals("FALLBACK");
+        }
+
+        /** A spot of a commercial or public-service campaign: one that was contracted, not a filler. */
+        boolean contracted() {
+            return spot() && ("COMMERCIAL".equals(kind) || "PUBLIC_SERVICE".equals(kind));
+        }
+    }
+
+    /**
+     * The figures of the real agents, for the report: spots shown, of them not stored, rows beyond one per spot, dark
+     * seconds; contracted spots shown and of them not stored; spots of the benchmark's own bookings shown.
+     */
+    record Figures(
+            long shown,
+            long lost,
+            long duplicated,
+            long darkSeconds,
+            long contracted,
+            long contractedLost,
+            long ofBookings) {}
+
+    /** The ids of the benchmark's bookings begin so ({@link BookingStream}). */
+    static final String BOOKING_PREFIX = "C-CHAOS-";
 
     private final Postgres postgres;
     private final Map<String, Path> outputs;
@@ -46,7 +74,7 @@ final class RealAgentAudit {
      */
     Figures audit(long since, long until, Duration wait) throws IOException, InterruptedException {
         if (outputs.isEmpty()) {
-            return new Figures(0, 0, 0, 0);
+            return new Figures(0, 0, 0, 0, 0, 0, 0);
         }
         long deadline = System.nanoTime() + wait.toNanos();
         Figures figures = figures(since, until);
@@ -62,6 +90,9 @@ final class RealAgentAudit {
         long shown = 0;
         long lost = 0;
         long dark = 0;
+        long contracted = 0;
+        long contractedLost = 0;
+        long ofBookings = 0;
         for (Map.Entry<String, Path> agent : outputs.entrySet()) {
             List<Line> lines = lines(agent.getValue());
             for (int i = 0; i < lines.size(); i++) {
@@ -71,11 +102,15 @@ final class RealAgentAudit {
                     continue;
                 }
                 long next = i + 1 < lines.size() ? lines.get(i + 1).at().toEpochMilli() : until;
-                if (line.what().equals("PLAY") || line.what().equals("FALLBACK")) {
+                if (line.spot()) {
                     shown++;
-                    if (!stored.containsKey(agent.getKey() + "@" + at)) {
-                        lost++;
+                    boolean missing = !stored.containsKey(agent.getKey() + "@" + at);
+                    lost += missing ? 1 : 0;
+                    if (line.contracted()) {
+                        contracted++;
+                        contractedLost += missing ? 1 : 0;
                     }
+                    ofBookings += line.campaign() != null && line.campaign().startsWith(BOOKING_PREFIX) ? 1 : 0;
                     long gap = line.until() == null
                             ? 0
                             : Math.min(next, until) - line.until().toEpochMilli();
@@ -86,7 +121,7 @@ final class RealAgentAudit {
             }
         }
         long duplicated = stored.values().stream().mapToLong(count -> count - 1).sum();
-        return new Figures(shown, lost, duplicated, dark / 1000);
+        return new Figures(shown, lost, duplicated, dark / 1000, contracted, contractedLost, ofBookings);
     }
 
     /** Plays stored for the real agents' screens: {@code screen@startMillis -> rows}. */
@@ -118,7 +153,10 @@ final class RealAgentAudit {
                 if (until > 0 && until + 1 < words.length && !words[until + 1].equals("cancelled")) {
                     end = Instant.parse(words[until + 1]);
                 }
-                lines.add(new Line(at, words[1], end));
+                boolean spot = words[1].equals("PLAY") || words[1].equals("FALLBACK");
+                String campaign = spot && words.length > 2 ? words[2].split("/")[0] : null;
+                String kind = spot && words.length > 3 ? words[3] : null;
+                lines.add(new Line(at, words[1], end, campaign, kind));
             } catch (DateTimeParseException e) {
                 // not a line about the screen
             }
@@ -135,6 +173,9 @@ final class RealAgentAudit {
         keys.put("realAgentPlaysLost", figures.lost());
         keys.put("realAgentPlaysDuplicated", figures.duplicated());
         keys.put("realAgentDarkSeconds", figures.darkSeconds());
+        keys.put("realAgentContractedPlaysShown", figures.contracted());
+        keys.put("realAgentContractedPlaysLost", figures.contractedLost());
+        keys.put("realAgentBookingPlaysShown", figures.ofBookings());
         return keys;
     }
 }

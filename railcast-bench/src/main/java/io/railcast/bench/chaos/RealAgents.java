@@ -113,9 +113,7 @@ final class RealAgents implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             playing = 0;
             for (Agent agent : agents) {
-                if (RealAgentAudit.lines(agent.out()).stream()
-                        .anyMatch(line ->
-                                line.what().equals("PLAY") || line.what().equals("FALLBACK"))) {
+                if (RealAgentAudit.lines(agent.out()).stream().anyMatch(RealAgentAudit.Line::spot)) {
                     playing++;
                 }
             }

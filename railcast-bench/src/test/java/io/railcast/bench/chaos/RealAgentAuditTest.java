@@ -25,5 +25,7 @@ class RealAgentAuditTest {
         assertThat(lines.get(0).at()).isEqualTo(Instant.parse("2026-12-07T20:40:00.123Z"));
         assertThat(lines.get(1).until()).isEqualTo(Instant.parse("2026-12-07T20:41:00Z"));
         assertThat(lines.get(3).until()).isNull();
+        assertThat(lines).extracting(RealAgentAudit.Line::campaign).containsExactly("C-1", null, "F", "C-1");
+        assertThat(lines).extracting(RealAgentAudit.Line::contracted).containsExactly(true, false, false, false);
     }
 }

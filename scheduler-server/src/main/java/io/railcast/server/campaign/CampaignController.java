@@ -107,15 +107,24 @@ class CampaignController {
                 .map(page -> page.toResponse(request));
     }
 
+    /**
+     * Books a campaign: 201 with it. The same request again, after a lost answer, is answered 200 with the campaign as
+     * {@code GET} shows it, and stores nothing ({@link Replays}); another campaign under a taken id is refused.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> create(
             @RequestBody CampaignPayload payload,
             @RequestParam(required = false) @Nullable String effectiveAt,
             Principal user) {
         return Mono.defer(() -> service.create(payload, user, publication(effectiveAt)))
-                .map(stored -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + stored.id()))
-                        .eTag(Integer.toString(stored.version()))
-                        .body(CampaignView.of(stored)));
+                .map(accepted -> {
+                    StoredCampaign stored = accepted.stored();
+                    URI uri = URI.create("/api/v1/campaigns/" + stored.id());
+                    ResponseEntity.BodyBuilder answer = accepted.replay()
+                            ? ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, uri.toString())
+                            : ResponseEntity.created(uri);
+                    return answer.eTag(Integer.toString(stored.version())).body(CampaignView.of(stored));
+                });
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -69,10 +69,11 @@ class CampaignProblems {
                     "Campaign " + id + " was changed meanwhile; nothing was changed. Reload and try again.",
                     List.of());
         }
+        String why = ((CampaignRefusal.DuplicateCampaign) refusal).why();
         return ApiProblem.conflict(
                 "duplicate-campaign",
                 "Campaign exists",
-                "Campaign " + id + " exists already; change it with PUT. Nothing was stored.",
-                List.of(FieldProblem.of("id", "a campaign with id " + id + " exists already")));
+                "Id " + id + " is taken: " + why + ". Nothing was stored.",
+                List.of(FieldProblem.of("id", "id " + id + " is taken: " + why)));
     }
 }

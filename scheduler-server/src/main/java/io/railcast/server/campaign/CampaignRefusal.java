@@ -145,13 +145,23 @@ abstract sealed class CampaignRefusal extends RuntimeException {
         }
     }
 
-    /** A campaign with that id exists already. */
+    /**
+     * A campaign or hold has that id already, and this request is no retry of the one that stored it ({@link Replays}):
+     * {@code why} says what stands under the id.
+     */
     static final class DuplicateCampaign extends CampaignRefusal {
 
         private static final long serialVersionUID = 1L;
 
-        DuplicateCampaign(String id) {
-            super(id, "campaign " + id + " exists already");
+        private final String why;
+
+        DuplicateCampaign(String id, String why) {
+            super(id, "id " + id + " is taken: " + why);
+            this.why = why;
+        }
+
+        String why() {
+            return why;
         }
     }
 }

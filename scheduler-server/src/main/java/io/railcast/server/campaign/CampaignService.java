@@ -61,31 +61,49 @@ class CampaignService {
         return campaigns.find(id).switchIfEmpty(Mono.error(() -> new CampaignRefusal.UnknownCampaign(id)));
     }
 
-    Mono<StoredCampaign> create(CampaignPayload payload, Principal user, Publication when) {
+    /**
+     * Books the campaign; under an id that is taken, answers what is stored if this is a retry of the booking that
+     * stored it, and refuses otherwise ({@link Replays}).
+     */
+    Mono<Accepted<StoredCampaign>> create(CampaignPayload payload, Principal user, Publication when) {
         return Mono.defer(() -> {
             requireKind(user, payload);
             CampaignDraft draft = CampaignDraft.read(payload);
-            Mono<String> id = draft.id() == null
-                    ? campaigns.nextId()
-                    : campaigns
-                            .exists(draft.id())
-                            .flatMap(taken -> taken
-                                    ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
-                                    : Mono.just(draft.id()));
-            return Mono.zip(id.flatMap(campaignId -> campaign(draft, campaignId)), audit.source())
-                    .flatMap(found -> {
-                        Campaign campaign = found.getT1();
-                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
-                        return planning.book(change(
-                                        campaign.id(),
-                                        campaign,
-                                        when,
-                                        version -> campaigns
-                                                .insert(body, CampaignStatus.ACTIVE, version, user.getName())
-                                                .then(recorded(found.getT2(), "create", null, campaign.id()))))
-                                .then(get(campaign.id()));
-                    });
+            String id = draft.id();
+            if (id == null) {
+                return campaigns
+                        .nextId()
+                        .flatMap(next -> book(draft, next, user, when))
+                        .map(Accepted::created);
+            }
+            return Replays.create(id, campaigns, () -> book(draft, id, user, when), () -> replay(draft, id, user));
         });
+    }
+
+    private Mono<StoredCampaign> book(CampaignDraft draft, String id, Principal user, Publication when) {
+        return Mono.zip(campaign(draft, id), audit.source()).flatMap(found -> {
+            Campaign campaign = found.getT1();
+            CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
+            return planning.book(change(
+                            campaign.id(),
+                            campaign,
+                            when,
+                            version -> campaigns
+                                    .insert(body, CampaignStatus.ACTIVE, version, user.getName())
+                                    .then(recorded(found.getT2(), "create", null, campaign.id()))))
+                    .then(get(campaign.id()));
+        });
+    }
+
+    /** The campaign stored under {@code id}, if this create is a retry of its booking. */
+    private Mono<StoredCampaign> replay(CampaignDraft draft, String id, Principal user) {
+        return campaigns
+                .find(id)
+                .switchIfEmpty(Mono.error(
+                        () -> new CampaignRefusal.DuplicateCampaign(id, "a hold has it; confirm the hold to book it")))
+                .flatMap(stored -> campaign(draft, id)
+                        .map(campaign ->
+                                Replays.booking(stored, CampaignPayload.of(campaign, draft.makeGoods()), user)));
     }
 
     Mono<StoredCampaign> update(

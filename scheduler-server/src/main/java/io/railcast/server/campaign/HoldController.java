@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -65,12 +66,19 @@ class HoldController {
         return Mono.defer(() -> service.get(number(id))).map(HoldView::of);
     }
 
-    /** Holds airtime: 201 with the hold and its {@code expiresAt}, or 409 {@code overbooked} as for a booking. */
+    /**
+     * Holds airtime: 201 with the hold and its {@code expiresAt}, or 409 {@code overbooked} as for a booking. The same
+     * request again, after a lost answer, is answered 200 with the hold in force and stores nothing ({@link Replays}).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HoldView>> hold(@RequestBody CampaignPayload payload, Principal user) {
-        return Mono.defer(() -> service.take(payload, user))
-                .map(hold -> ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id()))
-                        .body(HoldView.of(hold)));
+        return Mono.defer(() -> service.take(payload, user)).map(accepted -> {
+            URI uri = URI.create("/api/v1/holds/" + accepted.stored().id());
+            ResponseEntity.BodyBuilder answer = accepted.replay()
+                    ? ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, uri.toString())
+                    : ResponseEntity.created(uri);
+            return answer.body(HoldView.of(accepted.stored()));
+        });
     }
 
     /** Books the held campaign (201, the campaign as {@code POST /api/v1/campaigns} answers it); the hold is gone. */

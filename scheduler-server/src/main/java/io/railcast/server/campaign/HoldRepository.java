@@ -67,6 +67,15 @@ class HoldRepository {
                 .one();
     }
 
+    /** The hold for the campaign {@code campaignId}, if it is in force at {@code at}. */
+    Mono<StoredHold> findForCampaign(String campaignId, Instant at) {
+        return db.sql("select " + COLUMNS + " from hold where campaign_id = $1 and expires_at > $2")
+                .bind(0, campaignId)
+                .bind(1, at)
+                .map(this::hold)
+                .one();
+    }
+
     Mono<StoredHold> insert(CampaignPayload body, String user, Instant createdAt, Instant expiresAt) {
         return db.sql("insert into hold (campaign_id, kind, body, created_at, created_by, expires_at)"
                         + " values ($1, $2, $3::jsonb, $4, $5, $6) returning " + COLUMNS)

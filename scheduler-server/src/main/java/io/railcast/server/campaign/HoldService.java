@@ -68,36 +68,55 @@ class HoldService {
         return holds.find(id, clock.instant()).switchIfEmpty(Mono.error(() -> new CampaignRefusal.UnknownHold(id)));
     }
 
-    /** Holds airtime for the proposed campaign; refused like a booking when it does not fit. */
-    Mono<StoredHold> take(CampaignPayload payload, Principal user) {
+    /**
+     * Holds airtime for the proposed campaign; refused like a booking when it does not fit. Under an id that is taken,
+     * answers the hold in force if this is a retry of the request that took it, and refuses otherwise ({@link Replays}).
+     */
+    Mono<Accepted<StoredHold>> take(CampaignPayload payload, Principal user) {
         return Mono.defer(() -> {
             CampaignKind kind = CampaignDraft.kindOf(payload);
             if (kind != null) {
                 BookingRights.require(user, kind);
             }
             CampaignDraft draft = CampaignDraft.read(payload);
-            Mono<String> id = draft.id() == null
-                    ? campaigns.nextId()
-                    : campaigns
-                            .exists(draft.id())
-                            .flatMap(taken -> taken
-                                    ? Mono.error(new CampaignRefusal.DuplicateCampaign(draft.id()))
-                                    : Mono.just(draft.id()));
-            return Mono.zip(id.flatMap(campaignId -> campaign(draft, campaignId)), audit.source())
-                    .flatMap(found -> {
-                        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                        Instant expires = now.plus(Duration.ofDays(properties.holdDays()));
-                        Campaign campaign = found.getT1().withBooked(now);
-                        CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
-                        return planning.hold(
-                                        campaign,
-                                        () -> holds.insert(body, user.getName(), now, expires)
-                                                .flatMap(hold -> recorded(found.getT2(), "hold", null, hold)))
-                                .then(Mono.defer(() -> holds.inForce(now)
-                                        .filter(hold -> hold.campaignId().equals(campaign.id()))
-                                        .next()));
-                    });
+            String id = draft.id();
+            if (id == null) {
+                return campaigns
+                        .nextId()
+                        .flatMap(next -> held(draft, next, user))
+                        .map(Accepted::created);
+            }
+            return Replays.create(id, campaigns, () -> held(draft, id, user), () -> replay(draft, id, user));
         });
+    }
+
+    private Mono<StoredHold> held(CampaignDraft draft, String id, Principal user) {
+        return Mono.zip(campaign(draft, id), audit.source()).flatMap(found -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant expires = now.plus(Duration.ofDays(properties.holdDays()));
+            Campaign campaign = found.getT1().withBooked(now);
+            CampaignPayload body = CampaignPayload.of(campaign, draft.makeGoods());
+            return planning.hold(
+                            campaign,
+                            () -> holds.insert(body, user.getName(), now, expires)
+                                    .flatMap(hold -> recorded(found.getT2(), "hold", null, hold)))
+                    .then(Mono.defer(() -> holds.findForCampaign(id, now)));
+        });
+    }
+
+    /** The hold in force for {@code id}, if this hold is a retry of the request that took it. */
+    private Mono<StoredHold> replay(CampaignDraft draft, String id, Principal user) {
+        return holds.findForCampaign(id, clock.instant())
+                .switchIfEmpty(Mono.defer(() -> campaigns
+                        .find(id)
+                        .hasElement()
+                        .flatMap(booked -> Mono.<StoredHold>error(new CampaignRefusal.DuplicateCampaign(
+                                id,
+                                booked
+                                        ? "a campaign has it"
+                                        : "a hold that has expired has it until the hold-expiry job deletes it")))))
+                .flatMap(held -> campaign(draft, id)
+                        .map(campaign -> Replays.hold(held, CampaignPayload.of(campaign, draft.makeGoods()), user)));
     }
 
     /** Books the held campaign: stored and published like a booking, not checked again; the hold is gone. */

@@ -35,8 +35,9 @@ import reactor.core.Disposable;
 /**
  * Two server instances on one PostgreSQL, the shared test server (A) and a second one (B) started on its database:
  * the same far-future booking (or hold) sent through both at once is accepted once, and the other gets the real
- * answer, overbooked with its shortfalls, not "try again". Holds live in PostgreSQL: an instance started afresh
- * counts them.
+ * answer, overbooked with its shortfalls, not "try again"; one booking sent through both at once (a client retrying
+ * on the other instance) is booked once and answered as its own retry once. Holds live in PostgreSQL: an instance
+ * started afresh counts them.
  */
 class HoldRaceIT extends ServerIntegrationTest {
 
@@ -85,6 +86,23 @@ class HoldRaceIT extends ServerIntegrationTest {
                 () -> post(planner(portOfB()), "/api/v1/holds", commercial("RACE-B2", "RACE-B", "12/5min", first)));
         assertOneAcceptedOneOverbooked(answers);
         assertThat(count("hold where campaign_id in ('RACE-B1', 'RACE-B2')")).isOne();
+    }
+
+    @Test
+    void oneBookingSentThroughTwoInstancesAtOnceIsBookedOnceAndAnsweredAsItsOwnRetryOnce() throws Exception {
+        allDayStation("RACE-D");
+        LocalDate first = Bookings.today().plusDays(45);
+        settle("RACE-D", first);
+        Map<String, Object> campaign = commercial("RACE-D1", "RACE-D", "1/h", first);
+        List<EntityExchangeResult<Map<String, Object>>> answers = atOnce(
+                () -> post(planner(port()), "/api/v1/campaigns", campaign),
+                () -> post(planner(portOfB()), "/api/v1/campaigns", campaign));
+
+        assertThat(answers).extracting(answer -> answer.getStatus().value()).containsExactlyInAnyOrder(201, 200);
+        assertThat(answers.get(0).getResponseBody()).isEqualTo(answers.get(1).getResponseBody());
+        assertThat(count("campaign where id = 'RACE-D1'")).isOne();
+        assertThat(count("audit_log where object_type = 'campaign' and object_id = 'RACE-D1'"))
+                .isOne();
     }
 
     @Test

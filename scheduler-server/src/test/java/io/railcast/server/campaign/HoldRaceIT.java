@@ -138,9 +138,9 @@ class HoldRaceIT extends ServerIntegrationTest {
      */
     @Test
     void anInstanceCatchesUpWithTheOthersBookingByReplanningIt() {
-        allDayStation("RACE-D");
+        allDayStation("RACE-E");
         LocalDate today = Bookings.today();
-        settle("RACE-D", today.plusDays(45));
+        settle("RACE-E", today.plusDays(45));
         List<PlanEvent> finishedOnB = new CopyOnWriteArrayList<>();
         Disposable listening = instanceB
                 .getBean(PlanningService.class)
@@ -148,12 +148,12 @@ class HoldRaceIT extends ServerIntegrationTest {
                 .filter(event -> event.type().equals("plan-finished"))
                 .subscribe(finishedOnB::add);
         try {
-            assertThat(post(planner(port()), "/api/v1/campaigns", commercial("RACE-D1", "RACE-D", "6/h", today))
+            assertThat(post(planner(port()), "/api/v1/campaigns", commercial("RACE-E1", "RACE-E", "6/h", today))
                             .getStatus()
                             .value())
                     .isEqualTo(201);
             long publishedByA = currentVersion();
-            assertThat(post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-D2", "RACE-D", "6/h", today))
+            assertThat(post(planner(portOfB()), "/api/v1/campaigns", commercial("RACE-E2", "RACE-E", "6/h", today))
                             .getStatus()
                             .value())
                     .isEqualTo(201);

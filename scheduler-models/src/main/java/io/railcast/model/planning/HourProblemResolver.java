@@ -64,8 +64,9 @@ final class HourProblemResolver {
             }
         }
         ScreenGroup today = flying.size() == group.campaigns().size() ? group : group.withCampaigns(flying);
+        CampaignCalendar[] calendars = calendars(today);
         for (int hour = 0; hour < 24; hour++) {
-            hours[offset + hour] = resolve(today, date, hour);
+            hours[offset + hour] = resolve(today, calendars, date, hour);
         }
     }
 
@@ -85,9 +86,7 @@ final class HourProblemResolver {
             if (!campaign.isContracted() || cycle <= 1) {
                 continue;
             }
-            int plays = dailyPlays.playsOn(group.station(), campaign, date);
-            long days = cycle / gcd(cycle, plays % cycle);
-            period = period / gcd(period, days) * days;
+            period = RepeatingDays.withRotation(period, cycle, dailyPlays.playsOn(group.station(), campaign, date));
             if (period > RepeatingDays.LONGEST_PERIOD) {
                 return RepeatingDays.LONGEST_PERIOD + 1;
             }
@@ -95,15 +94,16 @@ final class HourProblemResolver {
         return (int) period;
     }
 
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
-
     /**
      * The group's problem for one local hour, or null when its screens are off air then: the station is closed, or
      * the screens are out of service at some instant of the hour.
      */
     HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
+        return resolve(group, calendars(group), date, hour);
+    }
+
+    /** The same, given the calendars of the group's campaigns ({@link #calendars}). */
+    private HourProblem resolve(ScreenGroup group, CampaignCalendar[] calendars, LocalDate date, int hour) {
         SecondRange onAir = OnAirHours.onAir(group.station(), hour);
         if (onAir.isEmpty() || group.isOutOfService(date, hour)) {
             return null;
@@ -111,7 +111,7 @@ final class HourProblemResolver {
         // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a
         // problem (and its deep hash) is built again, and equal problems become one object, so memory stays flat.
         return resolved.computeIfAbsent(
-                signature(group, onAir, date, hour),
+                signature(group, calendars, onAir, date, hour),
                 key -> canonical.computeIfAbsent(build(group, onAir, date, hour), problem -> problem));
     }
 
@@ -120,7 +120,8 @@ final class HourProblemResolver {
      * type, slot, PSA share and on-air time, and each active campaign (by identity) with its active range, its plays
      * owed when they are per day, and where its creative rotation stands.
      */
-    private Signature signature(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
+    private Signature signature(
+            ScreenGroup group, CampaignCalendar[] calendars, SecondRange onAir, LocalDate date, int hour) {
         Station station = group.station();
         boolean continues = onAir.to() == SecondRange.HOUR
                 && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
@@ -133,10 +134,8 @@ final class HourProblemResolver {
                 .add(onAir.from())
                 .add(onAir.to())
                 .add(continues ? 1 : 0);
-        List<Campaign> campaigns = group.campaigns();
         long epochDay = date.toEpochDay();
-        for (int i = 0; i < campaigns.size(); i++) {
-            CampaignCalendar calendar = calendar(campaigns.get(i));
+        for (CampaignCalendar calendar : calendars) {
             Campaign campaign = calendar.campaign;
             SecondRange active = calendar.active(onAir, epochDay, hour);
             if (active.isEmpty()) {
@@ -206,10 +205,7 @@ final class HourProblemResolver {
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
         List<PlayWindow> windows = dailyPlays.windows(group.station(), campaign, active, date, hour);
-        int plays = 0;
-        for (PlayWindow window : windows) {
-            plays += window.plays();
-        }
+        int plays = windows.stream().mapToInt(PlayWindow::plays).sum();
         if (plays == 0) {
             return null;
         }
@@ -270,6 +266,11 @@ final class HourProblemResolver {
             }
         }
         return demands;
+    }
+
+    /** The calendars of the group's campaigns, in its order: looked up once for a day's 24 hours. */
+    private CampaignCalendar[] calendars(ScreenGroup group) {
+        return group.campaigns().stream().map(this::calendar).toArray(CampaignCalendar[]::new);
     }
 
     private CampaignCalendar calendar(Campaign campaign) {

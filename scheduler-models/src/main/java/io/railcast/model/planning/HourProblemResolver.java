@@ -2,7 +2,6 @@ package io.railcast.model.planning;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.YieldOrder;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
@@ -33,6 +32,7 @@ final class HourProblemResolver {
     private final PsaPolicy psaPolicy;
     private final DailyPlays dailyPlays = new DailyPlays(this::calendar);
     private final Map<CycleKey, List<CreativeChoice>> cycles = new HashMap<>();
+    private final HourSignatures signatures;
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
     private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
@@ -46,6 +46,7 @@ final class HourProblemResolver {
 
     HourProblemResolver(PsaPolicy psaPolicy) {
         this.psaPolicy = psaPolicy;
+        this.signatures = new HourSignatures(psaPolicy, dailyPlays);
     }
 
     /**
@@ -110,51 +111,13 @@ final class HourProblemResolver {
         }
         // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a
         // problem (and its deep hash) is built again, and equal problems become one object, so memory stays flat.
-        return resolved.computeIfAbsent(
-                signature(group, calendars, onAir, date, hour),
-                key -> canonical.computeIfAbsent(build(group, onAir, date, hour), problem -> problem));
-    }
-
-    /**
-     * What decides a group's problem in an hour, and so equal for any two group-hours with equal problems: screen
-     * type, slot, PSA share and on-air time, and each active campaign (by identity) with its active range, its plays
-     * owed when they are per day, and where its creative rotation stands.
-     */
-    private Signature signature(
-            ScreenGroup group, CampaignCalendar[] calendars, SecondRange onAir, LocalDate date, int hour) {
-        Station station = group.station();
-        boolean continues = onAir.to() == SecondRange.HOUR
-                && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
-        long share = Double.doubleToLongBits(psaPolicy.shareFor(station.province()));
-        Signature.Builder signature = new Signature.Builder()
-                .add(group.type().ordinal())
-                .add(group.loopPolicy().slotSeconds())
-                .add((int) share)
-                .add((int) (share >>> 32))
-                .add(onAir.from())
-                .add(onAir.to())
-                .add(continues ? 1 : 0);
-        long epochDay = date.toEpochDay();
-        for (CampaignCalendar calendar : calendars) {
-            Campaign campaign = calendar.campaign;
-            SecondRange active = calendar.active(onAir, epochDay, hour);
-            if (active.isEmpty()) {
-                continue;
-            }
-            signature.add(calendar.number).add(active.from()).add(active.to());
-            if (campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay) {
-                signature.add(dailyPlays.owedPerDay(station, campaign, perDay, date, hour));
-            }
-            int cycle = calendar.cycleLength(group.type());
-            if (cycle > 1) {
-                signature.add(
-                        campaign.isContracted()
-                                ? (int) Math.floorMod(
-                                        dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
-                                : hour % cycle);
-            }
+        Signature signature = signatures.of(group, calendars, onAir, date, hour);
+        HourProblem problem = resolved.get(signature);
+        if (problem == null) {
+            problem = canonical.computeIfAbsent(build(group, onAir, date, hour), built -> built);
+            resolved.put(signature.copy(), problem);
         }
-        return signature.build();
+        return problem;
     }
 
     private HourProblem build(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {

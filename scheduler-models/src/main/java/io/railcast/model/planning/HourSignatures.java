@@ -1,6 +1,7 @@
 package io.railcast.model.planning;
 
 import io.railcast.model.campaign.Campaign;
+import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.network.Station;
 import io.railcast.model.time.SecondRange;
@@ -25,7 +26,8 @@ final class HourSignatures {
 
     /**
      * Screen type, slot, PSA share and on-air time, and each active campaign (by its calendar's number) with its
-     * active range, its plays owed when they are per day, and where its creative rotation stands. The signature
+     * active range, its plays owed when they are per day, and where its creative rotation stands when the hour's
+     * plays depend on it (contracted campaigns and PSAs, not fillers). The signature
      * reads this object's buffer: valid until the next call.
      *
      * @param calendars the calendars of the group's campaigns, in its order
@@ -54,13 +56,13 @@ final class HourSignatures {
             if (campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay) {
                 signature.add(dailyPlays.owedPerDay(station, campaign, perDay, date, hour));
             }
+            // a filler's part of the problem is its whole rotation, whatever the hour; a PSA of the pool starts
+            // its plays at the hour's place in its rotation, a contracted campaign at its plays so far
             int cycle = calendar.cycleLength(group.type());
-            if (cycle > 1) {
-                signature.add(
-                        campaign.isContracted()
-                                ? (int) Math.floorMod(
-                                        dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
-                                : hour % cycle);
+            if (cycle > 1 && campaign.isContracted()) {
+                signature.add((int) Math.floorMod(dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle));
+            } else if (cycle > 1 && campaign.kind() == CampaignKind.PUBLIC_SERVICE) {
+                signature.add(hour % cycle);
             }
         }
         return signature.view();

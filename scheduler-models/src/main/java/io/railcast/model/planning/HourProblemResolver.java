@@ -2,7 +2,6 @@ package io.railcast.model.planning;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.YieldOrder;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
@@ -33,6 +32,7 @@ final class HourProblemResolver {
     private final PsaPolicy psaPolicy;
     private final DailyPlays dailyPlays = new DailyPlays(this::calendar);
     private final Map<CycleKey, List<CreativeChoice>> cycles = new HashMap<>();
+    private final HourSignatures signatures;
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
     private final Map<Campaign, CampaignCalendar> calendars = new java.util.IdentityHashMap<>();
@@ -46,6 +46,7 @@ final class HourProblemResolver {
 
     HourProblemResolver(PsaPolicy psaPolicy) {
         this.psaPolicy = psaPolicy;
+        this.signatures = new HourSignatures(psaPolicy, dailyPlays);
     }
 
     /**
@@ -64,8 +65,9 @@ final class HourProblemResolver {
             }
         }
         ScreenGroup today = flying.size() == group.campaigns().size() ? group : group.withCampaigns(flying);
+        CampaignCalendar[] calendars = calendars(today);
         for (int hour = 0; hour < 24; hour++) {
-            hours[offset + hour] = resolve(today, date, hour);
+            hours[offset + hour] = resolve(today, calendars, date, hour);
         }
     }
 
@@ -85,9 +87,7 @@ final class HourProblemResolver {
             if (!campaign.isContracted() || cycle <= 1) {
                 continue;
             }
-            int plays = dailyPlays.playsOn(group.station(), campaign, date);
-            long days = cycle / gcd(cycle, plays % cycle);
-            period = period / gcd(period, days) * days;
+            period = RepeatingDays.withRotation(period, cycle, dailyPlays.playsOn(group.station(), campaign, date));
             if (period > RepeatingDays.LONGEST_PERIOD) {
                 return RepeatingDays.LONGEST_PERIOD + 1;
             }
@@ -95,67 +95,29 @@ final class HourProblemResolver {
         return (int) period;
     }
 
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
-
     /**
      * The group's problem for one local hour, or null when its screens are off air then: the station is closed, or
      * the screens are out of service at some instant of the hour.
      */
     HourProblem resolve(ScreenGroup group, LocalDate date, int hour) {
+        return resolve(group, calendars(group), date, hour);
+    }
+
+    /** The same, given the calendars of the group's campaigns ({@link #calendars}). */
+    private HourProblem resolve(ScreenGroup group, CampaignCalendar[] calendars, LocalDate date, int hour) {
         SecondRange onAir = OnAirHours.onAir(group.station(), hour);
         if (onAir.isEmpty() || group.isOutOfService(date, hour)) {
             return null;
         }
         // 300,000 group-hours hold some 20,000 distinct problems; a cheap signature finds the repeats before a
         // problem (and its deep hash) is built again, and equal problems become one object, so memory stays flat.
-        return resolved.computeIfAbsent(
-                signature(group, onAir, date, hour),
-                key -> canonical.computeIfAbsent(build(group, onAir, date, hour), problem -> problem));
-    }
-
-    /**
-     * What decides a group's problem in an hour, and so equal for any two group-hours with equal problems: screen
-     * type, slot, PSA share and on-air time, and each active campaign (by identity) with its active range, its plays
-     * owed when they are per day, and where its creative rotation stands.
-     */
-    private Signature signature(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
-        Station station = group.station();
-        boolean continues = onAir.to() == SecondRange.HOUR
-                && OnAirHours.onAir(station, (hour + 1) % 24).from() == 0;
-        long share = Double.doubleToLongBits(psaPolicy.shareFor(station.province()));
-        Signature.Builder signature = new Signature.Builder()
-                .add(group.type().ordinal())
-                .add(group.loopPolicy().slotSeconds())
-                .add((int) share)
-                .add((int) (share >>> 32))
-                .add(onAir.from())
-                .add(onAir.to())
-                .add(continues ? 1 : 0);
-        List<Campaign> campaigns = group.campaigns();
-        long epochDay = date.toEpochDay();
-        for (int i = 0; i < campaigns.size(); i++) {
-            CampaignCalendar calendar = calendar(campaigns.get(i));
-            Campaign campaign = calendar.campaign;
-            SecondRange active = calendar.active(onAir, epochDay, hour);
-            if (active.isEmpty()) {
-                continue;
-            }
-            signature.add(calendar.number).add(active.from()).add(active.to());
-            if (campaign.frequency().orElse(null) instanceof Frequency.PerDay perDay) {
-                signature.add(dailyPlays.owedPerDay(station, campaign, perDay, date, hour));
-            }
-            int cycle = calendar.cycleLength(group.type());
-            if (cycle > 1) {
-                signature.add(
-                        campaign.isContracted()
-                                ? (int) Math.floorMod(
-                                        dailyPlays.playsBefore(station, campaign, date, hour), (long) cycle)
-                                : hour % cycle);
-            }
+        Signature signature = signatures.of(group, calendars, onAir, date, hour);
+        HourProblem problem = resolved.get(signature);
+        if (problem == null) {
+            problem = canonical.computeIfAbsent(build(group, onAir, date, hour), built -> built);
+            resolved.put(signature.copy(), problem);
         }
-        return signature.build();
+        return problem;
     }
 
     private HourProblem build(ScreenGroup group, SecondRange onAir, LocalDate date, int hour) {
@@ -206,10 +168,7 @@ final class HourProblemResolver {
 
     private Demand contracted(ScreenGroup group, Campaign campaign, SecondRange active, LocalDate date, int hour) {
         List<PlayWindow> windows = dailyPlays.windows(group.station(), campaign, active, date, hour);
-        int plays = 0;
-        for (PlayWindow window : windows) {
-            plays += window.plays();
-        }
+        int plays = windows.stream().mapToInt(PlayWindow::plays).sum();
         if (plays == 0) {
             return null;
         }
@@ -270,6 +229,11 @@ final class HourProblemResolver {
             }
         }
         return demands;
+    }
+
+    /** The calendars of the group's campaigns, in its order: looked up once for a day's 24 hours. */
+    private CampaignCalendar[] calendars(ScreenGroup group) {
+        return group.campaigns().stream().map(this::calendar).toArray(CampaignCalendar[]::new);
     }
 
     private CampaignCalendar calendar(Campaign campaign) {

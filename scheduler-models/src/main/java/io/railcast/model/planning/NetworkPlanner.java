@@ -79,26 +79,18 @@ public final class NetworkPlanner {
      * The contracted plays that {@link #plan(Network, List, LocalDate, int)} would leave out, found the same way but
      * without building every screen's schedule, and resolving and solving only once for groups whose problems are
      * equal ({@link ProblemClass}) and only the days of a group that do not repeat an earlier one
-     * ({@link RepeatingDays}); hours already in {@code solved} are not solved again, and the hours solved here are
-     * added to it.
+     * ({@link RepeatingDays}), on every planning thread ({@link GroupProblems}); hours already in {@code solved} are
+     * not solved again, and the hours solved here are added to it.
      */
     public List<Shortfall> shortfalls(
             Network network, List<Campaign> campaigns, LocalDate firstDay, int days, SolvedHours solved) {
         Map<ProblemClass, List<ScreenGroup>> classes =
                 ProblemClass.classify(ScreenGroups.of(network, campaigns).values(), psaPolicy);
-        HourProblemResolver resolver = new HourProblemResolver(psaPolicy);
-        Map<ScreenGroup.Key, RepeatingDays> repeats = new LinkedHashMap<>();
-        Map<ScreenGroup.Key, HourProblem[]> problems = new LinkedHashMap<>();
-        for (List<ScreenGroup> members : classes.values()) {
-            ScreenGroup group = members.get(0);
-            RepeatingDays repeating = resolver.repeatingDays(group, firstDay, days);
-            HourProblem[] hours = new HourProblem[repeating.distinctDays() * 24];
-            for (int slot = 0; slot < repeating.distinctDays(); slot++) {
-                resolver.resolveDay(group, firstDay.plusDays(repeating.day(slot)), hours, slot * 24);
-            }
-            repeats.put(group.key(), repeating);
-            problems.put(group.key(), hours);
-        }
+        List<ScreenGroup> representatives =
+                classes.values().stream().map(members -> members.get(0)).toList();
+        GroupProblems.Resolved resolved = groupProblems.resolveDistinctDays(representatives, firstDay, days);
+        Map<ScreenGroup.Key, HourProblem[]> problems = resolved.problems();
+        Map<ScreenGroup.Key, RepeatingDays> repeats = resolved.repeats();
         DistinctHours.Solving solving = hours.solve(problems, StartingPoint.NONE, PlanProgress.NONE, solved, true);
         List<Shortfall> shortfalls = new ArrayList<>();
         classes.values().forEach(members -> {

@@ -73,6 +73,19 @@ final class RepeatingDays {
         return new RepeatingDays(slots, Arrays.copyOf(distinct, count));
     }
 
+    /**
+     * The days after which rotations that are back in phase every {@code period} days and a rotation of {@code cycle}
+     * creatives with {@code plays} plays a day are all back in phase: lcm(period, cycle / gcd(cycle, plays mod cycle)).
+     */
+    static long withRotation(long period, int cycle, int plays) {
+        long days = cycle / gcd(cycle, plays % cycle);
+        return period / gcd(period, days) * days;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
     /** The days of the horizon on or next to a day on which a flight or an out-of-service period starts or ends. */
     private static BitSet unsteadyDays(ScreenGroup group, LocalDate firstDay, int days) {
         BitSet unsteady = new BitSet(days);

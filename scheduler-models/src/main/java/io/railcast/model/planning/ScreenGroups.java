@@ -3,7 +3,9 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.Network;
 import io.railcast.model.network.Screen;
+import io.railcast.model.network.ScreenType;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,20 @@ final class ScreenGroups {
         }
         List<Campaign> ordered = new ArrayList<>(campaigns);
         ordered.sort(java.util.Comparator.comparing(Campaign::id));
+        // whether a campaign has a creative for a screen type is asked once per type, not once per group
+        Map<ScreenType, List<Campaign>> madeFor = new EnumMap<>(ScreenType.class);
         Map<ScreenGroup.Key, ScreenGroup> groups = new LinkedHashMap<>();
         screens.forEach((key, members) -> {
             Screen first = members.get(0);
             var station = network.stationOf(first);
-            List<Campaign> targeting = ordered.stream()
-                    .filter(c -> c.targeting().matches(station, first)
-                            && !c.creativesFor(first.type()).isEmpty())
+            List<Campaign> targeting = madeFor
+                    .computeIfAbsent(
+                            first.type(),
+                            type -> ordered.stream()
+                                    .filter(c -> !c.creativesFor(type).isEmpty())
+                                    .toList())
+                    .stream()
+                    .filter(c -> c.targeting().matches(station, first))
                     .toList();
             groups.put(
                     key,

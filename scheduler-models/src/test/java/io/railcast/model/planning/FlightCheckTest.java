@@ -9,10 +9,14 @@ import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.Frequency;
 import io.railcast.model.campaign.Targeting;
+import io.railcast.model.network.Network;
 import io.railcast.model.schedule.Shortfall;
 import io.railcast.model.solver.HourSolver;
+import io.railcast.model.time.DailyHours;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,50 @@ class FlightCheckTest {
     void aNewVersionOfABookedCampaignReplacesItsOldOne() {
         assertThat(check.check(NETWORK, List.of(heavy("first"), heavy("second")), heavy("second"), AFTER_THE_PLAN))
                 .isEmpty();
+    }
+
+    /**
+     * Seeded books over two of the check's steps, with three stations over-sold for some days and a long booking on
+     * four: a check resolving and solving on two threads finds exactly the shortfalls, in the same order, that a
+     * check on one thread finds.
+     */
+    @Test
+    void aCheckOnTwoThreadsAnswersWhatACheckOnOneThreadAnswers() {
+        int shortfalls = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed * 104_729);
+            Network network = SeededBooks.withOutages(random, 40);
+            List<Campaign> book = new ArrayList<>(SeededBooks.book(random, 3 + random.nextInt(5), 40, 60));
+            book.add(SeededBooks.campaign(
+                    "over-" + seed,
+                    CampaignKind.COMMERCIAL,
+                    Targeting.stations("NKH", "HGH", "WGH"),
+                    MONDAY.plusDays(4).atTime(9, 30),
+                    MONDAY.plusDays(9).atStartOfDay(),
+                    new Frequency.PerPeriod(3, 60),
+                    List.of(690, 690),
+                    DailyHours.ALL_DAY));
+            Campaign proposed = SeededBooks.campaign(
+                    "long-" + seed,
+                    CampaignKind.COMMERCIAL,
+                    Targeting.stations("NKH", "OHH", "HGH", "WGH"),
+                    AFTER_THE_PLAN.atStartOfDay(),
+                    AFTER_THE_PLAN.plusDays(100).atStartOfDay(),
+                    Frequency.perHour(2),
+                    List.of(30, 15),
+                    DailyHours.ALL_DAY);
+
+            List<StationHourShortfall> onOne = new FlightCheck(
+                            new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, 1))
+                    .check(network, book, proposed, AFTER_THE_PLAN);
+            List<StationHourShortfall> onTwo = new FlightCheck(
+                            new NetworkPlanner(new HourSolver(1), PsaPolicy.DEFAULT, 2))
+                    .check(network, book, proposed, AFTER_THE_PLAN);
+
+            assertThat(onTwo).as("seed %d", seed).isEqualTo(onOne);
+            shortfalls += onOne.size();
+        }
+        assertThat(shortfalls).isPositive();
     }
 
     @Test

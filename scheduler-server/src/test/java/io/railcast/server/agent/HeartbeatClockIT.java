@@ -27,21 +27,10 @@ class HeartbeatClockIT extends ShiftedClockIntegrationTest {
         String token = tokenOf(allDayStation("HBC-A"));
         Instant before = clock().instant();
 
-        Map<String, Object> answer = anonymous
-                .post()
-                .uri("/agent/v1/status")
-                .headers(headers -> headers.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("agentVersion", "it", "sentAt", before.toString()))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(OBJECT)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> answer =
+                postAsScreen(token, "/agent/v1/status", Map.of("agentVersion", "it", "sentAt", before.toString()));
 
-        Instant serverTime =
-                Instant.parse((String) Objects.requireNonNull(answer).get("serverTime"));
+        Instant serverTime = Instant.parse((String) answer.get("serverTime"));
         assertThat(serverTime).isBetween(before, clock().instant());
         assertThat(serverTime)
                 .as("the host's clock is days ahead")
@@ -76,26 +65,30 @@ class HeartbeatClockIT extends ShiftedClockIntegrationTest {
         String token = tokenOf(screen);
         Instant hostNow = Instant.now(); // days ahead of the server's clock
 
-        Map<String, Object> receipt = anonymous
+        Map<String, Object> receipt = postAsScreen(
+                token, "/agent/v1/plays", Map.of("plays", List.of(PlaysIT.play(screen, "C-HBC", hostNow, 15_000, 1))));
+
+        assertThat((List<?>) receipt.get("rejected")).singleElement().satisfies(rejected -> {
+            Map<?, ?> why = (Map<?, ?>) rejected;
+            assertThat(why.get("stored")).isEqualTo(false);
+            assertThat(String.valueOf(why.get("reason"))).contains("ahead of the server's clock");
+        });
+    }
+
+    /** POST {@code body} to {@code uri} as the screen of {@code token}, expecting 200: the JSON object answered. */
+    private Map<String, Object> postAsScreen(String token, String uri, Object body) {
+        return Objects.requireNonNull(anonymous
                 .post()
-                .uri("/agent/v1/plays")
+                .uri(uri)
                 .headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plays", List.of(PlaysIT.play(screen, "C-HBC", hostNow, 15_000, 1))))
+                .bodyValue(body)
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(OBJECT)
                 .returnResult()
-                .getResponseBody();
-
-        assertThat((List<?>) Objects.requireNonNull(receipt).get("rejected"))
-                .singleElement()
-                .satisfies(rejected -> {
-                    Map<?, ?> why = (Map<?, ?>) rejected;
-                    assertThat(why.get("stored")).isEqualTo(false);
-                    assertThat(String.valueOf(why.get("reason"))).contains("ahead of the server's clock");
-                });
+                .getResponseBody());
     }
 
     private String tokenOf(String screen) {

@@ -1,6 +1,8 @@
 package io.railcast.server.campaign;
 
 import static io.railcast.server.Bookings.commercial;
+import static io.railcast.server.campaign.Requests.atOnce;
+import static io.railcast.server.campaign.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -12,22 +14,16 @@ import io.railcast.server.planning.PlanEvent;
 import io.railcast.server.planning.PlanningService;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
@@ -40,8 +36,6 @@ import reactor.core.Disposable;
  * started afresh counts them.
  */
 class HoldRaceIT extends ServerIntegrationTest {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private static ConfigurableApplicationContext instanceB;
 
@@ -202,41 +196,6 @@ class HoldRaceIT extends ServerIntegrationTest {
                 .getResponseBody();
         assertThat(refused).containsEntry("type", "/problems/overbooked").containsEntry("fits", false);
         assertThat((List<?>) refused.get("shortfalls")).isNotEmpty();
-    }
-
-    /** Both calls, started together on two threads. */
-    private static List<EntityExchangeResult<Map<String, Object>>> atOnce(
-            Supplier<EntityExchangeResult<Map<String, Object>>> one,
-            Supplier<EntityExchangeResult<Map<String, Object>>> other)
-            throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<EntityExchangeResult<Map<String, Object>>>> calls = new ArrayList<>();
-        for (var call : List.of(one, other)) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return call.get();
-            }));
-        }
-        List<EntityExchangeResult<Map<String, Object>>> answers = new ArrayList<>();
-        for (var call : calls) {
-            answers.add(call.get());
-        }
-        return answers;
-    }
-
-    private static EntityExchangeResult<Map<String, Object>> post(
-            WebTestClient client, String path, Map<String, Object> campaign) {
-        return client.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(campaign)
-                .exchange()
-                .expectBody(JSON)
-                .returnResult();
     }
 
     private static WebTestClient planner(int port) {

@@ -1,22 +1,20 @@
 package io.railcast.server.campaign;
 
 import static io.railcast.server.Bookings.commercial;
+import static io.railcast.server.campaign.Requests.atOnce;
+import static io.railcast.server.campaign.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.server.Bookings;
 import io.railcast.server.ServerIntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -26,8 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * id stays 409 {@code duplicate-campaign}. Each test books on an all-day station of its own.
  */
 class RetriedBookingIT extends ServerIntegrationTest {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @BeforeEach
     void creative() {
@@ -150,34 +146,7 @@ class RetriedBookingIT extends ServerIntegrationTest {
         // the planner's sign-in checked once first: then both calls are believed at once (railcast.sign-in.cache-ttl),
         // while two checks at once for one user are more than the sign-in limits let through (429)
         currentVersion();
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<EntityExchangeResult<Map<String, Object>>>> calls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return post(planner, path, campaign);
-            }));
-        }
-        List<EntityExchangeResult<Map<String, Object>>> answers = new ArrayList<>();
-        for (var call : calls) {
-            answers.add(call.get());
-        }
-        return answers;
-    }
-
-    private static EntityExchangeResult<Map<String, Object>> post(
-            WebTestClient client, String path, Map<String, Object> campaign) {
-        return client.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(campaign)
-                .exchange()
-                .expectBody(JSON)
-                .returnResult();
+        return atOnce(() -> post(planner, path, campaign), () -> post(planner, path, campaign));
     }
 
     private long currentVersion() {

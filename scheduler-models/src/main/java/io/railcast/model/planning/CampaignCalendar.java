@@ -3,16 +3,18 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
+import io.railcast.model.solver.CreativeChoice;
 import io.railcast.model.time.SecondRange;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A campaign's timing worked out once, so that asking when it plays in one of a week's 900,000 screen-hours is a
- * few integer comparisons: its flight on a line of local seconds, its daily hours per clock hour, and the length of
- * its creative rotation per screen type.
+ * few integer comparisons: its flight on a line of local seconds, its daily hours per clock hour, and its creative
+ * rotation per screen type.
  */
 final class CampaignCalendar {
 
@@ -24,7 +26,7 @@ final class CampaignCalendar {
     private final long flightTo;
     private final int[] dailyFrom = new int[24];
     private final int[] dailyTo = new int[24];
-    private final Map<ScreenType, Integer> cycleLengths = new EnumMap<>(ScreenType.class);
+    private final Map<ScreenType, List<CreativeChoice>> cycles = new EnumMap<>(ScreenType.class);
 
     CampaignCalendar(Campaign campaign, int number) {
         this.campaign = campaign;
@@ -37,11 +39,7 @@ final class CampaignCalendar {
             dailyTo[hour] = daily.to();
         }
         for (ScreenType type : ScreenType.values()) {
-            if (!campaign.creativesFor(type).isEmpty()) {
-                cycleLengths.put(
-                        type,
-                        CreativeRotation.cycle(campaign.creativesFor(type)).size());
-            }
+            cycles.put(type, CreativeRotation.cycle(campaign.creativesFor(type)));
         }
     }
 
@@ -58,7 +56,10 @@ final class CampaignCalendar {
         long hourStart = epochDay * 86_400 + hour * 3_600L;
         long from = Math.max(Math.max(onAir.from(), dailyFrom[hour]), flightFrom - hourStart);
         long to = Math.min(Math.min(onAir.to(), dailyTo[hour]), flightTo - hourStart);
-        return from < to ? new SecondRange((int) from, (int) to) : SecondRange.EMPTY;
+        if (from >= to) {
+            return SecondRange.EMPTY;
+        }
+        return from == onAir.from() && to == onAir.to() ? onAir : new SecondRange((int) from, (int) to);
     }
 
     SecondRange active(Station station, LocalDate date, int hour) {
@@ -66,6 +67,11 @@ final class CampaignCalendar {
     }
 
     int cycleLength(ScreenType type) {
-        return cycleLengths.getOrDefault(type, 1);
+        return Math.max(1, cycles.get(type).size());
+    }
+
+    /** One weighted rotation cycle of its creatives for screens of {@code type}, in order; empty when it has none. */
+    List<CreativeChoice> cycle(ScreenType type) {
+        return cycles.get(type);
     }
 }

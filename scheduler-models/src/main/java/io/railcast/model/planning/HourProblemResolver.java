@@ -3,7 +3,6 @@ package io.railcast.model.planning;
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
 import io.railcast.model.campaign.YieldOrder;
-import io.railcast.model.network.ScreenType;
 import io.railcast.model.network.Station;
 import io.railcast.model.solver.CreativeChoice;
 import io.railcast.model.solver.Demand;
@@ -27,11 +26,9 @@ import java.util.Map;
 final class HourProblemResolver {
 
     /** A campaign's creative rotation on one type of screen. */
-    private record CycleKey(String campaign, ScreenType type) {}
-
     private final PsaPolicy psaPolicy;
+
     private final DailyPlays dailyPlays = new DailyPlays(this::calendar);
-    private final Map<CycleKey, List<CreativeChoice>> cycles = new HashMap<>();
     private final HourSignatures signatures;
     private final Map<Signature, HourProblem> resolved = new HashMap<>();
     private final Map<HourProblem, HourProblem> canonical = new HashMap<>();
@@ -237,13 +234,16 @@ final class HourProblemResolver {
     }
 
     private CampaignCalendar calendar(Campaign campaign) {
-        return calendars.computeIfAbsent(campaign, c -> new CampaignCalendar(c, calendars.size()));
+        CampaignCalendar calendar = calendars.get(campaign); // no lambda: this runs for every campaign of every hour
+        if (calendar == null) {
+            calendar = new CampaignCalendar(campaign, calendars.size());
+            calendars.put(campaign, calendar);
+        }
+        return calendar;
     }
 
     private List<CreativeChoice> cycle(ScreenGroup group, Campaign campaign) {
-        return cycles.computeIfAbsent(
-                new CycleKey(campaign.id(), group.type()),
-                key -> CreativeRotation.cycle(campaign.creativesFor(group.type())));
+        return calendar(campaign).cycle(group.type());
     }
 
     private List<CreativeChoice> creatives(Campaign campaign) {

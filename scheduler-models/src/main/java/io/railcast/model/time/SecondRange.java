@@ -19,7 +19,10 @@ public record SecondRange(int from, int to) {
     public static SecondRange clip(int from, int to) {
         int f = Math.max(0, from);
         int t = Math.min(HOUR, to);
-        return f < t ? new SecondRange(f, t) : EMPTY;
+        if (f >= t) {
+            return EMPTY;
+        }
+        return f == 0 && t == HOUR ? WHOLE_HOUR : new SecondRange(f, t);
     }
 
     public int length() {

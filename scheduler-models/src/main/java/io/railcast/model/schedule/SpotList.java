@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -29,16 +30,9 @@ final class SpotList extends AbstractList<Spot> implements RandomAccess {
     private final String[] creatives;
     private final byte[] kinds;
 
-    private SpotList(List<Spot> spots, List<Spot> table, Map<Spot, Integer> entryOf) {
-        int size = spots.size();
-        timing = new char[size * 2];
-        media = new byte[size];
-        for (int i = 0; i < size; i++) {
-            Spot spot = spots.get(i);
-            timing[2 * i] = (char) spot.offsetSeconds();
-            timing[2 * i + 1] = (char) spot.durationSeconds();
-            media[i] = (byte) (int) entryOf.get(mediaOf(spot));
-        }
+    private SpotList(char[] timing, byte[] media, List<Spot> table) {
+        this.timing = timing;
+        this.media = media;
         campaigns = new String[table.size()];
         creatives = new String[table.size()];
         kinds = new byte[table.size()];
@@ -54,22 +48,33 @@ final class SpotList extends AbstractList<Spot> implements RandomAccess {
         if (spots instanceof SpotList || spots instanceof WideSpotList) {
             return spots;
         }
-        List<Spot> copy = List.copyOf(spots); // throws on null
+        // Every distinct hour of the network passes here once, so each spot is looked at once and nothing is
+        // copied that the compact form does not keep.
+        int size = spots.size();
+        char[] timing = new char[size * 2];
+        byte[] media = new byte[size];
         List<Spot> table = new ArrayList<>();
         Map<Spot, Integer> entryOf = new HashMap<>();
-        for (Spot spot : copy) {
+        for (int i = 0; i < size; i++) {
+            Spot spot = Objects.requireNonNull(spots.get(i), "spot");
             if (spot.offsetSeconds() > Character.MAX_VALUE || spot.durationSeconds() > Character.MAX_VALUE) {
-                return new WideSpotList(copy);
+                return new WideSpotList(List.copyOf(spots));
             }
-            entryOf.computeIfAbsent(mediaOf(spot), m -> {
-                table.add(m);
-                return table.size() - 1;
-            });
-            if (table.size() > MAX_MEDIA) {
-                return new WideSpotList(copy);
+            Spot key = mediaOf(spot);
+            Integer entry = entryOf.get(key);
+            if (entry == null) {
+                if (table.size() == MAX_MEDIA) {
+                    return new WideSpotList(List.copyOf(spots));
+                }
+                entry = table.size();
+                table.add(key);
+                entryOf.put(key, entry);
             }
+            timing[2 * i] = (char) spot.offsetSeconds();
+            timing[2 * i + 1] = (char) spot.durationSeconds();
+            media[i] = (byte) (int) entry;
         }
-        return new SpotList(copy, table, entryOf);
+        return new SpotList(timing, media, table);
     }
 
     /** The spot's media as a spot of its own at offset 0 lasting 1 s, so that equal media are equal keys. */

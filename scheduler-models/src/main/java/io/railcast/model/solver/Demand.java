@@ -43,7 +43,11 @@ public record Demand(
         windows = List.copyOf(windows);
         rotation = List.copyOf(rotation);
         creatives = List.copyOf(creatives);
-        if (rotation.size() != windows.stream().mapToInt(PlayWindow::plays).sum()) {
+        int plays = 0;
+        for (PlayWindow window : windows) { // loops, not streams: every demand of every distinct hour comes here
+            plays += window.plays();
+        }
+        if (rotation.size() != plays) {
             throw new IllegalArgumentException("campaign " + campaignId + ": one rotation creative per play");
         }
     }
@@ -53,7 +57,11 @@ public record Demand(
     }
 
     public int airtimeSeconds() {
-        return rotation.stream().mapToInt(CreativeChoice::durationSeconds).sum();
+        int seconds = 0;
+        for (CreativeChoice play : rotation) {
+            seconds += play.durationSeconds();
+        }
+        return seconds;
     }
 
     public Demand withPrecedence(int newPrecedence) {

@@ -60,17 +60,18 @@ class HoldRepository {
 
     /** The hold, if it is in force at {@code at}. */
     Mono<StoredHold> find(long id, Instant at) {
-        return db.sql("select " + COLUMNS + " from hold where id = $1 and expires_at > $2")
-                .bind(0, id)
-                .bind(1, at)
-                .map(this::hold)
-                .one();
+        return findInForce("id", id, at);
     }
 
     /** The hold for the campaign {@code campaignId}, if it is in force at {@code at}. */
     Mono<StoredHold> findForCampaign(String campaignId, Instant at) {
-        return db.sql("select " + COLUMNS + " from hold where campaign_id = $1 and expires_at > $2")
-                .bind(0, campaignId)
+        return findInForce("campaign_id", campaignId, at);
+    }
+
+    /** The hold whose {@code column} (one of ours, never input) is {@code value}, if it is in force at {@code at}. */
+    private Mono<StoredHold> findInForce(String column, Object value, Instant at) {
+        return db.sql("select " + COLUMNS + " from hold where " + column + " = $1 and expires_at > $2")
+                .bind(0, value)
                 .bind(1, at)
                 .map(this::hold)
                 .one();

@@ -2,13 +2,11 @@ package io.railcast.server.makegood;
 
 import io.railcast.server.system.ClusteredJobs;
 import io.railcast.server.system.CronJob;
+import io.railcast.server.system.CronSchedule;
 import java.util.TimeZone;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
-import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,28 +17,21 @@ import org.springframework.stereotype.Component;
  * and changes nothing that was counted already.
  */
 @Component
-class MakeGoodSchedule {
+class MakeGoodSchedule extends CronSchedule {
 
     static final JobKey JOB = JobKey.jobKey("make-good", "makegood");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("make-good", "makegood");
 
-    private final ClusteredJobs jobs;
-    private final MakeGoodProperties properties;
-
     MakeGoodSchedule(ClusteredJobs jobs, MakeGoodProperties properties) {
-        this.jobs = jobs;
-        this.properties = properties;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule() throws SchedulerException {
-        jobs.keep(new CronJob(
-                MakeGoodJob.class,
-                JOB,
-                TRIGGER,
-                "count the plays campaigns are owed",
-                properties.cron(),
-                TimeZone.getTimeZone("UTC"),
-                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
+        super(
+                jobs,
+                new CronJob(
+                        MakeGoodJob.class,
+                        JOB,
+                        TRIGGER,
+                        "count the plays campaigns are owed",
+                        properties.cron(),
+                        TimeZone.getTimeZone("UTC"),
+                        CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
     }
 }

@@ -79,17 +79,17 @@ final class CatchUp {
         Map<String, Campaign> stored = new LinkedHashMap<>();
         book.campaigns().forEach(campaign -> stored.put(campaign.id(), campaign));
         Set<String> changed = new LinkedHashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
         List<Campaign> campaigns = new ArrayList<>(stored.size());
         for (Campaign campaign : inMemory.campaigns()) {
             Campaign now = stored.get(campaign.id());
             if (Objects.equals(now, campaign)) {
                 campaigns.add(campaign);
+                kept.add(campaign.id());
             } else {
                 changed.add(campaign.id());
             }
         }
-        Set<String> kept = new LinkedHashSet<>();
-        campaigns.forEach(campaign -> kept.add(campaign.id()));
         stored.values().stream().filter(c -> !kept.contains(c.id())).forEach(campaign -> {
             changed.add(campaign.id());
             campaigns.add(campaign);

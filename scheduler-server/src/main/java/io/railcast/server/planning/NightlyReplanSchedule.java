@@ -2,13 +2,11 @@ package io.railcast.server.planning;
 
 import io.railcast.server.system.ClusteredJobs;
 import io.railcast.server.system.CronJob;
+import io.railcast.server.system.CronSchedule;
 import java.util.TimeZone;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
-import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,29 +19,21 @@ import org.springframework.stereotype.Component;
  * nothing); several missed nights give one run, not a burst.
  */
 @Component
-class NightlyReplanSchedule {
+class NightlyReplanSchedule extends CronSchedule {
 
     static final JobKey JOB = JobKey.jobKey("nightly-replan", "planning");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("nightly-replan", "planning");
 
-    private final ClusteredJobs jobs;
-    private final PlanningProperties properties;
-
     NightlyReplanSchedule(ClusteredJobs jobs, PlanningProperties properties) {
-        this.jobs = jobs;
-        this.properties = properties;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule() throws SchedulerException {
-        TimeZone zone = TimeZone.getTimeZone(properties.zone());
-        jobs.keep(new CronJob(
-                NightlyReplanJob.class,
-                JOB,
-                TRIGGER,
-                "full re-plan of the horizon from the new day",
-                properties.nightlyCron(),
-                zone,
-                CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
+        super(
+                jobs,
+                new CronJob(
+                        NightlyReplanJob.class,
+                        JOB,
+                        TRIGGER,
+                        "full re-plan of the horizon from the new day",
+                        properties.nightlyCron(),
+                        TimeZone.getTimeZone(properties.zone()),
+                        CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW));
     }
 }

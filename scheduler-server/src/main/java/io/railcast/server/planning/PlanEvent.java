@@ -36,16 +36,16 @@ public record PlanEvent(
     static final String PROGRESS = "plan-progress";
     static final String FINISHED = "plan-finished";
 
-    static PlanEvent started(String reason, @Nullable String campaign) {
-        return new PlanEvent(STARTED, reason, campaign, null, null, null, null, null, Instant.now());
+    static PlanEvent started(String reason, @Nullable String campaign, Instant at) {
+        return new PlanEvent(STARTED, reason, campaign, null, null, null, null, null, at);
     }
 
-    static PlanEvent progress(String reason, int hoursSolved, int hoursTotal) {
-        return new PlanEvent(PROGRESS, reason, null, null, null, null, hoursSolved, hoursTotal, Instant.now());
+    static PlanEvent progress(String reason, int hoursSolved, int hoursTotal, Instant at) {
+        return new PlanEvent(PROGRESS, reason, null, null, null, null, hoursSolved, hoursTotal, at);
     }
 
     static PlanEvent finished(
-            String reason, @Nullable String campaign, String outcome, @Nullable Long version, long millis) {
-        return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, null, null, Instant.now());
+            String reason, @Nullable String campaign, String outcome, @Nullable Long version, long millis, Instant at) {
+        return new PlanEvent(FINISHED, reason, campaign, outcome, version, millis, null, null, at);
     }
 }

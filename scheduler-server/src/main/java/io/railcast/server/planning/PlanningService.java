@@ -48,7 +48,7 @@ public class PlanningService implements DisposableBean {
     private final PlanningProperties properties;
     private final Clock clock;
     private final PlanningThread thread = new PlanningThread();
-    private final PlanRuns runs = new PlanRuns();
+    private final PlanRuns runs;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     // confined to the planning thread
     private final VersionPublisher publisher;
@@ -78,6 +78,7 @@ public class PlanningService implements DisposableBean {
         this.published = new PublishedPlanReader(store, publisher::knownPlan, DATABASE_TIMEOUT);
         this.properties = properties;
         this.clock = clock;
+        this.runs = new PlanRuns(clock);
     }
 
     /** Plans (and publishes the first version, if there is none) once the server is up. */

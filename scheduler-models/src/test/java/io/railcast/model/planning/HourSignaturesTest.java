@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.railcast.model.campaign.Campaign;
 import io.railcast.model.campaign.CampaignKind;
-import io.railcast.model.campaign.FlightWindow;
-import io.railcast.model.campaign.Targeting;
 import io.railcast.model.campaign.WeightedCreative;
 import io.railcast.model.network.Network;
 import io.railcast.model.solver.HourProblem;
-import io.railcast.model.time.DailyHours;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,22 +57,13 @@ class HourSignaturesTest {
 
     /** PSAs without a guaranteed frequency whose creatives rotate: the hour decides which of them fill the share. */
     private static Campaign rotatingPsaPool() {
-        return new Campaign(
+        return SmallNetwork.everywhereAllYear(
                 "psa-rotating",
                 "psa-rotating",
                 CampaignKind.PUBLIC_SERVICE,
-                "operator",
-                "",
                 List.of(
                         new WeightedCreative(SmallNetwork.creative("psa-5", 5), 1),
                         new WeightedCreative(SmallNetwork.creative("psa-15", 15), 2),
-                        new WeightedCreative(SmallNetwork.creative("psa-30", 30), 1)),
-                Targeting.NETWORK,
-                new FlightWindow(
-                        MONDAY.minusYears(1).atStartOfDay(), MONDAY.plusYears(1).atStartOfDay()),
-                DailyHours.ALL_DAY,
-                Optional.empty(),
-                0,
-                0);
+                        new WeightedCreative(SmallNetwork.creative("psa-30", 30), 1)));
     }
 }

@@ -98,17 +98,26 @@ final class SmallNetwork {
 
     /** Station information loops for every screen, all the time: what fills the hour. */
     static Campaign filler() {
-        return new Campaign(
+        return everywhereAllYear(
                 "filler",
                 "车站信息",
                 CampaignKind.FILLER,
-                "operator",
-                "",
                 List.of(
                         new WeightedCreative(creative("info-30", 30), 1),
-                                new WeightedCreative(creative("info-15", 15), 1),
+                        new WeightedCreative(creative("info-15", 15), 1),
                         new WeightedCreative(creative("info-10", 10), 1),
-                                new WeightedCreative(creative("info-5", 5), 1)),
+                        new WeightedCreative(creative("info-5", 5), 1)));
+    }
+
+    /** A campaign without a frequency for every screen, all day, from a year before {@link #MONDAY} to a year after. */
+    static Campaign everywhereAllYear(String id, String name, CampaignKind kind, List<WeightedCreative> rotation) {
+        return new Campaign(
+                id,
+                name,
+                kind,
+                "operator",
+                "",
+                rotation,
                 Targeting.NETWORK,
                 new FlightWindow(
                         MONDAY.minusYears(1).atStartOfDay(), MONDAY.plusYears(1).atStartOfDay()),

@@ -39,9 +39,10 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
         assertThat(job.isDurable()).isTrue();
         assertThat(job.isConcurrentExecutionDisallowed()).isTrue();
 
-        // a flight that starts 24 h and 30-90 s from now: its start enters the horizon within a minute
+        // a flight that starts 24 h and 20-80 s from now: its start enters the horizon within 80 s, and at least 20 s
+        // after the booking below, which takes well under a second to publish and set the trigger
         LocalDateTime start =
-                LocalDateTime.now(ZONE).plusHours(24).plusSeconds(90).truncatedTo(ChronoUnit.MINUTES);
+                LocalDateTime.now(ZONE).plusHours(24).plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
         Instant entry = start.atZone(ZONE).toInstant().minus(Duration.ofHours(24));
         CompletableFuture<JobExecutionContext> fired = new CompletableFuture<>();
         JobListener listener = new JobListener() {

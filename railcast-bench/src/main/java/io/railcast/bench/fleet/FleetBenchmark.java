@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -137,7 +139,17 @@ public final class FleetBenchmark {
 
     /** One play an hour of a 15 s creative in every screen of the province, from today for three days. */
     static Map<String, Object> campaign(String id, String creative, String province) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return campaign(id, creative, province, 0);
+    }
+
+    /**
+     * One play an hour in {@code province}: today and the next three days, or with {@code hours} > 0 only the
+     * {@code hours} hours from the current one (a small change: each affected screen lacks that many plans).
+     */
+    static Map<String, Object> campaign(String id, String creative, String province, int hours) {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(zone);
+        LocalDateTime thisHour = LocalDateTime.now(zone).truncatedTo(ChronoUnit.HOURS);
         Map<String, Object> campaign = new LinkedHashMap<>();
         campaign.put("id", id);
         campaign.put("name", "Fleet benchmark " + province);
@@ -146,7 +158,15 @@ public final class FleetBenchmark {
         campaign.put("category", "benchmark");
         campaign.put("creatives", List.of(Map.of("id", creative, "weight", 1)));
         campaign.put("targeting", Map.of("provinces", List.of(province)));
-        campaign.put("flight", Map.of("start", today + "T00:00", "end", today.plusDays(3) + "T00:00"));
+        campaign.put(
+                "flight",
+                hours > 0
+                        ? Map.of(
+                                "start",
+                                thisHour.toString(),
+                                "end",
+                                thisHour.plusHours(hours).toString())
+                        : Map.of("start", today + "T00:00", "end", today.plusDays(3) + "T00:00"));
         campaign.put("frequency", "1/h");
         campaign.put("priceCents", 100_000);
         return campaign;

@@ -23,7 +23,8 @@ record FleetOptions(
         double repeatShare,
         int pgPort,
         String pgDatabase,
-        TakeoverMode takeover) {
+        TakeoverMode takeover,
+        int changeHours) {
 
     /**
      * The {@code --takeover} mode: a network-wide takeover instead of the booking, held for {@code hold}, then
@@ -56,6 +57,9 @@ record FleetOptions(
               --operator-password P     (default: --planner-password; the demo's users share one)
               --takeover-creative ID    the takeover shows this creative (default: a text notice)
               --takeover-hold-seconds S cancel the takeover this long after every agent holds it (default 10)
+              --change-hours N          the booking plays only in the N hours from the current one, so that each
+                                        affected screen lacks N plans, not every hour's (default 0: today and the
+                                        next three days, which changes every hour an agent holds)
             """;
 
     /** The options of {@code args}; a missing, unknown or malformed option throws with a message for the user. */
@@ -68,6 +72,9 @@ record FleetOptions(
         }
         if (flags.agents < 0 || flags.repeatShare < 0 || flags.repeatShare > 1) {
             throw new IllegalArgumentException("--agents must be ≥ 0 and --repeat-share between 0 and 1");
+        }
+        if (flags.changeHours < 0 || flags.changeHours > 72) {
+            throw new IllegalArgumentException("--change-hours must be between 0 and 72");
         }
         return new FleetOptions(
                 flags.server,
@@ -93,7 +100,8 @@ record FleetOptions(
                                                 : flags.plannerPassword),
                                 flags.takeoverCreative,
                                 seconds("takeover-hold-seconds", flags.takeoverHoldSeconds))
-                        : null);
+                        : null,
+                flags.changeHours);
     }
 
     private static Duration seconds(String name, long seconds) {
@@ -169,5 +177,8 @@ record FleetOptions(
 
         @Option(names = "--takeover-hold-seconds")
         long takeoverHoldSeconds = 10;
+
+        @Option(names = "--change-hours")
+        int changeHours;
     }
 }

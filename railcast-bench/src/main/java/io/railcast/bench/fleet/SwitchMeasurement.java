@@ -46,8 +46,9 @@ final class SwitchMeasurement {
         long bytesBefore = counters.scheduleBytes.sum() + counters.planBytes.sum();
         long plansBefore = counters.planFetches.sum();
         long sentAt = System.currentTimeMillis();
-        Map<String, Object> booked =
-                api.book(options.planner(), FleetBenchmark.campaign("C-BENCH-" + suffix, creative, province));
+        Map<String, Object> booked = api.book(
+                options.planner(),
+                FleetBenchmark.campaign("C-BENCH-" + suffix, creative, province, options.changeHours()));
         long answeredAt = System.currentTimeMillis();
         long version = ((Number) booked.get("scheduleVersion")).longValue();
         // accepted = the version's commit, as the server recorded it (same machine, same clock)
@@ -84,6 +85,7 @@ final class SwitchMeasurement {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("version", version);
         figures.put("affected", affected.size());
+        figures.put("changeHours", options.changeHours());
         figures.put("switched", switchTimes.count());
         figures.put("p50Millis", switchTimes.p50());
         figures.put("p99Millis", switchTimes.p99());

@@ -27,6 +27,34 @@ class FleetOptionsTest {
         assertThat(options.repeatShare()).isEqualTo(0.05);
         assertThat(options.province()).isNull();
         assertThat(options.takeover()).isNull();
+        assertThat(options.changeHours()).isZero();
+    }
+
+    @Test
+    void booksASmallChangeOfTheHoursFromTheCurrentOne() {
+        FleetOptions options = FleetOptions.parse(
+                "--server", "http://x", "--admin-password", "a", "--planner-password", "p", "--change-hours", "2");
+        assertThat(options.changeHours()).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> flight =
+                (java.util.Map<String, String>) FleetBenchmark.campaign("C-1", "CR-1", "广东", options.changeHours())
+                        .get("flight");
+        assertThat(java.time.Duration.between(
+                        java.time.LocalDateTime.parse(flight.get("start")),
+                        java.time.LocalDateTime.parse(flight.get("end"))))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(java.time.LocalDateTime.parse(flight.get("start")).getMinute())
+                .isZero();
+        assertThatThrownBy(() -> FleetOptions.parse(
+                        "--server",
+                        "http://x",
+                        "--admin-password",
+                        "a",
+                        "--planner-password",
+                        "p",
+                        "--change-hours",
+                        "-1"))
+                .hasMessageContaining("change-hours");
     }
 
     @Test

@@ -73,8 +73,12 @@ final class SwitchMeasurement {
                 LatencySummary.of(since(fleet, affected, agent -> agent.adoptedAt(version), bookedAt));
         LatencySummary eventTimes =
                 LatencySummary.of(since(fleet, affected, agent -> agent.heardAt(version), bookedAt));
-        LatencySummary fetchTimes =
-                LatencySummary.of(since(fleet, affected, agent -> agent.fetchedAt(version), bookedAt));
+        LatencySummary sentTimes = LatencySummary.of(
+                since(fleet, affected, agent -> agent.moments().sentAt(version), bookedAt));
+        LatencySummary answeredTimes = LatencySummary.of(
+                since(fleet, affected, agent -> agent.moments().answeredAt(version), bookedAt));
+        LatencySummary fetchTimes = LatencySummary.of(
+                since(fleet, affected, agent -> agent.moments().fetchedAt(version), bookedAt));
         LatencySummary requestTimes =
                 LatencySummary.of(since(fleet, affected, agent -> agent.adoptedAt(version), sentAt));
         long unaffectedNotified = screens.stream()
@@ -93,6 +97,11 @@ final class SwitchMeasurement {
         figures.put("eventP50Millis", eventTimes.p50());
         figures.put("eventP99Millis", eventTimes.p99());
         figures.put("eventMaxMillis", eventTimes.max());
+        // the steps in between: a fetch's turn at the fleet's gate, the server's answer, reading it with its plans
+        figures.put("sentP50Millis", sentTimes.p50());
+        figures.put("sentP99Millis", sentTimes.p99());
+        figures.put("answeredP50Millis", answeredTimes.p50());
+        figures.put("answeredP99Millis", answeredTimes.p99());
         figures.put("fetchP50Millis", fetchTimes.p50());
         figures.put("fetchP99Millis", fetchTimes.p99());
         figures.put("bookingToPublishMillis", bookedAt - sentAt);

@@ -7,10 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,9 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class VirtualAgent {
 
     /**
-     * The longest a schedule fetch may take as a whole (its turn at the gate aside): answer, body and media. Past
-     * it the attempt counts as failed and is retried, so no agent waits on one lost exchange for good. The server
-     * answers a schedule in well under a second when it is healthy, and a full pool in 5 s with a 503.
+     * The longest a schedule fetch's exchange (answer and body, its turn at the gate aside) may take, and again what
+     * follows it (reading the answer, its plans and media). Past it the attempt counts as failed and is retried, so
+     * no agent waits on one lost exchange for good. The server answers a schedule in well under a second when it is
+     * healthy, and a full pool in 5 s with a 503.
      */
     static final Duration FETCH_DEADLINE = Duration.ofSeconds(15);
     /** The longest a play upload or a heartbeat may take; a batch not answered is sent again next round. */
@@ -40,9 +39,7 @@ final class VirtualAgent {
     private final FleetContext fleet;
     private final AtomicBoolean fetching = new AtomicBoolean();
     private final AtomicBoolean fetchAgain = new AtomicBoolean();
-    private final Map<Long, Long> heardAt = new ConcurrentHashMap<>();
-    private final Map<Long, Long> fetchedAt = new ConcurrentHashMap<>();
-    private final Map<Long, Long> adoptedAt = new ConcurrentHashMap<>();
+    private final SwitchMoments moments = new SwitchMoments();
     private final ProofOfPlay plays;
     private final PlanFetches planFetches;
     private final AtomicBoolean askWhole = new AtomicBoolean();
@@ -59,12 +56,7 @@ final class VirtualAgent {
         this.fleet = fleet;
         this.plays = new ProofOfPlay(screenId, fleet, this::request);
         this.planFetches = new PlanFetches(fleet, token);
-        this.events = new EventStream(
-                fleet,
-                this::request,
-                version -> heardAt.putIfAbsent(version, System.currentTimeMillis()),
-                this::heardSchedule,
-                this::takeover);
+        this.events = new EventStream(fleet, this::request, moments::heard, this::heardSchedule, this::takeover);
     }
 
     String screenId() {
@@ -91,27 +83,19 @@ final class VirtualAgent {
         return adopted;
     }
 
+    /** When (epoch millis) it reached each step of taking up a version. */
+    SwitchMoments moments() {
+        return moments;
+    }
+
     /** When (epoch millis) a version at least {@code version} was first adopted, or -1. */
     long adoptedAt(long version) {
-        return first(adoptedAt, version);
+        return moments.adoptedAt(version);
     }
 
     /** When (epoch millis) a {@code schedule} event naming at least {@code version} arrived, or -1. */
     long heardAt(long version) {
-        return first(heardAt, version);
-    }
-
-    /** When (epoch millis) a schedule of at least {@code version} was received and parsed, or -1. */
-    long fetchedAt(long version) {
-        return first(fetchedAt, version);
-    }
-
-    private static long first(Map<Long, Long> times, long version) {
-        return times.entrySet().stream()
-                .filter(entry -> entry.getKey() >= version)
-                .mapToLong(Map.Entry::getValue)
-                .min()
-                .orElse(-1);
+        return moments.heardAt(version);
     }
 
     /** Whether a schedule fetch is under way: waiting for its turn, its answer or its media. */
@@ -165,10 +149,17 @@ final class VirtualAgent {
         if (known != null) {
             request.header("If-None-Match", known);
         }
+        // The gate holds a place for the exchange only: reading the answer, its plans and its media are this agent's
+        // own work, which no other agent's request waits behind (in a fleet, each does it on its own CPU).
         fleet.fetches()
-                .submit(() -> fleet.http()
-                        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                        .thenComposeAsync(this::received, fleet.work()))
+                .submit(() -> {
+                    moments.sent();
+                    return fleet.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                })
+                .whenComplete((answer, failure) -> moments.answered())
+                .thenComposeAsync(
+                        answer -> received(answer).orTimeout(FETCH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS),
+                        fleet.work())
                 .whenComplete((done, failure) -> {
                     fetching.set(false);
                     if (failure != null) {
@@ -197,7 +188,7 @@ final class VirtualAgent {
         return planFetches
                 .schedule(response, current == null ? Set.of() : current.plans().keySet())
                 .thenCompose(schedule -> {
-                    fetchedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+                    moments.fetched(schedule.version());
                     schedule.takeovers().forEach(this::takeover);
                     String tag = response.headers().firstValue("ETag").orElse(null);
                     return fleet.media()
@@ -223,7 +214,7 @@ final class VirtualAgent {
             return;
         }
         adopted = fleet.plans().adopt(schedule);
-        adoptedAt.putIfAbsent(schedule.version(), System.currentTimeMillis());
+        moments.adopted(schedule.version());
         etag = tag;
         plays.startPlaying();
     }

@@ -39,10 +39,15 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
         assertThat(job.isDurable()).isTrue();
         assertThat(job.isConcurrentExecutionDisallowed()).isTrue();
 
-        // a flight that starts 24 h and 20-80 s from now: its start enters the horizon within 80 s, and at least 20 s
-        // after the booking below, which takes well under a second to publish and set the trigger
+        // a flight that starts 24 h and 20-80 s from now: its start enters the horizon at least 20 s after the booking
+        // below, which publishes and sets the trigger in well under a second. The trigger names one campaign for an
+        // instant, so the minute must be one where no other active campaign's flight starts or ends (the demo's
+        // start on quarter hours): with a tie the firing would name the other campaign.
         LocalDateTime start =
                 LocalDateTime.now(ZONE).plusHours(24).plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
+        while (anotherBoundaryAt(start)) {
+            start = start.plusMinutes(1);
+        }
         Instant entry = start.atZone(ZONE).toInstant().minus(Duration.ofHours(24));
         CompletableFuture<JobExecutionContext> fired = new CompletableFuture<>();
         JobListener listener = new JobListener() {
@@ -98,5 +103,16 @@ class CampaignBoundaryIT extends ServerIntegrationTest {
         } finally {
             scheduler.getListenerManager().removeJobListener(listener.getName());
         }
+    }
+
+    private boolean anotherBoundaryAt(LocalDateTime local) {
+        Long campaigns = sql().queryForObject(
+                        "select count(*) from campaign where status = 'ACTIVE'"
+                                + " and ((body->'flight'->>'start')::timestamp = ?::timestamp"
+                                + " or (body->'flight'->>'end')::timestamp = ?::timestamp)",
+                        Long.class,
+                        local.toString(),
+                        local.toString());
+        return campaigns != null && campaigns > 0;
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetOptionsTest {
@@ -32,28 +34,17 @@ class FleetOptionsTest {
 
     @Test
     void booksASmallChangeOfTheHoursFromTheCurrentOne() {
-        FleetOptions options = FleetOptions.parse(
-                "--server", "http://x", "--admin-password", "a", "--planner-password", "p", "--change-hours", "2");
+        FleetOptions options = FleetOptions.parse(withPasswords("--change-hours", "2"));
         assertThat(options.changeHours()).isEqualTo(2);
         @SuppressWarnings("unchecked")
-        java.util.Map<String, String> flight =
-                (java.util.Map<String, String>) FleetBenchmark.campaign("C-1", "CR-1", "广东", options.changeHours())
+        Map<String, String> flight =
+                (Map<String, String>) FleetBenchmark.campaign("C-1", "CR-1", "广东", options.changeHours())
                         .get("flight");
-        assertThat(java.time.Duration.between(
-                        java.time.LocalDateTime.parse(flight.get("start")),
-                        java.time.LocalDateTime.parse(flight.get("end"))))
+        LocalDateTime start = LocalDateTime.parse(flight.get("start"));
+        assertThat(Duration.between(start, LocalDateTime.parse(flight.get("end"))))
                 .isEqualTo(Duration.ofHours(2));
-        assertThat(java.time.LocalDateTime.parse(flight.get("start")).getMinute())
-                .isZero();
-        assertThatThrownBy(() -> FleetOptions.parse(
-                        "--server",
-                        "http://x",
-                        "--admin-password",
-                        "a",
-                        "--planner-password",
-                        "p",
-                        "--change-hours",
-                        "-1"))
+        assertThat(start.getMinute()).isZero();
+        assertThatThrownBy(() -> FleetOptions.parse(withPasswords("--change-hours", "-1")))
                 .hasMessageContaining("change-hours");
     }
 
@@ -66,26 +57,17 @@ class FleetOptionsTest {
                         new AdminApi.User("operator", "p"), null, Duration.ofSeconds(10)));
         assertThat(TakeoverMeasurement.request(options.takeover()))
                 .containsEntry("notice", TakeoverMeasurement.NOTICE)
-                .containsEntry("target", java.util.Map.of("network", true))
+                .containsEntry("target", Map.of("network", true))
                 .doesNotContainKey("creative");
     }
 
     @Test
     void refusesAnUnknownOptionAndAMissingPassword() {
-        assertThatThrownBy(() -> FleetOptions.parse(
-                        "--server", "http://x", "--admin-password", "a", "--planner-password", "p", "--agnets", "5"))
+        assertThatThrownBy(() -> FleetOptions.parse(withPasswords("--agnets", "5")))
                 .hasMessageContaining("agnets");
         assertThatThrownBy(() -> FleetOptions.parse("--server", "http://x", "--admin-password", "a"))
                 .hasMessageContaining("--planner-password");
-        assertThatThrownBy(() -> FleetOptions.parse(
-                        "--server",
-                        "http://x",
-                        "--admin-password",
-                        "a",
-                        "--planner-password",
-                        "p",
-                        "--repeat-share",
-                        "2"))
+        assertThatThrownBy(() -> FleetOptions.parse(withPasswords("--repeat-share", "2")))
                 .hasMessageContaining("repeat-share");
     }
 
@@ -95,5 +77,13 @@ class FleetOptionsTest {
         assertThat(FleetBenchmark.spread(screens, 3)).containsExactly("a", "c", "e");
         assertThat(FleetBenchmark.spread(screens, 0)).isEqualTo(screens);
         assertThat(FleetBenchmark.spread(screens, 10)).isEqualTo(screens);
+    }
+
+    /** The options every run needs (a server and both passwords), then {@code more}. */
+    private static String[] withPasswords(String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("--server", "http://x", "--admin-password", "a", "--planner-password", "p"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 }
